@@ -1,0 +1,134 @@
+package dev.herald.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One security event, immutable. Routes match on its {@link #envelope() JSON envelope}, shaped
+ * like an EventBridge event; sinks may also send the untouched {@link #raw() original record}.
+ *
+ * <p>The {@link #detail()} tree is shared, not copied: callers must not modify it.
+ */
+public final class Event {
+    private final String id;
+    private final String source;
+    private final String instance;
+    private final String type;
+    private final Instant time;
+    private final Severity severity;
+    private final JsonNode detail;
+    private final String raw;
+
+    private Event(Builder b) {
+        this.id = require(b.id, "id");
+        this.source = require(b.source, "source");
+        this.instance = require(b.instance, "instance");
+        this.type = b.type == null || b.type.isBlank() ? "unknown" : b.type;
+        this.time = b.time == null ? Instant.now() : b.time;
+        this.severity = b.severity == null ? Severity.INFO : b.severity;
+        this.detail = b.detail == null ? JsonNodeFactory.instance.objectNode() : b.detail;
+        this.raw = b.raw == null ? this.detail.toString() : b.raw;
+    }
+
+    private static String require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("an event needs a non-empty " + field);
+        }
+        return value;
+    }
+
+    /** Stable, source-derived identity (PCE href, CloudTrail eventID, …): the dedupe key. */
+    public String id() { return id; }
+
+    /** The plugin kind that produced it: {@code file}, {@code pce}, {@code s3}, … */
+    public String source() { return source; }
+
+    /** The configured source instance that produced it. */
+    public String instance() { return instance; }
+
+    /** Vendor event type: PCE {@code event_type}, CloudTrail {@code eventName}, … */
+    public String type() { return type; }
+
+    /** When the event happened, as the vendor reports it. */
+    public Instant time() { return time; }
+
+    /** Normalised severity as the source saw it (routes may raise it). */
+    public Severity severity() { return severity; }
+
+    /** The source record as parsed JSON. Shared: do not modify. */
+    public JsonNode detail() { return detail; }
+
+    /** The original record text exactly as received. */
+    public String raw() { return raw; }
+
+    /** The EventBridge-shaped envelope that routes match on, built on each call. */
+    public ObjectNode envelope() {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("id", id);
+        n.put("source", source);
+        n.put("instance", instance);
+        n.put("type", type);
+        n.put("time", time.toString());
+        n.put("severity", severity.label());
+        n.set("detail", detail);
+        return n;
+    }
+
+    /** A builder initialised with this event's values. */
+    public Builder toBuilder() {
+        return builder().id(id).source(source).instance(instance).type(type).time(time)
+                .severity(severity).detail(detail).raw(raw);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Event && ((Event) o).id.equals(id)
+                && ((Event) o).instance.equals(instance) && ((Event) o).raw.equals(raw);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, instance);
+    }
+
+    @Override
+    public String toString() {
+        return "Event[" + source + "/" + instance + " " + type + " " + id + " " + severity.label() + "]";
+    }
+
+    /** Builds an {@link Event}; {@code id}, {@code source} and {@code instance} are required. */
+    public static final class Builder {
+        private String id;
+        private String source;
+        private String instance;
+        private String type;
+        private Instant time;
+        private Severity severity;
+        private JsonNode detail;
+        private String raw;
+
+        private Builder() {
+        }
+
+        public Builder id(String id) { this.id = id; return this; }
+        public Builder source(String source) { this.source = source; return this; }
+        public Builder instance(String instance) { this.instance = instance; return this; }
+        public Builder type(String type) { this.type = type; return this; }
+        public Builder time(Instant time) { this.time = time; return this; }
+        public Builder severity(Severity severity) { this.severity = severity; return this; }
+        public Builder detail(JsonNode detail) { this.detail = detail; return this; }
+        public Builder raw(String raw) { this.raw = raw; return this; }
+
+        /** @throws IllegalArgumentException when a required field is missing */
+        public Event build() {
+            return new Event(this);
+        }
+    }
+}

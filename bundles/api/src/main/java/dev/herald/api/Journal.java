@@ -1,0 +1,55 @@
+package dev.herald.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where sources hand over their events; provided by Herald's core as an OSGi service.
+ *
+ * <p>{@link #append} is the single way a source advances: the events, the dedupe of their ids,
+ * the routing of each new event and the checkpoint are committed durably as one unit. When it
+ * returns, the events are safe; when it throws, nothing of the call was kept and the source
+ * should retry from its previous checkpoint.
+ */
+public interface Journal {
+
+    /**
+     * Commits a batch and the source's next checkpoint in one durable transaction. Events whose
+     * id was already seen for this instance are dropped and counted as deduplicated.
+     *
+     * @param sourceInstance the configured name of the source instance
+     * @param batch          the events, possibly empty (to move the checkpoint only)
+     * @param next           the position to resume from once the batch is safe; may be null to
+     *                       leave checkpoints untouched
+     * @return how many of the events were new (not deduplicated)
+     * @throws JournalException when the store cannot commit; nothing was kept
+     */
+    int append(String sourceInstance, List<Event> batch, Checkpoint next) throws JournalException;
+
+    /** The position of a single-stream source, if one was ever committed. */
+    default Optional<Checkpoint> checkpoint(String sourceInstance) {
+        return checkpoint(sourceInstance, "");
+    }
+
+    /** The position of one stream of a source, if one was ever committed. */
+    Optional<Checkpoint> checkpoint(String sourceInstance, String stream);
+
+    /** Every committed stream position of a source: stream name to position. */
+    Map<String, String> checkpoints(String sourceInstance);
+
+    /** Forgets one stream's position (a source then starts that stream afresh). */
+    void removeCheckpoint(String sourceInstance, String stream) throws JournalException;
+
+    /**
+     * Records a record the source could not turn into an event (malformed JSON, a truncated
+     * gzip, a missing field): kept with its location and reason so that nothing disappears
+     * silently, counted, and shown by the shell and the web console.
+     *
+     * @param sourceInstance the configured name of the source instance
+     * @param location       where it was: a file and line, a bucket, key and line, …
+     * @param reason         what is wrong, in words a user can act on
+     * @param content        the offending text, possibly truncated by the journal
+     */
+    void quarantine(String sourceInstance, String location, String reason, String content);
+}

@@ -1,0 +1,34 @@
+package dev.herald.api;
+
+/**
+ * Delivers a rendered {@link Notification} somewhere: a chat channel, a pager, a SIEM.
+ *
+ * <p>Register it as an OSGi service from a factory-configured component. Its service properties
+ * (copied by DS from the configuration) must include {@link #NAME}, by which routes refer to it,
+ * and may include {@link #RATE} (messages per second) and {@link #TEMPLATE_ESCAPE}.
+ *
+ * <p>The sink classifies every failure; the dispatcher decides when to retry. The sink must not
+ * retry on its own, swallow an error, or log secrets.
+ */
+public interface Sink {
+
+    /** Service property: the sink's configured name, referenced by routes. */
+    String NAME = "name";
+
+    /** Service property: the most messages per second the dispatcher sends to it (0: no cap). */
+    String RATE = "rate";
+
+    /**
+     * Service property: how template output is escaped for this sink's body: {@code json},
+     * {@code html} or {@code none}. Defaults to {@code none}.
+     */
+    String TEMPLATE_ESCAPE = "herald.template.escape";
+
+    /**
+     * Sends one notification.
+     *
+     * @throws DeliveryException retryable (outage, 429, 5xx, I/O) or permanent (4xx, bad
+     *                           configuration, a payload the peer rejects)
+     */
+    void send(Notification notification) throws DeliveryException;
+}

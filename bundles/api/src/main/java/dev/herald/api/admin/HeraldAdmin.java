@@ -1,0 +1,79 @@
+package dev.herald.api.admin;
+
+import dev.herald.api.Event;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Inspects and operates a running Herald. Provided by core; used by the shell and consoles. */
+public interface HeraldAdmin {
+
+    /** Totals, the store, and every configuration problem. */
+    Overview overview();
+
+    /** Configured or active source instances. */
+    List<SourceView> sources();
+
+    /** Configured sinks, and sinks that routes name but that are not installed. */
+    List<SinkView> sinks();
+
+    /** Every route, valid or not. */
+    List<RouteView> routes();
+
+    /**
+     * Which routes match the event and what each of their sinks would receive. Sends nothing,
+     * stores nothing.
+     */
+    List<RouteMatch> routeTest(Event event);
+
+    /**
+     * Renders a test event with the sink's template and sends it to the sink at once, outside
+     * the outbox, reporting the sink's verdict.
+     *
+     * @param event the event to send, or null for Herald's built-in test event
+     */
+    SendResult sendTest(String sink, Event event);
+
+    /**
+     * Recently received events, newest first.
+     *
+     * @param text when not blank, only events whose id, type, source instance or raw text
+     *             contain it (case-insensitive)
+     */
+    List<EventView> events(String text, int limit);
+
+    /** One recently received event by id. */
+    Optional<EventView> event(String id);
+
+    /** Dead letters, oldest first; {@code sink} null for all sinks. */
+    List<DeadLetterView> deadLetters(String sink, int limit);
+
+    /**
+     * Moves dead letters back into their sink's outbox, to be tried again from attempt 1.
+     *
+     * @param sink null for all sinks
+     * @param ids  null or empty for all of that sink's dead letters
+     * @return how many were moved
+     */
+    int retryDeadLetters(String sink, List<Long> ids);
+
+    /** Deletes dead letters (same selection as {@link #retryDeadLetters}); returns how many. */
+    int purgeDeadLetters(String sink, List<Long> ids);
+
+    /** Records sources could not read, newest first. */
+    List<QuarantineView> quarantine(String source, int limit);
+
+    /** The most recent delivery attempts, newest first. */
+    List<DeliveryView> history(int limit);
+
+    /** A source instance's committed stream positions: stream name to position. */
+    Map<String, String> checkpoints(String source);
+
+    /**
+     * Forgets a source's position so that it reads again from its configured start.
+     *
+     * @param stream null for every stream of the source
+     * @return how many positions were removed
+     */
+    int resetCheckpoint(String source, String stream);
+}

@@ -1,0 +1,17 @@
+package dev.herald.api.admin;
+
+import java.time.Instant;
+
+/**
+ * A record a source could not read.
+ *
+ * @param id       its number in the quarantine
+ * @param source   the source instance
+ * @param location where it was (file and line, bucket/key and line)
+ * @param reason   what is wrong
+ * @param content  the offending text, possibly truncated
+ * @param at       when it was quarantined
+ */
+public record QuarantineView(long id, String source, String location, String reason,
+                             String content, Instant at) {
+}

@@ -1,0 +1,12 @@
+package dev.herald.api.admin;
+
+/**
+ * The outcome of a test send.
+ *
+ * @param delivered whether the sink accepted it
+ * @param retryable for a failure, whether the dispatcher would have tried again
+ * @param message   the sink's answer or the failure reason
+ * @param body      what was sent
+ */
+public record SendResult(boolean delivered, boolean retryable, String message, String body) {
+}
