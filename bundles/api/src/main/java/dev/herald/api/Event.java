@@ -43,7 +43,12 @@ public final class Event {
     /** Stable, source-derived identity (PCE href, CloudTrail eventID, …): the dedupe key. */
     public String id() { return id; }
 
-    /** The plugin kind that produced it: {@code file}, {@code pce}, {@code s3}, … */
+    /**
+     * What kind of record it is, whichever plugin read it: {@code pce} (Illumio PCE audit event),
+     * {@code illumio-flow} (Illumio flow summary), {@code cloudtrail}, {@code securityhub} (ASFF or
+     * OCSF finding), {@code json} (other JSON). Routes and templates select on it; the plugin
+     * instance that read it is {@link #instance()}.
+     */
     public String source() { return source; }
 
     /** The configured source instance that produced it. */

@@ -14,8 +14,8 @@ public enum Severity {
 
     /**
      * Maps a vendor's severity word to Herald's scale: Herald's own labels, ASFF labels
-     * ({@code INFORMATIONAL}, {@code LOW}, …), Illumio's ({@code info}, {@code warning},
-     * {@code err}, {@code crit}, …) and syslog's. Case is ignored.
+     * ({@code INFORMATIONAL}, {@code LOW}, …), Illumio's and syslog's ({@code notice},
+     * {@code warning}, {@code err}, {@code crit}, …). Case is ignored.
      *
      * @return empty when the word is not a known severity
      */
@@ -24,15 +24,15 @@ public enum Severity {
             return Optional.empty();
         }
         switch (word.trim().toLowerCase(Locale.ROOT)) {
-            case "info": case "informational": case "notice": case "debug": case "none":
+            case "info": case "informational": case "debug": case "none":
                 return Optional.of(INFO);
-            case "low": case "warning": case "warn":
+            case "low": case "notice":
                 return Optional.of(LOW);
-            case "medium": case "moderate": case "err": case "error":
+            case "medium": case "moderate": case "warning": case "warn":
                 return Optional.of(MEDIUM);
-            case "high": case "crit": case "severe":
+            case "high": case "err": case "error": case "severe":
                 return Optional.of(HIGH);
-            case "critical": case "alert": case "emerg": case "emergency": case "fatal":
+            case "critical": case "crit": case "alert": case "emerg": case "emergency": case "fatal":
                 return Optional.of(CRITICAL);
             default:
                 return Optional.empty();
