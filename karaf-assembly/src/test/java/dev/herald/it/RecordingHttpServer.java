@@ -1,0 +1,69 @@
+package dev.herald.it;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A loopback HTTP endpoint standing in for a webhook receiver; records every request. */
+final class RecordingHttpServer implements AutoCloseable {
+
+    /** One received request. */
+    record Request(String method, String path, String contentType, String idempotencyKey, String body) {
+    }
+
+    private final HttpServer server;
+    private final List<Request> requests = new ArrayList<>();
+    private final AtomicInteger failuresToServe = new AtomicInteger();
+
+    RecordingHttpServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(2));
+        server.start();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** The next {@code count} requests are answered 503, as a peer in an outage would. */
+    void failNext(int count) {
+        failuresToServe.set(count);
+    }
+
+    synchronized List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (failuresToServe.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                exchange.getResponseHeaders().add("Retry-After", "1");
+                exchange.sendResponseHeaders(503, -1);
+                return;
+            }
+            synchronized (this) {
+                requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                        exchange.getRequestHeaders().getFirst("Content-Type"),
+                        exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
+            }
+            exchange.sendResponseHeaders(204, -1);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
