@@ -1,0 +1,150 @@
+package dev.herald.shell;
+
+import dev.herald.api.admin.DeadLetterView;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+/**
+ * {@code herald:dlq list|retry|purge}: the deliveries Herald gave up on. Retrying moves them back
+ * into their sink's outbox; purging deletes them, and needs ids or an explicit {@code --all}.
+ */
+@Command(scope = "herald", name = "dlq", description = "Lists, retries or purges dead letters",
+        detailedDescription = "dlq list [--sink s]: what was given up and why.\n"
+                + "dlq retry [--sink s] [ids...]: moves dead letters back into the outbox (all of them without ids).\n"
+                + "dlq purge [--sink s] (ids... | --all): deletes dead letters for good.\n"
+                + "The options may also follow the action, e.g. dlq purge --sink soc --all.")
+@Service
+public class DlqCommand extends HeraldCommand {
+
+    private static final List<String> ACTIONS = List.of("list", "retry", "purge");
+
+    @Argument(index = 0, name = "action", required = true, description = "list, retry or purge")
+    @Completion(value = StringsCompleter.class, values = {"list", "retry", "purge"})
+    String action;
+
+    /** Ids, and any options typed after the action (Karaf stops parsing options at the first argument). */
+    @Argument(index = 1, name = "ids", multiValued = true, description = "Dead-letter ids, as herald:dlq list shows them")
+    List<String> ids;
+
+    @Option(name = "--sink", description = "Only this sink's dead letters")
+    @Completion(SinkNameCompleter.class)
+    String sink;
+
+    @Option(name = "--all", description = "purge: delete every dead letter (of --sink, if given)")
+    boolean all;
+
+    @Option(name = "-n", aliases = "--limit", description = "list: at most this many")
+    int limit = 50;
+
+    @Override
+    public Object execute() {
+        action(action, ACTIONS, "dlq");
+        List<Long> selected = idsAndTrailingOptions(ids);
+        if (sink != null) {
+            requireSink(sink);
+        }
+        if (all && !selected.isEmpty()) {
+            throw new IllegalArgumentException("give either dead-letter ids or --all, not both");
+        }
+        switch (action) {
+            case "list" -> list(selected);
+            case "retry" -> retry(selected);
+            default -> purge(selected);
+        }
+        return null;
+    }
+
+    private void list(List<Long> selected) {
+        if (!selected.isEmpty() || all) {
+            throw new IllegalArgumentException("dlq list takes no ids and no --all: narrow it with --sink and -n");
+        }
+        List<DeadLetterView> letters = admin.deadLetters(sink, limit(limit));
+        if (letters.isEmpty()) {
+            System.out.println(sink == null ? "no dead letters" : "no dead letters for sink " + sink);
+            return;
+        }
+        ShellTable table = new ShellTable();
+        table.column("Id").alignRight();
+        table.column("Sink");
+        table.column("Route");
+        table.column("Event");
+        table.column("Type");
+        table.column("Attempts").alignRight();
+        table.column("First try");
+        table.column("Dead at");
+        table.column("Reason");
+        for (DeadLetterView d : letters) {
+            table.addRow().addContent(d.id(), d.sink(), d.route(), d.eventId(), d.eventType(), d.attempts(),
+                    Text.time(d.firstTry()), Text.time(d.deadAt()), Text.oneLine(d.reason(), 80));
+        }
+        table.print(System.out);
+    }
+
+    private void retry(List<Long> selected) {
+        int moved = admin.retryDeadLetters(sink, selected);
+        System.out.println("moved " + Text.count(moved, "dead letter", "dead letters")
+                + " back to the outbox" + missing(selected, moved));
+    }
+
+    private void purge(List<Long> selected) {
+        if (selected.isEmpty() && !all) {
+            throw new IllegalArgumentException("refusing to purge without a selection: give dead-letter ids"
+                    + " (herald:dlq list shows them) or --all to delete every dead letter"
+                    + (sink == null ? "" : " of sink " + sink));
+        }
+        int purged = admin.purgeDeadLetters(sink, selected);
+        System.out.println("purged " + Text.count(purged, "dead letter", "dead letters") + missing(selected, purged));
+    }
+
+    private String missing(List<Long> selected, int done) {
+        return selected.isEmpty() || done == selected.size() ? ""
+                : " (" + (selected.size() - done) + " of the given ids were not found"
+                        + (sink == null ? "" : " for sink " + sink) + ")";
+    }
+
+    /** The ids among the words after the action; the options among them are applied. */
+    private List<Long> idsAndTrailingOptions(List<String> words) {
+        List<Long> selected = new ArrayList<>();
+        Iterator<String> it = words == null ? Collections.emptyIterator() : words.iterator();
+        while (it.hasNext()) {
+            String word = it.next();
+            switch (word) {
+                case "--all" -> all = true;
+                case "--sink" -> sink = valueOf(word, it);
+                case "-n", "--limit" -> limit = (int) Math.min(Integer.MAX_VALUE, number(valueOf(word, it), "-n takes a number"));
+                default -> {
+                    if (word.startsWith("--sink=")) {
+                        sink = word.substring("--sink=".length());
+                    } else {
+                        selected.add(number(word, "dead-letter ids are numbers (herald:dlq list shows them)"));
+                    }
+                }
+            }
+        }
+        return selected;
+    }
+
+    private static String valueOf(String option, Iterator<String> it) {
+        if (!it.hasNext()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return it.next();
+    }
+
+    private static long number(String word, String rule) {
+        try {
+            return Long.parseLong(word.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(rule + ", not '" + word + "'");
+        }
+    }
+}

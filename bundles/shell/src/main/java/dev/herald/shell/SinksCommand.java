@@ -1,0 +1,70 @@
+package dev.herald.shell;
+
+import dev.herald.api.admin.Counters;
+import dev.herald.api.admin.SinkView;
+import java.util.List;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+/** {@code herald:sinks}: the sinks, their state, counters, waiting deliveries and dead letters. */
+@Command(scope = "herald", name = "sinks",
+        description = "Lists sinks with their state, counters, pending deliveries and dead letters")
+@Service
+public class SinksCommand extends HeraldCommand {
+
+    @Argument(index = 0, name = "name", description = "Show only this sink")
+    @Completion(SinkNameCompleter.class)
+    String name;
+
+    @Option(name = "-v", aliases = "--verbose", description = "Also show each sink's settings (secrets masked)")
+    boolean verbose;
+
+    @Override
+    public Object execute() {
+        List<SinkView> sinks = admin.sinks();
+        if (name != null) {
+            KnownNames.require("sink", name, sinks.stream().map(SinkView::name).toList());
+            sinks = sinks.stream().filter(s -> s.name().equals(name)).toList();
+        }
+        if (sinks.isEmpty()) {
+            System.out.println("no sinks configured");
+            return null;
+        }
+        ShellTable table = new ShellTable();
+        table.column("Name");
+        table.column("Kind");
+        table.column("State");
+        table.column("Delivered").alignRight();
+        table.column("Retried").alignRight();
+        table.column("Dead-lettered").alignRight();
+        table.column("Pending").alignRight();
+        table.column("DLQ").alignRight();
+        table.column("Last success");
+        table.column("Error");
+        for (SinkView s : sinks) {
+            Counters c = s.counters();
+            String error = problem(s);
+            table.addRow().addContent(s.name(), s.kind(), s.state(), c.delivered(), c.retried(),
+                    c.deadLettered(), s.pending(), s.deadLetters(), Text.time(s.lastSuccess()),
+                    verbose ? Text.orDash(error) : Text.oneLine(error, 60));
+        }
+        table.print(System.out);
+        if (verbose) {
+            sinks.forEach(s -> SettingsPrinter.print(System.out, s.name() + " (" + s.kind() + ")",
+                    problem(s), s.settings()));
+        }
+        return null;
+    }
+
+    /** The configuration error if any, else the last delivery failure. */
+    private static String problem(SinkView s) {
+        if (s.error() != null) {
+            return s.error();
+        }
+        return s.lastError() == null ? null : "last failure: " + s.lastError();
+    }
+}
