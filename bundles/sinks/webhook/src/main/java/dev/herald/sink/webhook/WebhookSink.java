@@ -1,0 +1,226 @@
+package dev.herald.sink.webhook;
+
+import dev.herald.api.DeliveryException;
+import dev.herald.api.Notification;
+import dev.herald.api.Sink;
+import dev.herald.http.HttpClients;
+import dev.herald.http.HttpFailure;
+import dev.herald.http.HttpSender;
+import dev.herald.http.HttpSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends each notification's rendered body to an HTTP(S) endpoint: a SIEM's HTTP collector, an
+ * automation platform, anything that takes a POST. Every request carries {@code Idempotency-Key}
+ * (stable across retries, so the receiver can drop duplicates), {@code User-Agent:
+ * Herald/<version>}, the configured headers and credentials, and optionally an HMAC signature of
+ * the body.
+ */
+@Component(service = Sink.class, configurationPid = WebhookSink.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE,
+        property = Sink.TEMPLATE_ESCAPE + "=json")
+@Designate(ocd = WebhookSink.Config.class, factory = true)
+public final class WebhookSink implements Sink {
+    static final String PID = "dev.herald.sink.webhook";
+
+    @ObjectClassDefinition(name = "Herald sink: webhook",
+            description = "Sends each notification as an HTTP(S) request whose body is the rendered template"
+                    + " (by default a JSON document with the route, the severity, the event and the raw record).")
+    public @interface Config {
+        @AttributeDefinition(name = "Name", description = "Routes refer to this sink by this name.")
+        String name();
+
+        @AttributeDefinition(name = "URL", description = "Where to send: an http:// or https:// URL, e.g."
+                + " https://siem.example.com/api/herald. Credentials do not belong in it: use auth.")
+        String url();
+
+        @AttributeDefinition(name = "Method", options = {@Option(label = "POST", value = "POST"),
+                @Option(label = "PUT", value = "PUT")})
+        String method() default "POST";
+
+        @AttributeDefinition(name = "Content type", description = "The Content-Type header; the body is UTF-8."
+                + " Change it together with the template (and herald.template.escape).")
+        String content__type() default "application/json";
+
+        @AttributeDefinition(name = "Extra headers", required = false, description = "Headers sent with every"
+                + " request, each as 'Name: value'. In a .cfg file, separate several with \\n.")
+        String[] headers() default {};
+
+        @AttributeDefinition(name = "Authentication", options = {@Option(label = "None", value = "none"),
+                @Option(label = "Bearer token (Authorization: Bearer <token>)", value = "bearer"),
+                @Option(label = "Basic (username and password)", value = "basic")})
+        String auth() default "none";
+
+        @AttributeDefinition(name = "Token", type = AttributeType.PASSWORD, required = false,
+                description = "The bearer token, for auth = bearer.")
+        String token() default "";
+
+        @AttributeDefinition(name = "Username", required = false, description = "For auth = basic.")
+        String username() default "";
+
+        @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, required = false,
+                description = "For auth = basic.")
+        String password() default "";
+
+        @AttributeDefinition(name = "HMAC secret", type = AttributeType.PASSWORD, required = false,
+                description = "When set, every request carries the header named by hmac_header with the value"
+                        + " 'sha256=' + the lower-case hex HMAC-SHA256 of the exact body bytes, keyed with this"
+                        + " secret (UTF-8). It is GitHub's X-Hub-Signature-256 scheme, so existing verifiers"
+                        + " work. The signature covers the body only: no timestamp is signed; the default body"
+                        + " carries the idempotencyKey, so a replayed request is a duplicate the receiver drops.")
+        String hmac__secret() default "";
+
+        @AttributeDefinition(name = "HMAC header", description = "The header carrying the signature.")
+        String hmac__header() default "X-Herald-Signature";
+
+        @AttributeDefinition(name = "CA bundle", required = false, description = "A PEM file of CA certificates"
+                + " trusted in addition to the JVM's, for a server with a private CA.")
+        String ca__bundle() default "";
+
+        @AttributeDefinition(name = "Skip TLS verification", description = "Accept any certificate and host"
+                + " name. Only for tests: the traffic can be read and changed. Prefer ca_bundle.")
+        boolean insecure() default false;
+
+        @AttributeDefinition(name = "Proxy", required = false, description = "host:port, or 'direct'. Empty:"
+                + " Herald's default (dev.herald.http).")
+        String proxy() default "";
+
+        @AttributeDefinition(name = "Connect timeout (s)", min = "0",
+                description = "0: Herald's default (dev.herald.http, 10 s).")
+        int connect__timeout() default 0;
+
+        @AttributeDefinition(name = "Read timeout (s)", min = "0",
+                description = "The longest wait for the complete response. 0: Herald's default (dev.herald.http, 30 s).")
+        int read__timeout() default 0;
+
+        @AttributeDefinition(name = "Rate (messages/s)", min = "0", description = "The most requests per second. 0: no limit.")
+        int rate() default 0;
+
+        String webconsole_configurationFactory_nameHint() default "Webhook {name} → {url}";
+    }
+
+    private final URI url;
+    private final String method;
+    private final String contentType;
+    private final List<HeaderLine> headers;
+    private final Optional<String> authorization;
+    private final Optional<BodySignature> signature;
+    private final HttpSender http;
+
+    @Activate
+    public WebhookSink(Config config, @Reference HttpClients clients) {
+        String name = config.name();
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("webhook sink: name is required: routes refer to the sink by it");
+        }
+        try {
+            this.url = url(config.url());
+            this.method = method(config.method());
+            this.contentType = required(config.content__type(), "content_type", "e.g. application/json");
+            this.authorization = Authorization.header(config.auth(), config.token(), config.username(), config.password());
+            this.signature = BodySignature.of(config.hmac__secret(), config.hmac__header());
+            this.headers = HeaderLine.parseAll(config.headers(),
+                    reserved(authorization.isPresent(), signature.map(BodySignature::header)));
+            if (config.rate() < 0) {
+                throw new IllegalArgumentException("rate must be 0 (no limit) or a positive number of messages per"
+                        + " second; was " + config.rate());
+            }
+            this.http = clients.create(HttpSettings.builder("sink webhook/" + name)
+                    .userAgentOf(WebhookSink.class)
+                    .connectTimeout(Duration.ofSeconds(config.connect__timeout()))
+                    .readTimeout(Duration.ofSeconds(config.read__timeout()))
+                    .proxy(config.proxy())
+                    .caBundle(config.ca__bundle())
+                    .insecure(config.insecure())
+                    .build());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("webhook sink '" + name + "': " + e.getMessage(), e);
+        }
+        if (url.getScheme().equalsIgnoreCase("http") && (authorization.isPresent() || signature.isPresent())) {
+            LoggerFactory.getLogger(WebhookSink.class).warn("webhook sink '{}' sends credentials to {} over plain"
+                    + " http: anyone on the network path can read them; use https", name, url.getHost());
+        }
+    }
+
+    @Override
+    public void send(Notification notification) throws DeliveryException {
+        byte[] body = notification.body().getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType)
+                .header("Idempotency-Key", notification.idempotencyKey());
+        headers.forEach(h -> request.header(h.name(), h.value()));
+        authorization.ifPresent(value -> request.header("Authorization", value));
+        signature.ifPresent(s -> request.header(s.header(), s.sign(body)));
+        try {
+            http.send(request.build());
+        } catch (HttpFailure failure) {
+            throw failure.toDeliveryException();
+        }
+    }
+
+    private static URI url(String value) {
+        String v = required(value, "url", "the http:// or https:// address to send to, e.g."
+                + " https://siem.example.com/api/herald");
+        URI uri;
+        try {
+            uri = new URI(v);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("url '" + v + "' is not a valid URL (" + e.getReason()
+                    + "): write e.g. https://siem.example.com/api/herald");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new IllegalArgumentException("url '" + v + "' must be an http:// or https:// URL with a host,"
+                    + " e.g. https://siem.example.com/api/herald");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("url must not carry credentials (user:password@): use auth = basic"
+                    + " with username and password");
+        }
+        return uri;
+    }
+
+    private static String method(String value) {
+        String m = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
+        if (!m.equals("POST") && !m.equals("PUT")) {
+            throw new IllegalArgumentException("method '" + value + "' is not supported: use POST or PUT");
+        }
+        return m;
+    }
+
+    /** Headers Herald sets itself, which the headers setting must not repeat. */
+    private static List<String> reserved(boolean hasAuthorization, Optional<String> signatureHeader) {
+        List<String> names = new ArrayList<>(List.of("Content-Type", "Idempotency-Key", "User-Agent"));
+        if (hasAuthorization) {
+            names.add("Authorization");
+        }
+        signatureHeader.ifPresent(names::add);
+        return names;
+    }
+
+    static String required(String value, String property, String help) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(property + " is required: " + help);
+        }
+        return value.trim();
+    }
+}

@@ -1,0 +1,218 @@
+package dev.herald.sink.webhook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.api.DeliveryException;
+import dev.herald.api.Event;
+import dev.herald.api.Notification;
+import dev.herald.api.Severity;
+import dev.herald.http.HttpClients;
+import dev.herald.http.testing.StubHttpServer;
+import dev.herald.http.testing.StubHttpServer.Recorded;
+import dev.herald.http.testing.StubHttpServer.Reply;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.osgi.util.converter.Converters;
+
+class WebhookSinkTest {
+    private static final String TOKEN = "tok-7c1e9a55d2";
+    private static final String BODY = "{\"route\":\"iam-changes\",\"text\":\"créé \\\"x\\\"\"}";
+
+    private final StubHttpServer server = StubHttpServer.http();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
+    private static WebhookSink sink(Map<String, Object> properties) {
+        WebhookSink.Config config = Converters.standardConverter().convert(properties).to(WebhookSink.Config.class);
+        return new WebhookSink(config, HttpClients.standalone());
+    }
+
+    private Map<String, Object> config(Object... keyValues) {
+        Map<String, Object> p = new HashMap<>(Map.of("name", "siem", "url", server.uri("/ingest/herald").toString()));
+        for (int i = 0; i < keyValues.length; i += 2) {
+            p.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return p;
+    }
+
+    private static Notification notification() {
+        Event event = Event.builder().id("ev-1").source("cloudtrail").instance("org-trail").type("CreateUser")
+                .severity(Severity.HIGH).build();
+        return new Notification(event, "iam-changes", "siem", Severity.HIGH, BODY, 2, "idem-42");
+    }
+
+    private DeliveryException failure(WebhookSink sink) {
+        return assertThrows(DeliveryException.class, () -> sink.send(notification()));
+    }
+
+    @Test
+    void postsTheBodyWithHeadersTokenAndAVerifiableSignature() throws Exception {
+        sink(config("auth", "bearer", "token", TOKEN, "hmac_secret", "shh-secret",
+                "headers", new String[] {"X-Environment: production", "X-Team: secops"})).send(notification());
+
+        Recorded r = server.take();
+        assertEquals("POST", r.method());
+        assertEquals("/ingest/herald", r.uri().getPath());
+        assertEquals(BODY, r.bodyText());
+        assertEquals("application/json", r.header("Content-Type"));
+        assertEquals("idem-42", r.header("Idempotency-Key"));
+        assertEquals("Herald/dev", r.header("User-Agent"));
+        assertEquals("Bearer " + TOKEN, r.header("Authorization"));
+        assertEquals("production", r.header("X-Environment"));
+        assertEquals("secops", r.header("X-Team"));
+
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("shh-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String expected = "sha256=" + HexFormat.of().formatHex(mac.doFinal(BODY.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(expected, r.header("X-Herald-Signature"));
+    }
+
+    @Test
+    void putsWithBasicAuthAnotherContentTypeAndHeadersFromACfgString() throws Exception {
+        sink(config("method", "put", "content_type", "text/plain; charset=utf-8", "auth", "basic",
+                "username", "herald", "password", "pa:ss", "hmac_secret", "k", "hmac_header", "X-Hub-Signature-256",
+                "headers", "X-A: 1\nX-B: two words")).send(notification());
+
+        Recorded r = server.take();
+        assertEquals("PUT", r.method());
+        assertEquals("text/plain; charset=utf-8", r.header("Content-Type"));
+        String credentials = new String(Base64.getDecoder().decode(r.header("Authorization").substring("Basic ".length())),
+                StandardCharsets.UTF_8);
+        assertEquals("herald:pa:ss", credentials);
+        assertEquals("1", r.header("X-A"));
+        assertEquals("two words", r.header("X-B"));
+        assertTrue(r.header("X-Hub-Signature-256").startsWith("sha256="));
+        assertEquals(null, r.header("X-Herald-Signature"));
+    }
+
+    @Test
+    void withoutAuthOrSecretNoCredentialHeadersAreSent() throws Exception {
+        sink(config()).send(notification());
+        Recorded r = server.take();
+        assertEquals(null, r.header("Authorization"));
+        assertEquals(null, r.header("X-Herald-Signature"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {400, 401, 404})
+    void clientErrorsArePermanentAndNameStatusUrlAndBodyButNotTheToken(int status) {
+        server.reply(Reply.status(status, "{\"error\":\"rejected\",\"auth\":\"Bearer " + TOKEN + "\"}"));
+        DeliveryException e = failure(sink(config("auth", "bearer", "token", TOKEN)));
+        assertFalse(e.isRetryable());
+        assertTrue(e.getMessage().startsWith("HTTP " + status + " from " + server.uri("/ingest/herald")
+                + ": {\"error\":\"rejected\""), e.getMessage());
+        assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
+    }
+
+    @Test
+    void tooManyRequestsIsRetryableAfterTheServersDelay() {
+        server.reply(Reply.status(429, "slow down", "Retry-After", "17"));
+        DeliveryException e = failure(sink(config()));
+        assertTrue(e.isRetryable());
+        assertEquals(Optional.of(Duration.ofSeconds(17)), e.retryAfter());
+    }
+
+    @Test
+    void unavailableIsRetryable() {
+        server.reply(Reply.status(503, "down for maintenance"));
+        DeliveryException e = failure(sink(config()));
+        assertTrue(e.isRetryable());
+        assertEquals(Optional.empty(), e.retryAfter());
+    }
+
+    @Test
+    void aRefusedConnectionIsRetryable() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        DeliveryException e = failure(sink(config("url", "http://127.0.0.1:" + closedPort + "/hook")));
+        assertTrue(e.isRetryable());
+        assertTrue(e.getMessage().startsWith("cannot connect to 127.0.0.1:" + closedPort), e.getMessage());
+    }
+
+    @Test
+    void invalidSettingsFailActivationNamingTheProperty() {
+        Map<String, String> expectations = new HashMap<>();
+        List<Object[]> cases = List.of(
+                new Object[] {config("name", ""), "webhook sink: name is required: routes refer to the sink by it"},
+                new Object[] {config("url", ""), "webhook sink 'siem': url is required: the http:// or https:// address"
+                        + " to send to, e.g. https://siem.example.com/api/herald"},
+                new Object[] {config("url", "not a url"), "webhook sink 'siem': url 'not a url' is not a valid URL"
+                        + " (Illegal character in path): write e.g. https://siem.example.com/api/herald"},
+                new Object[] {config("url", "ftp://files.example.com/x"), "webhook sink 'siem': url"
+                        + " 'ftp://files.example.com/x' must be an http:// or https:// URL with a host, e.g."
+                        + " https://siem.example.com/api/herald"},
+                new Object[] {config("url", "https://u:p@siem.example.com/"), "webhook sink 'siem': url must not"
+                        + " carry credentials (user:password@): use auth = basic with username and password"},
+                new Object[] {config("method", "DELETE"), "webhook sink 'siem': method 'DELETE' is not supported:"
+                        + " use POST or PUT"},
+                new Object[] {config("content_type", " "), "webhook sink 'siem': content_type is required: e.g."
+                        + " application/json"},
+                new Object[] {config("auth", "oauth"), "webhook sink 'siem': auth 'oauth' is not supported: use"
+                        + " none, bearer or basic"},
+                new Object[] {config("auth", "bearer"), "webhook sink 'siem': token is required for auth = bearer"},
+                new Object[] {config("token", TOKEN), "webhook sink 'siem': token is set but auth is none: set auth"
+                        + " = bearer, or remove the token"},
+                new Object[] {config("auth", "basic", "username", "herald"), "webhook sink 'siem': username and"
+                        + " password are required for auth = basic"},
+                new Object[] {config("headers", "X-Broken"), "webhook sink 'siem': headers entry 'X-Broken' is not"
+                        + " 'Name: value', e.g. 'X-Environment: production'"},
+                new Object[] {config("headers", "Host: evil.example"), "webhook sink 'siem': headers entry 'Host':"
+                        + " the HTTP client sets Host itself; remove it"},
+                new Object[] {config("headers", "content-type: text/xml"), "webhook sink 'siem': headers entry"
+                        + " 'content-type': Herald sets Content-Type itself (from content_type); remove it"},
+                new Object[] {config("auth", "bearer", "token", "t", "headers", "Authorization: x"), "webhook sink"
+                        + " 'siem': headers entry 'Authorization': Herald sets Authorization itself (from auth; set"
+                        + " auth = none to send your own); remove it"},
+                new Object[] {config("hmac_secret", "k", "hmac_header", "bad header"), "webhook sink 'siem':"
+                        + " hmac_header 'bad header' is not a header name, e.g. X-Herald-Signature"},
+                new Object[] {config("proxy", "proxy.example.com"), "webhook sink 'siem': proxy 'proxy.example.com'"
+                        + " is not host:port: write e.g. proxy.example.com:3128, 'direct' for no proxy, or leave it"
+                        + " empty for Herald's default"},
+                new Object[] {config("connect_timeout", "-1"), "webhook sink 'siem': connect_timeout must be a"
+                        + " positive number of seconds, or 0 for Herald's default; was -1"},
+                new Object[] {config("ca_bundle", "/nonexistent/ca.pem"), "webhook sink 'siem': ca_bundle"
+                        + " '/nonexistent/ca.pem' does not exist: give the path of a PEM file holding the CA"
+                        + " certificate(s)"},
+                new Object[] {config("rate", "-2"), "webhook sink 'siem': rate must be 0 (no limit) or a positive"
+                        + " number of messages per second; was -2"});
+        for (Object[] c : cases) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> properties = (Map<String, Object>) c[0];
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sink(properties),
+                    () -> "should reject " + properties);
+            if (!c[1].equals(e.getMessage())) {
+                expectations.put((String) c[1], e.getMessage());
+            }
+        }
+        assertEquals(Map.of(), expectations, "expected message -> actual message");
+    }
+
+    @Test
+    void secretsNeverAppearInActivationErrors() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> sink(config("auth", "basic", "password", "Pw-9f8e7d", "token", TOKEN)));
+        assertFalse(e.getMessage().contains("Pw-9f8e7d") || e.getMessage().contains(TOKEN), e.getMessage());
+    }
+}
