@@ -65,7 +65,10 @@ final class Failures {
                     + "): check that the server's certificate is valid for this host name; if it comes from a"
                     + " private CA, set ca_bundle to that CA's PEM file";
         } else if (has(error, ConnectException.class)) {
-            reason = "cannot connect to " + redactor.hostAndPort() + " (" + message(error, ConnectException.class)
+            // the JDK client reports a refused connection as a ConnectException without a message
+            String why = message(error, ConnectException.class);
+            reason = "cannot connect to " + redactor.hostAndPort() + " ("
+                    + (why.equals(ConnectException.class.getSimpleName()) ? "connection refused" : why)
                     + "): is the service up? check the URL and the proxy";
         } else {
             reason = "I/O error with " + redactor.url() + ": " + describe(error);

@@ -29,7 +29,7 @@ final class ProxySpec {
 
     /**
      * The selector for a canonical value: empty for {@code ""} (keep the JVM's default selector),
-     * {@link HttpClient.Builder.NO_PROXY} for {@code direct}.
+     * {@link HttpClient.Builder#NO_PROXY} for {@code direct}.
      */
     static Optional<ProxySelector> selector(String canonical) {
         if (canonical.isEmpty()) {

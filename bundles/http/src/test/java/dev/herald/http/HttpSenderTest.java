@@ -167,7 +167,8 @@ class HttpSenderTest {
         }
         HttpFailure f = failure(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + closedPort + "/x")).build());
         assertTrue(f.isRetryable());
-        assertTrue(f.getMessage().startsWith("cannot connect to 127.0.0.1:" + closedPort), f.getMessage());
+        assertEquals("cannot connect to 127.0.0.1:" + closedPort + " (connection refused): is the service up?"
+                + " check the URL and the proxy", f.getMessage());
         assertTrue(f.toDeliveryException().isRetryable());
     }
 

@@ -30,6 +30,9 @@ final class Authorization {
                 if (!isSet(token)) {
                     throw new IllegalArgumentException("token is required for auth = bearer");
                 }
+                if (!HeaderLine.isValidValue(token.trim())) {
+                    throw new IllegalArgumentException("token holds control or non-Latin-1 characters: paste it again");
+                }
                 return Optional.of("Bearer " + token.trim());
             case "basic":
                 if (!isSet(username) || !isSet(password)) {

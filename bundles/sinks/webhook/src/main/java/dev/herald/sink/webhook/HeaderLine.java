@@ -48,7 +48,17 @@ record HeaderLine(String name, String value) {
                         + " itself (" + why(own) + "); remove it");
             }
         }
-        return new HeaderLine(name, line.substring(colon + 1).trim());
+        String value = line.substring(colon + 1).trim();
+        if (!isValidValue(value)) {
+            throw new IllegalArgumentException("headers entry '" + name + "': the value holds control or non-Latin-1"
+                    + " characters, which a header cannot carry");
+        }
+        return new HeaderLine(name, value);
+    }
+
+    /** Whether the JDK client accepts {@code value} in a header: Latin-1 without control characters but tab. */
+    static boolean isValidValue(String value) {
+        return value.chars().allMatch(c -> c <= 0xFF && (c == '\t' || c >= 0x20 && c != 0x7F));
     }
 
     private static String why(String header) {

@@ -162,19 +162,27 @@ public final class WebhookSink implements Sink {
 
     @Override
     public void send(Notification notification) throws DeliveryException {
+        if (!HeaderLine.isValidValue(notification.idempotencyKey())) {
+            throw DeliveryException.permanent("the idempotency key '" + notification.idempotencyKey()
+                    + "' cannot be sent as a header: it holds control or non-Latin-1 characters");
+        }
         byte[] body = notification.body().getBytes(StandardCharsets.UTF_8);
-        HttpRequest.Builder request = HttpRequest.newBuilder(url)
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", contentType)
-                .header("Idempotency-Key", notification.idempotencyKey());
-        headers.forEach(h -> request.header(h.name(), h.value()));
-        authorization.ifPresent(value -> request.header("Authorization", value));
-        signature.ifPresent(s -> request.header(s.header(), s.sign(body)));
         try {
-            http.send(request.build());
+            http.send(request(body, notification.idempotencyKey()));
         } catch (HttpFailure failure) {
             throw failure.toDeliveryException();
         }
+    }
+
+    private HttpRequest request(byte[] body, String idempotencyKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType)
+                .header("Idempotency-Key", idempotencyKey);
+        headers.forEach(h -> request.header(h.name(), h.value()));
+        authorization.ifPresent(value -> request.header("Authorization", value));
+        signature.ifPresent(s -> request.header(s.header(), s.sign(body)));
+        return request.build();
     }
 
     private static URI url(String value) {
@@ -217,7 +225,7 @@ public final class WebhookSink implements Sink {
         return names;
     }
 
-    static String required(String value, String property, String help) {
+    private static String required(String value, String property, String help) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(property + " is required: " + help);
         }

@@ -174,6 +174,10 @@ class WebhookSinkTest {
                 new Object[] {config("auth", "bearer"), "webhook sink 'siem': token is required for auth = bearer"},
                 new Object[] {config("token", TOKEN), "webhook sink 'siem': token is set but auth is none: set auth"
                         + " = bearer, or remove the token"},
+                new Object[] {config("auth", "bearer", "token", "abc\u0001def"), "webhook sink 'siem': token holds"
+                        + " control or non-Latin-1 characters: paste it again"},
+                new Object[] {config("headers", "X-Team: sec\u0000ops"), "webhook sink 'siem': headers entry 'X-Team':"
+                        + " the value holds control or non-Latin-1 characters, which a header cannot carry"},
                 new Object[] {config("auth", "basic", "username", "herald"), "webhook sink 'siem': username and"
                         + " password are required for auth = basic"},
                 new Object[] {config("headers", "X-Broken"), "webhook sink 'siem': headers entry 'X-Broken' is not"
@@ -207,6 +211,15 @@ class WebhookSinkTest {
             }
         }
         assertEquals(Map.of(), expectations, "expected message -> actual message");
+    }
+
+    @Test
+    void anIdempotencyKeyThatCannotBeAHeaderIsAPermanentFailure() {
+        Event event = Event.builder().id("ev-1").source("json").instance("i").build();
+        Notification bad = new Notification(event, "r", "siem", Severity.LOW, "{}", 1, "key\nwith-break");
+        DeliveryException e = assertThrows(DeliveryException.class, () -> sink(config()).send(bad));
+        assertFalse(e.isRetryable());
+        assertEquals(0, server.pending());
     }
 
     @Test
