@@ -134,7 +134,7 @@ public final class WebhookSink implements Sink {
         try {
             this.url = url(config.url());
             this.method = method(config.method());
-            this.contentType = required(config.content__type(), "content_type", "e.g. application/json");
+            this.contentType = contentType(config.content__type());
             this.authorization = Authorization.header(config.auth(), config.token(), config.username(), config.password());
             this.signature = BodySignature.of(config.hmac__secret(), config.hmac__header());
             this.headers = HeaderLine.parseAll(config.headers(),
@@ -205,6 +205,14 @@ public final class WebhookSink implements Sink {
                     + " with username and password");
         }
         return uri;
+    }
+
+    private static String contentType(String value) {
+        String type = required(value, "content_type", "e.g. application/json");
+        if (!HeaderLine.isValidValue(type)) {
+            throw new IllegalArgumentException("content_type '" + type + "' holds control or non-Latin-1 characters");
+        }
+        return type;
     }
 
     private static String method(String value) {
