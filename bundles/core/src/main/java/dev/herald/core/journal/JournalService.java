@@ -1,0 +1,179 @@
+package dev.herald.core.journal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.api.Checkpoint;
+import dev.herald.api.Event;
+import dev.herald.api.Journal;
+import dev.herald.api.JournalException;
+import dev.herald.api.Severity;
+import dev.herald.core.route.Route;
+import dev.herald.core.route.RouteTable;
+import dev.herald.core.route.Routes;
+import dev.herald.core.store.Counter;
+import dev.herald.core.store.EventCodec;
+import dev.herald.core.store.Pending;
+import dev.herald.core.store.Store;
+import dev.herald.core.store.StoreTransaction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Journal}: dedupes, routes and commits each batch with the source's checkpoint in one
+ * durable transaction. Matching and serialization run on the caller's thread while the store's
+ * writer already writes the batch's first events: the batch flows through in {@link Feed chunks},
+ * so the two work on two cores at once and the commit still covers the whole batch.
+ */
+@Component(service = Journal.class)
+public final class JournalService implements Journal {
+    /** Quarantined content is cut to this many characters. */
+    static final int MAX_QUARANTINE_CONTENT = 64 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(JournalService.class);
+
+    private final Store store;
+    private final Routes routes;
+
+    @Activate
+    public JournalService(@Reference Store store, @Reference Routes routes) {
+        this.store = store;
+        this.routes = routes;
+    }
+
+    @Override
+    public int append(String sourceInstance, List<Event> batch, Checkpoint next) throws JournalException {
+        requireInstance(sourceInstance);
+        RouteTable table = routes.table();
+        Feed<Prepared> feed = new Feed<>();
+        Pending<Integer> commit;
+        try {
+            commit = store.submit(true, tx -> commit(tx, sourceInstance, feed, batch.size(), next,
+                    System.currentTimeMillis()));
+        } catch (RuntimeException e) {
+            throw new JournalException("cannot commit events of " + sourceInstance + ": " + e.getMessage(), e);
+        }
+        boolean complete = false;
+        try {
+            for (int from = 0; from < batch.size(); from += Feed.CHUNK) {
+                feed.put(prepare(batch.subList(from, Math.min(batch.size(), from + Feed.CHUNK)), table));
+            }
+            complete = true;
+        } finally {
+            feed.close(complete);
+        }
+        try {
+            return commit.await();
+        } catch (RuntimeException e) {
+            throw new JournalException("cannot commit " + batch.size() + " events of " + sourceInstance
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Prepared> prepare(List<Event> events, RouteTable table) {
+        List<Prepared> out = new ArrayList<>(events.size());
+        for (Event e : events) {
+            ObjectNode envelope = e.envelope();
+            out.add(new Prepared(e, envelope, table.match(envelope), EventCodec.encode(e)));
+        }
+        return out;
+    }
+
+    private static int commit(StoreTransaction tx, String instance, Feed<Prepared> feed, int received,
+                              Checkpoint next, long now) {
+        int fresh = 0;
+        for (List<Prepared> chunk = feed.take(); chunk != null; chunk = feed.take()) {
+            for (Prepared p : chunk) {
+                if (tx.markSeen(instance, p.event().id(), now)) {
+                    fresh++;
+                    route(tx, p, now);
+                }
+            }
+        }
+        tx.count(Counter.Scope.SOURCE, instance, Counter.RECEIVED, received);
+        tx.count(Counter.Scope.SOURCE, instance, Counter.DEDUPED, received - fresh);
+        if (next != null) {
+            tx.putCheckpoint(instance, next);
+        }
+        tx.markAppend(instance, now);
+        return fresh;
+    }
+
+    /** Writes one outbox entry per (route, sink) the throttles let through, and the recent event. */
+    private static void route(StoreTransaction tx, Prepared p, long now) {
+        List<String> matched = new ArrayList<>(p.routes().size());
+        for (Route r : p.routes()) {
+            matched.add(r.name());
+            if (!r.admit(p.envelope(), now)) {
+                tx.count(Counter.Scope.ROUTE, r.name(), Counter.THROTTLED, 1);
+                continue;
+            }
+            Severity severity = r.effectiveSeverity(p.event().severity());
+            for (String sink : r.definition().sinks()) {
+                tx.enqueue(sink, r.name(), severity, p.bytes(), now);
+            }
+            tx.count(Counter.Scope.ROUTE, r.name(), Counter.ROUTED, 1);
+        }
+        tx.addRecent(now, matched, p.bytes());
+    }
+
+    @Override
+    public Optional<Checkpoint> checkpoint(String sourceInstance, String stream) {
+        return store.read(v -> v.checkpoint(sourceInstance, stream)).map(p -> new Checkpoint(stream, p));
+    }
+
+    @Override
+    public Map<String, String> checkpoints(String sourceInstance) {
+        return store.read(v -> v.checkpoints(sourceInstance));
+    }
+
+    @Override
+    public void removeCheckpoint(String sourceInstance, String stream) throws JournalException {
+        try {
+            store.write(true, tx -> tx.removeCheckpoints(sourceInstance, stream));
+        } catch (RuntimeException e) {
+            throw new JournalException("cannot remove checkpoint " + stream + " of " + sourceInstance
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void quarantine(String sourceInstance, String location, String reason, String content) {
+        String kept = truncate(content == null ? "" : content);
+        try {
+            store.write(true, tx -> {
+                tx.addQuarantine(sourceInstance, location, reason, kept, System.currentTimeMillis());
+                tx.count(Counter.Scope.SOURCE, sourceInstance, Counter.QUARANTINED, 1);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.error("Cannot quarantine a record of {} at {} ({}): {}", sourceInstance, location, reason,
+                    e.getMessage(), e);
+        }
+    }
+
+    static String truncate(String content) {
+        if (content.length() <= MAX_QUARANTINE_CONTENT) {
+            return content;
+        }
+        int end = MAX_QUARANTINE_CONTENT;
+        if (Character.isHighSurrogate(content.charAt(end - 1))) {
+            end--;
+        }
+        return content.substring(0, end);
+    }
+
+    private static void requireInstance(String instance) {
+        if (instance == null || instance.isBlank()) {
+            throw new IllegalArgumentException("append needs the source instance's name");
+        }
+    }
+
+    /** An event with what the caller's thread worked out for it. */
+    private record Prepared(Event event, ObjectNode envelope, List<Route> routes, byte[] bytes) {
+    }
+}

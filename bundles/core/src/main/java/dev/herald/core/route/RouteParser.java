@@ -1,0 +1,145 @@
+package dev.herald.core.route;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.api.Severity;
+import java.lang.reflect.Array;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.event.ruler.GenericMachine;
+
+/**
+ * Reads a {@code dev.herald.route} configuration into a {@link RouteDefinition}. Never throws:
+ * every problem becomes the definition's error, naming the property and the fix.
+ */
+final class RouteParser {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RouteParser() {
+    }
+
+    static RouteDefinition parse(String pid, Map<String, ?> props) {
+        List<String> errors = new ArrayList<>();
+        String name = text(props.get("name"));
+        if (name == null) {
+            errors.add("name is missing: set name to a unique route name");
+            name = pid;
+        }
+        String pattern = text(props.get("pattern"));
+        if (pattern == null) {
+            errors.add("pattern is missing: set pattern to an EventBridge pattern such as {\"source\":[\"cloudtrail\"]}");
+        } else {
+            checkPattern(pattern, errors);
+        }
+        List<String> sinks = list(props.get("sinks"));
+        if (sinks.isEmpty()) {
+            errors.add("sinks is missing: set sinks to the names of one or more sinks");
+        }
+        Severity severity = null;
+        String severityText = text(props.get("severity"));
+        if (severityText != null) {
+            severity = Severity.parse(severityText).orElse(null);
+            if (severity == null) {
+                errors.add("severity '" + severityText + "' is unknown: use info, low, medium, high or critical");
+            }
+        }
+        Map<String, String> templates = templates(list(props.get("templates")), errors);
+        String throttleText = text(props.get("throttle"));
+        ThrottleSpec throttle = null;
+        if (throttleText != null) {
+            try {
+                throttle = ThrottleSpec.parse(throttleText, throttleKey(props));
+            } catch (IllegalArgumentException e) {
+                errors.add(e.getMessage());
+            }
+        }
+        return new RouteDefinition(pid, name, bool(props.get("enabled"), true), pattern, List.copyOf(sinks),
+                severity, templates, throttleText, throttle, errors.isEmpty() ? null : String.join("; ", errors));
+    }
+
+    /** Metatype names the attribute throttle.key; a hand-written file may say throttle_key. */
+    private static String throttleKey(Map<String, ?> props) {
+        String dotted = text(props.get("throttle.key"));
+        return dotted != null ? dotted : text(props.get("throttle_key"));
+    }
+
+    private static void checkPattern(String pattern, List<String> errors) {
+        try {
+            JsonNode tree = JSON.readTree(pattern);
+            if (tree == null || !tree.isObject()) {
+                errors.add("pattern must be a JSON object such as {\"source\":[\"cloudtrail\"]}");
+                return;
+            }
+        } catch (JsonProcessingException e) {
+            errors.add("pattern is not valid JSON: " + e.getOriginalMessage());
+            return;
+        }
+        try {
+            new GenericMachine<String>().addRule("probe", pattern);
+        } catch (Exception e) {
+            errors.add("pattern is not a valid event pattern: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, String> templates(List<String> entries, List<String> errors) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String entry : entries) {
+            int eq = entry.indexOf('=');
+            String sink = eq > 0 ? entry.substring(0, eq).trim() : "";
+            String file = eq > 0 ? entry.substring(eq + 1).trim() : "";
+            if (sink.isEmpty() || file.isEmpty()) {
+                errors.add("templates entry '" + entry + "' must be sinkName=relative/file.peb");
+            } else if (Path.of(file).isAbsolute() || Path.of(file).normalize().startsWith("..")) {
+                errors.add("templates entry '" + entry + "' must name a file under etc/herald/templates");
+            } else {
+                out.put(sink, file);
+            }
+        }
+        return out;
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String s = value.toString().trim();
+        return s.isEmpty() ? null : s;
+    }
+
+    /** Accepts String[], collections, and comma-separated text (as FileInstall may give). */
+    static List<String> list(Object value) {
+        List<String> out = new ArrayList<>();
+        if (value == null) {
+            return out;
+        }
+        if (value.getClass().isArray()) {
+            for (int i = 0; i < Array.getLength(value); i++) {
+                addText(out, Array.get(value, i));
+            }
+        } else if (value instanceof Collection<?> c) {
+            c.forEach(v -> addText(out, v));
+        } else {
+            for (String part : value.toString().split(",")) {
+                addText(out, part);
+            }
+        }
+        return out;
+    }
+
+    private static void addText(List<String> out, Object v) {
+        String s = text(v);
+        if (s != null) {
+            out.add(s);
+        }
+    }
+
+    private static boolean bool(Object value, boolean fallback) {
+        String s = text(value);
+        return s == null ? fallback : Boolean.parseBoolean(s);
+    }
+}

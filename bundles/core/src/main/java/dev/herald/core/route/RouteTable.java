@@ -1,0 +1,128 @@
+package dev.herald.core.route;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.event.ruler.GenericMachine;
+
+/**
+ * An immutable set of routes with one event-ruler machine for all valid, enabled ones. Matching is
+ * thread-safe; a change of configuration builds a new table.
+ */
+public final class RouteTable {
+    private static final Logger LOG = LoggerFactory.getLogger(RouteTable.class);
+
+    private final List<RouteDefinition> definitions;
+    private final Map<String, Route> active;
+    private final GenericMachine<String> machine;
+
+    private RouteTable(List<RouteDefinition> definitions, Map<String, Route> active, GenericMachine<String> machine) {
+        this.definitions = definitions;
+        this.active = active;
+        this.machine = machine;
+    }
+
+    public static RouteTable empty() {
+        return build(List.of(), null);
+    }
+
+    /** Builds a table from route configurations (PID to properties), keeping invalid ones with their error. */
+    public static RouteTable fromConfigurations(Map<String, ? extends Map<String, ?>> configsByPid, RouteTable previous) {
+        List<RouteDefinition> definitions = new ArrayList<>();
+        configsByPid.forEach((pid, props) -> definitions.add(RouteParser.parse(pid, props)));
+        return build(definitions, previous);
+    }
+
+    /**
+     * Builds a table. A route whose name another route already has is marked invalid. Throttle
+     * state of {@code previous} carries over to routes whose throttle did not change.
+     */
+    static RouteTable build(Collection<RouteDefinition> configured, RouteTable previous) {
+        List<RouteDefinition> sorted = new ArrayList<>(configured);
+        sorted.sort(Comparator.comparing(RouteDefinition::name).thenComparing(RouteDefinition::pid));
+        List<RouteDefinition> definitions = new ArrayList<>();
+        Map<String, Route> active = new LinkedHashMap<>();
+        Map<String, RouteDefinition> byName = new HashMap<>();
+        GenericMachine<String> machine = new GenericMachine<>();
+        for (RouteDefinition d : sorted) {
+            RouteDefinition first = byName.putIfAbsent(d.name(), d);
+            if (first != null) {
+                d = d.invalid("another route (" + first.pid() + ") is already named '" + d.name()
+                        + "': give this one a different name");
+            }
+            if (d.valid() && d.enabled()) {
+                try {
+                    machine.addRule(d.name(), d.pattern());
+                    active.put(d.name(), new Route(d, throttleFor(d, previous)));
+                } catch (Exception e) {
+                    d = d.invalid("pattern is not a valid event pattern: " + e.getMessage());
+                    machine = rebuild(active.values());
+                }
+            }
+            definitions.add(d);
+        }
+        return new RouteTable(List.copyOf(definitions), Collections.unmodifiableMap(active), machine);
+    }
+
+    /** Every configured route, valid or not, by name. */
+    public List<RouteDefinition> definitions() {
+        return definitions;
+    }
+
+    /** The valid, enabled route of that name. */
+    public Optional<Route> route(String name) {
+        return Optional.ofNullable(active.get(name));
+    }
+
+    /** The valid, enabled routes whose pattern matches the envelope, by name. */
+    public List<Route> match(JsonNode envelope) {
+        if (active.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = machine.rulesForJSONEvent(envelope);
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        List<Route> out = new ArrayList<>(names.size());
+        for (String n : names) {
+            out.add(active.get(n));
+        }
+        if (out.size() > 1) {
+            out.sort(Comparator.comparing(Route::name));
+        }
+        return out;
+    }
+
+    private static Throttle throttleFor(RouteDefinition d, RouteTable previous) {
+        if (d.throttle() == null) {
+            return null;
+        }
+        Route old = previous == null ? null : previous.active.get(d.name());
+        if (old != null && old.throttle() != null && old.throttle().spec().equals(d.throttle())) {
+            return old.throttle();
+        }
+        return new Throttle(d.throttle());
+    }
+
+    /** A machine of the given routes only: used when adding one failed half way. */
+    private static GenericMachine<String> rebuild(Collection<Route> routes) {
+        GenericMachine<String> m = new GenericMachine<>();
+        for (Route r : routes) {
+            try {
+                m.addRule(r.name(), r.definition().pattern());
+            } catch (Exception e) {
+                LOG.error("Route {} could not be re-added after another route failed", r.name(), e);
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.herald.core.store;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** Reads what a {@link BinaryWriter} wrote, in the same order. */
+public final class BinaryReader {
+    private final byte[] buf;
+    private int pos;
+
+    public BinaryReader(byte[] buf) {
+        this.buf = buf;
+    }
+
+    public int readByte() {
+        return buf[pos++] & 0xFF;
+    }
+
+    public long readVarLong() {
+        long v = 0;
+        for (int shift = 0; ; shift += 7) {
+            byte b = buf[pos++];
+            v |= (long) (b & 0x7F) << shift;
+            if (b >= 0) {
+                return v;
+            }
+        }
+    }
+
+    public int readVarInt() {
+        return Math.toIntExact(readVarLong());
+    }
+
+    public byte[] readBytes() {
+        int n = readVarInt();
+        byte[] out = Arrays.copyOfRange(buf, pos, pos + n);
+        pos += n;
+        return out;
+    }
+
+    public String readString() {
+        int n = readVarInt();
+        if (n == 0) {
+            return null;
+        }
+        String s = new String(buf, pos, n - 1, StandardCharsets.UTF_8);
+        pos += n - 1;
+        return s;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.herald.core.store;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** Writes a compact binary record: variable-length numbers and length-prefixed UTF-8 strings. */
+public final class BinaryWriter {
+    private byte[] buf;
+    private int len;
+
+    public BinaryWriter(int initialCapacity) {
+        buf = new byte[Math.max(16, initialCapacity)];
+    }
+
+    public BinaryWriter writeByte(int b) {
+        ensure(1);
+        buf[len++] = (byte) b;
+        return this;
+    }
+
+    /** An unsigned variable-length long (7 bits a byte); negative values take 10 bytes. */
+    public BinaryWriter writeVarLong(long v) {
+        ensure(10);
+        while ((v & ~0x7FL) != 0) {
+            buf[len++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        buf[len++] = (byte) v;
+        return this;
+    }
+
+    public BinaryWriter writeBytes(byte[] bytes) {
+        writeVarLong(bytes.length);
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buf, len, bytes.length);
+        len += bytes.length;
+        return this;
+    }
+
+    /** A string, or null (written as length 0 with a marker byte so that "" and null differ). */
+    public BinaryWriter writeString(String s) {
+        if (s == null) {
+            return writeVarLong(0);
+        }
+        return writeBytesPlusOne(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private BinaryWriter writeBytesPlusOne(byte[] bytes) {
+        writeVarLong(bytes.length + 1L);
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buf, len, bytes.length);
+        len += bytes.length;
+        return this;
+    }
+
+    public byte[] toByteArray() {
+        return Arrays.copyOf(buf, len);
+    }
+
+    private void ensure(int more) {
+        if (len + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.herald.core.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.api.Event;
+import dev.herald.api.Severity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * Serializes an {@link Event} compactly: the envelope fields in binary, the detail as JSON
+ * (Jackson), and the raw text exactly as received. When the raw text is the detail's own JSON
+ * (sources that have no original text), it is stored once.
+ */
+public final class EventCodec {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Severity[] SEVERITIES = Severity.values();
+    private static final int VERSION = 1;
+    private static final int RAW_IS_DETAIL = 1;
+
+    private EventCodec() {
+    }
+
+    public static byte[] encode(Event e) {
+        byte[] detail;
+        try {
+            detail = JSON.writeValueAsBytes(e.detail());
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("event " + e.id() + " has a detail Jackson cannot write", ex);
+        }
+        byte[] raw = e.raw().getBytes(StandardCharsets.UTF_8);
+        boolean same = Arrays.equals(raw, detail);
+        BinaryWriter w = new BinaryWriter(64 + detail.length + (same ? 0 : raw.length));
+        w.writeByte(VERSION).writeByte(same ? RAW_IS_DETAIL : 0)
+                .writeString(e.id()).writeString(e.source()).writeString(e.instance()).writeString(e.type())
+                .writeVarLong(e.time().getEpochSecond()).writeVarLong(e.time().getNano())
+                .writeByte(e.severity().ordinal()).writeBytes(detail);
+        if (!same) {
+            w.writeBytes(raw);
+        }
+        return w.toByteArray();
+    }
+
+    public static Event decode(byte[] bytes) {
+        BinaryReader r = new BinaryReader(bytes);
+        int version = r.readByte();
+        if (version != VERSION) {
+            throw new IllegalStateException("stored event has format version " + version + ", expected " + VERSION);
+        }
+        int flags = r.readByte();
+        Event.Builder b = Event.builder().id(r.readString()).source(r.readString())
+                .instance(r.readString()).type(r.readString())
+                .time(Instant.ofEpochSecond(r.readVarLong(), r.readVarLong()))
+                .severity(SEVERITIES[r.readByte()]);
+        byte[] detail = r.readBytes();
+        byte[] raw = (flags & RAW_IS_DETAIL) != 0 ? detail : r.readBytes();
+        try {
+            JsonNode tree = JSON.readTree(detail);
+            return b.detail(tree).raw(new String(raw, StandardCharsets.UTF_8)).build();
+        } catch (IOException ex) {
+            throw new UncheckedIOException("stored event detail is not JSON", ex);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.herald.core.store;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ByteArrayDataType;
+import org.h2.mvstore.type.DataType;
+import org.h2.mvstore.type.LongDataType;
+import org.h2.mvstore.type.StringDataType;
+
+/**
+ * The maps of the embedded store, by name. Maps are created only by the writer; readers see a map
+ * once it exists.
+ */
+final class MvMaps {
+    static final String META = "meta";
+    static final String STATUS = "status";
+    static final String CHECKPOINTS = "checkpoints";
+    static final String COUNTERS = "counters";
+    static final String RECENT = "recent";
+    static final String HISTORY = "history";
+    static final String QUARANTINE = "quarantine";
+    static final String SEEN = "seen.";
+    static final String OUTBOX = "outbox.";
+    static final String DEAD = "dead.";
+
+    private final MVStore mv;
+    private final Map<String, MVMap<?, ?>> open = new ConcurrentHashMap<>();
+
+    MvMaps(MVStore mv) {
+        this.mv = mv;
+    }
+
+    MVMap<String, Long> meta() {
+        return open(META, StringDataType.INSTANCE, LongDataType.INSTANCE);
+    }
+
+    MVMap<String, String> status() {
+        return open(STATUS, StringDataType.INSTANCE, StringDataType.INSTANCE);
+    }
+
+    MVMap<String, String> checkpoints() {
+        return open(CHECKPOINTS, StringDataType.INSTANCE, StringDataType.INSTANCE);
+    }
+
+    MVMap<String, byte[]> counters() {
+        return open(COUNTERS, StringDataType.INSTANCE, ByteArrayDataType.INSTANCE);
+    }
+
+    MVMap<Long, byte[]> log(String name) {
+        return open(name, LongDataType.INSTANCE, ByteArrayDataType.INSTANCE);
+    }
+
+    /**
+     * One of the two generations (0 or 1) of an instance's seen ids. The ids themselves are the
+     * keys: source-derived ids (an S3 key and line, a PCE href) sort near each other, so a batch
+     * touches few pages of the map.
+     */
+    MVMap<String, Boolean> seen(int generation, String instance) {
+        return open(SEEN + generation + "." + instance, StringDataType.INSTANCE, PresenceType.INSTANCE);
+    }
+
+    MVMap<OutboxKey, byte[]> outbox(String sink) {
+        return open(OUTBOX + sink, OutboxKeyType.INSTANCE, ByteArrayDataType.INSTANCE);
+    }
+
+    MVMap<Long, byte[]> dead(String sink) {
+        return log(DEAD + sink);
+    }
+
+    /** Forgets open maps after a rollback, which closes the maps the rolled back work created. */
+    void forgetOpenMaps() {
+        open.clear();
+    }
+
+    /** Whether a map exists: readers check before opening, since only the writer creates maps. */
+    boolean exists(String name) {
+        return open.containsKey(name) || mv.hasMap(name);
+    }
+
+    /** Names after {@code prefix} of the maps that start with it. */
+    Set<String> namesAfter(String prefix) {
+        Set<String> names = new TreeSet<>();
+        for (String n : mv.getMapNames()) {
+            if (n.startsWith(prefix)) {
+                names.add(n.substring(prefix.length()));
+            }
+        }
+        return names;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <K, V> MVMap<K, V> open(String name, DataType<K> keys, DataType<V> values) {
+        return (MVMap<K, V>) open.computeIfAbsent(name,
+                n -> mv.openMap(n, new MVMap.Builder<K, V>().keyType(keys).valueType(values)));
+    }
+}

@@ -1,0 +1,162 @@
+package dev.herald.core.store;
+
+import dev.herald.core.CoreSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded {@link Store} on H2 MVStore: one file, {@code herald.mv.db}, in the configured
+ * directory. Auto-commit is off: a {@link #write} is the unit of commit, and a durable write is
+ * forced to disk (when fsync is configured) before it returns.
+ */
+public final class MvStore implements Store {
+    static final String FILE_NAME = "herald.mv.db";
+    private static final Logger LOG = LoggerFactory.getLogger(MvStore.class);
+    private static final int COMPACT_EVERY_COMMITS = 1_000;
+    private static final int COMPACT_TARGET_FILL = 50;
+    private static final int COMPACT_WRITE_BYTES = 4 << 20;
+
+    private final CoreSettings settings;
+    private final Path file;
+    private final StoreThreads threads;
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private final MVStore mv;
+    private final MvMaps maps;
+    private long seq;
+    private long commits;
+    private volatile boolean closed;
+
+    private MvStore(CoreSettings settings) {
+        this.settings = settings;
+        this.file = settings.storeDirectory().resolve(FILE_NAME).toAbsolutePath();
+        this.threads = new StoreThreads("herald-store");
+        try {
+            this.mv = threads.write(this::openFile).await();
+        } catch (RuntimeException e) {
+            threads.shutdown();
+            throw e;
+        }
+        this.maps = new MvMaps(mv);
+        this.seq = threads.write(() -> {
+            RecentRing.resize(maps, settings.recentEvents());
+            mv.commit();
+            return maps.meta().getOrDefault("seq", 0L);
+        }).await();
+    }
+
+    /** Opens (or creates) the store in {@code settings.storeDirectory()}. */
+    public static MvStore open(CoreSettings settings) {
+        return new MvStore(settings);
+    }
+
+    private MVStore openFile() throws IOException {
+        Files.createDirectories(file.getParent());
+        return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled()
+                .cacheSize(settings.cacheMegabytes()).compress().open();
+    }
+
+    @Override
+    public String location() {
+        return file.toString();
+    }
+
+    @Override
+    public <T> Pending<T> submit(boolean durable, Function<StoreTransaction, T> work) {
+        checkOpen();
+        return threads.write(() -> {
+            checkOpen();
+            MvTransaction tx = new MvTransaction(maps, settings, seq, System.currentTimeMillis());
+            T r;
+            try {
+                r = work.apply(tx);
+                tx.finish();
+            } catch (RuntimeException | Error e) {
+                rollback();
+                throw e;
+            }
+            commit(durable);
+            seq = tx.seq();
+            if (tx.droppedFromQuarantine() > 0) {
+                LOG.warn("Quarantine is full ({} records): dropped the {} oldest", settings.quarantineSize(),
+                        tx.droppedFromQuarantine());
+            }
+            for (String sink : tx.filledSinks()) {
+                listeners.forEach(l -> l.accept(sink));
+            }
+            return r;
+        });
+    }
+
+    private void commit(boolean durable) {
+        try {
+            mv.commit();
+            if (durable && settings.fsync()) {
+                mv.sync();
+            }
+        } catch (RuntimeException e) {
+            rollback();
+            throw new StoreException("cannot commit to " + file + ": " + e.getMessage(), e);
+        }
+        if (++commits % COMPACT_EVERY_COMMITS == 0) {
+            mv.compact(COMPACT_TARGET_FILL, COMPACT_WRITE_BYTES);
+        }
+    }
+
+    private void rollback() {
+        mv.rollback();
+        maps.forgetOpenMaps();
+    }
+
+    @Override
+    public <T> T read(Function<StoreView, T> query) {
+        checkOpen();
+        return threads.read(() -> query.apply(new MvView(maps, settings.recentEvents())));
+    }
+
+    @Override
+    public void addOutboxListener(Consumer<String> listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeOutboxListener(Consumer<String> listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        threads.write(() -> {
+            closed = true;
+            mv.close();
+            return null;
+        }).await();
+        threads.shutdown();
+    }
+
+    /** Releases the file without committing, as a crash would: for tests of durability. */
+    void abandon() {
+        threads.write(() -> {
+            closed = true;
+            mv.closeImmediately();
+            return null;
+        }).await();
+        threads.shutdown();
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new StoreException("the store " + file + " is closed", null);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package dev.herald.core.store;
+
+import dev.herald.api.Checkpoint;
+import dev.herald.api.Severity;
+import dev.herald.api.admin.DeliveryView;
+import dev.herald.api.admin.QuarantineView;
+import dev.herald.core.CoreSettings;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.h2.mvstore.MVMap;
+
+/**
+ * One write transaction of the embedded store, run on the writer thread. Counter increments are
+ * summed here and written once; bounded maps are trimmed before the commit.
+ */
+final class MvTransaction extends MvView implements StoreTransaction {
+    private final CoreSettings settings;
+    private final long now;
+    private long seq;
+    private final Map<String, long[]> counterDeltas = new HashMap<>();
+    private final Map<String, SeenIds> seen = new HashMap<>();
+    private final Set<String> filledSinks = new HashSet<>();
+    private long recentNext = -1;
+    private long quarantineDropped;
+
+    MvTransaction(MvMaps maps, CoreSettings settings, long seq, long now) {
+        super(maps, settings.recentEvents());
+        this.settings = settings;
+        this.seq = seq;
+        this.now = now;
+    }
+
+    long nextId() {
+        return ++seq;
+    }
+
+    long seq() {
+        return seq;
+    }
+
+    /** Sinks whose outbox got entries, to wake their workers after the commit. */
+    Set<String> filledSinks() {
+        return filledSinks;
+    }
+
+    /** Records dropped from the quarantine by this transaction. */
+    long droppedFromQuarantine() {
+        return quarantineDropped;
+    }
+
+    @Override
+    public boolean markSeen(String instance, String id, long at) {
+        return seen.computeIfAbsent(instance,
+                i -> SeenIds.load(maps, i, settings.dedupeMaxIds(), settings.dedupeMaxAge())).add(id, at);
+    }
+
+    @Override
+    public OutboxEntry enqueue(String sink, String route, Severity severity, byte[] event, long at) {
+        OutboxEntry e = OutboxEntry.create(nextId(), at, sink, route, severity, event);
+        putOutbox(e);
+        return e;
+    }
+
+    @Override
+    public void putOutbox(OutboxEntry entry) {
+        maps.outbox(entry.sink()).put(OutboxKey.of(entry), RecordCodec.outbox(entry));
+        filledSinks.add(entry.sink());
+    }
+
+    @Override
+    public boolean removeOutbox(OutboxEntry entry) {
+        return maps.exists(MvMaps.OUTBOX + entry.sink())
+                && maps.outbox(entry.sink()).remove(OutboxKey.of(entry)) != null;
+    }
+
+    @Override
+    public void addRecent(long received, List<String> routes, byte[] event) {
+        if (recentNext < 0) {
+            recentNext = maps.meta().getOrDefault(RecentRing.NEXT, 0L);
+        }
+        long position = recentNext++;
+        maps.log(MvMaps.RECENT).put(RecentRing.slot(position, settings.recentEvents()),
+                RecordCodec.recent(new RecentEvent(position, received, routes, event)));
+    }
+
+    @Override
+    public void putCheckpoint(String instance, Checkpoint checkpoint) {
+        maps.checkpoints().put(key(instance, checkpoint.stream()), checkpoint.position());
+    }
+
+    @Override
+    public int removeCheckpoints(String instance, String stream) {
+        MVMap<String, String> map = maps.checkpoints();
+        if (stream != null) {
+            return map.remove(key(instance, stream)) != null ? 1 : 0;
+        }
+        List<String> keys = new ArrayList<>();
+        scanPrefix(map, key(instance, ""), (k, v) -> keys.add(k));
+        keys.forEach(map::remove);
+        return keys.size();
+    }
+
+    @Override
+    public void count(Counter.Scope scope, String name, Counter counter, long delta) {
+        counterDeltas.computeIfAbsent(counterKey(scope, name), k -> new long[Counter.values().length])
+                [counter.ordinal()] += delta;
+    }
+
+    @Override
+    public void addHistory(DeliveryView delivery) {
+        MVMap<Long, byte[]> history = maps.log(MvMaps.HISTORY);
+        history.put(nextId(), RecordCodec.delivery(delivery));
+        trimOldest(history, settings.historySize());
+    }
+
+    @Override
+    public DeadLetter addDeadLetter(OutboxEntry entry, String reason, long at) {
+        DeadLetter d = new DeadLetter(nextId(), entry, reason, at);
+        maps.dead(entry.sink()).put(d.id(), RecordCodec.deadLetter(d));
+        return d;
+    }
+
+    @Override
+    public DeadLetter removeDeadLetter(String sink, long id) {
+        if (!maps.exists(MvMaps.DEAD + sink)) {
+            return null;
+        }
+        byte[] v = maps.dead(sink).remove(id);
+        return v == null ? null : RecordCodec.deadLetter(v);
+    }
+
+    @Override
+    public boolean retryDeadLetter(String sink, long id, long at) {
+        DeadLetter d = removeDeadLetter(sink, id);
+        if (d == null) {
+            return false;
+        }
+        putOutbox(d.entry().restart(nextId(), at));
+        return true;
+    }
+
+    @Override
+    public void addQuarantine(String instance, String location, String reason, String content, long at) {
+        MVMap<Long, byte[]> q = maps.log(MvMaps.QUARANTINE);
+        long id = nextId();
+        q.put(id, RecordCodec.quarantine(new QuarantineView(id, instance, location, reason, content,
+                Instant.ofEpochMilli(at))));
+        quarantineDropped += trimOldest(q, settings.quarantineSize());
+    }
+
+    @Override
+    public void markAppend(String instance, long at) {
+        maps.status().put(key("append", instance), Long.toString(at));
+    }
+
+    @Override
+    public void markDelivered(String sink, long at) {
+        maps.status().put(key("success", sink), Long.toString(at));
+    }
+
+    @Override
+    public void markFailed(String sink, String reason) {
+        maps.status().put(key("error", sink), reason);
+    }
+
+    /** Writes what was summed and trims the bounded maps; called once before the commit. */
+    void finish() {
+        if (!counterDeltas.isEmpty()) {
+            MVMap<String, byte[]> counters = maps.counters();
+            counterDeltas.forEach((k, delta) -> {
+                long[] v = RecordCodec.counters(counters.get(k));
+                for (int i = 0; i < v.length; i++) {
+                    v[i] += delta[i];
+                }
+                counters.put(k, RecordCodec.counters(v));
+            });
+        }
+        seen.values().forEach(s -> s.rotateIfDue(now));
+        if (recentNext >= 0) {
+            maps.meta().put(RecentRing.NEXT, recentNext);
+        }
+        if (quarantineDropped > 0) {
+            maps.meta().merge(MvMaps.QUARANTINE, quarantineDropped, Long::sum);
+        }
+        maps.meta().put("seq", seq);
+    }
+
+    private static int trimOldest(MVMap<Long, byte[]> map, long max) {
+        int dropped = 0;
+        while (map.sizeAsLong() > max) {
+            map.remove(map.firstKey());
+            dropped++;
+        }
+        return dropped;
+    }
+}

@@ -1,0 +1,241 @@
+package dev.herald.core.store;
+
+import dev.herald.api.admin.Counters;
+import dev.herald.api.admin.DeliveryView;
+import dev.herald.api.admin.QuarantineView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+
+/** Reads of the embedded store. Every listing is bounded: nothing loads a whole map. */
+class MvView implements StoreView {
+    static final char SEP = '\0';
+
+    final MvMaps maps;
+    private final int recentCapacity;
+
+    MvView(MvMaps maps, int recentCapacity) {
+        this.maps = maps;
+        this.recentCapacity = recentCapacity;
+    }
+
+    static String key(String a, String b) {
+        return a + SEP + b;
+    }
+
+    static String counterKey(Counter.Scope scope, String name) {
+        return key(scope.name().toLowerCase(Locale.ROOT), name);
+    }
+
+    @Override
+    public Optional<String> checkpoint(String instance, String stream) {
+        if (!maps.exists(MvMaps.CHECKPOINTS)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(maps.checkpoints().get(key(instance, stream)));
+    }
+
+    @Override
+    public Map<String, String> checkpoints(String instance) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (maps.exists(MvMaps.CHECKPOINTS)) {
+            String prefix = key(instance, "");
+            scanPrefix(maps.checkpoints(), prefix, (k, v) -> out.put(k.substring(prefix.length()), v));
+        }
+        return out;
+    }
+
+    @Override
+    public List<OutboxEntry> due(String sink, long now, int max) {
+        List<OutboxEntry> out = new ArrayList<>();
+        if (maps.exists(MvMaps.OUTBOX + sink)) {
+            Cursor<OutboxKey, byte[]> c = maps.outbox(sink).cursor(null);
+            while (out.size() < max && c.hasNext() && c.next().due() <= now) {
+                out.add(RecordCodec.outbox(c.getValue()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public OptionalLong nextDue(String sink) {
+        if (!maps.exists(MvMaps.OUTBOX + sink)) {
+            return OptionalLong.empty();
+        }
+        OutboxKey first = maps.outbox(sink).firstKey();
+        return first == null ? OptionalLong.empty() : OptionalLong.of(first.due());
+    }
+
+    @Override
+    public long pending(String sink) {
+        return maps.exists(MvMaps.OUTBOX + sink) ? maps.outbox(sink).sizeAsLong() : 0;
+    }
+
+    @Override
+    public Set<String> outboxSinks() {
+        Set<String> out = new TreeSet<>();
+        for (String sink : maps.namesAfter(MvMaps.OUTBOX)) {
+            if (pending(sink) > 0) {
+                out.add(sink);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(String sink, int limit) {
+        List<DeadLetter> out = new ArrayList<>();
+        for (String s : sink == null ? deadLetterSinks() : Set.of(sink)) {
+            if (maps.exists(MvMaps.DEAD + s)) {
+                Iterator<byte[]> it = maps.dead(s).values().iterator();
+                for (int i = 0; i < limit && it.hasNext(); i++) {
+                    out.add(RecordCodec.deadLetter(it.next()));
+                }
+            }
+        }
+        out.sort(Comparator.comparingLong(DeadLetter::id));
+        return out.size() > limit ? new ArrayList<>(out.subList(0, limit)) : out;
+    }
+
+    @Override
+    public long deadLetterCount(String sink) {
+        return maps.exists(MvMaps.DEAD + sink) ? maps.dead(sink).sizeAsLong() : 0;
+    }
+
+    @Override
+    public Set<String> deadLetterSinks() {
+        Set<String> out = new TreeSet<>();
+        for (String sink : maps.namesAfter(MvMaps.DEAD)) {
+            if (deadLetterCount(sink) > 0) {
+                out.add(sink);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Counters counters(Counter.Scope scope, String name) {
+        if (!maps.exists(MvMaps.COUNTERS)) {
+            return Counters.ZERO;
+        }
+        byte[] v = maps.counters().get(counterKey(scope, name));
+        return v == null ? Counters.ZERO : Counter.toCounters(RecordCodec.counters(v));
+    }
+
+    @Override
+    public Map<String, Counters> counters(Counter.Scope scope) {
+        Map<String, Counters> out = new LinkedHashMap<>();
+        if (maps.exists(MvMaps.COUNTERS)) {
+            String prefix = counterKey(scope, "");
+            scanPrefix(maps.counters(), prefix, (k, v) -> out.put(k.substring(prefix.length()),
+                    Counter.toCounters(RecordCodec.counters(v))));
+        }
+        return out;
+    }
+
+    @Override
+    public List<RecentEvent> recent(Predicate<RecentEvent> filter, int limit) {
+        return RecentRing.newest(maps, recentCapacity, filter, limit);
+    }
+
+    @Override
+    public List<DeliveryView> history(int limit) {
+        return newest(MvMaps.HISTORY, RecordCodec::delivery, d -> true, limit);
+    }
+
+    @Override
+    public List<QuarantineView> quarantine(String source, int limit) {
+        return newest(MvMaps.QUARANTINE, RecordCodec::quarantine,
+                q -> source == null || source.equals(q.source()), limit);
+    }
+
+    @Override
+    public long quarantined() {
+        return maps.exists(MvMaps.QUARANTINE) ? maps.log(MvMaps.QUARANTINE).sizeAsLong() : 0;
+    }
+
+    @Override
+    public long quarantineDropped() {
+        return maps.exists(MvMaps.META) ? maps.meta().getOrDefault(MvMaps.QUARANTINE, 0L) : 0;
+    }
+
+    @Override
+    public Optional<Instant> lastAppend(String instance) {
+        return instant(key("append", instance));
+    }
+
+    @Override
+    public Optional<Instant> lastSuccess(String sink) {
+        return instant(key("success", sink));
+    }
+
+    @Override
+    public Optional<String> lastError(String sink) {
+        return maps.exists(MvMaps.STATUS) ? Optional.ofNullable(maps.status().get(key("error", sink)))
+                : Optional.empty();
+    }
+
+    @Override
+    public Set<String> sourceInstances() {
+        Set<String> out = new TreeSet<>(counters(Counter.Scope.SOURCE).keySet());
+        if (maps.exists(MvMaps.CHECKPOINTS)) {
+            for (String k : maps.checkpoints().keySet()) {
+                out.add(k.substring(0, k.indexOf(SEP)));
+            }
+        }
+        return out;
+    }
+
+    private Optional<Instant> instant(String statusKey) {
+        if (!maps.exists(MvMaps.STATUS)) {
+            return Optional.empty();
+        }
+        String v = maps.status().get(statusKey);
+        return v == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(v)));
+    }
+
+    private <T> List<T> newest(String map, Function<byte[], T> decode, Predicate<T> filter, int limit) {
+        List<T> out = new ArrayList<>();
+        if (limit <= 0 || !maps.exists(map)) {
+            return out;
+        }
+        MVMap<Long, byte[]> m = maps.log(map);
+        Long last = m.lastKey();
+        if (last == null) {
+            return out;
+        }
+        Cursor<Long, byte[]> c = m.cursor(last, null, true);
+        while (out.size() < limit && c.hasNext()) {
+            c.next();
+            T item = decode.apply(c.getValue());
+            if (filter.test(item)) {
+                out.add(item);
+            }
+        }
+        return out;
+    }
+
+    static <V> void scanPrefix(MVMap<String, V> map, String prefix, java.util.function.BiConsumer<String, V> each) {
+        Cursor<String, V> c = map.cursor(prefix);
+        while (c.hasNext()) {
+            String k = c.next();
+            if (!k.startsWith(prefix)) {
+                return;
+            }
+            each.accept(k, c.getValue());
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.herald.core.store;
+
+import dev.herald.api.Severity;
+import dev.herald.api.admin.DeliveryView;
+import dev.herald.api.admin.QuarantineView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Binary forms of the records the embedded store keeps. */
+final class RecordCodec {
+    private static final Severity[] SEVERITIES = Severity.values();
+
+    private RecordCodec() {
+    }
+
+    static byte[] outbox(OutboxEntry e) {
+        return writeOutbox(new BinaryWriter(64 + e.event().length), e).toByteArray();
+    }
+
+    static OutboxEntry outbox(byte[] bytes) {
+        return readOutbox(new BinaryReader(bytes));
+    }
+
+    static byte[] deadLetter(DeadLetter d) {
+        BinaryWriter w = new BinaryWriter(96 + d.entry().event().length);
+        w.writeVarLong(d.id()).writeString(d.reason()).writeVarLong(d.deadAt());
+        return writeOutbox(w, d.entry()).toByteArray();
+    }
+
+    static DeadLetter deadLetter(byte[] bytes) {
+        BinaryReader r = new BinaryReader(bytes);
+        long id = r.readVarLong();
+        String reason = r.readString();
+        long deadAt = r.readVarLong();
+        return new DeadLetter(id, readOutbox(r), reason, deadAt);
+    }
+
+    static byte[] recent(RecentEvent e) {
+        BinaryWriter w = new BinaryWriter(32 + e.event().length);
+        w.writeVarLong(e.seq()).writeVarLong(e.received()).writeVarLong(e.routes().size());
+        e.routes().forEach(w::writeString);
+        return w.writeBytes(e.event()).toByteArray();
+    }
+
+    static RecentEvent recent(byte[] bytes) {
+        BinaryReader r = new BinaryReader(bytes);
+        long seq = r.readVarLong();
+        long received = r.readVarLong();
+        int n = r.readVarInt();
+        List<String> routes = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            routes.add(r.readString());
+        }
+        return new RecentEvent(seq, received, List.copyOf(routes), r.readBytes());
+    }
+
+    static byte[] delivery(DeliveryView d) {
+        return new BinaryWriter(64).writeVarLong(d.at().toEpochMilli()).writeString(d.sink())
+                .writeString(d.route()).writeString(d.eventId()).writeVarLong(d.attempt())
+                .writeString(d.outcome()).writeString(d.detail()).toByteArray();
+    }
+
+    static DeliveryView delivery(byte[] bytes) {
+        BinaryReader r = new BinaryReader(bytes);
+        return new DeliveryView(Instant.ofEpochMilli(r.readVarLong()), r.readString(), r.readString(),
+                r.readString(), r.readVarInt(), r.readString(), r.readString());
+    }
+
+    static byte[] quarantine(QuarantineView q) {
+        return new BinaryWriter(64).writeVarLong(q.id()).writeString(q.source()).writeString(q.location())
+                .writeString(q.reason()).writeString(q.content()).writeVarLong(q.at().toEpochMilli())
+                .toByteArray();
+    }
+
+    static QuarantineView quarantine(byte[] bytes) {
+        BinaryReader r = new BinaryReader(bytes);
+        return new QuarantineView(r.readVarLong(), r.readString(), r.readString(), r.readString(),
+                r.readString(), Instant.ofEpochMilli(r.readVarLong()));
+    }
+
+    static byte[] counters(long[] values) {
+        BinaryWriter w = new BinaryWriter(values.length * 3);
+        for (long v : values) {
+            w.writeVarLong(v);
+        }
+        return w.toByteArray();
+    }
+
+    static long[] counters(byte[] bytes) {
+        long[] v = new long[Counter.values().length];
+        if (bytes != null) {
+            BinaryReader r = new BinaryReader(bytes);
+            for (int i = 0; i < v.length; i++) {
+                v[i] = r.readVarLong();
+            }
+        }
+        return v;
+    }
+
+    private static BinaryWriter writeOutbox(BinaryWriter w, OutboxEntry e) {
+        return w.writeVarLong(e.seq()).writeVarLong(e.due()).writeString(e.sink()).writeString(e.route())
+                .writeByte(e.severity().ordinal()).writeVarLong(e.attempts()).writeVarLong(e.enqueuedAt())
+                .writeVarLong(e.firstTryAt()).writeString(e.lastError()).writeBytes(e.event());
+    }
+
+    private static OutboxEntry readOutbox(BinaryReader r) {
+        return new OutboxEntry(r.readVarLong(), r.readVarLong(), r.readString(), r.readString(),
+                SEVERITIES[r.readByte()], r.readVarInt(), r.readVarLong(), r.readVarLong(), r.readString(),
+                r.readBytes());
+    }
+}

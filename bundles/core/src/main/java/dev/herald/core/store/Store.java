@@ -1,0 +1,49 @@
+package dev.herald.core.store;
+
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Herald's durable state: dedupe ids, outboxes, dead letters, recent events, delivery history,
+ * checkpoints, quarantine and counters. The embedded implementation is {@link MvStore}; a shared
+ * database could replace it.
+ *
+ * <p>All writes run one at a time; each {@link #write} is one atomic commit. Callers may be
+ * interrupted at any time without harming the store.
+ */
+public interface Store extends AutoCloseable {
+
+    /** Where the store lives, for operators. */
+    String location();
+
+    /**
+     * Runs {@code work} as one transaction and commits it; on any exception nothing of it is kept.
+     *
+     * @param durable whether the commit must be on disk before this returns (journal appends)
+     * @throws StoreException when the work failed or the commit did not succeed
+     */
+    default <T> T write(boolean durable, Function<StoreTransaction, T> work) {
+        return submit(durable, work).await();
+    }
+
+    /**
+     * Starts {@link #write} on the store's writer and returns at once, so that the caller can feed
+     * the work while it runs; {@link Pending#await()} gives the outcome.
+     */
+    <T> Pending<T> submit(boolean durable, Function<StoreTransaction, T> work);
+
+    /** Runs a read-only query; what it returns must not refer to the view. */
+    <T> T read(Function<StoreView, T> query);
+
+    /**
+     * Called with a sink's name after a commit that added entries to its outbox, on the store's
+     * writer: a listener must only signal, never block or touch the store.
+     */
+    void addOutboxListener(Consumer<String> listener);
+
+    void removeOutboxListener(Consumer<String> listener);
+
+    /** Commits what is pending and releases the store. */
+    @Override
+    void close();
+}

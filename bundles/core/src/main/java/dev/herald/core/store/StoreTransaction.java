@@ -1,0 +1,53 @@
+package dev.herald.core.store;
+
+import dev.herald.api.Checkpoint;
+import dev.herald.api.Severity;
+import dev.herald.api.admin.DeliveryView;
+import java.util.List;
+
+/** Read and write access inside one {@link Store#write} transaction. */
+public interface StoreTransaction extends StoreView {
+
+    /**
+     * Remembers an event id for a source instance.
+     *
+     * @return false when it was already remembered (a duplicate)
+     */
+    boolean markSeen(String instance, String id, long now);
+
+    /** Adds a new outbox entry, due at {@code now}. */
+    OutboxEntry enqueue(String sink, String route, Severity severity, byte[] event, long now);
+
+    /** Stores an entry (new or rescheduled) under its due time and sequence. */
+    void putOutbox(OutboxEntry entry);
+
+    /** Removes an entry; false when it was not there. */
+    boolean removeOutbox(OutboxEntry entry);
+
+    void addRecent(long received, List<String> routes, byte[] event);
+
+    void putCheckpoint(String instance, Checkpoint checkpoint);
+
+    /** Removes one stream's position, or all of the instance's when {@code stream} is null. */
+    int removeCheckpoints(String instance, String stream);
+
+    void count(Counter.Scope scope, String name, Counter counter, long delta);
+
+    void addHistory(DeliveryView delivery);
+
+    DeadLetter addDeadLetter(OutboxEntry entry, String reason, long now);
+
+    /** Removes a dead letter; returns it when it was there. */
+    DeadLetter removeDeadLetter(String sink, long id);
+
+    /** Moves a dead letter back into its outbox from attempt 1; false when it was not there. */
+    boolean retryDeadLetter(String sink, long id, long now);
+
+    void addQuarantine(String instance, String location, String reason, String content, long now);
+
+    void markAppend(String instance, long now);
+
+    void markDelivered(String sink, long now);
+
+    void markFailed(String sink, String reason);
+}

@@ -1,0 +1,68 @@
+package dev.herald.core.store;
+
+import dev.herald.api.admin.Counters;
+import dev.herald.api.admin.DeliveryView;
+import dev.herald.api.admin.QuarantineView;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** Read access to the {@link Store}; valid only inside {@link Store#read} or {@link Store#write}. */
+public interface StoreView {
+
+    Optional<String> checkpoint(String instance, String stream);
+
+    /** Stream name to position. */
+    Map<String, String> checkpoints(String instance);
+
+    /** Up to {@code max} entries of a sink's outbox due at {@code now}, in (due, seq) order. */
+    List<OutboxEntry> due(String sink, long now, int max);
+
+    /** When the sink's earliest entry is due, if it has any. */
+    OptionalLong nextDue(String sink);
+
+    long pending(String sink);
+
+    /** Sinks that have outbox entries. */
+    Set<String> outboxSinks();
+
+    /** Dead letters oldest first; {@code sink} null for all sinks. */
+    List<DeadLetter> deadLetters(String sink, int limit);
+
+    long deadLetterCount(String sink);
+
+    /** Sinks that have dead letters. */
+    Set<String> deadLetterSinks();
+
+    Counters counters(Counter.Scope scope, String name);
+
+    /** Every name that has counters in the scope, with its counters. */
+    Map<String, Counters> counters(Counter.Scope scope);
+
+    /** Recent events that pass the filter, newest first. */
+    List<RecentEvent> recent(Predicate<RecentEvent> filter, int limit);
+
+    /** Delivery attempts, newest first. */
+    List<DeliveryView> history(int limit);
+
+    /** Quarantined records, newest first; {@code source} null for all. */
+    List<QuarantineView> quarantine(String source, int limit);
+
+    long quarantined();
+
+    /** How many quarantined records were dropped to keep the quarantine bounded. */
+    long quarantineDropped();
+
+    Optional<Instant> lastAppend(String instance);
+
+    Optional<Instant> lastSuccess(String sink);
+
+    Optional<String> lastError(String sink);
+
+    /** Source instances the store knows of (counters or checkpoints). */
+    Set<String> sourceInstances();
+}

@@ -1,0 +1,127 @@
+package dev.herald.core.journal;
+
+import static dev.herald.core.TestEvents.event;
+import static dev.herald.core.TestEvents.route;
+import static dev.herald.core.TestEvents.routes;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.api.Checkpoint;
+import dev.herald.api.Event;
+import dev.herald.api.Severity;
+import dev.herald.api.admin.Counters;
+import dev.herald.core.CoreSettings;
+import dev.herald.core.route.RouteTable;
+import dev.herald.core.store.Counter;
+import dev.herald.core.store.MvStore;
+import dev.herald.core.store.OutboxEntry;
+import dev.herald.core.store.RecentEvent;
+import dev.herald.core.store.StoreView;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalServiceTest {
+    @TempDir
+    Path dir;
+    MvStore store;
+
+    private long count(Function<StoreView, Long> query) {
+        return store.read(query);
+    }
+    RouteTable table;
+    JournalService journal;
+
+    @BeforeEach
+    void open() {
+        store = MvStore.open(CoreSettings.defaults(dir));
+        Map<String, Object> loud = route("loud", "{\"type\":[\"CreateUser\"]}", "slack", "mail");
+        loud.put("severity", "critical");
+        Map<String, Object> limited = route("limited", "{\"source\":[\"cloudtrail\"]}", "siem");
+        limited.put("throttle", "2/1h");
+        limited.put("throttle.key", "detail.user");
+        table = routes(loud, limited);
+        journal = new JournalService(store, () -> table);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private static Event ct(String id, String type, String user) {
+        return event(id, "cloudtrail", type, "{\"user\":\"" + user + "\"}");
+    }
+
+    @Test
+    void appendDedupesRoutesAndCheckpointsInOneCommit() throws Exception {
+        int fresh = journal.append("trail", List.of(ct("1", "CreateUser", "ann"), ct("2", "Other", "bob"),
+                ct("1", "CreateUser", "ann")), Checkpoint.of("p1"));
+        assertEquals(2, fresh);
+        assertEquals(0, journal.append("trail", List.of(ct("2", "Other", "bob")), Checkpoint.of("p2")));
+
+        List<OutboxEntry> slack = store.read(v -> v.due("slack", Long.MAX_VALUE, 10));
+        assertEquals(1, slack.size());
+        assertEquals("loud", slack.get(0).route());
+        assertEquals(Severity.CRITICAL, slack.get(0).severity(), "the route raises the severity");
+        assertEquals(1L, count(v -> v.pending("mail")));
+        assertEquals(2L, count(v -> v.pending("siem")));
+        assertEquals("p2", journal.checkpoint("trail").orElseThrow().position());
+
+        Counters source = store.read(v -> v.counters(Counter.Scope.SOURCE, "trail"));
+        assertEquals(4, source.received());
+        assertEquals(2, source.deduped());
+        assertEquals(1L, store.read(v -> v.counters(Counter.Scope.ROUTE, "loud")).routed());
+
+        List<RecentEvent> recent = store.read(v -> v.recent(r -> true, 10));
+        assertEquals(List.of("2", "1"), recent.stream().map(r -> r.decodeEvent().id()).toList());
+        assertEquals(List.of("limited", "loud"), recent.get(1).routes());
+    }
+
+    @Test
+    void throttledEventsAreCountedAndNotQueued() throws Exception {
+        journal.append("trail", List.of(ct("1", "a", "ann"), ct("2", "a", "ann"), ct("3", "a", "ann"),
+                ct("4", "a", "bob")), null);
+        assertEquals(3L, count(v -> v.pending("siem")), "two for ann, one for bob");
+        Counters c = store.read(v -> v.counters(Counter.Scope.ROUTE, "limited"));
+        assertEquals(3, c.routed());
+        assertEquals(1, c.throttled());
+    }
+
+    @Test
+    void checkpointsPerStreamAndRemoval() throws Exception {
+        journal.append("bucket", List.of(), new Checkpoint("a.gz", "5"));
+        journal.append("bucket", List.of(), new Checkpoint("b.gz", "7"));
+        assertEquals(Map.of("a.gz", "5", "b.gz", "7"), journal.checkpoints("bucket"));
+        journal.removeCheckpoint("bucket", "a.gz");
+        assertEquals(Map.of("b.gz", "7"), journal.checkpoints("bucket"));
+        assertTrue(journal.checkpoint("bucket", "a.gz").isEmpty());
+    }
+
+    @Test
+    void quarantineKeepsTruncatedRecordAndCounts() {
+        String huge = "x".repeat(JournalService.MAX_QUARANTINE_CONTENT + 100);
+        journal.quarantine("files", "/var/log/a.json:12", "not JSON", huge);
+        var q = store.read(v -> v.quarantine("files", 10));
+        assertEquals(1, q.size());
+        assertEquals(JournalService.MAX_QUARANTINE_CONTENT, q.get(0).content().length());
+        assertEquals("/var/log/a.json:12", q.get(0).location());
+        assertEquals(1L, store.read(v -> v.counters(Counter.Scope.SOURCE, "files")).quarantined());
+    }
+
+    @Test
+    void stateSurvivesReopen() throws Exception {
+        journal.append("trail", List.of(ct("1", "CreateUser", "ann")), Checkpoint.of("p1"));
+        store.close();
+        store = MvStore.open(CoreSettings.defaults(dir));
+        journal = new JournalService(store, () -> table);
+        assertEquals("p1", journal.checkpoint("trail").orElseThrow().position());
+        assertEquals(1L, count(v -> v.pending("slack")));
+        assertEquals(0, journal.append("trail", List.of(ct("1", "CreateUser", "ann")), null));
+    }
+}

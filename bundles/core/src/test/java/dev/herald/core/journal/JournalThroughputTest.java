@@ -1,0 +1,79 @@
+package dev.herald.core.journal;
+
+import static dev.herald.core.TestEvents.route;
+import static dev.herald.core.TestEvents.routes;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.herald.api.Checkpoint;
+import dev.herald.api.Event;
+import dev.herald.api.Severity;
+import dev.herald.core.CoreSettings;
+import dev.herald.core.TestEvents;
+import dev.herald.core.route.RouteTable;
+import dev.herald.core.store.Counter;
+import dev.herald.core.store.MvStore;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Measures batched appends of small events, after a warm-up of the JIT; prints the rate and asserts
+ * only correctness. Ids are source-derived like an S3 source's (object key and line).
+ */
+class JournalThroughputTest {
+    private static final int EVENTS = 200_000;
+    private static final int BATCH = 1_000;
+    private static final int WARM_UP = 50_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void appendsSmallEventsInBatches() throws Exception {
+        RouteTable table = routes(
+                route("logins", "{\"source\":[\"json\"],\"detail\":{\"action\":[\"login\"]}}", "log"),
+                route("lab", "{\"detail\":{\"ip\":[{\"prefix\":\"10.0.7.\"}]}}", "siem"));
+        List<List<Event>> warmUp = batches(0, WARM_UP);
+        List<List<Event>> batches = batches(WARM_UP, EVENTS);
+        try (MvStore store = MvStore.open(CoreSettings.defaults(dir))) {
+            JournalService journal = new JournalService(store, () -> table);
+            for (List<Event> batch : warmUp) {
+                journal.append("warm-up", batch, null);
+            }
+            long start = System.nanoTime();
+            int fresh = 0;
+            for (int b = 0; b < batches.size(); b++) {
+                fresh += journal.append("bench", batches.get(b), Checkpoint.of(Integer.toString(b)));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long entries = store.read(v -> v.pending("log") + v.pending("siem"));
+            System.out.printf("Journal append: %,d events in batches of %,d, 2 routes, %,d outbox entries, "
+                    + "fsync on: %.2f s = %,.0f events/s%n", EVENTS, BATCH, entries, seconds, EVENTS / seconds);
+            assertEquals(EVENTS, fresh);
+            assertEquals(EVENTS / 2L, (long) store.read(v -> v.pending("log")));
+            assertEquals(EVENTS / 250L, (long) store.read(v -> v.pending("siem")), "one address in 250");
+            assertEquals((long) EVENTS, store.read(v -> v.counters(Counter.Scope.SOURCE, "bench")).received());
+        }
+    }
+
+    private static List<List<Event>> batches(int first, int count) {
+        List<List<Event>> batches = new ArrayList<>();
+        Instant t = Instant.parse("2026-11-22T10:00:00Z");
+        for (int b = 0; b < count / BATCH; b++) {
+            List<Event> batch = new ArrayList<>(BATCH);
+            for (int i = 0; i < BATCH; i++) {
+                int n = first + b * BATCH + i;
+                String raw = "{\"user\":\"u" + (n % 97) + "\",\"action\":\"" + (n % 2 == 0 ? "login" : "logout")
+                        + "\",\"ip\":\"10.0." + (n % 250) + ".1\"}";
+                batch.add(Event.builder().id("AWSLogs/illumio/summaries/2026/11/22/part-" + (n / 10_000) + ".json.gz#"
+                                + n % 10_000).source("json").instance("bench").type("auth").time(t)
+                        .severity(Severity.INFO).detail(TestEvents.json(raw)).raw(raw).build());
+            }
+            batches.add(batch);
+        }
+        return batches;
+    }
+}

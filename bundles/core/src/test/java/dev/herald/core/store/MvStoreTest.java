@@ -1,0 +1,238 @@
+package dev.herald.core.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.api.Checkpoint;
+import dev.herald.api.Event;
+import dev.herald.api.Severity;
+import dev.herald.api.admin.DeliveryView;
+import dev.herald.core.CoreSettings;
+import dev.herald.core.TestEvents;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MvStoreTest {
+    @TempDir
+    Path dir;
+    MvStore store;
+
+    private long count(Function<StoreView, Long> query) {
+        return store.read(query);
+    }
+
+    @AfterEach
+    void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private CoreSettings settings() {
+        return CoreSettings.defaults(dir);
+    }
+
+    private CoreSettings with(long maxIds, Duration maxAge, int recent, int history, int quarantine) {
+        CoreSettings d = settings();
+        return new CoreSettings(dir, d.fsync(), d.cacheMegabytes(), maxIds, maxAge, recent, history, quarantine,
+                d.maxAttempts(), d.maxAge(), d.backoffInitial(), d.backoffMax(), d.templatesDirectory());
+    }
+
+    private boolean mark(Function<StoreTransaction, Boolean> work) {
+        return store.write(true, work);
+    }
+
+    private static byte[] event(String id) {
+        return EventCodec.encode(TestEvents.event(id, "json", "t", "{\"n\":\"" + id + "\"}"));
+    }
+
+    @Test
+    void committedStateSurvivesACrash() {
+        store = MvStore.open(settings());
+        store.write(true, tx -> {
+            tx.putCheckpoint("src", new Checkpoint("file-a", "42"));
+            OutboxEntry e = tx.enqueue("slack", "r1", Severity.HIGH, event("e1"), 1000);
+            tx.addDeadLetter(e, "bad token", 2000);
+            tx.markSeen("src", "e1", System.currentTimeMillis());
+            return null;
+        });
+        store.abandon();
+        store = MvStore.open(settings());
+
+        assertEquals(Map.of("file-a", "42"), store.read(v -> v.checkpoints("src")));
+        List<OutboxEntry> due = store.read(v -> v.due("slack", Long.MAX_VALUE, 10));
+        assertEquals(1, due.size());
+        assertEquals("e1", due.get(0).decodeEvent().id());
+        assertEquals(Severity.HIGH, due.get(0).severity());
+        List<DeadLetter> dead = store.read(v -> v.deadLetters("slack", 10));
+        assertEquals("bad token", dead.get(0).reason());
+        assertFalse(mark(tx -> tx.markSeen("src", "e1", 3000)), "dedupe ids survive");
+    }
+
+    @Test
+    void failedWriteKeepsNothing() {
+        store = MvStore.open(settings());
+        store.write(true, tx -> {
+            tx.putCheckpoint("src", Checkpoint.of("1"));
+            return null;
+        });
+        assertThrows(IllegalStateException.class, () -> store.write(true, tx -> {
+            tx.putCheckpoint("src", Checkpoint.of("2"));
+            tx.enqueue("slack", "r", Severity.INFO, event("x"), 1);
+            tx.markSeen("src", "x", 1);
+            throw new IllegalStateException("boom");
+        }));
+        assertEquals(Map.of("", "1"), store.read(v -> v.checkpoints("src")));
+        assertEquals(0L, count(v -> v.pending("slack")));
+        store.abandon();
+        store = MvStore.open(settings());
+        assertEquals(Map.of("", "1"), store.read(v -> v.checkpoints("src")));
+        assertTrue(mark(tx -> tx.markSeen("src", "x", 1)), "the rolled back id was not kept");
+    }
+
+    @Test
+    void outboxIsOrderedByDueTimeThenSequence() {
+        store = MvStore.open(settings());
+        store.write(false, tx -> {
+            OutboxEntry a = tx.enqueue("s", "r", Severity.INFO, event("a"), 100);
+            tx.enqueue("s", "r", Severity.INFO, event("b"), 100);
+            tx.removeOutbox(a);
+            tx.putOutbox(a.retryAt(500, 100, "later"));
+            tx.enqueue("s", "r", Severity.INFO, event("c"), 200);
+            return null;
+        });
+        List<OutboxEntry> due = store.read(v -> v.due("s", 1000, 10));
+        assertEquals(List.of("b", "c", "a"), due.stream().map(e -> e.decodeEvent().id()).toList());
+        assertEquals(1, due.get(2).attempts());
+        assertEquals("later", due.get(2).lastError());
+        assertEquals(2L, store.read(v -> v.due("s", 300, 10)).size());
+        assertEquals(100L, store.read(v -> v.nextDue("s")).getAsLong());
+        assertEquals(3L, count(v -> v.pending("s")));
+    }
+
+    @Test
+    void dedupeForgetsTheOldestGenerationBeyondCountOrAge() {
+        store = MvStore.open(with(4, Duration.ofHours(1), 10, 10, 10));
+        long now = System.currentTimeMillis();
+        assertTrue(mark(tx -> tx.markSeen("src", "a", now) && tx.markSeen("src", "b", now)));
+        assertTrue(mark(tx -> tx.markSeen("src", "c", now)));
+        assertFalse(mark(tx -> tx.markSeen("src", "a", now)), "the older generation is still remembered");
+        assertTrue(mark(tx -> tx.markSeen("src", "d", now)));
+        assertTrue(mark(tx -> tx.markSeen("src", "a", now)), "beyond the count the oldest generation is forgotten");
+        assertFalse(mark(tx -> tx.markSeen("src", "c", now)));
+        assertTrue(mark(tx -> tx.markSeen("other", "c", now)), "ids are per source instance");
+
+        long twoHoursAgo = now - Duration.ofHours(2).toMillis();
+        assertTrue(mark(tx -> tx.markSeen("aged", "x", twoHoursAgo)));
+        assertTrue(mark(tx -> tx.markSeen("aged", "x", System.currentTimeMillis())),
+                "ids older than the age limit are forgotten");
+    }
+
+    @Test
+    void boundedMapsDropTheOldest() {
+        store = MvStore.open(with(100, Duration.ofHours(1), 3, 2, 2));
+        store.write(false, tx -> {
+            tx.addRecent(0, List.of(), event("before"));
+            return null;
+        });
+        store.write(false, tx -> {
+            for (int i = 0; i < 5; i++) {
+                tx.addRecent(i, List.of("r"), event("e" + i));
+                tx.addHistory(new DeliveryView(Instant.ofEpochMilli(i), "s", "r", "e" + i, 1, "delivered", null));
+                tx.addQuarantine("src", "line " + i, "bad", "{", i);
+            }
+            return null;
+        });
+        assertEquals(List.of("e4", "e3", "e2"), store.read(v -> v.recent(r -> true, 10)).stream()
+                .map(r -> r.decodeEvent().id()).toList());
+        assertEquals(List.of("e4", "e3"), store.read(v -> v.history(10)).stream().map(DeliveryView::eventId).toList());
+        assertEquals(2L, count(StoreView::quarantined));
+        assertEquals(3L, count(StoreView::quarantineDropped));
+        assertEquals("line 4", store.read(v -> v.quarantine("src", 1)).get(0).location());
+    }
+
+    @Test
+    void countersAddUpAndPersist() {
+        store = MvStore.open(settings());
+        for (int i = 0; i < 3; i++) {
+            store.write(false, tx -> {
+                tx.count(Counter.Scope.SINK, "slack", Counter.DELIVERED, 2);
+                tx.count(Counter.Scope.SINK, "slack", Counter.RETRIED, 1);
+                tx.count(Counter.Scope.ROUTE, "slack", Counter.ROUTED, 5);
+                return null;
+            });
+        }
+        store.close();
+        store = MvStore.open(settings());
+        assertEquals(6L, store.read(v -> v.counters(Counter.Scope.SINK, "slack")).delivered());
+        assertEquals(3L, store.read(v -> v.counters(Counter.Scope.SINK, "slack")).retried());
+        assertEquals(15L, store.read(v -> v.counters(Counter.Scope.ROUTE)).get("slack").routed());
+    }
+
+    @Test
+    void deadLettersMoveBackToTheOutbox() {
+        store = MvStore.open(settings());
+        long id = store.write(false, tx -> {
+            OutboxEntry e = tx.enqueue("s", "r", Severity.INFO, event("a"), 1);
+            tx.removeOutbox(e);
+            return tx.addDeadLetter(e.retryAt(2, 1, "nope"), "nope", 3).id();
+        });
+        assertEquals(1L, count(v -> v.deadLetterCount("s")));
+        assertTrue(mark(tx -> tx.retryDeadLetter("s", id, 10)));
+        OutboxEntry back = store.read(v -> v.due("s", 10, 1)).get(0);
+        assertEquals(0, back.attempts());
+        assertEquals(0L, count(v -> v.deadLetterCount("s")));
+    }
+
+    @Test
+    void checkpointsPerStream() {
+        store = MvStore.open(settings());
+        store.write(true, tx -> {
+            tx.putCheckpoint("s3", new Checkpoint("a.gz", "10"));
+            tx.putCheckpoint("s3", new Checkpoint("b.gz", "20"));
+            tx.putCheckpoint("s3x", Checkpoint.of("other instance"));
+            return null;
+        });
+        assertEquals(Map.of("a.gz", "10", "b.gz", "20"), store.read(v -> v.checkpoints("s3")));
+        assertEquals(1, (int) store.write(true, tx -> tx.removeCheckpoints("s3", "a.gz")));
+        assertEquals(1, (int) store.write(true, tx -> tx.removeCheckpoints("s3", null)));
+        assertEquals(Map.of("", "other instance"), store.read(v -> v.checkpoints("s3x")));
+    }
+
+    @Test
+    void interruptedCallersDoNotBreakTheStore() {
+        store = MvStore.open(settings());
+        Thread.currentThread().interrupt();
+        try {
+            store.write(true, tx -> {
+                tx.putCheckpoint("src", Checkpoint.of("1"));
+                return null;
+            });
+            assertTrue(Thread.interrupted(), "the caller's interrupt is kept");
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(Map.of("", "1"), store.read(v -> v.checkpoints("src")));
+    }
+
+    @Test
+    void eventCodecKeepsRawTextExactly() {
+        Event e = Event.builder().id("x").source("json").instance("i").type("t")
+                .detail(TestEvents.json("{\"a\":1}")).raw("{ \"a\" : 1 }\u00e9").build();
+        Event back = EventCodec.decode(EventCodec.encode(e));
+        assertEquals(e.raw(), back.raw());
+        assertEquals(e.detail(), back.detail());
+        assertEquals(e.time(), back.time());
+        Event same = Event.builder().id("y").source("json").instance("i").detail(TestEvents.json("{\"b\":[1,2]}")).build();
+        assertEquals(same.raw(), EventCodec.decode(EventCodec.encode(same)).raw());
+    }
+}
