@@ -1,0 +1,21 @@
+package dev.herald.core.template;
+
+import dev.herald.api.Event;
+import dev.herald.api.Severity;
+
+/**
+ * What to render: one event on one route for one sink.
+ *
+ * @param event          the event
+ * @param route          the route's name
+ * @param sink           the sink's name
+ * @param sinkKind       the sink's plugin kind ({@code slack}, …), or null when unknown
+ * @param escape         the sink's body type
+ * @param resources      the sink bundle's templates, or null
+ * @param routeTemplate  the route's template override for this sink (relative path), or null
+ * @param severity       the effective severity
+ * @param idempotencyKey the delivery's idempotency key
+ */
+public record Rendering(Event event, String route, String sink, String sinkKind, Escape escape,
+                       SinkResources resources, String routeTemplate, Severity severity, String idempotencyKey) {
+}

@@ -1,0 +1,68 @@
+package dev.herald.core.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.herald.api.Event;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The variables a template sees: {@code event} (the envelope as nested maps and lists, plus
+ * {@code event.raw}), {@code raw}, {@code route}, {@code sink}, {@code severity} and
+ * {@code idempotencyKey}.
+ */
+final class TemplateContext {
+    private TemplateContext() {
+    }
+
+    static Map<String, Object> of(Rendering r) {
+        Event e = r.event();
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", e.id());
+        event.put("source", e.source());
+        event.put("instance", e.instance());
+        event.put("type", e.type());
+        event.put("time", e.time().toString());
+        event.put("severity", e.severity().label());
+        event.put("detail", plain(e.detail()));
+        event.put("raw", e.raw());
+        Map<String, Object> ctx = new HashMap<>();
+        ctx.put("event", event);
+        ctx.put("raw", e.raw());
+        ctx.put("route", r.route());
+        ctx.put("sink", r.sink());
+        ctx.put("severity", r.severity().label());
+        ctx.put("idempotencyKey", r.idempotencyKey());
+        return ctx;
+    }
+
+    /** A JSON tree as maps, lists, strings, numbers and booleans, which Pebble navigates natively. */
+    static Object plain(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return null;
+        }
+        if (n.isObject()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                m.put(f.getKey(), plain(f.getValue()));
+            }
+            return m;
+        }
+        if (n.isArray()) {
+            List<Object> l = new ArrayList<>(n.size());
+            n.forEach(c -> l.add(plain(c)));
+            return l;
+        }
+        if (n.isNumber()) {
+            return n.numberValue();
+        }
+        if (n.isBoolean()) {
+            return n.booleanValue();
+        }
+        return n.asText();
+    }
+}

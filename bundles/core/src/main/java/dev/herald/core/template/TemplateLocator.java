@@ -1,0 +1,65 @@
+package dev.herald.core.template;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the template for a rendering, first found wins: the route's override file, then
+ * {@code <templates>/<sinkKind>/<event.source>.peb}, {@code <templates>/<sinkKind>/default.peb},
+ * the sink bundle's {@code templates/<event.source>.peb} and {@code templates/default.peb}, and
+ * last core's built-in default for the sink's body type.
+ */
+final class TemplateLocator {
+    private static final Logger LOG = LoggerFactory.getLogger(TemplateLocator.class);
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    private final Path directory;
+
+    TemplateLocator(Path directory) {
+        this.directory = directory.toAbsolutePath().normalize();
+    }
+
+    TemplateSource locate(Rendering r) throws IOException {
+        if (r.routeTemplate() != null) {
+            Path override = directory.resolve(r.routeTemplate()).normalize();
+            if (override.startsWith(directory) && Files.isRegularFile(override)) {
+                return TemplateSource.file(override);
+            }
+            LOG.warn("Route {} names template {} for sink {}, which does not exist: using the default",
+                    r.route(), override, r.sink());
+        }
+        String source = r.event().source();
+        boolean safeSource = SAFE_NAME.matcher(source).matches();
+        if (r.sinkKind() != null && SAFE_NAME.matcher(r.sinkKind()).matches()) {
+            Path kindDir = directory.resolve(r.sinkKind());
+            if (safeSource && Files.isRegularFile(kindDir.resolve(source + ".peb"))) {
+                return TemplateSource.file(kindDir.resolve(source + ".peb"));
+            }
+            if (Files.isRegularFile(kindDir.resolve("default.peb"))) {
+                return TemplateSource.file(kindDir.resolve("default.peb"));
+            }
+        }
+        SinkResources res = r.resources();
+        if (res != null) {
+            for (String path : safeSource ? new String[] {"templates/" + source + ".peb", "templates/default.peb"}
+                    : new String[] {"templates/default.peb"}) {
+                URL url = res.entry(path);
+                if (url != null) {
+                    return TemplateSource.url(res.name() + "!/" + path, res.version(), url);
+                }
+            }
+        }
+        return builtin(r.escape());
+    }
+
+    private static TemplateSource builtin(Escape escape) {
+        String file = "default-" + escape.name().toLowerCase(Locale.ROOT) + ".peb";
+        return TemplateSource.url("herald built-in " + file, 0, TemplateLocator.class.getResource(file));
+    }
+}

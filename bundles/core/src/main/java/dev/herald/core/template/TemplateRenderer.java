@@ -1,0 +1,78 @@
+package dev.herald.core.template;
+
+import dev.herald.core.CoreConfig;
+import dev.herald.core.CoreSettings;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Renders notification bodies with Pebble. One engine per body type autoescapes every output for
+ * that type; compiled templates are cached and compiled again when their file or bundle changes.
+ */
+@Component(service = TemplateRenderer.class, configurationPid = CoreConfig.PID)
+public final class TemplateRenderer {
+    private static final int MAX_BODY_CHARS = 1 << 20;
+
+    private final TemplateLocator locator;
+    private final SourceLoader loader = new SourceLoader();
+    private final Map<Escape, PebbleEngine> engines = new EnumMap<>(Escape.class);
+    private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
+
+    @Activate
+    public TemplateRenderer(CoreConfig config) {
+        this(CoreSettings.from(config).templatesDirectory());
+    }
+
+    public TemplateRenderer(Path templatesDirectory) {
+        this.locator = new TemplateLocator(templatesDirectory);
+        for (Escape e : Escape.values()) {
+            engines.put(e, new PebbleEngine.Builder().loader(loader).extension(new HeraldFilters(e))
+                    .autoEscaping(e != Escape.NONE).defaultEscapingStrategy(e == Escape.JSON ? "json" : "html")
+                    .addEscapingStrategy("json", HeraldFilters.JSON_STRING).cacheActive(false)
+                    .maxRenderedSize(MAX_BODY_CHARS).build());
+        }
+    }
+
+    /** The body for a rendering; a failure names the template and, when known, the line. */
+    public String render(Rendering r) throws TemplateException {
+        TemplateSource source;
+        try {
+            source = locator.locate(r);
+        } catch (IOException e) {
+            throw new TemplateException("cannot read the template for sink " + r.sink() + ": " + e, e);
+        }
+        try {
+            StringWriter out = new StringWriter();
+            compiled(source, r.escape()).evaluate(out, TemplateContext.of(r));
+            return out.toString();
+        } catch (PebbleException e) {
+            throw new TemplateException("template " + source.name()
+                    + (e.getLineNumber() == null ? "" : " line " + e.getLineNumber()) + ": " + e.getPebbleMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new TemplateException("template " + source.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private PebbleTemplate compiled(TemplateSource source, Escape escape) throws IOException {
+        String key = escape + "|" + source.name();
+        Compiled c = cache.get(key);
+        if (c == null || c.version != source.version()) {
+            loader.put(source.name(), source.text());
+            c = new Compiled(source.version(), engines.get(escape).getTemplate(source.name()));
+            cache.put(key, c);
+        }
+        return c.template;
+    }
+
+    private record Compiled(long version, PebbleTemplate template) {
+    }
+}
