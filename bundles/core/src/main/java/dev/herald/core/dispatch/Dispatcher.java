@@ -1,0 +1,203 @@
+package dev.herald.core.dispatch;
+
+import dev.herald.api.DeliveryException;
+import dev.herald.api.Event;
+import dev.herald.api.Notification;
+import dev.herald.api.Severity;
+import dev.herald.api.Sink;
+import dev.herald.api.admin.SendResult;
+import dev.herald.core.CoreConfig;
+import dev.herald.core.CoreSettings;
+import dev.herald.core.route.Routes;
+import dev.herald.core.store.Store;
+import dev.herald.core.template.TemplateException;
+import dev.herald.core.template.TemplateRenderer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one {@link SinkWorker} per present sink, found by its {@code name} service property. A sink
+ * that appears picks up the entries waiting for it; one that goes away leaves them waiting.
+ */
+@Component(service = Dispatcher.class, configurationPid = CoreConfig.PID)
+public final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+
+    private final Store store;
+    private final Bodies bodies;
+    private final OutcomeRecorder recorder;
+    private final Consumer<String> wake = this::wake;
+    /** Every registration by name, in arrival order; the last one of a name is the one used. */
+    private final Map<String, List<SinkHandle>> registered = new HashMap<>();
+    private final Map<String, SinkWorker> workers = new HashMap<>();
+    private boolean running;
+
+    @Activate
+    public Dispatcher(CoreConfig config, @Reference Store store, @Reference Routes routes,
+                      @Reference TemplateRenderer renderer) {
+        this(CoreSettings.from(config), store, new Bodies(routes, renderer));
+    }
+
+    public Dispatcher(CoreSettings settings, Store store, Bodies bodies) {
+        this.store = store;
+        this.bodies = bodies;
+        this.recorder = new OutcomeRecorder(settings);
+    }
+
+    @Activate
+    void activate() {
+        store.addOutboxListener(wake);
+        synchronized (this) {
+            running = true;
+            registered.keySet().forEach(this::refresh);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        store.removeOutboxListener(wake);
+        List<SinkWorker> stopping;
+        synchronized (this) {
+            running = false;
+            stopping = new ArrayList<>(workers.values());
+            workers.clear();
+        }
+        stopping.forEach(w -> w.stop(STOP_GRACE));
+    }
+
+    @Reference(service = Sink.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unbindSink", updated = "updatedSink")
+    void bindSink(Sink sink, ServiceReference<Sink> ref) {
+        SinkHandles.from(sink, ref).ifPresent(this::addSink);
+    }
+
+    void updatedSink(Sink sink, ServiceReference<Sink> ref) {
+        removeSink(ref);
+        bindSink(sink, ref);
+    }
+
+    void unbindSink(Sink sink, ServiceReference<Sink> ref) {
+        removeSink(ref);
+    }
+
+    /** Adds a sink registration; its worker starts (replacing an older one of the same name). */
+    public void addSink(SinkHandle handle) {
+        SinkWorker old;
+        synchronized (this) {
+            registered.computeIfAbsent(handle.name(), n -> new ArrayList<>()).add(handle);
+            old = refresh(handle.name());
+        }
+        stop(old);
+    }
+
+    /** Removes the registration with this identity, if present. */
+    public void removeSink(Object identity) {
+        List<SinkWorker> old = new ArrayList<>();
+        synchronized (this) {
+            for (String name : new ArrayList<>(registered.keySet())) {
+                List<SinkHandle> list = registered.get(name);
+                if (list.removeIf(h -> h.identity().equals(identity))) {
+                    if (list.isEmpty()) {
+                        registered.remove(name);
+                    }
+                    old.add(refresh(name));
+                }
+            }
+        }
+        old.forEach(this::stop);
+    }
+
+    /** The sink in use for a name. */
+    public synchronized Optional<SinkHandle> sink(String name) {
+        List<SinkHandle> list = registered.get(name);
+        return list == null || list.isEmpty() ? Optional.empty() : Optional.of(list.get(list.size() - 1));
+    }
+
+    /** Every present sink, by name. */
+    public synchronized Collection<SinkHandle> sinks() {
+        Map<String, SinkHandle> out = new TreeMap<>();
+        registered.forEach((name, list) -> out.put(name, list.get(list.size() - 1)));
+        return List.copyOf(out.values());
+    }
+
+    /** Renders and sends an event to a sink now, outside the outbox, and reports the sink's verdict. */
+    public SendResult sendNow(String sinkName, Event event, String route) {
+        Optional<SinkHandle> found = sink(sinkName);
+        if (found.isEmpty()) {
+            return new SendResult(false, false, "no sink named " + sinkName + " is running", null);
+        }
+        SinkHandle sink = found.get();
+        Notification n;
+        try {
+            n = bodies.notification(event, route, event.severity(), sink, 1);
+        } catch (TemplateException e) {
+            return new SendResult(false, false, e.getMessage(), null);
+        }
+        try {
+            sink.sink().send(n);
+            return new SendResult(true, false, "delivered", n.body());
+        } catch (DeliveryException e) {
+            return new SendResult(false, e.isRetryable(), e.getMessage(), n.body());
+        } catch (RuntimeException e) {
+            return new SendResult(false, true, "sink failed unexpectedly: " + e, n.body());
+        }
+    }
+
+    /** Renders what a sink would receive, without sending. */
+    public String preview(SinkHandle sink, Event event, String route, Severity severity) throws TemplateException {
+        return bodies.render(event, route, severity, sink,
+                IdempotencyKey.of(event.instance(), event.id(), route, sink.name()));
+    }
+
+    private void wake(String sinkName) {
+        SinkWorker w;
+        synchronized (this) {
+            w = workers.get(sinkName);
+        }
+        if (w != null) {
+            w.signal();
+        }
+    }
+
+    /** Makes the worker of {@code name} match its current registration; returns a worker to stop. */
+    private SinkWorker refresh(String name) {
+        SinkHandle wanted = sink(name).orElse(null);
+        SinkWorker current = workers.get(name);
+        if (current != null && wanted != null && current.sink() == wanted) {
+            return null;
+        }
+        if (current != null) {
+            workers.remove(name);
+        }
+        if (running && wanted != null) {
+            SinkWorker w = new SinkWorker(wanted, store, bodies, recorder);
+            workers.put(name, w);
+            w.start();
+            LOG.info("Sink {} ({}) is present: delivering its outbox", name, wanted.kind());
+        }
+        return current;
+    }
+
+    private void stop(SinkWorker worker) {
+        if (worker != null) {
+            worker.stop(STOP_GRACE);
+        }
+    }
+}
