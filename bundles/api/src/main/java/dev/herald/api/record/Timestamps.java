@@ -1,0 +1,75 @@
+package dev.herald.api.record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Timestamps as vendors write them: ISO-8601 with a zone ({@code Z}, {@code +01:00}, and the
+ * {@code +0100} and {@code +01} forms ASFF also allows, up to nine fraction digits), or, where a
+ * format says so, epoch milliseconds.
+ */
+final class Timestamps {
+    private static final Pattern SHORT_OFFSET = Pattern.compile("(.*[+-]\\d\\d)(\\d\\d)?$");
+
+    private Timestamps() {
+    }
+
+    /**
+     * The field as an ISO-8601 instant.
+     *
+     * @param what the record kind, for the message: {@code ASFF finding}
+     * @throws RecordException when it is missing or malformed
+     */
+    static Instant require(JsonNode node, String field, String what) throws RecordException {
+        return iso(node.get(field), field, what);
+    }
+
+    /** As {@link #require}, for a value already looked up; {@code label} names it. */
+    static Instant iso(JsonNode value, String label, String what) throws RecordException {
+        String text = Fields.text(value);
+        if (text == null) {
+            throw new RecordException(value == null || value.isNull() || value.isValueNode()
+                    ? what + " has no " + label + ": expected an ISO-8601 timestamp"
+                    : what + " has " + Json.describe(value) + " as " + label + ": expected an ISO-8601 timestamp");
+        }
+        Instant instant = parseIso(text);
+        if (instant == null) {
+            throw new RecordException(what + " has malformed " + label + " '" + text + "': expected ISO-8601");
+        }
+        return instant;
+    }
+
+    /**
+     * An ISO-8601 string or a number of epoch milliseconds (as OCSF's {@code time} fields are).
+     */
+    static Instant isoOrEpochMillis(JsonNode value, String label, String what) throws RecordException {
+        if (value != null && value.isIntegralNumber()) {
+            return Instant.ofEpochMilli(value.asLong());
+        }
+        return iso(value, label, what);
+    }
+
+    /** The instant, or null when the text is not ISO-8601 with a zone. */
+    static Instant parseIso(String text) {
+        String trimmed = text.trim();
+        try {
+            return OffsetDateTime.parse(trimmed, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            Matcher m = SHORT_OFFSET.matcher(trimmed);
+            if (!m.matches()) {
+                return null;
+            }
+            String withColon = m.group(1) + ":" + (m.group(2) == null ? "00" : m.group(2));
+            try {
+                return OffsetDateTime.parse(withColon, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            } catch (DateTimeParseException again) {
+                return null;
+            }
+        }
+    }
+}
