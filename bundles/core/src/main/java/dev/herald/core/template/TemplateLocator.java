@@ -5,6 +5,8 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,8 @@ final class TemplateLocator {
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final Path directory;
+    /** Missing override files already reported, so that each is logged once, not per delivery. */
+    private final Set<Path> reported = ConcurrentHashMap.newKeySet();
 
     TemplateLocator(Path directory) {
         this.directory = directory.toAbsolutePath().normalize();
@@ -31,8 +35,10 @@ final class TemplateLocator {
             if (override.startsWith(directory) && Files.isRegularFile(override)) {
                 return TemplateSource.file(override);
             }
-            LOG.warn("Route {} names template {} for sink {}, which does not exist: using the default",
-                    r.route(), override, r.sink());
+            if (reported.add(override)) {
+                LOG.warn("Route {} names template {} for sink {}, which does not exist: using the default",
+                        r.route(), override, r.sink());
+            }
         }
         String source = r.event().source();
         boolean safeSource = SAFE_NAME.matcher(source).matches();

@@ -1,0 +1,160 @@
+package dev.herald.core.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.api.Event;
+import dev.herald.api.Severity;
+import dev.herald.core.TestEvents;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TemplateRendererTest {
+    static final String NASTY = "He said \"hi\"\\ \n\t<script>alert('x')</script> & <!channel> <@U123> \u2028 end";
+
+    @TempDir
+    Path dir;
+    Path templates;
+    TemplateRenderer renderer;
+    Event event;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        templates = Files.createDirectories(dir.resolve("templates"));
+        renderer = new TemplateRenderer(templates);
+        ObjectNode detail = JsonNodeFactory.instance.objectNode();
+        detail.put("msg", NASTY);
+        detail.putObject("userIdentity").put("arn", "arn:aws:iam::1:user/ann");
+        detail.putArray("tags").add("a").add("b");
+        event = Event.builder().id("e1").source("cloudtrail").instance("trail").type("CreateUser")
+                .time(Instant.parse("2026-11-22T10:00:00Z")).severity(Severity.LOW).detail(detail)
+                .raw(detail.toString()).build();
+    }
+
+    private Rendering rendering(Escape escape, String kind, SinkResources res, String routeTemplate) {
+        return new Rendering(event, "r1", "sink1", kind, escape, res, routeTemplate, Severity.HIGH, "key1");
+    }
+
+    private String render(Escape escape, String template) throws Exception {
+        Files.createDirectories(templates.resolve("k"));
+        Path f = templates.resolve("k/default.peb");
+        Files.writeString(f, template);
+        Files.setLastModifiedTime(f, FileTime.fromMillis(System.currentTimeMillis() + template.hashCode()));
+        return renderer.render(rendering(escape, "k", null, null));
+    }
+
+    private static JsonNode json(String s) {
+        return TestEvents.json(s);
+    }
+
+    @Test
+    void jsonAutoescapingKeepsTheBodyValid() throws Exception {
+        String body = render(Escape.JSON, "{\"text\": \"{{ event.detail.msg }}\", \"arn\": \"{{ event.detail.userIdentity.arn }}\"}");
+        JsonNode parsed = json(body);
+        assertEquals(NASTY, parsed.get("text").asText());
+        assertEquals("arn:aws:iam::1:user/ann", parsed.get("arn").asText());
+    }
+
+    @Test
+    void jsonFilterIsNotEscapedTwiceAndTojsonIsLiteral() throws Exception {
+        String body = render(Escape.JSON, "{\"a\": \"{{ event.detail.msg | json }}\", \"d\": {{ event.detail | tojson }},"
+                + " \"t\": {{ event.detail.tags | tojson }}, \"raw\": {{ raw | tojson }}}");
+        JsonNode parsed = json(body);
+        assertEquals(NASTY, parsed.get("a").asText());
+        assertEquals(event.detail(), parsed.get("d"));
+        assertEquals("b", parsed.get("t").get(1).asText());
+        assertEquals(event.raw(), parsed.get("raw").asText());
+    }
+
+    @Test
+    void mrkdwnEscapesSlackControlCharactersInsideJson() throws Exception {
+        String body = render(Escape.JSON, "{\"text\": \"{{ event.detail.msg | mrkdwn }}\"}");
+        String text = json(body).get("text").asText();
+        assertTrue(text.contains("&amp; &lt;!channel&gt; &lt;@U123&gt;"), text);
+        assertTrue(!text.contains("<"), text);
+    }
+
+    @Test
+    void htmlAutoescaping() throws Exception {
+        String body = render(Escape.HTML, "<p>{{ event.detail.msg }}</p><p>{{ event.detail.msg | html }}</p>");
+        assertTrue(!body.contains("<script>"), body);
+        assertTrue(body.contains("&lt;script&gt;"), body);
+        assertEquals(2, body.split("&lt;script&gt;", -1).length - 1, "the html filter is not applied twice");
+    }
+
+    @Test
+    void noEscapingAndTruncate() throws Exception {
+        assertEquals("He sa… high key1 r1 sink1",
+                render(Escape.NONE, "{{ event.detail.msg | truncate(6) }} {{ severity }} {{ idempotencyKey }} {{ route }} {{ sink }}"));
+    }
+
+    @Test
+    void templateErrorNamesFileAndLine() throws Exception {
+        TemplateException e = assertThrows(TemplateException.class, () -> render(Escape.NONE, "ok\n{% if %}\n"));
+        assertTrue(e.getMessage().contains("k/default.peb") && e.getMessage().contains("line 2"), e.getMessage());
+    }
+
+    @Test
+    void lookupOrder() throws Exception {
+        Path bundle = Files.createDirectories(dir.resolve("bundle/templates"));
+        SinkResources res = new SinkResources() {
+            @Override
+            public URL entry(String path) {
+                Path p = dir.resolve("bundle").resolve(path);
+                try {
+                    return Files.exists(p) ? p.toUri().toURL() : null;
+                } catch (MalformedURLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public long version() {
+                return 1;
+            }
+
+            @Override
+            public String name() {
+                return "sink.bundle";
+            }
+        };
+        Rendering r = rendering(Escape.NONE, "slack", res, "custom/mine.peb");
+        assertTrue(renderer.render(r).startsWith("[HIGH] cloudtrail CreateUser"), "built-in default last");
+        Files.writeString(bundle.resolve("default.peb"), "bundle default");
+        assertEquals("bundle default", renderer.render(r));
+        Files.writeString(bundle.resolve("cloudtrail.peb"), "bundle cloudtrail");
+        assertEquals("bundle cloudtrail", renderer.render(r));
+        Files.createDirectories(templates.resolve("slack"));
+        Files.writeString(templates.resolve("slack/default.peb"), "etc default");
+        assertEquals("etc default", renderer.render(r));
+        Files.writeString(templates.resolve("slack/cloudtrail.peb"), "etc cloudtrail");
+        assertEquals("etc cloudtrail", renderer.render(r));
+        Files.createDirectories(templates.resolve("custom"));
+        Files.writeString(templates.resolve("custom/mine.peb"), "route override");
+        assertEquals("route override", renderer.render(r));
+    }
+
+    @Test
+    void editsArePickedUp() throws Exception {
+        assertEquals("one", render(Escape.NONE, "one"));
+        assertEquals("two!", render(Escape.NONE, "two!"));
+    }
+
+    @Test
+    void builtInJsonDefaultIsValidJson() throws Exception {
+        JsonNode body = json(renderer.render(rendering(Escape.JSON, null, null, null)));
+        assertEquals("CreateUser", body.get("type").asText());
+        assertEquals(event.detail(), body.get("detail"));
+    }
+}
