@@ -62,7 +62,7 @@ public final class Dispatcher {
     }
 
     @Activate
-    void activate() {
+    public void activate() {
         store.addOutboxListener(wake);
         synchronized (this) {
             running = true;
@@ -71,7 +71,7 @@ public final class Dispatcher {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         store.removeOutboxListener(wake);
         List<SinkWorker> stopping;
         synchronized (this) {

@@ -43,6 +43,11 @@ final class MvTransaction extends MvView implements StoreTransaction {
         return seq;
     }
 
+    @Override
+    public long lastId() {
+        return seq;
+    }
+
     /** Sinks whose outbox got entries, to wake their workers after the commit. */
     Set<String> filledSinks() {
         return filledSinks;

@@ -6,7 +6,6 @@ import dev.herald.api.admin.QuarantineView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -96,13 +95,14 @@ class MvView implements StoreView {
     }
 
     @Override
-    public List<DeadLetter> deadLetters(String sink, int limit) {
+    public List<DeadLetter> deadLetters(String sink, long afterId, int limit) {
         List<DeadLetter> out = new ArrayList<>();
         for (String s : sink == null ? deadLetterSinks() : Set.of(sink)) {
             if (maps.exists(MvMaps.DEAD + s)) {
-                Iterator<byte[]> it = maps.dead(s).values().iterator();
-                for (int i = 0; i < limit && it.hasNext(); i++) {
-                    out.add(RecordCodec.deadLetter(it.next()));
+                Cursor<Long, byte[]> c = maps.dead(s).cursor(afterId + 1);
+                for (int i = 0; i < limit && c.hasNext(); i++) {
+                    c.next();
+                    out.add(RecordCodec.deadLetter(c.getValue()));
                 }
             }
         }
@@ -186,6 +186,11 @@ class MvView implements StoreView {
     public Optional<String> lastError(String sink) {
         return maps.exists(MvMaps.STATUS) ? Optional.ofNullable(maps.status().get(key("error", sink)))
                 : Optional.empty();
+    }
+
+    @Override
+    public long lastId() {
+        return maps.exists(MvMaps.META) ? maps.meta().getOrDefault("seq", 0L) : 0;
     }
 
     @Override

@@ -30,8 +30,8 @@ public interface StoreView {
     /** Sinks that have outbox entries. */
     Set<String> outboxSinks();
 
-    /** Dead letters oldest first; {@code sink} null for all sinks. */
-    List<DeadLetter> deadLetters(String sink, int limit);
+    /** Dead letters with ids above {@code afterId}, oldest first; {@code sink} null for all sinks. */
+    List<DeadLetter> deadLetters(String sink, long afterId, int limit);
 
     long deadLetterCount(String sink);
 
@@ -62,6 +62,9 @@ public interface StoreView {
     Optional<Instant> lastSuccess(String sink);
 
     Optional<String> lastError(String sink);
+
+    /** The highest id given out so far: records added later have higher ids. */
+    long lastId();
 
     /** Source instances the store knows of (counters or checkpoints). */
     Set<String> sourceInstances();

@@ -141,7 +141,7 @@ class DispatcherTest {
         enqueue("s", "e1");
         dispatcher.addSink(handle("s", sink, null));
         Await.until("dead-lettered", () -> count(v -> v.deadLetterCount("s")) == 1);
-        DeadLetter d = store.read(v -> v.deadLetters("s", 1)).get(0);
+        DeadLetter d = store.read(v -> v.deadLetters("s", 0, 1)).get(0);
         assertEquals("channel_not_found", d.reason());
         assertEquals(1, d.entry().attempts());
         assertEquals(0L, count(v -> v.pending("s")));
@@ -155,7 +155,7 @@ class DispatcherTest {
         enqueue("s", "e1");
         dispatcher.addSink(handle("s", sink, null));
         Await.until("dead-lettered", () -> count(v -> v.deadLetterCount("s")) == 1);
-        DeadLetter d = store.read(v -> v.deadLetters("s", 1)).get(0);
+        DeadLetter d = store.read(v -> v.deadLetters("s", 0, 1)).get(0);
         assertEquals("down 3", d.reason());
         assertEquals(3, d.entry().attempts());
         assertEquals(List.of("retry", "retry", "dead"), outcomes());
@@ -226,7 +226,7 @@ class DispatcherTest {
         Await.until("settled", () -> count(v -> v.pending("b")) == 0);
         assertEquals(3, sent.stream().filter(n -> n.attempt() == 1).count(), "the first three went in one batch");
         assertEquals(List.of("busy"), sent.stream().filter(n -> n.attempt() == 2).map(n -> n.event().id()).toList());
-        assertEquals("too large", store.read(v -> v.deadLetters("b", 10)).get(0).reason());
+        assertEquals("too large", store.read(v -> v.deadLetters("b", 0, 10)).get(0).reason());
         assertEquals(2, store.read(v -> v.counters(Counter.Scope.SINK, "b")).delivered());
     }
 
@@ -259,7 +259,7 @@ class DispatcherTest {
         ScriptedSink sink = new ScriptedSink();
         dispatcher.addSink(handle("s", sink, resources));
         Await.until("dead-lettered", () -> count(v -> v.deadLetterCount("s")) == 1);
-        String reason = store.read(v -> v.deadLetters("s", 1)).get(0).reason();
+        String reason = store.read(v -> v.deadLetters("s", 0, 1)).get(0).reason();
         assertTrue(reason.contains("dev.herald.sink.test!/templates/default.peb") && reason.contains("line 2"), reason);
         assertTrue(sink.received.isEmpty());
     }

@@ -73,7 +73,7 @@ class MvStoreTest {
         assertEquals(1, due.size());
         assertEquals("e1", due.get(0).decodeEvent().id());
         assertEquals(Severity.HIGH, due.get(0).severity());
-        List<DeadLetter> dead = store.read(v -> v.deadLetters("slack", 10));
+        List<DeadLetter> dead = store.read(v -> v.deadLetters("slack", 0, 10));
         assertEquals("bad token", dead.get(0).reason());
         assertFalse(mark(tx -> tx.markSeen("src", "e1", 3000)), "dedupe ids survive");
     }

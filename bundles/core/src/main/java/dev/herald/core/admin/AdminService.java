@@ -1,0 +1,280 @@
+package dev.herald.core.admin;
+
+import dev.herald.api.Event;
+import dev.herald.api.admin.Counters;
+import dev.herald.api.admin.DeadLetterView;
+import dev.herald.api.admin.DeliveryView;
+import dev.herald.api.admin.EventView;
+import dev.herald.api.admin.HeraldAdmin;
+import dev.herald.api.admin.Overview;
+import dev.herald.api.admin.Problem;
+import dev.herald.api.admin.QuarantineView;
+import dev.herald.api.admin.RouteMatch;
+import dev.herald.api.admin.RouteView;
+import dev.herald.api.admin.SendResult;
+import dev.herald.api.admin.SinkView;
+import dev.herald.api.admin.SourceView;
+import dev.herald.core.dispatch.Dispatcher;
+import dev.herald.core.dispatch.SinkHandle;
+import dev.herald.core.route.Route;
+import dev.herald.core.route.RouteDefinition;
+import dev.herald.core.route.Routes;
+import dev.herald.core.store.Counter;
+import dev.herald.core.store.DeadLetter;
+import dev.herald.core.store.RecentEvent;
+import dev.herald.core.store.Store;
+import dev.herald.core.store.StoreTransaction;
+import dev.herald.core.store.StoreView;
+import dev.herald.core.template.TemplateException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The {@link HeraldAdmin}: the store's state joined with the live configuration. */
+@Component(service = HeraldAdmin.class)
+public final class AdminService implements HeraldAdmin {
+    /** Dead letters are moved or purged this many per commit, so memory stays bounded. */
+    static final int CHUNK = 1_000;
+
+    private final Store store;
+    private final Routes routes;
+    private final Dispatcher dispatcher;
+    private final PluginConfigs configs;
+
+    @Activate
+    public AdminService(@Reference Store store, @Reference Routes routes, @Reference Dispatcher dispatcher,
+                        @Reference PluginConfigs configs) {
+        this.store = store;
+        this.routes = routes;
+        this.dispatcher = dispatcher;
+        this.configs = configs;
+    }
+
+    @Override
+    public Overview overview() {
+        record Totals(Counters counters, long pending, long dead, long quarantined) {
+        }
+        Totals t = store.read(v -> {
+            Counters sum = Counters.ZERO;
+            for (Counter.Scope scope : Counter.Scope.values()) {
+                for (Counters c : v.counters(scope).values()) {
+                    sum = Counter.sum(sum, c);
+                }
+            }
+            long pending = v.outboxSinks().stream().mapToLong(v::pending).sum();
+            long dead = v.deadLetterSinks().stream().mapToLong(v::deadLetterCount).sum();
+            return new Totals(sum, pending, dead, v.quarantined());
+        });
+        return new Overview(store.location(), t.counters(), t.pending(), t.dead(), t.quarantined(), problems());
+    }
+
+    private List<Problem> problems() {
+        List<Problem> out = new ArrayList<>();
+        for (RouteDefinition d : routes.table().definitions()) {
+            if (!d.valid()) {
+                out.add(new Problem("route " + d.name(), d.error()));
+            } else if (d.enabled()) {
+                for (String sink : d.sinks()) {
+                    if (dispatcher.sink(sink).isEmpty()) {
+                        out.add(new Problem("route " + d.name(), "sink '" + sink + "' does not exist: its entries "
+                                + "wait; configure a sink named " + sink + " or fix the route's sinks"));
+                    }
+                }
+            }
+        }
+        for (String prefix : List.of(PluginConfigs.SOURCE_PREFIX, PluginConfigs.SINK_PREFIX)) {
+            String what = prefix.equals(PluginConfigs.SOURCE_PREFIX) ? "source " : "sink ";
+            for (PluginInstance p : configs.instances(prefix)) {
+                if (p.state() != PluginState.ACTIVE) {
+                    out.add(new Problem(what + p.kind() + "/" + p.name(), p.error()));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<SourceView> sources() {
+        List<PluginInstance> configured = configs.instances(PluginConfigs.SOURCE_PREFIX);
+        Set<String> names = new TreeSet<>(store.read(StoreView::sourceInstances));
+        configured.forEach(p -> names.add(p.name()));
+        return store.read(v -> {
+            List<SourceView> out = new ArrayList<>();
+            for (String name : names) {
+                PluginInstance p = configured.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+                String state = p == null ? "inactive" : switch (p.state()) {
+                    case ACTIVE -> "active";
+                    case FAILED -> "failed";
+                    case NOT_INSTALLED -> "inactive";
+                };
+                out.add(new SourceView(name, p == null ? "?" : p.kind(), state, p == null ? null : p.error(),
+                        p == null ? Map.of() : p.settings(), v.counters(Counter.Scope.SOURCE, name),
+                        v.checkpoints(name).size(), v.lastAppend(name).orElse(null)));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<SinkView> sinks() {
+        List<PluginInstance> configured = configs.instances(PluginConfigs.SINK_PREFIX);
+        Set<String> names = new TreeSet<>();
+        configured.forEach(p -> names.add(p.name()));
+        dispatcher.sinks().forEach(h -> names.add(h.name()));
+        routes.table().definitions().forEach(d -> names.addAll(d.sinks()));
+        names.addAll(store.read(v -> {
+            Set<String> s = new TreeSet<>(v.outboxSinks());
+            s.addAll(v.deadLetterSinks());
+            return s;
+        }));
+        return store.read(v -> {
+            List<SinkView> out = new ArrayList<>();
+            for (String name : names) {
+                PluginInstance p = configured.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+                Optional<SinkHandle> live = dispatcher.sink(name);
+                String state = live.isPresent() ? "active" : p != null && p.state() == PluginState.FAILED ? "failed" : "absent";
+                String kind = p != null ? p.kind() : live.map(SinkHandle::kind).orElse("?");
+                String error = live.isPresent() ? null : p != null ? p.error() : "no sink is configured with this name";
+                out.add(new SinkView(name, kind == null ? "?" : kind, state, error, p == null ? Map.of() : p.settings(),
+                        v.counters(Counter.Scope.SINK, name), v.pending(name), v.deadLetterCount(name),
+                        v.lastError(name).orElse(null), v.lastSuccess(name).orElse(null)));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<RouteView> routes() {
+        List<RouteDefinition> defs = routes.table().definitions();
+        return store.read(v -> defs.stream().map(d -> new RouteView(d.name(), d.enabled(), d.error(), d.pattern(),
+                d.sinks(), d.severity() == null ? null : d.severity().label(), d.throttleText(),
+                v.counters(Counter.Scope.ROUTE, d.name()))).toList());
+    }
+
+    @Override
+    public List<RouteMatch> routeTest(Event event) {
+        List<RouteMatch> out = new ArrayList<>();
+        for (Route r : routes.table().match(event.envelope())) {
+            var severity = r.effectiveSeverity(event.severity());
+            List<RouteMatch.Rendered> bodies = new ArrayList<>();
+            for (String sink : r.definition().sinks()) {
+                Optional<SinkHandle> h = dispatcher.sink(sink);
+                if (h.isEmpty()) {
+                    bodies.add(new RouteMatch.Rendered(sink, null, "sink " + sink + " is not running"));
+                    continue;
+                }
+                try {
+                    bodies.add(new RouteMatch.Rendered(sink, dispatcher.preview(h.get(), event, r.name(), severity), null));
+                } catch (TemplateException e) {
+                    bodies.add(new RouteMatch.Rendered(sink, null, e.getMessage()));
+                }
+            }
+            out.add(new RouteMatch(r.name(), severity.label(), bodies));
+        }
+        return out;
+    }
+
+    @Override
+    public SendResult sendTest(String sink, Event event) {
+        return dispatcher.sendNow(sink, event == null ? TestEvent.create() : event, TestEvent.ROUTE);
+    }
+
+    @Override
+    public List<EventView> events(String text, int limit) {
+        String needle = text == null || text.isBlank() ? null : text.toLowerCase(Locale.ROOT);
+        Predicate<RecentEvent> filter = needle == null ? r -> true : r -> {
+            Event e = r.decodeEvent();
+            return contains(e.id(), needle) || contains(e.type(), needle) || contains(e.instance(), needle)
+                    || contains(e.raw(), needle);
+        };
+        return store.read(v -> v.recent(filter, limit)).stream().map(AdminService::view).toList();
+    }
+
+    @Override
+    public Optional<EventView> event(String id) {
+        return store.read(v -> v.recent(r -> r.decodeEvent().id().equals(id), 1)).stream().findFirst()
+                .map(AdminService::view);
+    }
+
+    @Override
+    public List<DeadLetterView> deadLetters(String sink, int limit) {
+        return store.read(v -> v.deadLetters(sink, 0, limit)).stream().map(AdminService::view).toList();
+    }
+
+    @Override
+    public int retryDeadLetters(String sink, List<Long> ids) {
+        return moveDeadLetters(sink, ids, (tx, d) -> tx.retryDeadLetter(d.entry().sink(), d.id(), System.currentTimeMillis()));
+    }
+
+    @Override
+    public int purgeDeadLetters(String sink, List<Long> ids) {
+        return moveDeadLetters(sink, ids, (tx, d) -> tx.removeDeadLetter(d.entry().sink(), d.id()) != null);
+    }
+
+    /**
+     * Applies {@code action} to the selected dead letters, a chunk per commit. Only letters that
+     * existed when it started are touched, so letters that die again meanwhile are not looped over.
+     */
+    private int moveDeadLetters(String sink, List<Long> ids, BiFunction<StoreTransaction, DeadLetter, Boolean> action) {
+        Set<Long> wanted = ids == null || ids.isEmpty() ? null : Set.copyOf(ids);
+        long last = store.read(StoreView::lastId);
+        int moved = 0;
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<DeadLetter> chunk = store.read(v -> v.deadLetters(sink, from, CHUNK)).stream()
+                    .filter(d -> d.id() <= last).toList();
+            if (chunk.isEmpty()) {
+                return moved;
+            }
+            List<DeadLetter> selected = chunk.stream().filter(d -> wanted == null || wanted.contains(d.id())).toList();
+            moved += store.write(true, tx -> (int) selected.stream().filter(d -> action.apply(tx, d)).count());
+            after = chunk.get(chunk.size() - 1).id();
+        }
+    }
+
+    @Override
+    public List<QuarantineView> quarantine(String source, int limit) {
+        return store.read(v -> v.quarantine(source, limit));
+    }
+
+    @Override
+    public List<DeliveryView> history(int limit) {
+        return store.read(v -> v.history(limit));
+    }
+
+    @Override
+    public Map<String, String> checkpoints(String source) {
+        return store.read(v -> v.checkpoints(source));
+    }
+
+    @Override
+    public int resetCheckpoint(String source, String stream) {
+        return store.write(true, tx -> tx.removeCheckpoints(source, stream));
+    }
+
+    private static boolean contains(String haystack, String lowerNeedle) {
+        return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(lowerNeedle);
+    }
+
+    private static EventView view(RecentEvent r) {
+        return new EventView(r.decodeEvent(), Instant.ofEpochMilli(r.received()), r.routes());
+    }
+
+    private static DeadLetterView view(DeadLetter d) {
+        Event e = d.entry().decodeEvent();
+        return new DeadLetterView(d.id(), d.entry().sink(), d.entry().route(), e.id(), e.type(), d.entry().attempts(),
+                d.entry().firstTryAt() == 0 ? null : Instant.ofEpochMilli(d.entry().firstTryAt()),
+                Instant.ofEpochMilli(d.deadAt()), d.reason());
+    }
+}

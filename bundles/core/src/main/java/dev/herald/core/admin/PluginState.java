@@ -1,0 +1,11 @@
+package dev.herald.core.admin;
+
+/** Where a plugin configuration stands with Declarative Services. */
+enum PluginState {
+    /** A component runs with it. */
+    ACTIVE,
+    /** Its component rejected it or cannot be satisfied; see the error. */
+    FAILED,
+    /** No installed bundle has a component for its factory PID. */
+    NOT_INSTALLED
+}

@@ -1,0 +1,227 @@
+package dev.herald.core.admin;
+
+import static dev.herald.core.TestEvents.route;
+import static dev.herald.core.TestEvents.routes;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.api.Checkpoint;
+import dev.herald.api.DeliveryException;
+import dev.herald.api.Event;
+import dev.herald.api.Notification;
+import dev.herald.api.Sink;
+import dev.herald.api.admin.Overview;
+import dev.herald.api.admin.Problem;
+import dev.herald.api.admin.RouteMatch;
+import dev.herald.api.admin.RouteView;
+import dev.herald.api.admin.SendResult;
+import dev.herald.api.admin.SinkView;
+import dev.herald.api.admin.SourceView;
+import dev.herald.core.CoreSettings;
+import dev.herald.core.TestEvents;
+import dev.herald.core.dispatch.Bodies;
+import dev.herald.core.dispatch.Dispatcher;
+import dev.herald.core.dispatch.SinkHandle;
+import dev.herald.core.journal.JournalService;
+import dev.herald.core.route.RouteTable;
+import dev.herald.core.store.MvStore;
+import dev.herald.core.template.Escape;
+import dev.herald.core.template.TemplateRenderer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AdminServiceTest {
+    @TempDir
+    Path dir;
+    MvStore store;
+    RouteTable table;
+    Dispatcher dispatcher;
+    JournalService journal;
+    AdminService admin;
+    final List<PluginInstance> sources = new ArrayList<>();
+    final List<PluginInstance> sinks = new ArrayList<>();
+    final List<Notification> slackReceived = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        store = MvStore.open(CoreSettings.defaults(dir));
+        Map<String, Object> ct = route("ct-to-slack", "{\"source\":[\"cloudtrail\"]}", "slack", "pager");
+        ct.put("severity", "high");
+        table = routes(ct, route("broken", "{\"source\": [\"x\"", "slack"),
+                route("bad-op", "{\"source\":[{\"nope\":1}]}", "slack"));
+        dispatcher = new Dispatcher(CoreSettings.defaults(dir), store,
+                new Bodies(() -> table, new TemplateRenderer(dir.resolve("templates"))));
+        dispatcher.activate();
+        journal = new JournalService(store, () -> table);
+        admin = new AdminService(store, () -> table, dispatcher,
+                prefix -> prefix.equals(PluginConfigs.SOURCE_PREFIX) ? sources : sinks);
+        sinks.add(new PluginInstance("slack", "dev.herald.sink.slack~a", "slack", PluginState.ACTIVE, null,
+                SecretMasker.mask(Map.of("name", "slack", "token", "xoxb-secret", "channel", "#sec"), java.util.Set.of())));
+        sinks.add(new PluginInstance("webhook", "dev.herald.sink.webhook~b", "hook", PluginState.FAILED,
+                "url is missing: set url to the endpoint", Map.of("name", "hook")));
+        sources.add(new PluginInstance("file", "dev.herald.source.file~c", "logs", PluginState.ACTIVE, null,
+                Map.of("name", "logs")));
+    }
+
+    @AfterEach
+    void tearDown() {
+        dispatcher.deactivate();
+        store.close();
+    }
+
+    private void startSlack(Sink sink) {
+        dispatcher.addSink(new SinkHandle("slack", "slack", Escape.JSON, 0, sink, null, "slack"));
+    }
+
+    private static Event ct(String id) {
+        return TestEvents.event(id, "cloudtrail", "CreateUser", "{\"user\":\"ann\",\"note\":\"say \\\"hi\\\"\"}");
+    }
+
+    @Test
+    void overviewListsEveryProblem() throws Exception {
+        startSlack(n -> { });
+        journal.append("logs", List.of(ct("e1")), Checkpoint.of("1"));
+        Overview o = admin.overview();
+        assertEquals(store.location(), o.store());
+        assertEquals(1, o.totals().received());
+        List<String> subjects = o.problems().stream().map(Problem::subject).toList();
+        assertTrue(subjects.contains("route broken"), subjects.toString());
+        assertTrue(subjects.contains("route bad-op"), subjects.toString());
+        assertTrue(o.problems().stream().anyMatch(p -> p.subject().equals("route ct-to-slack")
+                && p.message().contains("sink 'pager' does not exist")), o.problems().toString());
+        assertTrue(o.problems().contains(new Problem("sink webhook/hook", "url is missing: set url to the endpoint")));
+        assertFalse(subjects.contains("source file/logs"));
+    }
+
+    @Test
+    void routesShowErrorsAndCounters() throws Exception {
+        journal.append("logs", List.of(ct("e1")), null);
+        Map<String, RouteView> byName = new java.util.HashMap<>();
+        admin.routes().forEach(r -> byName.put(r.name(), r));
+        assertTrue(byName.get("broken").error().startsWith("pattern is not valid JSON"), byName.get("broken").error());
+        assertTrue(byName.get("bad-op").error().startsWith("pattern is not a valid event pattern"));
+        assertNull(byName.get("ct-to-slack").error());
+        assertEquals("high", byName.get("ct-to-slack").severity());
+        assertEquals(1, byName.get("ct-to-slack").counters().routed());
+    }
+
+    @Test
+    void sinksCombineConfigurationLiveServicesAndStore() throws Exception {
+        journal.append("logs", List.of(ct("e1")), null);
+        startSlack(n -> { });
+        Map<String, SinkView> byName = new java.util.HashMap<>();
+        admin.sinks().forEach(s -> byName.put(s.name(), s));
+        assertEquals("active", byName.get("slack").state());
+        assertEquals("****", byName.get("slack").settings().get("token"));
+        assertEquals("#sec", byName.get("slack").settings().get("channel"));
+        assertEquals("failed", byName.get("hook").state());
+        assertEquals("url is missing: set url to the endpoint", byName.get("hook").error());
+        assertEquals("absent", byName.get("pager").state());
+        assertEquals(1, byName.get("pager").pending(), "entries for an absent sink wait");
+    }
+
+    @Test
+    void sourcesCombineConfigurationAndStore() throws Exception {
+        journal.append("logs", List.of(ct("e1")), new Checkpoint("a.log", "10"));
+        journal.append("old-source", List.of(), Checkpoint.of("x"));
+        Map<String, SourceView> byName = new java.util.HashMap<>();
+        admin.sources().forEach(s -> byName.put(s.instance(), s));
+        assertEquals("active", byName.get("logs").state());
+        assertEquals(1, byName.get("logs").streams());
+        assertEquals(1, byName.get("logs").counters().received());
+        assertTrue(byName.get("logs").lastAppend() != null);
+        assertEquals("?", byName.get("old-source").kind());
+        assertEquals("inactive", byName.get("old-source").state());
+    }
+
+    @Test
+    void routeTestRendersAndStoresNothing() {
+        startSlack(n -> { });
+        List<RouteMatch> matches = admin.routeTest(ct("t1"));
+        assertEquals(1, matches.size());
+        RouteMatch m = matches.get(0);
+        assertEquals("high", m.severity());
+        assertEquals("slack", m.bodies().get(0).sink());
+        assertEquals("CreateUser", TestEvents.json(m.bodies().get(0).body()).get("type").asText());
+        assertEquals("sink pager is not running", m.bodies().get(1).error());
+        assertTrue(admin.events(null, 10).isEmpty());
+        assertEquals(0, admin.overview().pending());
+    }
+
+    @Test
+    void sendTestUsesTheBuiltInEventAndReportsTheOutcome() {
+        startSlack(slackReceived::add);
+        SendResult ok = admin.sendTest("slack", null);
+        assertTrue(ok.delivered(), ok.message());
+        assertEquals("herald.test", slackReceived.get(0).event().type());
+        assertEquals("json", slackReceived.get(0).event().source());
+        assertEquals("herald.test", TestEvents.json(ok.body()).get("type").asText());
+
+        dispatcher.removeSink("slack");
+        startSlack(n -> {
+            throw DeliveryException.permanent("invalid_auth");
+        });
+        SendResult bad = admin.sendTest("slack", null);
+        assertFalse(bad.delivered());
+        assertFalse(bad.retryable());
+        assertEquals("invalid_auth", bad.message());
+        assertFalse(admin.sendTest("nope", null).delivered());
+    }
+
+    @Test
+    void eventsAreSearchable() throws Exception {
+        journal.append("logs", List.of(ct("e1"), TestEvents.event("e2", "json", "Login", "{\"u\":\"bob\"}")), null);
+        assertEquals(List.of("e2", "e1"), admin.events("", 10).stream().map(v -> v.event().id()).toList());
+        assertEquals(List.of("e2"), admin.events("BOB", 10).stream().map(v -> v.event().id()).toList());
+        assertEquals(List.of("ct-to-slack"), admin.event("e1").orElseThrow().routes());
+        assertTrue(admin.event("none").isEmpty());
+    }
+
+    @Test
+    void deadLettersCanBeListedRetriedAndPurged() throws Exception {
+        startSlack(n -> {
+            throw DeliveryException.permanent("channel_not_found");
+        });
+        journal.append("logs", List.of(ct("e1"), ct("e2"), ct("e3")), null);
+        dev.herald.core.Await.until("dead", () -> admin.deadLetters("slack", 10).size() == 3);
+        var dead = admin.deadLetters("slack", 10);
+        assertEquals("channel_not_found", dead.get(0).reason());
+        assertEquals("e1", dead.get(0).eventId());
+        assertEquals("CreateUser", dead.get(0).eventType());
+        assertEquals(1, dead.get(0).attempts());
+
+        assertEquals(1, admin.purgeDeadLetters("slack", List.of(dead.get(2).id())));
+        dispatcher.removeSink("slack");
+        assertEquals(2, admin.retryDeadLetters(null, null));
+        assertTrue(admin.deadLetters(null, 10).isEmpty());
+        assertEquals(2, store.read(v -> v.pending("slack")).intValue());
+    }
+
+    @Test
+    void checkpointsCanBeReset() throws Exception {
+        journal.append("bucket", List.of(), new Checkpoint("a", "1"));
+        journal.append("bucket", List.of(), new Checkpoint("b", "2"));
+        assertEquals(Map.of("a", "1", "b", "2"), admin.checkpoints("bucket"));
+        assertEquals(1, admin.resetCheckpoint("bucket", "a"));
+        assertEquals(1, admin.resetCheckpoint("bucket", null));
+        assertTrue(admin.checkpoints("bucket").isEmpty());
+    }
+
+    @Test
+    void quarantineAndHistory() {
+        journal.quarantine("logs", "a.log:3", "not JSON", "{oops");
+        assertEquals("{oops", admin.quarantine("logs", 10).get(0).content());
+        assertTrue(admin.quarantine("other", 10).isEmpty());
+        assertEquals(1, admin.overview().quarantined());
+        assertTrue(admin.history(10).isEmpty());
+    }
+}

@@ -1,0 +1,38 @@
+package dev.herald.core.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SecretMaskerTest {
+    @Test
+    void masksPasswordAttributesAndSecretNames() {
+        Map<String, Object> props = new HashMap<>(Map.of("name", "x", "apiKey", "k", "client.secret", "s",
+                "hmacSecret", "h", "accessToken", "t", "AWS_CREDENTIALS", "c", "passphrase", "p", "url", "https://a"));
+        props.put("service.pid", "dev.herald.sink.x~1");
+        props.put("felix.fileinstall.filename", "file:/etc/x.cfg");
+        props.put("channels", new String[] {"#a", "#b"});
+        Map<String, String> s = SecretMasker.mask(props, Set.of("passphrase"));
+        assertEquals("****", s.get("apiKey"));
+        assertEquals("****", s.get("client.secret"));
+        assertEquals("****", s.get("hmacSecret"));
+        assertEquals("****", s.get("accessToken"));
+        assertEquals("****", s.get("AWS_CREDENTIALS"));
+        assertEquals("****", s.get("passphrase"), "PASSWORD attribute");
+        assertEquals("https://a", s.get("url"));
+        assertEquals("#a, #b", s.get("channels"));
+        assertFalse(s.containsKey("service.pid"));
+        assertFalse(s.containsKey("felix.fileinstall.filename"));
+    }
+
+    @Test
+    void failureTextIsReducedToItsMessage() {
+        assertEquals("url is missing: set url",
+                OsgiPluginConfigs.firstLine("java.lang.IllegalArgumentException: url is missing: set url\n\tat x.y(Z.java:1)"));
+        assertEquals("activation failed", OsgiPluginConfigs.firstLine(null));
+    }
+}
