@@ -1,0 +1,121 @@
+package dev.herald.source.file;
+
+import java.io.IOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Lists the files to read: regular files under the directory (subdirectories included, names
+ * starting with {@code .} skipped, as writers use them for files in progress) that match the
+ * include patterns and have settled, in path order.
+ *
+ * <p>A file has settled when its modification time is at least the settle time ago, or when this
+ * scanner has seen it with the same size and modification time for that long (which also covers
+ * a modification time in the future, from a skewed clock).
+ */
+final class DirectoryScanner {
+    private static final int MAX_DEPTH = 32;
+
+    /** A file that has not settled yet: how it looked, and since when (System.nanoTime). */
+    private record Sighting(long size, Instant mtime, long since) {
+    }
+
+    private final Path directory;
+    private final IncludePatterns include;
+    private final long settleMillis;
+    private final Map<String, Sighting> unsettled = new HashMap<>();
+
+    DirectoryScanner(Path directory, IncludePatterns include, long settleMillis) {
+        this.directory = directory;
+        this.include = include;
+        this.settleMillis = settleMillis;
+    }
+
+    /** @throws IOException when the directory itself cannot be read */
+    List<FoundFile> scan() throws IOException {
+        if (!Files.isDirectory(directory)) {
+            throw Files.exists(directory) ? new NotDirectoryException(directory.toString())
+                    : new NoSuchFileException(directory.toString());
+        }
+        List<FoundFile> found = new ArrayList<>();
+        Files.walkFileTree(directory, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        return dir.equals(directory) || !hidden(dir) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        Path relative = directory.relativize(file);
+                        if (attrs.isRegularFile() && !hidden(file) && include.matches(relative)) {
+                            found.add(new FoundFile(stream(relative), file, attrs.size(), attrs.lastModifiedTime().toInstant()));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                        if (file.equals(directory)) {
+                            throw e;
+                        }
+                        return FileVisitResult.CONTINUE; // a subdirectory or file that vanished or is unreadable
+                    }
+                });
+        found.sort(Comparator.comparing(FoundFile::stream));
+        return settled(found);
+    }
+
+    /** The stream name of a file relative to the directory. */
+    static String stream(Path relative) {
+        return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
+    }
+
+    private List<FoundFile> settled(List<FoundFile> found) {
+        long nowMillis = System.currentTimeMillis();
+        long nowNanos = System.nanoTime();
+        Set<String> seen = new HashSet<>();
+        List<FoundFile> settled = new ArrayList<>();
+        for (FoundFile f : found) {
+            seen.add(f.stream());
+            if (hasSettled(f, nowMillis, nowNanos)) {
+                unsettled.remove(f.stream());
+                settled.add(f);
+            }
+        }
+        unsettled.keySet().retainAll(seen);
+        return settled;
+    }
+
+    private boolean hasSettled(FoundFile f, long nowMillis, long nowNanos) {
+        if (nowMillis - f.mtime().toEpochMilli() >= settleMillis) {
+            return true;
+        }
+        Sighting last = unsettled.get(f.stream());
+        if (last == null || last.size() != f.size() || !last.mtime().equals(f.mtime())) {
+            unsettled.put(f.stream(), new Sighting(f.size(), f.mtime(), nowNanos));
+            return false;
+        }
+        return nowNanos - last.since() >= settleMillis * 1_000_000L;
+    }
+
+    private static boolean hidden(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+}

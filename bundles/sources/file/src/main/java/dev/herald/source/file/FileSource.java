@@ -1,0 +1,140 @@
+package dev.herald.source.file;
+
+import dev.herald.api.Journal;
+import dev.herald.api.record.JsonPointers;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the JSON Lines, JSON and CloudTrail files (plain or gzip) that appear in a directory,
+ * record by record, into the {@link Journal}. One thread per instance looks at the directory
+ * every {@code poll_interval} seconds; see {@link DirectoryPoller} for what it does there.
+ */
+@Component(configurationPid = FileSource.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = FileSource.Config.class, factory = true)
+public final class FileSource {
+    /** The factory configuration PID. */
+    public static final String PID = "dev.herald.source.file";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileSource.class);
+    private static final long STOP_WAIT_SECONDS = 10;
+
+    /** The configuration; {@code __} in a method name is {@code _} in the property name. */
+    @ObjectClassDefinition(name = "Herald source: files in a directory",
+            description = "Reads JSON Lines, JSON and CloudTrail log files (plain or gzip) that appear in a directory,"
+                    + " once each, record by record, and resumes where it stopped after a restart.")
+    public @interface Config {
+        @AttributeDefinition(name = "Name",
+                description = "The source instance name: its events carry it as 'instance', its checkpoints are kept under it")
+        String name();
+
+        @AttributeDefinition(name = "Directory",
+                description = "The directory to watch, subdirectories included; a relative path is resolved against the"
+                        + " Herald home (karaf.home)")
+        String directory();
+
+        @AttributeDefinition(name = "Include",
+                description = "Glob patterns of the files to read (comma-separated in a .cfg file). A pattern without '/'"
+                        + " matches file names, one with '/' the path relative to the directory. Names starting with '.'"
+                        + " are never read (files being written).")
+        String[] include() default {"*.json", "*.jsonl", "*.json.gz", "*.jsonl.gz"};
+
+        @AttributeDefinition(name = "Poll interval (s)", min = "1",
+                description = "Seconds between two looks at the directory")
+        int poll__interval() default 2;
+
+        @AttributeDefinition(name = "Settle time (ms)", min = "0",
+                description = "How long a file must stay unchanged (size and modification time) before it is read")
+        long settle__time() default 500;
+
+        @AttributeDefinition(name = "Batch size", min = "1", max = "100000",
+                description = "The most records committed to the journal at once")
+        int batch__size() default 1000;
+
+        @AttributeDefinition(name = "Id pointer (other JSON)", required = false,
+                description = "JSON pointer to the id of records of no known kind (e.g. /eventId); empty: the file name"
+                        + " and line, which re-reading the same file content reproduces")
+        String id__pointer() default JsonPointers.DEFAULT_ID;
+
+        @AttributeDefinition(name = "Type pointer (other JSON)", required = false,
+                description = "JSON pointer to the event type of records of no known kind")
+        String type__pointer() default JsonPointers.DEFAULT_TYPE;
+
+        @AttributeDefinition(name = "Time pointer (other JSON)", required = false,
+                description = "JSON pointer to the time of records of no known kind: ISO-8601, or epoch seconds or"
+                        + " milliseconds")
+        String time__pointer() default JsonPointers.DEFAULT_TIME;
+
+        @AttributeDefinition(name = "Severity pointer (other JSON)", required = false,
+                description = "JSON pointer to a severity word (info, low, warning, high, …) of records of no known kind")
+        String severity__pointer() default JsonPointers.DEFAULT_SEVERITY;
+
+        String webconsole_configurationFactory_nameHint() default "Files {name} ← {directory}";
+    }
+
+    private final FileSourceSettings settings;
+    private final DirectoryPoller poller;
+    private final ScheduledExecutorService scheduler;
+
+    /** Started by Declarative Services with the instance's configuration. */
+    @Activate
+    public FileSource(Config config, @Reference Journal journal, BundleContext context) {
+        this(FileSourceSettings.from(config, home(context)), journal);
+    }
+
+    FileSource(FileSourceSettings settings, Journal journal) {
+        this.settings = settings;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "herald-source-file-" + settings.name());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.poller = new DirectoryPoller(settings, journal, scheduler::isShutdown);
+        scheduler.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("File source '{}' watches {} for {} every {} s", settings.name(), settings.directory(),
+                settings.include(), settings.pollInterval().toSeconds());
+    }
+
+    @Deactivate
+    void stop() {
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("File source '{}' did not finish its batch within {} s; interrupting it", settings.name(),
+                        STOP_WAIT_SECONDS);
+                scheduler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            scheduler.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One look at the directory; whatever goes wrong, the next one is still scheduled. */
+    private void poll() {
+        try {
+            poller.poll();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("File source '{}': reading {} failed; trying again in {} s", settings.name(),
+                    settings.directory(), settings.pollInterval().toSeconds(), e);
+        }
+    }
+
+    private static Path home(BundleContext context) {
+        String home = context.getProperty("karaf.home");
+        return Path.of(home != null ? home : System.getProperty("user.dir"));
+    }
+}

@@ -1,0 +1,124 @@
+package dev.herald.source.file;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What bnd wrote, checked against what Karaf needs: DS and Metatype descriptors for the factory
+ * PID with the property names the sample configuration uses, and imports of nothing but the
+ * Herald API and what Karaf provides (Jackson, OSGi, SLF4J through pax-logging).
+ */
+class BundleManifestTest {
+    private static final Set<String> KARAF_PROVIDES = Set.of("com.fasterxml.jackson.core",
+            "com.fasterxml.jackson.databind", "com.fasterxml.jackson.databind.node", "org.osgi.framework", "org.slf4j",
+            "dev.herald.api", "dev.herald.api.record");
+    private static final Path CLASSES = classes();
+
+    @Test
+    void importsOnlyTheApiAndWhatKarafProvidesAndExportsNothing() throws IOException {
+        Attributes main = manifest().getMainAttributes();
+        assertEquals("dev.herald.source.file", main.getValue("Bundle-SymbolicName"));
+        assertNull(main.getValue("Export-Package"));
+        for (String pkg : packages(main.getValue("Import-Package"))) {
+            assertTrue(pkg.startsWith("java.") || KARAF_PROVIDES.contains(pkg), "unexpected import " + pkg);
+        }
+    }
+
+    @Test
+    void declaresAFactoryConfiguredComponentWithAStaticMandatoryJournal() throws IOException {
+        String header = manifest().getMainAttributes().getValue("Service-Component");
+        String xml = Files.readString(CLASSES.resolve(header));
+        assertTrue(xml.contains("configuration-pid=\"dev.herald.source.file\""), xml);
+        assertTrue(xml.contains("configuration-policy=\"require\""), xml);
+        Matcher reference = Pattern.compile("<reference [^>]*/>").matcher(xml);
+        assertTrue(reference.find(), xml);
+        String journal = reference.group();
+        assertTrue(journal.contains("interface=\"dev.herald.api.Journal\""), journal);
+        assertTrue(!journal.contains("policy=\"dynamic\"") && !journal.contains("cardinality=\"0."), journal);
+    }
+
+    @Test
+    void theMetatypeDescribesEveryPropertyOfTheSampleConfiguration() throws IOException {
+        String metatype = Files.readString(CLASSES.resolve("OSGI-INF/metatype/dev.herald.source.file.FileSource$Config.xml"));
+        assertTrue(metatype.contains("<Designate factoryPid=\"dev.herald.source.file\">"), metatype);
+        Set<String> ids = new HashSet<>();
+        Matcher ad = Pattern.compile("<AD id=\"([^\"]+)\"").matcher(metatype);
+        while (ad.find()) {
+            ids.add(ad.group(1));
+        }
+        assertTrue(ids.containsAll(Set.of("name", "directory", "include", "poll_interval", "settle_time", "batch_size",
+                "id_pointer", "type_pointer", "time_pointer", "severity_pointer")), ids.toString());
+
+        Properties sample = new Properties();
+        Path cfg = CLASSES.getParent().getParent().resolve("src/main/cfg/dev.herald.source.file-example.cfg");
+        try (Reader in = Files.newBufferedReader(cfg)) {
+            sample.load(in);
+        }
+        assertTrue(ids.containsAll(sample.stringPropertyNames()), "unknown keys in the sample: " + sample.stringPropertyNames());
+        FileSourceSettings.from(TestConfig.config(sample.entrySet().stream()
+                .flatMap(e -> Stream.of(e.getKey(), value((String) e.getKey(), (String) e.getValue())))
+                .toArray()), Path.of("/opt/herald"));
+    }
+
+    /** A .cfg value as DS would convert it for the property's type. */
+    private static Object value(String key, String text) {
+        return switch (key) {
+            case "poll_interval", "batch_size" -> Integer.valueOf(text);
+            case "settle_time" -> Long.valueOf(text);
+            case "include" -> new String[] {text};
+            default -> text;
+        };
+    }
+
+    private static Manifest manifest() throws IOException {
+        try (InputStream in = Files.newInputStream(CLASSES.resolve("META-INF/MANIFEST.MF"))) {
+            return new Manifest(in);
+        }
+    }
+
+    /** Package names of an Import-Package header (attributes and quoted commas ignored). */
+    private static List<String> packages(String header) {
+        List<String> names = new ArrayList<>();
+        boolean quoted = false;
+        StringBuilder clause = new StringBuilder();
+        for (char c : (header + ",").toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (c == ',' && !quoted) {
+                names.add(clause.toString().split(";")[0].trim());
+                clause.setLength(0);
+            } else {
+                clause.append(c);
+            }
+        }
+        return names;
+    }
+
+    private static Path classes() {
+        try {
+            return Path.of(FileSource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

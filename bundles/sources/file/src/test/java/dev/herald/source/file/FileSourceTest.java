@@ -1,0 +1,91 @@
+package dev.herald.source.file;
+
+import static dev.herald.source.file.TestConfig.config;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.api.Event;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+
+/** The component as DS runs it: its own thread, polling until deactivated. */
+class FileSourceTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path home;
+
+    private final RecordingJournal journal = new RecordingJournal();
+
+    @Test
+    void readsFilesDroppedIntoARelativeDirectoryUnderTheHeraldHomeAsTheyAppear() throws Exception {
+        Path inbox = Files.createDirectories(home.resolve("demo/inbox"));
+        Files.write(inbox.resolve("pce-audit-events.jsonl"), DirectoryPollerTest.fixture("pce-audit-events.jsonl"));
+        FileSource source = new FileSource(config("name", "demo", "directory", "demo/inbox", "settle_time", 0L,
+                "poll_interval", 1), journal, context(home));
+        try {
+            await(() -> journal.events().size() == 11, "the PCE events");
+            Files.write(inbox.resolve("cloudtrail.json"), DirectoryPollerTest.fixture("cloudtrail-123456789012.json"));
+            await(() -> journal.events().size() == 21, "the CloudTrail records dropped later");
+        } finally {
+            source.stop();
+        }
+        assertTrue(journal.events().stream().allMatch(e -> e.instance().equals("demo")));
+    }
+
+    @Test
+    void aNewInstanceOnTheSameJournalDoesNotDeliverFinishedFilesAgain() throws Exception {
+        Path inbox = Files.createDirectories(home.resolve("inbox"));
+        Files.write(inbox.resolve("flows.jsonl"), DirectoryPollerTest.fixture("illumio-flows.jsonl"));
+        FileSource first = new FileSource(TestConfig.settings(inbox, "poll_interval", 1), journal);
+        try {
+            await(() -> journal.events().size() == 7, "the flows");
+        } finally {
+            first.stop();
+        }
+
+        FileSource second = new FileSource(TestConfig.settings(inbox, "poll_interval", 1), journal);
+        try {
+            Files.writeString(inbox.resolve("marker.jsonl"), "{\"type\":\"marker\"}\n");
+            await(() -> journal.events().stream().anyMatch(e -> e.type().equals("marker")), "the marker file");
+        } finally {
+            second.stop();
+        }
+        assertEquals(8, journal.events().size(), "only the marker is new: " + journal.events().stream().map(Event::id).toList());
+        assertEquals(1, journal.quarantined().size(), "the cut line is quarantined once");
+    }
+
+    @Test
+    void anInvalidConfigurationFailsActivationNamingTheProperty() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FileSource(
+                config("name", "demo", "directory", "inbox", "batch_size", 0), journal, context(home)));
+        assertTrue(e.getMessage().startsWith("batch_size = 0"), e.getMessage());
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static BundleContext context(Path karafHome) {
+        return (BundleContext) Proxy.newProxyInstance(BundleContext.class.getClassLoader(),
+                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getProperty") && "karaf.home".equals(args[0])) {
+                        return karafHome.toString();
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}
