@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import java.util.Locale;
 
 /** The package's Jackson setup and how it words a parse error. */
 final class Json {
@@ -45,7 +46,7 @@ final class Json {
             case NUMBER: return "a number";
             case BOOLEAN: return "a boolean";
             case NULL: return "null";
-            default: return "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            default: return "a " + node.getNodeType().name().toLowerCase(Locale.ROOT);
         }
     }
 }
