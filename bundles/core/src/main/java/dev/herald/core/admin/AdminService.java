@@ -18,6 +18,7 @@ import dev.herald.core.dispatch.Dispatcher;
 import dev.herald.core.dispatch.SinkHandle;
 import dev.herald.core.route.Route;
 import dev.herald.core.route.RouteDefinition;
+import dev.herald.core.route.RouteTable;
 import dev.herald.core.route.Routes;
 import dev.herald.core.store.Counter;
 import dev.herald.core.store.DeadLetter;
@@ -164,7 +165,8 @@ public final class AdminService implements HeraldAdmin {
     @Override
     public List<RouteMatch> routeTest(Event event) {
         List<RouteMatch> out = new ArrayList<>();
-        for (Route r : routes.table().match(event.envelope())) {
+        RouteTable table = routes.table();
+        for (Route r : table.match(table.input(event))) {
             var severity = r.effectiveSeverity(event.severity());
             List<RouteMatch.Rendered> bodies = new ArrayList<>();
             for (String sink : r.definition().sinks()) {

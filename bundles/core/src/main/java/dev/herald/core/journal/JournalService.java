@@ -65,6 +65,9 @@ public final class JournalService implements Journal {
             complete = true;
         } finally {
             feed.close(complete);
+            if (!complete) {
+                rolledBack(commit);
+            }
         }
         try {
             return commit.await();
@@ -74,11 +77,20 @@ public final class JournalService implements Journal {
         }
     }
 
+    /** Waits until the writer has undone a batch this thread could not prepare. */
+    private static void rolledBack(Pending<Integer> commit) {
+        try {
+            commit.await();
+        } catch (RuntimeException expected) {
+            LOG.debug("Batch abandoned: {}", expected.getMessage());
+        }
+    }
+
     private static List<Prepared> prepare(List<Event> events, RouteTable table) {
         List<Prepared> out = new ArrayList<>(events.size());
         for (Event e : events) {
-            ObjectNode envelope = e.envelope();
-            out.add(new Prepared(e, envelope, table.match(envelope), EventCodec.encode(e)));
+            ObjectNode input = table.input(e);
+            out.add(new Prepared(e, input, table.match(input), EventCodec.encode(e)));
         }
         return out;
     }
@@ -108,7 +120,7 @@ public final class JournalService implements Journal {
         List<String> matched = new ArrayList<>(p.routes().size());
         for (Route r : p.routes()) {
             matched.add(r.name());
-            if (!r.admit(p.envelope(), now)) {
+            if (!r.admit(p.input(), now)) {
                 tx.count(Counter.Scope.ROUTE, r.name(), Counter.THROTTLED, 1);
                 continue;
             }
@@ -173,7 +185,13 @@ public final class JournalService implements Journal {
         }
     }
 
-    /** An event with what the caller's thread worked out for it. */
-    private record Prepared(Event event, ObjectNode envelope, List<Route> routes, byte[] bytes) {
+    /**
+     * An event with what the caller's thread worked out for it.
+     *
+     * @param input  the envelope fields routes match and throttle on
+     * @param routes the routes it matched
+     * @param bytes  the event serialized for the store
+     */
+    private record Prepared(Event event, ObjectNode input, List<Route> routes, byte[] bytes) {
     }
 }

@@ -1,6 +1,10 @@
 package dev.herald.core.route;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.api.Event;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -21,14 +25,28 @@ import software.amazon.event.ruler.GenericMachine;
 public final class RouteTable {
     private static final Logger LOG = LoggerFactory.getLogger(RouteTable.class);
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final List<RouteDefinition> definitions;
     private final Map<String, Route> active;
     private final GenericMachine<String> machine;
+    private final FieldTree fields;
 
     private RouteTable(List<RouteDefinition> definitions, Map<String, Route> active, GenericMachine<String> machine) {
         this.definitions = definitions;
         this.active = active;
         this.machine = machine;
+        this.fields = new FieldTree();
+        for (Route r : active.values()) {
+            try {
+                fields.addPattern(JSON.readTree(r.definition().pattern()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("route " + r.name() + " was checked to be JSON", e);
+            }
+            if (r.definition().throttle() != null && r.definition().throttle().keyPath() != null) {
+                fields.addPath(r.definition().throttle().keyPath());
+            }
+        }
     }
 
     public static RouteTable empty() {
@@ -83,7 +101,15 @@ public final class RouteTable {
         return Optional.ofNullable(active.get(name));
     }
 
-    /** The valid, enabled routes whose pattern matches the envelope, by name. */
+    /**
+     * What to match and throttle an event on: its envelope cut down to the fields the routes
+     * refer to.
+     */
+    public ObjectNode input(Event event) {
+        return fields.envelope(event);
+    }
+
+    /** The valid, enabled routes whose pattern matches an {@link #input}, by name. */
     public List<Route> match(JsonNode envelope) {
         if (active.isEmpty()) {
             return List.of();

@@ -4,6 +4,7 @@ import static dev.herald.core.TestEvents.event;
 import static dev.herald.core.TestEvents.route;
 import static dev.herald.core.TestEvents.routes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.api.Checkpoint;
@@ -112,6 +113,20 @@ class JournalServiceTest {
         assertEquals(JournalService.MAX_QUARANTINE_CONTENT, q.get(0).content().length());
         assertEquals("/var/log/a.json:12", q.get(0).location());
         assertEquals(1L, store.read(v -> v.counters(Counter.Scope.SOURCE, "files")).quarantined());
+    }
+
+    @Test
+    void aBatchThatCannotBePreparedKeepsNothing() throws Exception {
+        journal.append("trail", List.of(ct("1", "CreateUser", "ann")), Checkpoint.of("p1"));
+        List<Event> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            batch.add(ct("n" + i, "CreateUser", "ann"));
+        }
+        batch.add(null);
+        assertThrows(NullPointerException.class, () -> journal.append("trail", batch, Checkpoint.of("p2")));
+        assertEquals("p1", journal.checkpoint("trail").orElseThrow().position());
+        assertEquals(1L, count(v -> v.pending("slack")), "no entry of the failed batch was kept");
+        assertEquals(300, journal.append("trail", batch.subList(0, 300), Checkpoint.of("p2")));
     }
 
     @Test

@@ -12,6 +12,8 @@ import dev.herald.core.TestEvents;
 import dev.herald.core.route.RouteTable;
 import dev.herald.core.store.Counter;
 import dev.herald.core.store.MvStore;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,20 +45,33 @@ class JournalThroughputTest {
             for (List<Event> batch : warmUp) {
                 journal.append("warm-up", batch, null);
             }
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long writer = writerThreadId();
+            long callerCpu = threads.getCurrentThreadCpuTime();
+            long writerCpu = threads.getThreadCpuTime(writer);
             long start = System.nanoTime();
             int fresh = 0;
             for (int b = 0; b < batches.size(); b++) {
                 fresh += journal.append("bench", batches.get(b), Checkpoint.of(Integer.toString(b)));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            callerCpu = threads.getCurrentThreadCpuTime() - callerCpu;
+            writerCpu = threads.getThreadCpuTime(writer) - writerCpu;
             long entries = store.read(v -> v.pending("log") + v.pending("siem"));
             System.out.printf("Journal append: %,d events in batches of %,d, 2 routes, %,d outbox entries, "
-                    + "fsync on: %.2f s = %,.0f events/s%n", EVENTS, BATCH, entries, seconds, EVENTS / seconds);
+                    + "fsync on: %.2f s = %,.0f events/s; CPU per event: %.1f us appending thread (match, encode), "
+                    + "%.1f us store writer%n", EVENTS, BATCH, entries, seconds, EVENTS / seconds,
+                    callerCpu / 1e3 / EVENTS, writerCpu / 1e3 / EVENTS);
             assertEquals(EVENTS, fresh);
             assertEquals((WARM_UP + EVENTS) / 2L, (long) store.read(v -> v.pending("log")));
             assertEquals((WARM_UP + EVENTS) / 250L, (long) store.read(v -> v.pending("siem")), "one address in 250");
             assertEquals((long) EVENTS, store.read(v -> v.counters(Counter.Scope.SOURCE, "bench")).received());
         }
+    }
+
+    private static long writerThreadId() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("herald-store-writer"))
+                .findFirst().orElseThrow().getId();
     }
 
     private static List<List<Event>> batches(int first, int count) {

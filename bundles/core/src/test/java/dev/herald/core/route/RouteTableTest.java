@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class RouteTableTest {
     private static List<String> matches(RouteTable table, Event e) {
-        return table.match(e.envelope()).stream().map(Route::name).toList();
+        return table.match(table.input(e)).stream().map(Route::name).toList();
     }
 
     private static Event trail(String name, String arn, int code) {
@@ -81,6 +81,17 @@ class RouteTableTest {
         Map<String, Object> escape = route("x", "{\"source\":[\"json\"]}", "s");
         escape.put("templates", new String[] {"s=../../etc/passwd"});
         assertTrue(routes(escape).definitions().get(0).error().contains("must name a file under"));
+    }
+
+    @Test
+    void inputHoldsOnlyReferencedFieldsWithArraysKept() {
+        Map<String, Object> limited = route("b", "{\"detail\":{\"tags\":{\"k\":[\"env\"]}}}", "s");
+        limited.put("throttle", "1/1m");
+        limited.put("throttle.key", "detail.userIdentity.arn");
+        RouteTable t = routes(route("a", "{\"$or\":[{\"type\":[\"X\"]},{\"severity\":[\"low\"]}]}", "s"), limited);
+        assertEquals("{\"type\":\"DeleteBucket\",\"severity\":\"low\",\"detail\":{\"tags\":[{\"k\":\"env\"},"
+                + "{\"k\":\"team\"}],\"userIdentity\":{\"arn\":\"arn:x\"}}}",
+                t.input(trail("DeleteBucket", "arn:x", 1)).toString());
     }
 
     @Test
