@@ -11,18 +11,26 @@ final class SettingsPrinter {
 
     /**
      * @param title what the settings belong to, e.g. {@code soc (webhook)}
-     * @param error why its configuration was rejected, or null
+     * @param notes what to say before the settings, e.g. {@code error: url is missing}; null
+     *              entries are skipped
      */
-    static void print(PrintStream out, String title, String error, Map<String, String> settings) {
+    static void print(PrintStream out, String title, Map<String, String> settings, String... notes) {
         out.println();
         out.println(title);
-        if (error != null) {
-            out.println("  error: " + error);
+        for (String note : notes) {
+            if (note != null) {
+                out.println("  " + note);
+            }
         }
         Map<String, String> masked = SecretMask.settings(settings);
         if (masked.isEmpty()) {
             out.println("  (no settings)");
         }
         masked.forEach((key, value) -> out.println("  " + key + " = " + value));
+    }
+
+    /** {@code label: value}, or null when there is no value. */
+    static String note(String label, String value) {
+        return value == null ? null : label + ": " + value;
     }
 }

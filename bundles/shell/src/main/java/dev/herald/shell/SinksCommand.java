@@ -54,8 +54,8 @@ public class SinksCommand extends HeraldCommand {
         }
         table.print(System.out);
         if (verbose) {
-            sinks.forEach(s -> SettingsPrinter.print(System.out, s.name() + " (" + s.kind() + ")",
-                    problem(s), s.settings()));
+            sinks.forEach(s -> SettingsPrinter.print(System.out, s.name() + " (" + s.kind() + ")", s.settings(),
+                    SettingsPrinter.note("error", s.error()), SettingsPrinter.note("last failure", s.lastError())));
         }
         return null;
     }

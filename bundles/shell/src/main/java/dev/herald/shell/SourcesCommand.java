@@ -52,7 +52,7 @@ public class SourcesCommand extends HeraldCommand {
         table.print(System.out);
         if (verbose) {
             sources.forEach(s -> SettingsPrinter.print(System.out, s.instance() + " (" + s.kind() + ")",
-                    s.error(), s.settings()));
+                    s.settings(), SettingsPrinter.note("error", s.error())));
         }
         return null;
     }

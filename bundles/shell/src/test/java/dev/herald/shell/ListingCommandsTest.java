@@ -34,6 +34,7 @@ class ListingCommandsTest {
         assertTrue(out.contains("  headers = Authorization=****, X-Team=soc"), out);
         assertTrue(out.contains("  endpoint = https://hooks.example/services?api_key=****"), out);
         assertTrue(out.contains("  level = info"), out);
+        assertTrue(out.contains("secops (slack)\n  last failure: HTTP 429 rate limited\n  channel = #secops"), out);
     }
 
     @Test
