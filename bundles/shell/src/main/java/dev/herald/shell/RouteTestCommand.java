@@ -69,10 +69,11 @@ public class RouteTestCommand extends HeraldCommand {
         for (RouteMatch match : matches) {
             out.println("  route " + match.route() + ", severity " + match.severity());
             for (RouteMatch.Rendered rendered : match.bodies()) {
+                String error = rendered.error() == null ? "" : ": " + rendered.error();
                 if (rendered.body() == null) {
-                    out.println("    " + rendered.sink() + ": not rendered: " + Text.orDash(rendered.error()));
+                    out.println("    " + rendered.sink() + ": not rendered" + error);
                 } else {
-                    out.println("    " + rendered.sink() + ":");
+                    out.println("    " + rendered.sink() + error + ":");
                     rendered.body().lines().forEach(line -> out.println("      " + line));
                 }
             }
