@@ -45,11 +45,7 @@ public final class MvStore implements Store {
             throw e;
         }
         this.maps = new MvMaps(mv);
-        this.seq = threads.write(() -> {
-            RecentRing.resize(maps, settings.recentEvents());
-            mv.commit();
-            return maps.meta().getOrDefault("seq", 0L);
-        }).await();
+        this.seq = threads.read(() -> maps.exists(MvMaps.META) ? maps.meta().getOrDefault("seq", 0L) : 0L);
     }
 
     /** Opens (or creates) the store in {@code settings.storeDirectory()}. */

@@ -25,7 +25,7 @@ final class MvTransaction extends MvView implements StoreTransaction {
     private final Map<String, long[]> counterDeltas = new HashMap<>();
     private final Map<String, SeenIds> seen = new HashMap<>();
     private final Set<String> filledSinks = new HashSet<>();
-    private long recentNext = -1;
+    private RecentRing recent;
     private long quarantineDropped;
 
     MvTransaction(MvMaps maps, CoreSettings settings, long seq, long now) {
@@ -85,12 +85,10 @@ final class MvTransaction extends MvView implements StoreTransaction {
 
     @Override
     public void addRecent(long received, List<String> routes, byte[] event) {
-        if (recentNext < 0) {
-            recentNext = maps.meta().getOrDefault(RecentRing.NEXT, 0L);
+        if (recent == null) {
+            recent = new RecentRing(maps, settings.recentEvents());
         }
-        long position = recentNext++;
-        maps.log(MvMaps.RECENT).put(RecentRing.slot(position, settings.recentEvents()),
-                RecordCodec.recent(new RecentEvent(position, received, routes, event)));
+        recent.add(nextId(), received, routes, event);
     }
 
     @Override
@@ -186,8 +184,8 @@ final class MvTransaction extends MvView implements StoreTransaction {
             });
         }
         seen.values().forEach(s -> s.rotateIfDue(now));
-        if (recentNext >= 0) {
-            maps.meta().put(RecentRing.NEXT, recentNext);
+        if (recent != null) {
+            recent.flush();
         }
         if (quarantineDropped > 0) {
             maps.meta().merge(MvMaps.QUARANTINE, quarantineDropped, Long::sum);

@@ -36,23 +36,39 @@ final class RecordCodec {
         return new DeadLetter(id, readOutbox(r), reason, deadAt);
     }
 
-    static byte[] recent(RecentEvent e) {
-        BinaryWriter w = new BinaryWriter(32 + e.event().length);
-        w.writeVarLong(e.seq()).writeVarLong(e.received()).writeVarLong(e.routes().size());
-        e.routes().forEach(w::writeString);
-        return w.writeBytes(e.event()).toByteArray();
+    static byte[] recentRecord(List<RecentEvent> events) {
+        int size = 16;
+        for (RecentEvent e : events) {
+            size += 32 + e.event().length;
+        }
+        BinaryWriter w = new BinaryWriter(size).writeVarLong(events.size());
+        for (RecentEvent e : events) {
+            w.writeVarLong(e.seq()).writeVarLong(e.received()).writeVarLong(e.routes().size());
+            e.routes().forEach(w::writeString);
+            w.writeBytes(e.event());
+        }
+        return w.toByteArray();
     }
 
-    static RecentEvent recent(byte[] bytes) {
+    static int recentRecordSize(byte[] bytes) {
+        return new BinaryReader(bytes).readVarInt();
+    }
+
+    static List<RecentEvent> recentRecord(byte[] bytes) {
         BinaryReader r = new BinaryReader(bytes);
-        long seq = r.readVarLong();
-        long received = r.readVarLong();
-        int n = r.readVarInt();
-        List<String> routes = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            routes.add(r.readString());
+        int count = r.readVarInt();
+        List<RecentEvent> out = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            long seq = r.readVarLong();
+            long received = r.readVarLong();
+            int n = r.readVarInt();
+            List<String> routes = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                routes.add(r.readString());
+            }
+            out.add(new RecentEvent(seq, received, List.copyOf(routes), r.readBytes()));
         }
-        return new RecentEvent(seq, received, List.copyOf(routes), r.readBytes());
+        return out;
     }
 
     static byte[] delivery(DeliveryView d) {
