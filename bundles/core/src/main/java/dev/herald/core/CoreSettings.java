@@ -51,14 +51,6 @@ public record CoreSettings(Path storeDirectory, boolean fsync, int cacheMegabyte
                 directory(c.templates_directory(), "karaf.etc", "etc", "herald/templates"));
     }
 
-    /** The defaults, with the store in {@code directory}: for tests and embedding. */
-    public static CoreSettings defaults(Path directory) {
-        CoreSettings d = from(Defaults.CONFIG);
-        return new CoreSettings(directory, d.fsync, d.cacheMegabytes, d.dedupeMaxIds, d.dedupeMaxAge,
-                d.recentEvents, d.historySize, d.quarantineSize, d.maxAttempts, d.maxAge,
-                d.backoffInitial, d.backoffMax, directory.resolve("templates"));
-    }
-
     private static Path directory(String configured, String karafProperty, String fallback, String below) {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured.trim());

@@ -15,6 +15,7 @@ import dev.herald.core.store.Pending;
 import dev.herald.core.store.Store;
 import dev.herald.core.store.StoreTransaction;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,15 +98,17 @@ public final class JournalService implements Journal {
 
     private static int commit(StoreTransaction tx, String instance, Feed<Prepared> feed, int received,
                               Checkpoint next, long now) {
+        RouteCounts counts = new RouteCounts();
         int fresh = 0;
         for (List<Prepared> chunk = feed.take(); chunk != null; chunk = feed.take()) {
             for (Prepared p : chunk) {
                 if (tx.markSeen(instance, p.event().id(), now)) {
                     fresh++;
-                    route(tx, p, now);
+                    route(tx, p, counts, now);
                 }
             }
         }
+        counts.flush(tx);
         tx.count(Counter.Scope.SOURCE, instance, Counter.RECEIVED, received);
         tx.count(Counter.Scope.SOURCE, instance, Counter.DEDUPED, received - fresh);
         if (next != null) {
@@ -116,19 +119,19 @@ public final class JournalService implements Journal {
     }
 
     /** Writes one outbox entry per (route, sink) the throttles let through, and the recent event. */
-    private static void route(StoreTransaction tx, Prepared p, long now) {
+    private static void route(StoreTransaction tx, Prepared p, RouteCounts counts, long now) {
         List<String> matched = new ArrayList<>(p.routes().size());
         for (Route r : p.routes()) {
             matched.add(r.name());
             if (!r.admit(p.input(), now)) {
-                tx.count(Counter.Scope.ROUTE, r.name(), Counter.THROTTLED, 1);
+                counts.add(r, Counter.THROTTLED);
                 continue;
             }
             Severity severity = r.effectiveSeverity(p.event().severity());
             for (String sink : r.definition().sinks()) {
                 tx.enqueue(sink, r.name(), severity, p.bytes(), now);
             }
-            tx.count(Counter.Scope.ROUTE, r.name(), Counter.ROUTED, 1);
+            counts.add(r, Counter.ROUTED);
         }
         tx.addRecent(now, matched, p.bytes());
     }
@@ -182,6 +185,25 @@ public final class JournalService implements Journal {
     private static void requireInstance(String instance) {
         if (instance == null || instance.isBlank()) {
             throw new IllegalArgumentException("append needs the source instance's name");
+        }
+    }
+
+    /** Routed and throttled counts of one batch, written to the store once. */
+    private static final class RouteCounts {
+        private final Map<Route, long[]> counts = new HashMap<>();
+
+        void add(Route r, Counter c) {
+            counts.computeIfAbsent(r, k -> new long[Counter.values().length])[c.ordinal()]++;
+        }
+
+        void flush(StoreTransaction tx) {
+            counts.forEach((r, v) -> {
+                for (Counter c : Counter.values()) {
+                    if (v[c.ordinal()] > 0) {
+                        tx.count(Counter.Scope.ROUTE, r.name(), c, v[c.ordinal()]);
+                    }
+                }
+            });
         }
     }
 

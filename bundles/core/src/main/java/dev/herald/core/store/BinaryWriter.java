@@ -53,8 +53,9 @@ public final class BinaryWriter {
         return this;
     }
 
+    /** The bytes written; no copy when the initial capacity was exact. */
     public byte[] toByteArray() {
-        return Arrays.copyOf(buf, len);
+        return len == buf.length ? buf : Arrays.copyOf(buf, len);
     }
 
     private void ensure(int more) {

@@ -24,6 +24,7 @@ final class MvTransaction extends MvView implements StoreTransaction {
     private long seq;
     private final Map<String, long[]> counterDeltas = new HashMap<>();
     private final Map<String, SeenIds> seen = new HashMap<>();
+    private final Map<String, MVMap<OutboxKey, byte[]>> outboxes = new HashMap<>();
     private final Set<String> filledSinks = new HashSet<>();
     private RecentRing recent;
     private long quarantineDropped;
@@ -73,7 +74,7 @@ final class MvTransaction extends MvView implements StoreTransaction {
 
     @Override
     public void putOutbox(OutboxEntry entry) {
-        maps.outbox(entry.sink()).put(OutboxKey.of(entry), RecordCodec.outbox(entry));
+        outboxes.computeIfAbsent(entry.sink(), maps::outbox).put(OutboxKey.of(entry), RecordCodec.outbox(entry));
         filledSinks.add(entry.sink());
     }
 

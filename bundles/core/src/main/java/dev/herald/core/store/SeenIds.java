@@ -16,6 +16,9 @@ final class SeenIds {
     private final Duration maxAge;
     private int current;
     private long start;
+    /** The two generations' maps while this transaction runs; null before first use. */
+    private MVMap<String, Boolean> currentMap;
+    private MVMap<String, Boolean> previousMap;
 
     private SeenIds(MvMaps maps, String instance, long maxIds, Duration maxAge) {
         this.maps = maps;
@@ -35,15 +38,14 @@ final class SeenIds {
         if (start < 0) {
             start = now;
         }
-        MVMap<String, Boolean> cur = maps.seen(current, instance);
-        if (cur.containsKey(id)) {
+        if (currentMap == null) {
+            currentMap = maps.seen(current, instance);
+            previousMap = maps.seen(1 - current, instance);
+        }
+        if (currentMap.containsKey(id) || previousMap.containsKey(id)) {
             return false;
         }
-        String previous = MvMaps.SEEN + (1 - current) + "." + instance;
-        if (maps.exists(previous) && maps.seen(1 - current, instance).containsKey(id)) {
-            return false;
-        }
-        cur.put(id, Boolean.TRUE);
+        currentMap.put(id, Boolean.TRUE);
         return true;
     }
 

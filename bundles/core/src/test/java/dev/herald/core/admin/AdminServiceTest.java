@@ -19,7 +19,7 @@ import dev.herald.api.admin.RouteView;
 import dev.herald.api.admin.SendResult;
 import dev.herald.api.admin.SinkView;
 import dev.herald.api.admin.SourceView;
-import dev.herald.core.CoreSettings;
+import dev.herald.core.TestSettings;
 import dev.herald.core.TestEvents;
 import dev.herald.core.dispatch.Bodies;
 import dev.herald.core.dispatch.Dispatcher;
@@ -53,12 +53,12 @@ class AdminServiceTest {
 
     @BeforeEach
     void setUp() {
-        store = MvStore.open(CoreSettings.defaults(dir));
+        store = MvStore.open(TestSettings.defaults(dir));
         Map<String, Object> ct = route("ct-to-slack", "{\"source\":[\"cloudtrail\"]}", "slack", "pager");
         ct.put("severity", "high");
         table = routes(ct, route("broken", "{\"source\": [\"x\"", "slack"),
                 route("bad-op", "{\"source\":[{\"nope\":1}]}", "slack"));
-        dispatcher = new Dispatcher(CoreSettings.defaults(dir), store,
+        dispatcher = new Dispatcher(TestSettings.defaults(dir), store,
                 new Bodies(() -> table, new TemplateRenderer(dir.resolve("templates"))));
         dispatcher.activate();
         journal = new JournalService(store, () -> table);

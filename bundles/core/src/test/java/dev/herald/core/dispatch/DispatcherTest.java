@@ -12,6 +12,7 @@ import dev.herald.api.Sink;
 import dev.herald.api.admin.DeliveryView;
 import dev.herald.core.Await;
 import dev.herald.core.CoreSettings;
+import dev.herald.core.TestSettings;
 import dev.herald.core.TestEvents;
 import dev.herald.core.route.RouteTable;
 import dev.herald.core.store.Counter;
@@ -48,7 +49,7 @@ class DispatcherTest {
 
     @BeforeEach
     void open() {
-        CoreSettings d = CoreSettings.defaults(dir);
+        CoreSettings d = TestSettings.defaults(dir);
         CoreSettings settings = new CoreSettings(dir, false, d.cacheMegabytes(), d.dedupeMaxIds(), d.dedupeMaxAge(),
                 d.recentEvents(), d.historySize(), d.quarantineSize(), 3, Duration.ofHours(1),
                 Duration.ofMillis(20), Duration.ofMillis(80), dir.resolve("templates"));

@@ -11,7 +11,7 @@ import dev.herald.api.Checkpoint;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
 import dev.herald.api.admin.Counters;
-import dev.herald.core.CoreSettings;
+import dev.herald.core.TestSettings;
 import dev.herald.core.route.RouteTable;
 import dev.herald.core.store.Counter;
 import dev.herald.core.store.MvStore;
@@ -40,7 +40,7 @@ class JournalServiceTest {
 
     @BeforeEach
     void open() {
-        store = MvStore.open(CoreSettings.defaults(dir));
+        store = MvStore.open(TestSettings.defaults(dir));
         Map<String, Object> loud = route("loud", "{\"type\":[\"CreateUser\"]}", "slack", "mail");
         loud.put("severity", "critical");
         Map<String, Object> limited = route("limited", "{\"source\":[\"cloudtrail\"]}", "siem");
@@ -133,7 +133,7 @@ class JournalServiceTest {
     void stateSurvivesReopen() throws Exception {
         journal.append("trail", List.of(ct("1", "CreateUser", "ann")), Checkpoint.of("p1"));
         store.close();
-        store = MvStore.open(CoreSettings.defaults(dir));
+        store = MvStore.open(TestSettings.defaults(dir));
         journal = new JournalService(store, () -> table);
         assertEquals("p1", journal.checkpoint("trail").orElseThrow().position());
         assertEquals(1L, count(v -> v.pending("slack")));

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.herald.api.Checkpoint;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
-import dev.herald.core.CoreSettings;
+import dev.herald.core.TestSettings;
 import dev.herald.core.TestEvents;
 import dev.herald.core.route.RouteTable;
 import dev.herald.core.store.Counter;
@@ -40,7 +40,7 @@ class JournalThroughputTest {
                 route("lab", "{\"detail\":{\"ip\":[{\"prefix\":\"10.0.7.\"}]}}", "siem"));
         List<List<Event>> warmUp = batches(0, WARM_UP);
         List<List<Event>> batches = batches(WARM_UP, EVENTS);
-        try (MvStore store = MvStore.open(CoreSettings.defaults(dir))) {
+        try (MvStore store = MvStore.open(TestSettings.defaults(dir))) {
             JournalService journal = new JournalService(store, () -> table);
             for (List<Event> batch : warmUp) {
                 journal.append("warm-up", batch, null);

@@ -10,6 +10,7 @@ import dev.herald.api.Event;
 import dev.herald.api.Severity;
 import dev.herald.api.admin.DeliveryView;
 import dev.herald.core.CoreSettings;
+import dev.herald.core.TestSettings;
 import dev.herald.core.TestEvents;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +39,7 @@ class MvStoreTest {
     }
 
     private CoreSettings settings() {
-        return CoreSettings.defaults(dir);
+        return TestSettings.defaults(dir);
     }
 
     private CoreSettings with(long maxIds, Duration maxAge, int recent, int history, int quarantine) {
