@@ -20,7 +20,8 @@ public @interface CoreConfig {
     @AttributeDefinition(name = "Store cache (MiB)", description = "Page cache of the embedded store")
     int store_cache_mb() default 16;
 
-    @AttributeDefinition(name = "Dedupe ids kept", description = "Event ids remembered per source instance")
+    @AttributeDefinition(name = "Dedupe ids kept",
+            description = "Event ids remembered per source instance; each takes 8 to 16 bytes of memory")
     long dedupe_max_ids() default 1_000_000;
 
     @AttributeDefinition(name = "Dedupe retention (hours)", description = "How long an event id is remembered")

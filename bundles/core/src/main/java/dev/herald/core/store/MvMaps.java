@@ -23,7 +23,7 @@ final class MvMaps {
     static final String RECENT = "recent";
     static final String HISTORY = "history";
     static final String QUARANTINE = "quarantine";
-    static final String SEEN = "seen.";
+    static final String SEEN = "seenlog.";
     static final String OUTBOX = "outbox.";
     static final String DEAD = "dead.";
 
@@ -54,13 +54,9 @@ final class MvMaps {
         return open(name, LongDataType.INSTANCE, ByteArrayDataType.INSTANCE);
     }
 
-    /**
-     * One of the two generations (0 or 1) of an instance's seen ids. The ids themselves are the
-     * keys: source-derived ids (an S3 key and line, a PCE href) sort near each other, so a batch
-     * touches few pages of the map.
-     */
-    MVMap<String, Boolean> seen(int generation, String instance) {
-        return open(SEEN + generation + "." + instance, StringDataType.INSTANCE, PresenceType.INSTANCE);
+    /** An instance's log of seen ids ({@link SeenIds}). */
+    MVMap<Long, byte[]> seenLog(String instance) {
+        return log(SEEN + instance);
     }
 
     MVMap<OutboxKey, byte[]> outbox(String sink) {

@@ -30,6 +30,7 @@ public final class MvStore implements Store {
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final MVStore mv;
     private final MvMaps maps;
+    private final Dedupe dedupe;
     private long seq;
     private long commits;
     private volatile boolean closed;
@@ -45,7 +46,12 @@ public final class MvStore implements Store {
             throw e;
         }
         this.maps = new MvMaps(mv);
-        this.seq = threads.read(() -> maps.exists(MvMaps.META) ? maps.meta().getOrDefault("seq", 0L) : 0L);
+        this.dedupe = threads.write(() -> {
+            Dedupe d = Dedupe.open(maps, settings.dedupeMaxIds(), settings.dedupeMaxAge());
+            mv.commit();
+            return d;
+        }).await();
+        this.seq = threads.read(() -> maps.meta().getOrDefault("seq", 0L));
     }
 
     /** Opens (or creates) the store in {@code settings.storeDirectory()}. */
@@ -69,7 +75,7 @@ public final class MvStore implements Store {
         checkOpen();
         return threads.write(() -> {
             checkOpen();
-            MvTransaction tx = new MvTransaction(maps, settings, seq, System.currentTimeMillis());
+            MvTransaction tx = new MvTransaction(maps, settings, dedupe, seq, System.currentTimeMillis());
             T r;
             try {
                 r = work.apply(tx);
@@ -79,6 +85,7 @@ public final class MvStore implements Store {
                 throw e;
             }
             commit(durable);
+            dedupe.committed();
             seq = tx.seq();
             if (tx.droppedFromQuarantine() > 0) {
                 LOG.warn("Quarantine is full ({} records): dropped the {} oldest", settings.quarantineSize(),
@@ -109,6 +116,7 @@ public final class MvStore implements Store {
     private void rollback() {
         mv.rollback();
         maps.forgetOpenMaps();
+        dedupe.rolledBack();
     }
 
     @Override

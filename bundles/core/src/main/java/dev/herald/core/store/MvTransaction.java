@@ -23,14 +23,16 @@ final class MvTransaction extends MvView implements StoreTransaction {
     private final long now;
     private long seq;
     private final Map<String, long[]> counterDeltas = new HashMap<>();
-    private final Map<String, SeenIds> seen = new HashMap<>();
     private final Map<String, MVMap<OutboxKey, byte[]>> outboxes = new HashMap<>();
     private final Set<String> filledSinks = new HashSet<>();
     private RecentRing recent;
     private long quarantineDropped;
 
-    MvTransaction(MvMaps maps, CoreSettings settings, long seq, long now) {
+    private final Dedupe dedupe;
+
+    MvTransaction(MvMaps maps, CoreSettings settings, Dedupe dedupe, long seq, long now) {
         super(maps, settings.recentEvents());
+        this.dedupe = dedupe;
         this.settings = settings;
         this.seq = seq;
         this.now = now;
@@ -61,8 +63,7 @@ final class MvTransaction extends MvView implements StoreTransaction {
 
     @Override
     public boolean markSeen(String instance, String id, long at) {
-        return seen.computeIfAbsent(instance,
-                i -> SeenIds.load(maps, i, settings.dedupeMaxIds(), settings.dedupeMaxAge())).add(id, at);
+        return dedupe.markSeen(instance, id, at, this::nextId);
     }
 
     @Override
@@ -184,7 +185,7 @@ final class MvTransaction extends MvView implements StoreTransaction {
                 counters.put(k, RecordCodec.counters(v));
             });
         }
-        seen.values().forEach(s -> s.rotateIfDue(now));
+        dedupe.prune(now);
         if (recent != null) {
             recent.flush();
         }

@@ -1,67 +1,100 @@
 package dev.herald.core.store;
 
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
 import org.h2.mvstore.MVMap;
 
 /**
- * The ids a source instance has sent, in two generations. New ids go into the current one; when
- * it holds half the allowed ids or is half the allowed age old, the older generation is dropped
- * whole and the current one becomes the older. So an id is remembered for at least half the
- * limits and never beyond them, at the cost of one insert per new id (no per-id pruning).
+ * The ids one source instance sent recently. On disk they are a log in arrival order (log id to
+ * fingerprint and time), so remembering an id appends to the last page whatever the ids look like;
+ * a map keyed by random ids (UUIDs) would instead rewrite a page for nearly every id. Lookups use
+ * an in-memory set of the fingerprints, loaded from the log on first use: 8 to 16 bytes an id,
+ * bounded by the retention limits. Used by the store's writer only.
  */
 final class SeenIds {
-    private final MvMaps maps;
+    private static final int ENTRY_BYTES = 16;
+
     private final String instance;
-    private final long maxIds;
-    private final Duration maxAge;
-    private int current;
-    private long start;
-    /** The two generations' maps while this transaction runs; null before first use. */
-    private MVMap<String, Boolean> currentMap;
-    private MVMap<String, Boolean> previousMap;
+    private final LongSet fingerprints = new LongSet();
+    private final List<Long> added = new ArrayList<>();
+    private final List<Long> removed = new ArrayList<>();
 
-    private SeenIds(MvMaps maps, String instance, long maxIds, Duration maxAge) {
-        this.maps = maps;
+    private SeenIds(String instance) {
         this.instance = instance;
-        this.maxIds = maxIds;
-        this.maxAge = maxAge;
-        this.current = Math.toIntExact(maps.meta().getOrDefault(MvView.key("seen.current", instance), 0L));
-        this.start = maps.meta().getOrDefault(MvView.key("seen.start", instance), -1L);
     }
 
-    static SeenIds load(MvMaps maps, String instance, long maxIds, Duration maxAge) {
-        return new SeenIds(maps, instance, maxIds, maxAge);
+    static SeenIds load(MvMaps maps, String instance) {
+        SeenIds s = new SeenIds(instance);
+        if (maps.exists(MvMaps.SEEN + instance)) {
+            for (byte[] entry : maps.seenLog(instance).values()) {
+                s.fingerprints.add(fingerprint(entry));
+            }
+        }
+        return s;
     }
 
-    /** Remembers the id; false when it was already remembered. */
-    boolean add(String id, long now) {
-        if (start < 0) {
-            start = now;
-        }
-        if (currentMap == null) {
-            currentMap = maps.seen(current, instance);
-            previousMap = maps.seen(1 - current, instance);
-        }
-        if (currentMap.containsKey(id) || previousMap.containsKey(id)) {
+    /** Remembers a fingerprint under a new log id; false when it was already remembered. */
+    boolean add(MvMaps maps, long fingerprint, LongSupplier logIds, long now) {
+        if (!fingerprints.add(fingerprint)) {
             return false;
         }
-        currentMap.put(id, Boolean.TRUE);
+        added.add(fingerprint);
+        maps.seenLog(instance).put(logIds.getAsLong(), entry(fingerprint, now));
         return true;
     }
 
-    /** Drops the older generation if the current one is full or old; saves the state. */
-    void rotateIfDue(long now) {
-        long age = now - start;
-        if (age >= maxAge.toMillis()) {
-            maps.seen(current, instance).clear();
-            maps.seen(1 - current, instance).clear();
-            start = now;
-        } else if (maps.seen(current, instance).sizeAsLong() >= Math.max(1, maxIds / 2) || age >= maxAge.toMillis() / 2) {
-            current = 1 - current;
-            maps.seen(current, instance).clear();
-            start = now;
+    /** Forgets the oldest ids beyond {@code maxIds} or older than {@code cutoff}. */
+    void prune(MvMaps maps, long maxIds, long cutoff) {
+        MVMap<Long, byte[]> log = maps.seenLog(instance);
+        for (Long first = log.firstKey(); first != null; first = log.firstKey()) {
+            byte[] oldest = log.get(first);
+            if (log.sizeAsLong() <= maxIds && time(oldest) >= cutoff) {
+                return;
+            }
+            log.remove(first);
+            long fp = fingerprint(oldest);
+            if (fingerprints.remove(fp)) {
+                removed.add(fp);
+            }
         }
-        maps.meta().put(MvView.key("seen.current", instance), (long) current);
-        maps.meta().put(MvView.key("seen.start", instance), start);
+    }
+
+    /** The transaction's changes are committed: nothing to undo any more. */
+    void committed() {
+        added.clear();
+        removed.clear();
+    }
+
+    /** The transaction was rolled back (and with it the log): undo its changes to the set. */
+    void rolledBack() {
+        added.forEach(fingerprints::remove);
+        removed.forEach(fingerprints::add);
+        committed();
+    }
+
+    private static byte[] entry(long fingerprint, long time) {
+        byte[] b = new byte[ENTRY_BYTES];
+        for (int i = 0; i < 8; i++) {
+            b[i] = (byte) (fingerprint >>> (56 - 8 * i));
+            b[8 + i] = (byte) (time >>> (56 - 8 * i));
+        }
+        return b;
+    }
+
+    private static long fingerprint(byte[] entry) {
+        return read(entry, 0);
+    }
+
+    private static long time(byte[] entry) {
+        return read(entry, 8);
+    }
+
+    private static long read(byte[] b, int from) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = v << 8 | (b[from + i] & 0xFFL);
+        }
+        return v;
     }
 }

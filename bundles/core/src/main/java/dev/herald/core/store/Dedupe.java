@@ -1,0 +1,70 @@
+package dev.herald.core.store;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * Dedupe of event ids per source instance, with bounded retention (count and age, oldest
+ * forgotten first). Ids are fingerprinted with a keyed hash whose key is made once per store.
+ * Used by the store's writer only; it follows each transaction's commit or rollback.
+ */
+final class Dedupe {
+    private static final String KEY0 = "seen.key0";
+    private static final String KEY1 = "seen.key1";
+
+    private final MvMaps maps;
+    private final long maxIds;
+    private final Duration maxAge;
+    private final SipHash hash;
+    private final Map<String, SeenIds> instances = new HashMap<>();
+    private final Set<SeenIds> touched = new HashSet<>();
+
+    private Dedupe(MvMaps maps, long maxIds, Duration maxAge, SipHash hash) {
+        this.maps = maps;
+        this.maxIds = maxIds;
+        this.maxAge = maxAge;
+        this.hash = hash;
+    }
+
+    /** Loads the hash key, making one if the store has none; the caller commits it. */
+    static Dedupe open(MvMaps maps, long maxIds, Duration maxAge) {
+        Long k0 = maps.meta().get(KEY0);
+        Long k1 = maps.meta().get(KEY1);
+        if (k0 == null || k1 == null) {
+            SecureRandom random = new SecureRandom();
+            k0 = random.nextLong();
+            k1 = random.nextLong();
+            maps.meta().put(KEY0, k0);
+            maps.meta().put(KEY1, k1);
+        }
+        return new Dedupe(maps, maxIds, maxAge, new SipHash(k0, k1));
+    }
+
+    /** Remembers an id; false when the instance sent it already. */
+    boolean markSeen(String instance, String id, long now, LongSupplier logIds) {
+        SeenIds s = instances.computeIfAbsent(instance, i -> SeenIds.load(maps, i));
+        touched.add(s);
+        return s.add(maps, hash.hash(id), logIds, now);
+    }
+
+    /** Trims the instances this transaction added to; part of the transaction. */
+    void prune(long now) {
+        long cutoff = now - maxAge.toMillis();
+        touched.forEach(s -> s.prune(maps, maxIds, cutoff));
+    }
+
+    void committed() {
+        touched.forEach(SeenIds::committed);
+        touched.clear();
+    }
+
+    void rolledBack() {
+        touched.forEach(SeenIds::rolledBack);
+        touched.clear();
+    }
+}
