@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
 @Component(service = PluginConfigs.class)
 public final class OsgiPluginConfigs implements PluginConfigs {
     private static final Logger LOG = LoggerFactory.getLogger(OsgiPluginConfigs.class);
+    private static final String CAUSED_BY = "Caused by: ";
     private static final Pattern EXCEPTION_PREFIX = Pattern.compile("^[\\w.$]+(?:Exception|Error): (.*)$");
 
     private final ConfigurationAdmin configAdmin;
@@ -101,7 +102,7 @@ public final class OsgiPluginConfigs implements PluginConfigs {
             }
             switch (cc.state) {
                 case ComponentConfigurationDTO.FAILED_ACTIVATION:
-                    return new Fate(PluginState.FAILED, firstLine(cc.failure));
+                    return new Fate(PluginState.FAILED, reason(cc.failure));
                 case ComponentConfigurationDTO.UNSATISFIED_REFERENCE:
                     return new Fate(PluginState.FAILED, "waiting for " + missing(cc.unsatisfiedReferences));
                 case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION:
@@ -126,11 +127,16 @@ public final class OsgiPluginConfigs implements PluginConfigs {
         return names.isEmpty() ? "a service" : String.join(", ", names);
     }
 
-    static String firstLine(String failure) {
+    /**
+     * The message of the root cause in a DS failure text (a stack trace). Components that validate
+     * in their constructor fail with an InvocationTargetException whose cause says what is wrong.
+     */
+    static String reason(String failure) {
         if (failure == null) {
             return "activation failed";
         }
-        String line = failure.lines().findFirst().orElse(failure).trim();
+        String line = failure.lines().filter(l -> l.startsWith(CAUSED_BY)).reduce((first, last) -> last)
+                .map(l -> l.substring(CAUSED_BY.length())).orElse(failure.lines().findFirst().orElse(failure)).trim();
         Matcher m = EXCEPTION_PREFIX.matcher(line);
         return m.matches() ? m.group(1) : line;
     }

@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one {@link SinkWorker} per present sink, found by its {@code name} service property. A sink
  * that appears picks up the entries waiting for it; one that goes away leaves them waiting.
+ * Immediate: deliveries must run whether or not anyone looks at the dispatcher.
  */
-@Component(service = Dispatcher.class, configurationPid = CoreConfig.PID)
+@Component(service = Dispatcher.class, configurationPid = CoreConfig.PID, immediate = true)
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(2);

@@ -43,7 +43,8 @@ public final class MvStore implements Store {
             this.mv = threads.write(this::openFile).await();
         } catch (RuntimeException e) {
             threads.shutdown();
-            throw e;
+            throw new StoreException("cannot open the store " + file + " (is another Herald using it?): "
+                    + e.getMessage(), e);
         }
         this.maps = new MvMaps(mv);
         this.dedupe = threads.write(() -> {
@@ -109,7 +110,11 @@ public final class MvStore implements Store {
             throw new StoreException("cannot commit to " + file + ": " + e.getMessage(), e);
         }
         if (++commits % COMPACT_EVERY_COMMITS == 0) {
-            mv.compact(COMPACT_TARGET_FILL, COMPACT_WRITE_BYTES);
+            try {
+                mv.compact(COMPACT_TARGET_FILL, COMPACT_WRITE_BYTES);
+            } catch (RuntimeException e) {
+                LOG.warn("Compacting {} failed; trying again later", file, e);
+            }
         }
     }
 

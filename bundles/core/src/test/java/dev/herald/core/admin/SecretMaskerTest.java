@@ -30,9 +30,12 @@ class SecretMaskerTest {
     }
 
     @Test
-    void failureTextIsReducedToItsMessage() {
+    void failureTextIsReducedToTheRootCause() {
         assertEquals("url is missing: set url",
-                OsgiPluginConfigs.firstLine("java.lang.IllegalArgumentException: url is missing: set url\n\tat x.y(Z.java:1)"));
-        assertEquals("activation failed", OsgiPluginConfigs.firstLine(null));
+                OsgiPluginConfigs.reason("java.lang.IllegalArgumentException: url is missing: set url\n\tat x.y(Z.java:1)"));
+        assertEquals("token is missing: set token", OsgiPluginConfigs.reason("java.lang.reflect.InvocationTargetException\n"
+                + "\tat a.b(C.java:1)\nCaused by: java.lang.IllegalStateException: wrapped\n\tat d.e(F.java:2)\n"
+                + "Caused by: java.lang.IllegalArgumentException: token is missing: set token\n\tat g.h(I.java:3)"));
+        assertEquals("activation failed", OsgiPluginConfigs.reason(null));
     }
 }
