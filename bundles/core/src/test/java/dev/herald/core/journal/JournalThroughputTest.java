@@ -38,24 +38,26 @@ class JournalThroughputTest {
         RouteTable table = routes(
                 route("logins", "{\"source\":[\"json\"],\"detail\":{\"action\":[\"login\"]}}", "log"),
                 route("lab", "{\"detail\":{\"ip\":[{\"prefix\":\"10.0.7.\"}]}}", "siem"));
-        List<List<Event>> warmUp = batches(0, WARM_UP);
-        List<List<Event>> batches = batches(WARM_UP, EVENTS);
         try (MvStore store = MvStore.open(TestSettings.defaults(dir))) {
             JournalService journal = new JournalService(store, () -> table);
-            for (List<Event> batch : warmUp) {
-                journal.append("warm-up", batch, null);
+            for (int first = 0; first < WARM_UP; first += BATCH) {
+                journal.append("warm-up", batch(first), null);
             }
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long writer = writerThreadId();
-            long callerCpu = threads.getCurrentThreadCpuTime();
             long writerCpu = threads.getThreadCpuTime(writer);
-            long start = System.nanoTime();
+            long callerCpu = 0;
+            long nanos = 0;
             int fresh = 0;
-            for (int b = 0; b < batches.size(); b++) {
-                fresh += journal.append("bench", batches.get(b), Checkpoint.of(Integer.toString(b)));
+            for (int first = WARM_UP; first < WARM_UP + EVENTS; first += BATCH) {
+                List<Event> batch = batch(first);
+                long cpu = threads.getCurrentThreadCpuTime();
+                long start = System.nanoTime();
+                fresh += journal.append("bench", batch, Checkpoint.of(Integer.toString(first)));
+                nanos += System.nanoTime() - start;
+                callerCpu += threads.getCurrentThreadCpuTime() - cpu;
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            callerCpu = threads.getCurrentThreadCpuTime() - callerCpu;
+            double seconds = nanos / 1e9;
             writerCpu = threads.getThreadCpuTime(writer) - writerCpu;
             long entries = store.read(v -> v.pending("log") + v.pending("siem"));
             System.out.printf("Journal append: %,d events in batches of %,d, 2 routes, %,d outbox entries, "
@@ -74,21 +76,17 @@ class JournalThroughputTest {
                 .findFirst().orElseThrow().getId();
     }
 
-    private static List<List<Event>> batches(int first, int count) {
-        List<List<Event>> batches = new ArrayList<>();
+    /** The events of one batch, built outside the measured time. */
+    private static List<Event> batch(int first) {
         Instant t = Instant.parse("2026-11-22T10:00:00Z");
-        for (int b = 0; b < count / BATCH; b++) {
-            List<Event> batch = new ArrayList<>(BATCH);
-            for (int i = 0; i < BATCH; i++) {
-                int n = first + b * BATCH + i;
-                String raw = "{\"user\":\"u" + (n % 97) + "\",\"action\":\"" + (n % 2 == 0 ? "login" : "logout")
-                        + "\",\"ip\":\"10.0." + (n % 250) + ".1\"}";
-                batch.add(Event.builder().id("AWSLogs/illumio/summaries/2026/11/22/part-" + (n / 10_000) + ".json.gz#"
-                                + n % 10_000).source("json").instance("bench").type("auth").time(t)
-                        .severity(Severity.INFO).detail(TestEvents.json(raw)).raw(raw).build());
-            }
-            batches.add(batch);
+        List<Event> batch = new ArrayList<>(BATCH);
+        for (int n = first; n < first + BATCH; n++) {
+            String raw = "{\"user\":\"u" + (n % 97) + "\",\"action\":\"" + (n % 2 == 0 ? "login" : "logout")
+                    + "\",\"ip\":\"10.0." + (n % 250) + ".1\"}";
+            batch.add(Event.builder().id("AWSLogs/illumio/summaries/2026/11/22/part-" + (n / 10_000) + ".json.gz#"
+                            + n % 10_000).source("json").instance("bench").type("auth").time(t)
+                    .severity(Severity.INFO).detail(TestEvents.json(raw)).raw(raw).build());
         }
-        return batches;
+        return batch;
     }
 }
