@@ -87,7 +87,7 @@ public final class MvStore implements Store {
             }
             commit(durable);
             dedupe.committed();
-            seq = tx.seq();
+            seq = tx.lastId();
             if (tx.droppedFromQuarantine() > 0) {
                 LOG.warn("Quarantine is full ({} records): dropped the {} oldest", settings.quarantineSize(),
                         tx.droppedFromQuarantine());

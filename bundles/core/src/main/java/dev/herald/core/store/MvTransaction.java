@@ -20,6 +20,7 @@ import org.h2.mvstore.MVMap;
  */
 final class MvTransaction extends MvView implements StoreTransaction {
     private final CoreSettings settings;
+    private final Dedupe dedupe;
     private final long now;
     private long seq;
     private final Map<String, long[]> counterDeltas = new HashMap<>();
@@ -27,8 +28,6 @@ final class MvTransaction extends MvView implements StoreTransaction {
     private final Set<String> filledSinks = new HashSet<>();
     private RecentRing recent;
     private long quarantineDropped;
-
-    private final Dedupe dedupe;
 
     MvTransaction(MvMaps maps, CoreSettings settings, Dedupe dedupe, long seq, long now) {
         super(maps, settings.recentEvents());
@@ -40,10 +39,6 @@ final class MvTransaction extends MvView implements StoreTransaction {
 
     long nextId() {
         return ++seq;
-    }
-
-    long seq() {
-        return seq;
     }
 
     @Override
