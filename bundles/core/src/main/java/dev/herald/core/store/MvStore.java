@@ -4,6 +4,7 @@ import dev.herald.core.CoreSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -16,10 +17,17 @@ import org.slf4j.LoggerFactory;
  * The embedded {@link Store} on H2 MVStore: one file, {@code herald.mv.db}, in the configured
  * directory. Auto-commit is off: a {@link #write} is the unit of commit, and a durable write is
  * forced to disk (when fsync is configured) before it returns.
+ *
+ * <p>MVStore reuses the space of dead chunks only after a retention time, so that a crash never
+ * finds the last version it can trust overwritten. With fsync on, other commits (deliveries) are
+ * forced to disk within {@link #SYNC_EVERY} as well, which makes a short retention safe and keeps
+ * the file from growing by many seconds' worth of writes under heavy load.
  */
 public final class MvStore implements Store {
     static final String FILE_NAME = "herald.mv.db";
     private static final Logger LOG = LoggerFactory.getLogger(MvStore.class);
+    static final Duration SYNC_EVERY = Duration.ofSeconds(1);
+    private static final int RETENTION_MILLIS = 10_000;
     private static final int COMPACT_EVERY_COMMITS = 1_000;
     private static final int COMPACT_TARGET_FILL = 50;
     private static final int COMPACT_WRITE_BYTES = 4 << 20;
@@ -33,6 +41,7 @@ public final class MvStore implements Store {
     private final Dedupe dedupe;
     private long seq;
     private long commits;
+    private boolean unsynced;
     private volatile boolean closed;
 
     private MvStore(CoreSettings settings) {
@@ -53,6 +62,10 @@ public final class MvStore implements Store {
             return d;
         }).await();
         this.seq = threads.read(() -> maps.meta().getOrDefault("seq", 0L));
+        if (settings.fsync()) {
+            mv.setRetentionTime(RETENTION_MILLIS);
+            threads.everyPeriodOnWriter(this::syncIfNeeded, SYNC_EVERY);
+        }
     }
 
     /** Opens (or creates) the store in {@code settings.storeDirectory()}. */
@@ -104,6 +117,9 @@ public final class MvStore implements Store {
             mv.commit();
             if (durable && settings.fsync()) {
                 mv.sync();
+                unsynced = false;
+            } else {
+                unsynced = true;
             }
         } catch (RuntimeException e) {
             rollback();
@@ -114,6 +130,18 @@ public final class MvStore implements Store {
                 mv.compact(COMPACT_TARGET_FILL, COMPACT_WRITE_BYTES);
             } catch (RuntimeException e) {
                 LOG.warn("Compacting {} failed; trying again later", file, e);
+            }
+        }
+    }
+
+    /** Forces recent commits to disk; runs on the writer between writes. */
+    private void syncIfNeeded() {
+        if (unsynced && !closed) {
+            try {
+                mv.sync();
+                unsynced = false;
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot force {} to disk; trying again in {}", file, SYNC_EVERY, e);
             }
         }
     }

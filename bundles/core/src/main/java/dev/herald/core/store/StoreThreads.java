@@ -1,10 +1,12 @@
 package dev.herald.core.store;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,12 +18,17 @@ import java.util.concurrent.TimeUnit;
 final class StoreThreads {
     private static final int READERS = 2;
 
-    private final ExecutorService writer;
+    private final ScheduledExecutorService writer;
     private final ExecutorService readers;
 
     StoreThreads(String name) {
-        writer = Executors.newSingleThreadExecutor(r -> thread(r, name + "-writer", true));
+        writer = Executors.newSingleThreadScheduledExecutor(r -> thread(r, name + "-writer", true));
         readers = Executors.newFixedThreadPool(READERS, r -> thread(r, name + "-reader", false));
+    }
+
+    /** Runs {@code task} on the writer every {@code period}, between writes. */
+    void everyPeriodOnWriter(Runnable task, Duration period) {
+        writer.scheduleWithFixedDelay(task, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     <T> Pending<T> write(Callable<T> work) {
