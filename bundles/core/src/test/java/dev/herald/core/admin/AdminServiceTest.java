@@ -26,6 +26,7 @@ import dev.herald.core.dispatch.Dispatcher;
 import dev.herald.core.dispatch.SinkHandle;
 import dev.herald.core.journal.JournalService;
 import dev.herald.core.route.RouteTable;
+import dev.herald.core.store.Counter;
 import dev.herald.core.store.MvStore;
 import dev.herald.core.template.Escape;
 import dev.herald.core.template.TemplateRenderer;
@@ -192,7 +193,7 @@ class AdminServiceTest {
             throw DeliveryException.permanent("channel_not_found");
         });
         journal.append("logs", List.of(ct("e1"), ct("e2"), ct("e3")), null);
-        dev.herald.core.Await.until("dead", () -> admin.deadLetters("slack", 10).size() == 3);
+        dev.herald.core.Await.until("dead", () -> store.read(v -> v.counters(Counter.Scope.SINK, "slack")).deadLettered() == 3);
         var dead = admin.deadLetters("slack", 10);
         assertEquals("channel_not_found", dead.get(0).reason());
         assertEquals("e1", dead.get(0).eventId());

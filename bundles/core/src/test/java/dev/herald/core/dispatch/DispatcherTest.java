@@ -9,6 +9,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.api.Sink;
+import dev.herald.api.admin.Counters;
 import dev.herald.api.admin.DeliveryView;
 import dev.herald.core.Await;
 import dev.herald.core.CoreSettings;
@@ -79,6 +80,14 @@ class DispatcherTest {
         return new SinkHandle(name, "test", Escape.NONE, 0, sink, resources, new Object());
     }
 
+    /**
+     * A sink's counters. Tests wait on them: they are written last in a transaction, so once they
+     * show an outcome, every other change of that transaction is visible too.
+     */
+    private Counters counters(String sink) {
+        return store.read(v -> v.counters(Counter.Scope.SINK, sink));
+    }
+
     private long count(Function<StoreView, Long> q) {
         return store.read(q);
     }
@@ -118,7 +127,7 @@ class DispatcherTest {
         ScriptedSink sink = new ScriptedSink(DeliveryException.retryable("503"));
         enqueue("s", "e1");
         dispatcher.addSink(handle("s", sink, null));
-        Await.until("delivered", () -> count(v -> v.pending("s")) == 0 && sink.received.size() == 2);
+        Await.until("delivered", () -> counters("s").delivered() == 1);
         assertEquals(List.of(1, 2), sink.received.stream().map(Notification::attempt).toList());
         assertEquals(sink.received.get(0).idempotencyKey(), sink.received.get(1).idempotencyKey());
         assertEquals(List.of("retry", "delivered"), outcomes());
@@ -141,7 +150,7 @@ class DispatcherTest {
         ScriptedSink sink = new ScriptedSink(DeliveryException.permanent("channel_not_found"));
         enqueue("s", "e1");
         dispatcher.addSink(handle("s", sink, null));
-        Await.until("dead-lettered", () -> count(v -> v.deadLetterCount("s")) == 1);
+        Await.until("dead-lettered", () -> counters("s").deadLettered() == 1);
         DeadLetter d = store.read(v -> v.deadLetters("s", 0, 1)).get(0);
         assertEquals("channel_not_found", d.reason());
         assertEquals(1, d.entry().attempts());
@@ -155,7 +164,7 @@ class DispatcherTest {
                 DeliveryException.retryable("down 2"), DeliveryException.retryable("down 3"));
         enqueue("s", "e1");
         dispatcher.addSink(handle("s", sink, null));
-        Await.until("dead-lettered", () -> count(v -> v.deadLetterCount("s")) == 1);
+        Await.until("dead-lettered", () -> counters("s").deadLettered() == 1);
         DeadLetter d = store.read(v -> v.deadLetters("s", 0, 1)).get(0);
         assertEquals("down 3", d.reason());
         assertEquals(3, d.entry().attempts());
@@ -173,7 +182,7 @@ class DispatcherTest {
         };
         enqueue("s", "e1");
         dispatcher.addSink(handle("s", flaky, null));
-        Await.until("delivered", () -> calls.size() == 2 && count(v -> v.pending("s")) == 0);
+        Await.until("delivered", () -> counters("s").delivered() == 1);
         assertTrue(store.read(v -> v.history(10)).get(1).detail().contains("bug"));
     }
 
@@ -187,7 +196,7 @@ class DispatcherTest {
         ScriptedSink late = new ScriptedSink();
         SinkHandle h = handle("late", late, null);
         dispatcher.addSink(h);
-        Await.until("delivered", () -> count(v -> v.pending("late")) == 0);
+        Await.until("delivered", () -> counters("late").delivered() == 2);
         assertEquals(List.of("e1", "e2"), late.received.stream().map(n -> n.event().id()).toList());
 
         dispatcher.removeSink(h.identity());
@@ -224,7 +233,8 @@ class DispatcherTest {
         };
         enqueue("b", "ok", "bad", "busy");
         dispatcher.addSink(handle("b", batch, null));
-        Await.until("settled", () -> count(v -> v.pending("b")) == 0);
+        Await.until("settled", () -> sent.size() == 4
+                && counters("b").delivered() == 2);
         assertEquals(3, sent.stream().filter(n -> n.attempt() == 1).count(), "the first three went in one batch");
         assertEquals(List.of("busy"), sent.stream().filter(n -> n.attempt() == 2).map(n -> n.event().id()).toList());
         assertEquals("too large", store.read(v -> v.deadLetters("b", 0, 10)).get(0).reason());
@@ -259,7 +269,7 @@ class DispatcherTest {
         enqueue("s", "e1");
         ScriptedSink sink = new ScriptedSink();
         dispatcher.addSink(handle("s", sink, resources));
-        Await.until("dead-lettered", () -> count(v -> v.deadLetterCount("s")) == 1);
+        Await.until("dead-lettered", () -> counters("s").deadLettered() == 1);
         String reason = store.read(v -> v.deadLetters("s", 0, 1)).get(0).reason();
         assertTrue(reason.contains("dev.herald.sink.test!/templates/default.peb") && reason.contains("line 2"), reason);
         assertTrue(sink.received.isEmpty());
