@@ -40,10 +40,13 @@ import java.util.function.Predicate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The {@link HeraldAdmin}: the store's state joined with the live configuration. */
 @Component(service = HeraldAdmin.class)
 public final class AdminService implements HeraldAdmin {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminService.class);
     /** Dead letters are moved or purged this many per commit, so memory stays bounded. */
     static final int CHUNK = 1_000;
 
@@ -274,8 +277,16 @@ public final class AdminService implements HeraldAdmin {
     }
 
     private static DeadLetterView view(DeadLetter d) {
-        Event e = d.entry().decodeEvent();
-        return new DeadLetterView(d.id(), d.entry().sink(), d.entry().route(), e.id(), e.type(), d.entry().attempts(),
+        String id = "?";
+        String type = "?";
+        try {
+            Event e = d.entry().decodeEvent();
+            id = e.id();
+            type = e.type();
+        } catch (RuntimeException unreadable) {
+            LOG.warn("Dead letter {} holds an event that cannot be read", d.id(), unreadable);
+        }
+        return new DeadLetterView(d.id(), d.entry().sink(), d.entry().route(), id, type, d.entry().attempts(),
                 d.entry().firstTryAt() == 0 ? null : Instant.ofEpochMilli(d.entry().firstTryAt()),
                 Instant.ofEpochMilli(d.deadAt()), d.reason());
     }

@@ -29,6 +29,7 @@ final class SinkWorker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(SinkWorker.class);
     private static final long IDLE_MILLIS = 60_000;
     private static final long AFTER_ERROR_MILLIS = 5_000;
+    private static final String UNREADABLE = "the stored event cannot be read";
 
     private final SinkHandle sink;
     private final Store store;
@@ -136,20 +137,25 @@ final class SinkWorker implements Runnable {
     }
 
     private void deliverOne(OutboxEntry entry) {
-        Event event = entry.decodeEvent();
+        Event event = decode(entry);
         Outcome outcome;
-        try {
-            Notification n = bodies.notification(event, entry.route(), entry.severity(), sink, entry.nextAttempt());
-            outcome = send(() -> sink.sink().send(n));
-        } catch (TemplateException e) {
-            outcome = Outcome.dead(e.getMessage());
+        if (event == null) {
+            outcome = Outcome.dead(UNREADABLE);
+        } else {
+            try {
+                Notification n = bodies.notification(event, entry.route(), entry.severity(), sink, entry.nextAttempt());
+                outcome = send(() -> sink.sink().send(n));
+            } catch (TemplateException e) {
+                outcome = Outcome.dead(e.getMessage());
+            }
         }
         if (outcome == null) {
             return;
         }
         Outcome result = outcome;
+        String eventId = event == null ? "?" : event.id();
         long now = System.currentTimeMillis();
-        long due = store.write(false, tx -> recorder.record(tx, entry, event.id(), result, now));
+        long due = store.write(false, tx -> recorder.record(tx, entry, eventId, result, now));
         if (due > 0) {
             pausedUntil = due;
         }
@@ -161,7 +167,11 @@ final class SinkWorker implements Runnable {
         Map<String, OutboxEntry> byKey = new LinkedHashMap<>();
         List<Notification> batch = new ArrayList<>();
         for (OutboxEntry e : entries) {
-            Event event = e.decodeEvent();
+            Event event = decode(e);
+            if (event == null) {
+                outcomes.put(e, Outcome.dead(UNREADABLE));
+                continue;
+            }
             events.put(e, event);
             try {
                 Notification n = bodies.notification(event, e.route(), e.severity(), sink, e.nextAttempt());
@@ -185,7 +195,8 @@ final class SinkWorker implements Runnable {
         long due = store.write(false, tx -> {
             long earliest = Long.MAX_VALUE;
             for (Map.Entry<OutboxEntry, Outcome> o : outcomes.entrySet()) {
-                long d = recorder.record(tx, o.getKey(), events.get(o.getKey()).id(), o.getValue(), now);
+                Event event = events.get(o.getKey());
+                long d = recorder.record(tx, o.getKey(), event == null ? "?" : event.id(), o.getValue(), now);
                 if (d > 0) {
                     earliest = Math.min(earliest, d);
                 }
@@ -194,6 +205,16 @@ final class SinkWorker implements Runnable {
         });
         if (due != Long.MAX_VALUE) {
             pausedUntil = due;
+        }
+    }
+
+    /** The entry's event, or null when its stored form cannot be read (it is then dead-lettered). */
+    private Event decode(OutboxEntry entry) {
+        try {
+            return entry.decodeEvent();
+        } catch (RuntimeException e) {
+            LOG.error("Outbox entry {} of sink {} cannot be read", entry.seq(), sink.name(), e);
+            return null;
         }
     }
 

@@ -172,6 +172,17 @@ class DispatcherTest {
     }
 
     @Test
+    void anUnreadableEntryIsDeadLetteredAndDoesNotBlockTheOthers() {
+        store.write(false, tx -> tx.enqueue("s", "r1", Severity.LOW, new byte[] {9, 9, 9}, System.currentTimeMillis()));
+        enqueue("s", "e2");
+        ScriptedSink sink = new ScriptedSink();
+        dispatcher.addSink(handle("s", sink, null));
+        Await.until("settled", () -> counters("s").delivered() == 1 && counters("s").deadLettered() == 1);
+        assertEquals("the stored event cannot be read", store.read(v -> v.deadLetters("s", 0, 1)).get(0).reason());
+        assertEquals("e2", sink.received.get(0).event().id());
+    }
+
+    @Test
     void unexpectedExceptionIsRetryable() {
         List<Integer> calls = new CopyOnWriteArrayList<>();
         Sink flaky = n -> {
