@@ -27,8 +27,7 @@ import javax.inject.Inject;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.Before;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -79,15 +78,16 @@ public class PipelineIT {
         return HeraldDistribution.options();
     }
 
-    @BeforeClass
-    public static void startReceiver() throws IOException {
-        receiver = new RecordingHttpServer();
-        inbox = Files.createTempDirectory("herald-it-inbox");
-    }
-
-    @AfterClass
-    public static void stopReceiver() {
-        receiver.close();
+    /**
+     * Pax Exam runs {@code @BeforeClass}/{@code @AfterClass} around every method inside the
+     * container, so the receiver is started once, lazily, and lives as long as the container.
+     */
+    @Before
+    public void startReceiverOnce() throws IOException {
+        if (receiver == null) {
+            receiver = new RecordingHttpServer();
+            inbox = Files.createTempDirectory("herald-it-inbox");
+        }
     }
 
     @Test

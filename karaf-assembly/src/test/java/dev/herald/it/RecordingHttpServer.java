@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A loopback HTTP endpoint standing in for a webhook receiver; records every request. */
-final class RecordingHttpServer implements AutoCloseable {
+/**
+ * A loopback HTTP endpoint standing in for a webhook receiver; records every request. It lives as
+ * long as the container under test.
+ */
+final class RecordingHttpServer {
 
     /** One received request. */
     record Request(String method, String path, String contentType, String idempotencyKey, String body) {
@@ -60,10 +63,5 @@ final class RecordingHttpServer implements AutoCloseable {
         } finally {
             exchange.close();
         }
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
     }
 }
