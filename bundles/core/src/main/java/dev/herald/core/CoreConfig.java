@@ -11,45 +11,45 @@ public @interface CoreConfig {
 
     @AttributeDefinition(name = "Store directory",
             description = "Where the embedded store lives; empty: ${karaf.data}/herald")
-    String store_directory() default "";
+    String store__directory() default "";
 
     @AttributeDefinition(name = "Fsync",
             description = "Force every journal commit to disk before a source is told its batch is safe")
-    boolean store_fsync() default true;
+    boolean store__fsync() default true;
 
     @AttributeDefinition(name = "Store cache (MiB)", description = "Page cache of the embedded store")
-    int store_cache_mb() default 16;
+    int store__cache__mb() default 16;
 
     @AttributeDefinition(name = "Dedupe ids kept",
             description = "Event ids remembered per source instance; each takes 8 to 16 bytes of memory")
-    long dedupe_max_ids() default 1_000_000;
+    long dedupe__max__ids() default 1_000_000;
 
     @AttributeDefinition(name = "Dedupe retention (hours)", description = "How long an event id is remembered")
-    long dedupe_max_age_hours() default 168;
+    long dedupe__max__age__hours() default 168;
 
     @AttributeDefinition(name = "Recent events", description = "Received events kept for herald:events")
-    int recent_events() default 10_000;
+    int recent__events() default 10_000;
 
     @AttributeDefinition(name = "Delivery history", description = "Delivery attempts kept for herald:status")
-    int history_size() default 1_000;
+    int history__size() default 1_000;
 
     @AttributeDefinition(name = "Quarantine size", description = "Unreadable records kept; the oldest are dropped")
-    int quarantine_size() default 100_000;
+    int quarantine__size() default 100_000;
 
     @AttributeDefinition(name = "Max attempts", description = "Attempts before a delivery is dead-lettered")
-    int delivery_max_attempts() default 12;
+    int delivery__max__attempts() default 12;
 
     @AttributeDefinition(name = "Max age (minutes)",
             description = "Age after which a failing delivery is dead-lettered")
-    long delivery_max_age_minutes() default 1440;
+    long delivery__max__age__minutes() default 1440;
 
     @AttributeDefinition(name = "Initial backoff (ms)", description = "Wait before the first retry")
-    long delivery_backoff_initial_ms() default 2_000;
+    long delivery__backoff__initial__ms() default 2_000;
 
     @AttributeDefinition(name = "Max backoff (ms)", description = "Longest wait between retries")
-    long delivery_backoff_max_ms() default 300_000;
+    long delivery__backoff__max__ms() default 300_000;
 
     @AttributeDefinition(name = "Templates directory",
             description = "User templates; empty: ${karaf.etc}/herald/templates")
-    String templates_directory() default "";
+    String templates__directory() default "";
 }

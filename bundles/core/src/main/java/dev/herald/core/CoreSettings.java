@@ -27,28 +27,28 @@ public record CoreSettings(Path storeDirectory, boolean fsync, int cacheMegabyte
 
     /** Validates and resolves a configuration; names the property and the fix when a value is wrong. */
     public static CoreSettings from(CoreConfig c) {
-        positive("store.cache.mb", c.store_cache_mb());
-        positive("dedupe.max.ids", c.dedupe_max_ids());
-        positive("dedupe.max.age.hours", c.dedupe_max_age_hours());
-        positive("recent.events", c.recent_events());
-        positive("history.size", c.history_size());
-        positive("quarantine.size", c.quarantine_size());
-        positive("delivery.max.attempts", c.delivery_max_attempts());
-        positive("delivery.max.age.minutes", c.delivery_max_age_minutes());
-        positive("delivery.backoff.initial.ms", c.delivery_backoff_initial_ms());
-        if (c.delivery_backoff_max_ms() < c.delivery_backoff_initial_ms()) {
-            throw new IllegalArgumentException("delivery.backoff.max.ms (" + c.delivery_backoff_max_ms()
-                    + ") must be at least delivery.backoff.initial.ms (" + c.delivery_backoff_initial_ms() + ")");
+        positive("store_cache_mb", c.store__cache__mb());
+        positive("dedupe_max_ids", c.dedupe__max__ids());
+        positive("dedupe_max_age_hours", c.dedupe__max__age__hours());
+        positive("recent_events", c.recent__events());
+        positive("history_size", c.history__size());
+        positive("quarantine_size", c.quarantine__size());
+        positive("delivery_max_attempts", c.delivery__max__attempts());
+        positive("delivery_max_age_minutes", c.delivery__max__age__minutes());
+        positive("delivery_backoff_initial_ms", c.delivery__backoff__initial__ms());
+        if (c.delivery__backoff__max__ms() < c.delivery__backoff__initial__ms()) {
+            throw new IllegalArgumentException("delivery_backoff_max_ms (" + c.delivery__backoff__max__ms()
+                    + ") must be at least delivery_backoff_initial_ms (" + c.delivery__backoff__initial__ms() + ")");
         }
         return new CoreSettings(
-                directory(c.store_directory(), "karaf.data", "data", "herald"),
-                c.store_fsync(), c.store_cache_mb(), c.dedupe_max_ids(),
-                Duration.ofHours(c.dedupe_max_age_hours()), c.recent_events(), c.history_size(),
-                c.quarantine_size(), c.delivery_max_attempts(),
-                Duration.ofMinutes(c.delivery_max_age_minutes()),
-                Duration.ofMillis(c.delivery_backoff_initial_ms()),
-                Duration.ofMillis(c.delivery_backoff_max_ms()),
-                directory(c.templates_directory(), "karaf.etc", "etc", "herald/templates"));
+                directory(c.store__directory(), "karaf.data", "data", "herald"),
+                c.store__fsync(), c.store__cache__mb(), c.dedupe__max__ids(),
+                Duration.ofHours(c.dedupe__max__age__hours()), c.recent__events(), c.history__size(),
+                c.quarantine__size(), c.delivery__max__attempts(),
+                Duration.ofMinutes(c.delivery__max__age__minutes()),
+                Duration.ofMillis(c.delivery__backoff__initial__ms()),
+                Duration.ofMillis(c.delivery__backoff__max__ms()),
+                directory(c.templates__directory(), "karaf.etc", "etc", "herald/templates"));
     }
 
     private static Path directory(String configured, String karafProperty, String fallback, String below) {

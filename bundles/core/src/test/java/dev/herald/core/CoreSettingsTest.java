@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CoreSettingsTest {
-    /** A configuration with the defaults except the given attributes (by method name). */
+    /** A configuration with the defaults except the given attributes (by Java method name: {@code __} is {@code _}). */
     private static CoreConfig config(Map<String, Object> values) {
         return (CoreConfig) Proxy.newProxyInstance(CoreConfig.class.getClassLoader(), new Class<?>[] {CoreConfig.class},
                 (p, m, a) -> values.containsKey(m.getName()) ? values.get(m.getName()) : m.getDefaultValue());
@@ -41,8 +41,8 @@ class CoreSettingsTest {
 
     @Test
     void configuredValuesWin() {
-        CoreSettings s = CoreSettings.from(config(Map.of("store_directory", "/var/herald", "store_fsync", false,
-                "delivery_backoff_initial_ms", 500L)));
+        CoreSettings s = CoreSettings.from(config(Map.of("store__directory", "/var/herald", "store__fsync", false,
+                "delivery__backoff__initial__ms", 500L)));
         assertEquals(Path.of("/var/herald"), s.storeDirectory());
         assertEquals(Duration.ofMillis(500), s.backoffInitial());
         assertTrue(!s.fsync());
@@ -51,11 +51,11 @@ class CoreSettingsTest {
     @Test
     void invalidValuesNameTheProperty() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CoreSettings.from(config(Map.of("delivery_max_attempts", 0))));
-        assertTrue(e.getMessage().startsWith("delivery.max.attempts must be greater than 0"), e.getMessage());
+                () -> CoreSettings.from(config(Map.of("delivery__max__attempts", 0))));
+        assertTrue(e.getMessage().startsWith("delivery_max_attempts must be greater than 0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> CoreSettings.from(config(Map.of("delivery_backoff_max_ms", 10L))));
-        assertTrue(e.getMessage().contains("delivery.backoff.max.ms"), e.getMessage());
+                () -> CoreSettings.from(config(Map.of("delivery__backoff__max__ms", 10L))));
+        assertTrue(e.getMessage().contains("delivery_backoff_max_ms"), e.getMessage());
     }
 
     private static void restore(String key, String value) {

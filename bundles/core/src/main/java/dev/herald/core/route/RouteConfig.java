@@ -42,7 +42,7 @@ public @interface RouteConfig {
     @AttributeDefinition(name = "Throttle key", required = false,
             description = "Dotted path into the envelope counted separately, e.g. detail.userIdentity.arn; "
                     + "empty: the whole route")
-    String throttle_key() default "";
+    String throttle__key() default "";
 
     @AttributeDefinition(name = "Enabled")
     boolean enabled() default true;

@@ -53,7 +53,7 @@ final class RouteParser {
         ThrottleSpec throttle = null;
         if (throttleText != null) {
             try {
-                throttle = ThrottleSpec.parse(throttleText, throttleKey(props));
+                throttle = ThrottleSpec.parse(throttleText, text(props.get("throttle_key")));
             } catch (IllegalArgumentException e) {
                 errors.add(e.getMessage());
             }
@@ -62,11 +62,6 @@ final class RouteParser {
                 severity, templates, throttleText, throttle, errors.isEmpty() ? null : String.join("; ", errors));
     }
 
-    /** Metatype names the attribute throttle.key; a hand-written file may say throttle_key. */
-    private static String throttleKey(Map<String, ?> props) {
-        String dotted = text(props.get("throttle.key"));
-        return dotted != null ? dotted : text(props.get("throttle_key"));
-    }
 
     private static void checkPattern(String pattern, List<String> errors) {
         try {

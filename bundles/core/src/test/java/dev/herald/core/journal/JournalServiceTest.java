@@ -45,7 +45,7 @@ class JournalServiceTest {
         loud.put("severity", "critical");
         Map<String, Object> limited = route("limited", "{\"source\":[\"cloudtrail\"]}", "siem");
         limited.put("throttle", "2/1h");
-        limited.put("throttle.key", "detail.user");
+        limited.put("throttle_key", "detail.user");
         table = routes(loud, limited);
         journal = new JournalService(store, () -> table);
     }

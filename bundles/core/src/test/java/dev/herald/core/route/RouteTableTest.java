@@ -87,7 +87,7 @@ class RouteTableTest {
     void inputHoldsOnlyReferencedFieldsWithArraysKept() {
         Map<String, Object> limited = route("b", "{\"detail\":{\"tags\":{\"k\":[\"env\"]}}}", "s");
         limited.put("throttle", "1/1m");
-        limited.put("throttle.key", "detail.userIdentity.arn");
+        limited.put("throttle_key", "detail.userIdentity.arn");
         RouteTable t = routes(route("a", "{\"$or\":[{\"type\":[\"X\"]},{\"severity\":[\"low\"]}]}", "s"), limited);
         assertEquals("{\"type\":\"DeleteBucket\",\"severity\":\"low\",\"detail\":{\"tags\":[{\"k\":\"env\"},"
                 + "{\"k\":\"team\"}],\"userIdentity\":{\"arn\":\"arn:x\"}}}",
