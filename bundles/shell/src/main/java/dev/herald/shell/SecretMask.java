@@ -15,7 +15,7 @@ final class SecretMask {
     static final String MASK = "****";
 
     private static final String SECRET_WORD =
-            "pass|secret|token|key|credential|auth|cookie|private|signature|sas|dsn";
+            "pass|secret|token|key|credential|authoriz|cookie|private|signature|sas|dsn";
 
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(" + SECRET_WORD + ").*");
 

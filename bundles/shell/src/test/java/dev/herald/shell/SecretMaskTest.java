@@ -22,6 +22,8 @@ class SecretMaskTest {
     @Test
     void ordinaryValuesAreLeftAlone() {
         assertFalse(SecretMask.isSecretKey("channel"));
+        assertFalse(SecretMask.isSecretKey("auth"), "auth names the scheme (none|bearer|basic), not a credential");
+        assertEquals("bearer", SecretMask.value("auth", "bearer"));
         assertEquals("#secops", SecretMask.value("channel", "#secops"));
         assertEquals("https://hooks.example/x?team=soc", SecretMask.value("url", "https://hooks.example/x?team=soc"));
     }
