@@ -22,10 +22,9 @@ import dev.herald.core.store.EventCodec;
 import dev.herald.core.store.MvStore;
 import dev.herald.core.store.StoreView;
 import dev.herald.core.template.Escape;
+import dev.herald.core.template.DirectorySinkResources;
 import dev.herald.core.template.SinkResources;
 import dev.herald.core.template.TemplateRenderer;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -256,27 +255,7 @@ class DispatcherTest {
     void templateErrorIsPermanentAndNamesTheTemplate() throws Exception {
         Path bundle = Files.createDirectories(dir.resolve("bundle/templates"));
         Files.writeString(bundle.resolve("default.peb"), "line one\n{{ event.id }\n");
-        SinkResources resources = new SinkResources() {
-            @Override
-            public URL entry(String path) {
-                Path p = dir.resolve("bundle").resolve(path);
-                try {
-                    return Files.exists(p) ? p.toUri().toURL() : null;
-                } catch (MalformedURLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-
-            @Override
-            public long version() {
-                return 1;
-            }
-
-            @Override
-            public String name() {
-                return "dev.herald.sink.test";
-            }
-        };
+        SinkResources resources = new DirectorySinkResources(dir.resolve("bundle"), "dev.herald.sink.test");
         enqueue("s", "e1");
         ScriptedSink sink = new ScriptedSink();
         dispatcher.addSink(handle("s", sink, resources));

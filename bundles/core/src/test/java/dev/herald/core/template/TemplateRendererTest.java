@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
 import dev.herald.core.TestEvents;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -108,27 +106,7 @@ class TemplateRendererTest {
     @Test
     void lookupOrder() throws Exception {
         Path bundle = Files.createDirectories(dir.resolve("bundle/templates"));
-        SinkResources res = new SinkResources() {
-            @Override
-            public URL entry(String path) {
-                Path p = dir.resolve("bundle").resolve(path);
-                try {
-                    return Files.exists(p) ? p.toUri().toURL() : null;
-                } catch (MalformedURLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-
-            @Override
-            public long version() {
-                return 1;
-            }
-
-            @Override
-            public String name() {
-                return "sink.bundle";
-            }
-        };
+        SinkResources res = new DirectorySinkResources(dir.resolve("bundle"), "sink.bundle");
         Rendering r = rendering(Escape.NONE, "slack", res, "custom/mine.peb");
         assertTrue(renderer.render(r).startsWith("[HIGH] cloudtrail CreateUser"), "built-in default last");
         Files.writeString(bundle.resolve("default.peb"), "bundle default");
