@@ -118,6 +118,7 @@ public final class AdminService implements HeraldAdmin {
                 PluginInstance p = configured.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
                 String state = p == null ? "inactive" : switch (p.state()) {
                     case ACTIVE -> "active";
+                    case STARTING -> "starting";
                     case FAILED -> "failed";
                     case NOT_INSTALLED -> "inactive";
                 };
@@ -146,7 +147,11 @@ public final class AdminService implements HeraldAdmin {
             for (String name : names) {
                 PluginInstance p = configured.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
                 Optional<SinkHandle> live = dispatcher.sink(name);
-                String state = live.isPresent() ? "active" : p != null && p.state() == PluginState.FAILED ? "failed" : "absent";
+                String state = live.isPresent() ? "active" : p == null ? "absent" : switch (p.state()) {
+                    case FAILED -> "failed";
+                    case STARTING -> "starting";
+                    case ACTIVE, NOT_INSTALLED -> "absent";
+                };
                 String kind = p != null ? p.kind() : live.map(SinkHandle::kind).orElse("?");
                 String error = live.isPresent() ? null : p != null ? p.error() : "no sink is configured with this name";
                 out.add(new SinkView(name, kind == null ? "?" : kind, state, error, p == null ? Map.of() : p.settings(),

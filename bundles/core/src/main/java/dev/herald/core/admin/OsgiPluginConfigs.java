@@ -111,8 +111,10 @@ public final class OsgiPluginConfigs implements PluginConfigs {
                     return new Fate(PluginState.ACTIVE, null);
             }
         }
-        return new Fate(PluginState.FAILED, runtime.isComponentEnabled(description)
-                ? "no component was made from this configuration" : "the component " + description.name + " is disabled");
+        return runtime.isComponentEnabled(description)
+                ? new Fate(PluginState.STARTING, "starting: no component has been made from this configuration yet;"
+                        + " if this lasts, look for errors in the Karaf log (log:display)")
+                : new Fate(PluginState.FAILED, "the component " + description.name + " is disabled");
     }
 
     /** What DS made of a configuration. */
