@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param name        its configured name, as routes refer to it
  * @param kind        plugin kind ({@code webhook}, {@code log}, …), or {@code ?} when not installed
- * @param state       {@code active}, {@code failed} (configuration rejected) or {@code absent}
+ * @param state       {@code active}, {@code starting} (just configured), {@code failed}
+ *                    (configuration rejected) or {@code absent}
  *                    (routes name it, no such sink is running: its entries wait)
  * @param error       why it failed, or null
  * @param settings    its configuration, secrets masked

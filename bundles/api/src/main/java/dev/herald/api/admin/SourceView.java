@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param instance   its configured name
  * @param kind       plugin kind ({@code file}, {@code pce}, …), or {@code ?} when only seen in the store
- * @param state      {@code active}, {@code failed} (configuration rejected) or {@code inactive}
+ * @param state      {@code active}, {@code starting} (just configured), {@code failed}
+ *                   (configuration rejected) or {@code inactive}
  * @param error      why it failed, or null
  * @param settings   its configuration, secrets masked
  * @param counters   its counters
