@@ -1,0 +1,192 @@
+package dev.herald.sink.teams;
+
+import dev.herald.api.DeliveryException;
+import dev.herald.api.Notification;
+import dev.herald.api.Sink;
+import dev.herald.http.HttpClients;
+import dev.herald.http.HttpFailure;
+import dev.herald.http.HttpSender;
+import dev.herald.http.HttpSettings;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+
+/**
+ * Posts each notification to a Microsoft Teams channel or chat: to a Workflows (Power Automate)
+ * webhook as a message carrying an Adaptive Card (the bundle's default templates), or to a legacy
+ * Office 365 connector as a MessageCard (the templates under {@code templates/messagecard/},
+ * selected by a template override). The webhook URL is the credential: it never appears in
+ * reasons or logs.
+ */
+@Component(service = Sink.class, configurationPid = TeamsSink.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE,
+        property = Sink.TEMPLATE_ESCAPE + "=json")
+@Designate(ocd = TeamsSink.Config.class, factory = true)
+public final class TeamsSink implements Sink {
+    static final String PID = "dev.herald.sink.teams";
+
+    /** Longest part of a Teams error text quoted in a reason. */
+    private static final int REASON_TEXT_LIMIT = 500;
+
+    @ObjectClassDefinition(name = "Herald sink: Microsoft Teams",
+            description = "Posts each notification to a Teams channel or chat through a Workflows webhook (an"
+                    + " Adaptive Card) or a legacy Office 365 connector (a MessageCard).")
+    public @interface Config {
+        @AttributeDefinition(name = "Name", description = "Routes refer to this sink by this name.")
+        String name();
+
+        @AttributeDefinition(name = "Webhook URL", type = AttributeType.PASSWORD, description = "The URL Teams"
+                + " gave: a Workflows 'When a Teams webhook request is received' trigger URL (it carries a"
+                + " signature, sig=...), or a legacy connector URL (https://<tenant>.webhook.office.com/...)."
+                + " Anyone holding it can post to the channel.")
+        String webhook__url();
+
+        @AttributeDefinition(name = "Format", description = "The payload the webhook expects. The default"
+                + " templates render Adaptive Cards; for messagecard, point the route's templates at the"
+                + " MessageCard templates (see the sample configuration).",
+                options = {@Option(label = "Adaptive Card (Workflows webhook)", value = "adaptive"),
+                        @Option(label = "MessageCard (legacy Office 365 connector)", value = "messagecard")})
+        String format() default "adaptive";
+
+        @AttributeDefinition(name = "CA bundle", required = false, description = "A PEM file of CA certificates"
+                + " trusted in addition to the JVM's, e.g. a TLS-inspecting proxy's CA.")
+        String ca__bundle() default "";
+
+        @AttributeDefinition(name = "Proxy", required = false, description = "host:port, or 'direct'. Empty:"
+                + " Herald's default (dev.herald.http).")
+        String proxy() default "";
+
+        @AttributeDefinition(name = "Connect timeout (s)", min = "0",
+                description = "0: Herald's default (dev.herald.http, 10 s).")
+        int connect__timeout() default 0;
+
+        @AttributeDefinition(name = "Read timeout (s)", min = "0",
+                description = "The longest wait for the complete response. 0: Herald's default (dev.herald.http, 30 s).")
+        int read__timeout() default 0;
+
+        @AttributeDefinition(name = "Rate (messages/s)", min = "0", description = "The most posts per second."
+                + " Teams throttles webhooks hard (a few messages per second per channel at most); 0: no limit.")
+        int rate() default 1;
+
+        String webconsole_configurationFactory_nameHint() default "Teams {name} ({format})";
+    }
+
+    private final URI url;
+    private final CardFormat format;
+    private final HttpSender http;
+
+    @Activate
+    public TeamsSink(Config config, @Reference HttpClients clients) {
+        String name = config.name();
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("teams sink: name is required: routes refer to the sink by it");
+        }
+        try {
+            this.url = webhookUrl(config.webhook__url());
+            this.format = CardFormat.of(config.format());
+            if (config.rate() < 0) {
+                throw new IllegalArgumentException("rate must be 0 (no limit) or a positive number of messages per"
+                        + " second; was " + config.rate());
+            }
+            this.http = clients.create(HttpSettings.builder("sink teams/" + name)
+                    .userAgentOf(TeamsSink.class)
+                    .connectTimeout(Duration.ofSeconds(config.connect__timeout()))
+                    .readTimeout(Duration.ofSeconds(config.read__timeout()))
+                    .proxy(config.proxy())
+                    .caBundle(config.ca__bundle())
+                    // a legacy connector URL has its secret in the path, a Workflows URL in sig=
+                    .redactUrlPath(true)
+                    .build());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("teams sink '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void send(Notification notification) throws DeliveryException {
+        Optional<String> problem = format.problem(notification.body());
+        if (problem.isPresent()) {
+            throw DeliveryException.permanent("not sent to Teams: " + problem.get());
+        }
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .POST(HttpRequest.BodyPublishers.ofString(notification.body(), StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json")
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request);
+        } catch (HttpFailure failure) {
+            throw classify(failure);
+        }
+        Optional<String> rejection = TeamsReply.rejection(response.body());
+        if (rejection.isPresent()) {
+            throw DeliveryException.permanent("Teams accepted the request (HTTP " + response.statusCode()
+                    + ") but did not deliver the card: " + shorten(rejection.get()) + "; check the template");
+        }
+    }
+
+    /** The HTTP layer's verdict, with what an operator should do about the answers Teams gives. */
+    private static DeliveryException classify(HttpFailure failure) {
+        int status = failure.status().orElse(0);
+        if (status == 400) {
+            return DeliveryException.permanent(failure.getMessage() + " (Teams rejected the card: check the"
+                    + " template, and the format setting against the kind of webhook)");
+        }
+        if (status == 401 || status == 403 || status == 404) {
+            return DeliveryException.permanent(failure.getMessage() + " (the webhook URL no longer works: the"
+                    + " workflow or connector was deleted, turned off or its URL regenerated; create a new Teams"
+                    + " workflow (or connector) and put its URL in webhook_url)");
+        }
+        return failure.toDeliveryException();
+    }
+
+    private static String shorten(String text) {
+        String oneLine = TeamsReply.redactSignature(text).replaceAll("\\s+", " ").trim();
+        return oneLine.length() <= REASON_TEXT_LIMIT ? oneLine : oneLine.substring(0, REASON_TEXT_LIMIT) + "…";
+    }
+
+    private static URI webhookUrl(String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("webhook_url is required: the URL of the Teams workflow's 'When a"
+                    + " Teams webhook request is received' trigger (or of a legacy connector)");
+        }
+        URI uri;
+        try {
+            uri = new URI(value.trim());
+        } catch (URISyntaxException e) {
+            // the reason only, never the input: the URL is the credential
+            throw new IllegalArgumentException("webhook_url is not a valid URL (" + e.getReason()
+                    + "): paste the URL Teams gave again");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http") && isLoopback(uri.getHost()))) {
+            throw new IllegalArgumentException("webhook_url must be the https:// URL Teams gave (plain http is only"
+                    + " accepted to this machine, for tests)");
+        }
+        return uri;
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.herald.sink.teams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.api.Event;
+import dev.herald.api.Severity;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bundle's default templates, rendered by Herald's engine, are Teams Workflows messages. */
+class AdaptiveCardTemplatesTest {
+    @TempDir
+    Path noOverrides;
+
+    /** The Adaptive Card of a rendered body, after checking the message envelope around it. */
+    static JsonNode card(JsonNode message) {
+        assertEquals("message", message.path("type").asText());
+        assertEquals(1, message.path("attachments").size(), message::toString);
+        JsonNode attachment = message.path("attachments").get(0);
+        assertEquals("application/vnd.microsoft.card.adaptive", attachment.path("contentType").asText());
+        assertTrue(attachment.has("contentUrl") && attachment.get("contentUrl").isNull());
+        JsonNode card = attachment.path("content");
+        assertEquals("AdaptiveCard", card.path("type").asText());
+        assertEquals("http://adaptivecards.io/schemas/adaptive-card.json", card.path("$schema").asText());
+        assertTrue(Double.parseDouble(card.path("version").asText()) >= 1.4, card.path("version").asText());
+        assertFalse(card.path("body").isEmpty());
+        assertTrue(card.path("actions").isArray());
+        return card;
+    }
+
+    static Map<String, String> facts(JsonNode card) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        for (JsonNode block : card.path("body")) {
+            block.path("facts").forEach(f -> facts.put(f.path("title").asText(), f.path("value").asText()));
+        }
+        return facts;
+    }
+
+    static String headerStyle(JsonNode card) {
+        return card.path("body").get(0).path("style").asText();
+    }
+
+    @Test
+    void pceAuditEvent() throws Exception {
+        JsonNode card = card(Cards.renderJson(Cards.pce(), Severity.MEDIUM, noOverrides));
+        assertEquals("warning", headerStyle(card));
+        assertEquals(Map.of("Event type", "rule_set.update", "Status", "success",
+                "User", "maria.lopez@corp.example.com", "Source IP", "198.51.100.24", "PCE", "pce.corp.example.com",
+                "Time", "2026-11-03T08:41:05.117Z"), facts(card));
+        assertTrue(card.path("body").get(0).toString().contains("MEDIUM"));
+        assertEquals(0, card.path("actions").size());
+    }
+
+    @Test
+    void pceEventBySystemNamesTheSystem() throws Exception {
+        Event event = Cards.event("pce", "user.login_failed", Severity.HIGH,
+                Cards.PCE.replace("{\"user\":{\"href\":\"/users/14\",\"username\":\"maria.lopez@corp.example.com\"}}",
+                        "{\"system\":{}}"));
+        JsonNode card = card(Cards.renderJson(event, Severity.HIGH, noOverrides));
+        assertEquals("attention", headerStyle(card));
+        assertEquals("system", facts(card).get("User"));
+    }
+
+    @Test
+    void cloudTrailRecordLinksToTheConsole() throws Exception {
+        JsonNode card = card(Cards.renderJson(Cards.cloudtrail(), Severity.HIGH, noOverrides));
+        assertEquals("attention", headerStyle(card));
+        Map<String, String> facts = facts(card);
+        assertEquals("CreateAccessKey", facts.get("Event"));
+        assertEquals("arn:aws:iam::123456789012:user/bob", facts.get("Who"));
+        assertEquals("203.0.113.77", facts.get("Source IP"));
+        assertEquals("us-east-1", facts.get("Region"));
+        assertTrue(facts.get("Error").startsWith("AccessDenied: User: arn:aws:iam::123456789012:user/bob"));
+        JsonNode action = card.path("actions").get(0);
+        assertEquals("Action.OpenUrl", action.path("type").asText());
+        assertEquals("https://us-east-1.console.aws.amazon.com/cloudtrail/home?region=us-east-1"
+                + "#/events/4dae2063-8b5c-4e19-af7d-2c3e6a9b1f52", action.path("url").asText());
+    }
+
+    @Test
+    void successfulCloudTrailCallHasNoErrorFact() throws Exception {
+        ObjectNode record = (ObjectNode) Cards.JSON.readTree(Cards.CLOUDTRAIL);
+        record.remove(java.util.List.of("errorCode", "errorMessage"));
+        JsonNode card = card(Cards.renderJson(Cards.event("cloudtrail", "CreateAccessKey", Severity.LOW,
+                record.toString()), Severity.LOW, noOverrides));
+        assertEquals("good", headerStyle(card));
+        assertFalse(facts(card).containsKey("Error"));
+    }
+
+    @Test
+    void securityHubFindingLinksToItsRemediation() throws Exception {
+        JsonNode card = card(Cards.renderJson(Cards.finding(), Severity.CRITICAL, noOverrides));
+        assertEquals("attention", headerStyle(card));
+        Map<String, String> facts = facts(card);
+        assertEquals("Security groups should not allow unrestricted access to ports with high risk", facts.get("Title"));
+        assertEquals("CRITICAL", facts.get("Severity"));
+        assertEquals("123456789012", facts.get("Account"));
+        assertEquals("AwsEc2SecurityGroup arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0a7d3c9e51b2f4e68",
+                facts.get("Resource"));
+        assertEquals("FAILED", facts.get("Compliance"));
+        JsonNode action = card.path("actions").get(0);
+        assertEquals("Action.OpenUrl", action.path("type").asText());
+        assertEquals("https://docs.aws.amazon.com/console/securityhub/EC2.19/remediation", action.path("url").asText());
+    }
+
+    @Test
+    void otherRecordsGetTheDefaultCard() throws Exception {
+        Event event = Cards.event("json", "custom.alert", Severity.INFO, "{\"message\":\"disk almost full\"}");
+        JsonNode card = card(Cards.renderJson(event, Severity.INFO, noOverrides));
+        assertEquals("good", headerStyle(card));
+        assertEquals("custom.alert", facts(card).get("Type"));
+        assertTrue(card.toString().contains("disk almost full"));
+    }
+
+    @Test
+    void hostileContentStaysInsideItsStrings() throws Exception {
+        ObjectNode trail = (ObjectNode) Cards.JSON.readTree(Cards.CLOUDTRAIL);
+        trail.put("eventName", Cards.HOSTILE).put("sourceIPAddress", Cards.HOSTILE).put("awsRegion", Cards.HOSTILE)
+                .put("eventID", Cards.HOSTILE).put("errorMessage", Cards.HOSTILE);
+        ((ObjectNode) trail.path("userIdentity")).put("arn", Cards.HOSTILE);
+        JsonNode card = card(Cards.renderJson(Cards.event("cloudtrail", Cards.HOSTILE, Severity.HIGH,
+                trail.toString()), Severity.HIGH, noOverrides));
+        assertEquals(Cards.HOSTILE, facts(card).get("Event"));
+        assertEquals(Cards.HOSTILE, facts(card).get("Who"));
+        String url = card.path("actions").get(0).path("url").asText();
+        assertTrue(url.startsWith("https://evil+%22quoted%22"), url); // encoded: cannot leave the console host
+        assertFalse(url.contains("\"") || url.contains("<") || url.contains(" "), url);
+
+        ObjectNode finding = (ObjectNode) Cards.JSON.readTree(Cards.FINDING);
+        finding.put("Title", Cards.HOSTILE).put("Description", Cards.HOSTILE);
+        ((ObjectNode) finding.path("Remediation").path("Recommendation")).put("Url", "javascript:alert(1)");
+        card = card(Cards.renderJson(Cards.event("securityhub", "t", Severity.HIGH, finding.toString()),
+                Severity.HIGH, noOverrides));
+        assertEquals(Cards.HOSTILE, facts(card).get("Title"));
+        assertEquals(0, card.path("actions").size(), "only https links become buttons");
+
+        ObjectNode pce = (ObjectNode) Cards.JSON.readTree(Cards.PCE);
+        pce.put("event_type", Cards.HOSTILE).put("status", Cards.HOSTILE);
+        card = card(Cards.renderJson(Cards.event("pce", "t", Severity.LOW, pce.toString()), Severity.LOW,
+                noOverrides));
+        assertEquals(Cards.HOSTILE, facts(card).get("Status"));
+
+        Event raw = Cards.event("json", Cards.HOSTILE, Severity.INFO, Cards.JSON.createObjectNode()
+                .put("m", Cards.HOSTILE).toString());
+        card = card(Cards.renderJson(raw, Severity.INFO, noOverrides));
+        assertEquals(Cards.HOSTILE, facts(card).get("Type"));
+    }
+}
