@@ -1,0 +1,164 @@
+package dev.herald.sink.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.api.Event;
+import dev.herald.api.Severity;
+import dev.herald.core.template.DirectorySinkResources;
+import dev.herald.core.template.Escape;
+import dev.herald.core.template.Rendering;
+import dev.herald.core.template.TemplateRenderer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The default templates, rendered by Herald's own engine as the dispatcher renders them
+ * ({@code herald.template.escape=json}), give a valid Slack message: a text fallback and Block Kit
+ * within Slack's limits, whatever the record holds.
+ */
+class TemplatesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Quotes, backslashes, line breaks, HTML and Slack's control sequences (mentions, links). */
+    private static final String HOSTILE = "<!channel> \"x\" \\ a\nb & <script>alert(1)</script> <https://evil.example|ok>";
+    private static final String HOSTILE_MRKDWN = "&lt;!channel&gt; \"x\" \\ a\nb &amp; &lt;script&gt;alert(1)&lt;/script&gt;"
+            + " &lt;https://evil.example|ok&gt;";
+
+    @TempDir
+    Path userTemplates;
+
+    private JsonNode render(String source, String type, String detailJson, Severity severity) throws Exception {
+        Event event = Event.builder().id("ev-1").source(source).instance("prod-" + source).type(type)
+                .time(Instant.parse("2026-11-22T10:00:00Z")).severity(severity)
+                .detail(JSON.readTree(detailJson)).raw(detailJson).build();
+        String body = new TemplateRenderer(userTemplates).render(new Rendering(event, "secops-alerts", "secops",
+                "slack", Escape.JSON, new DirectorySinkResources(Path.of("src/main/resources"), "x"), null,
+                severity, "key-1"));
+        JsonNode message = JSON.readTree(body);
+        assertWithinSlackLimits(message);
+        assertEquals("prod-" + source + " (" + source + ") · route secops-alerts · 2026-11-22T10:00:00Z",
+                message.at("/blocks/" + (message.path("blocks").size() - 1) + "/elements/0/text").asText());
+        return message;
+    }
+
+    private static void assertWithinSlackLimits(JsonNode message) {
+        assertTrue(message.path("text").isTextual() && !message.path("text").asText().isBlank(), message::toString);
+        assertFalse(message.has("channel"), "the sink sets the channel");
+        JsonNode blocks = message.path("blocks");
+        assertEquals("header", blocks.path(0).path("type").asText());
+        assertEquals("plain_text", blocks.at("/0/text/type").asText());
+        assertTrue(blocks.at("/0/text/text").asText().length() <= 150, "header at most 150 characters");
+        assertEquals("context", blocks.path(blocks.size() - 1).path("type").asText());
+        for (JsonNode block : blocks) {
+            assertTrue(block.path("fields").size() <= 10, "at most 10 fields");
+            block.path("fields").forEach(f -> {
+                assertEquals("mrkdwn", f.path("type").asText());
+                assertTrue(f.path("text").asText().length() <= 2000, "a field at most 2000 characters");
+            });
+            assertTrue(block.at("/text/text").asText().length() <= 3000, "section text at most 3000 characters");
+        }
+    }
+
+    private static List<String> fields(JsonNode message) {
+        List<String> texts = new ArrayList<>();
+        message.path("blocks").forEach(b -> b.path("fields").forEach(f -> texts.add(f.path("text").asText())));
+        return texts;
+    }
+
+    @Test
+    void pceAuditEvent() throws Exception {
+        JsonNode m = render("pce", "user.sign_in", "{\"href\":\"/orgs/7/events/0b6f\",\"pce_fqdn\":\"pce.corp.example.com\","
+                + "\"created_by\":{\"user\":{\"href\":\"/users/14\",\"username\":\"maria.lopez@corp.example.com\"}},"
+                + "\"event_type\":\"user.sign_in\",\"status\":\"failure\",\"severity\":\"warning\",\"action\":{"
+                + "\"api_endpoint\":\"/login/users/sign_in\",\"api_method\":\"POST\",\"http_status_code\":401,"
+                + "\"src_ip\":\"198.51.100.24\"}}", Severity.HIGH);
+        assertEquals(":red_circle: HIGH · PCE user.sign_in", m.at("/blocks/0/text/text").asText());
+        assertEquals(List.of("*Event*\n`user.sign_in`", "*Status*\nfailure", "*By*\nmaria.lopez@corp.example.com",
+                "*Source IP*\n198.51.100.24", "*API*\nPOST /login/users/sign_in", "*PCE*\npce.corp.example.com"),
+                fields(m));
+        assertEquals(":red_circle: HIGH PCE user.sign_in by maria.lopez@corp.example.com (failure)",
+                m.path("text").asText());
+    }
+
+    @Test
+    void pceEventFromAWorkloadWithFewFields() throws Exception {
+        JsonNode m = render("pce", "agent.tampering", "{\"created_by\":{\"workload\":{\"hostname\":\"web-01\"}}}",
+                Severity.CRITICAL);
+        assertEquals(":rotating_light: CRITICAL · PCE agent.tampering", m.at("/blocks/0/text/text").asText());
+        assertTrue(fields(m).contains("*By*\nweb-01"));
+        assertTrue(fields(m).contains("*Source IP*\n-"));
+    }
+
+    @Test
+    void cloudTrailRecordWithAnError() throws Exception {
+        JsonNode m = render("cloudtrail", "ConsoleLogin", "{\"eventSource\":\"signin.amazonaws.com\","
+                + "\"eventName\":\"ConsoleLogin\",\"awsRegion\":\"eu-west-1\",\"sourceIPAddress\":\"203.0.113.7\","
+                + "\"userIdentity\":{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::123456789012:user/bob\","
+                + "\"accountId\":\"123456789012\"},\"errorCode\":\"Failed authentication\","
+                + "\"errorMessage\":\"Failed authentication\",\"recipientAccountId\":\"123456789012\"}", Severity.MEDIUM);
+        assertEquals(":large_orange_circle: MEDIUM · CloudTrail ConsoleLogin", m.at("/blocks/0/text/text").asText());
+        assertEquals(List.of("*Event*\n`signin.amazonaws.com` ConsoleLogin", "*By*\narn:aws:iam::123456789012:user/bob",
+                "*Source IP*\n203.0.113.7", "*Account / region*\n123456789012 / eu-west-1",
+                "*Error*\nFailed authentication: Failed authentication"), fields(m));
+        assertTrue(m.path("text").asText().endsWith("failed: Failed authentication"));
+    }
+
+    @Test
+    void cloudTrailRecordWithoutAnErrorHasNoErrorField() throws Exception {
+        JsonNode m = render("cloudtrail", "CreateUser", "{\"eventName\":\"CreateUser\",\"userIdentity\":"
+                + "{\"type\":\"Root\"}}", Severity.LOW);
+        assertEquals(4, fields(m).size());
+        assertTrue(fields(m).contains("*By*\nRoot"));
+    }
+
+    @Test
+    void securityHubFinding() throws Exception {
+        JsonNode m = render("securityhub", "EC2.19", "{\"Title\":\"EC2.19 Security groups should not allow"
+                + " unrestricted access to ports with high risk\",\"Description\":\"This control checks whether"
+                + " unrestricted incoming traffic is accessible.\",\"Severity\":{\"Label\":\"CRITICAL\"},"
+                + "\"AwsAccountId\":\"123456789012\",\"Region\":\"eu-west-1\",\"ProductName\":\"Security Hub\","
+                + "\"Resources\":[{\"Type\":\"AwsEc2SecurityGroup\",\"Id\":\"arn:aws:ec2:eu-west-1:123456789012:"
+                + "security-group/sg-0a1b\"}],\"Compliance\":{\"Status\":\"FAILED\"},\"Workflow\":{\"Status\":\"NEW\"}}",
+                Severity.CRITICAL);
+        assertEquals("This control checks whether unrestricted incoming traffic is accessible.",
+                m.at("/blocks/1/text/text").asText());
+        assertEquals(List.of("*Finding severity*\nCRITICAL", "*Compliance*\nFAILED",
+                "*Resource*\narn:aws:ec2:eu-west-1:123456789012:security-group/sg-0a1b",
+                "*Account / region*\n123456789012 / eu-west-1", "*Product*\nSecurity Hub", "*Workflow*\nNEW"), fields(m));
+        assertTrue(m.at("/blocks/0/text/text").asText().startsWith(":rotating_light: CRITICAL · EC2.19 Security groups"));
+    }
+
+    @Test
+    void anyOtherRecordUsesTheDefault() throws Exception {
+        JsonNode m = render("json", "Thing", "{}", Severity.INFO);
+        assertEquals(":large_blue_circle: INFO · Thing", m.at("/blocks/0/text/text").asText());
+        assertEquals(List.of("*Record*\njson", "*Event ID*\nev-1"), fields(m));
+    }
+
+    @Test
+    void hostileContentStaysInsideItsStringsAndCannotMentionOrLink() throws Exception {
+        String detail = JSON.writeValueAsString(java.util.Map.of("event_type", HOSTILE, "status", HOSTILE,
+                "eventName", HOSTILE, "Title", HOSTILE, "Description", HOSTILE));
+        for (String source : List.of("pce", "cloudtrail", "securityhub", "json")) {
+            JsonNode m = render(source, HOSTILE, detail, Severity.HIGH);
+            assertTrue(m.path("text").asText().contains(HOSTILE_MRKDWN.substring(0, 40)), m.path("text").asText());
+            m.path("blocks").forEach(block -> {
+                if (block.path("type").asText().equals("header")) {
+                    return;
+                }
+                String text = block.toString();
+                assertFalse(text.contains("<!channel>") || text.contains("<script>") || text.contains("<https://"), text);
+            });
+        }
+        JsonNode pce = render("pce", HOSTILE, detail, Severity.HIGH);
+        assertTrue(fields(pce).contains("*Status*\n" + HOSTILE_MRKDWN), fields(pce).toString());
+        assertTrue(fields(pce).contains("*API*\n-"), fields(pce).toString());
+    }
+}
