@@ -1,0 +1,186 @@
+package dev.herald.sink.pagerduty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.api.Event;
+import dev.herald.api.Notification;
+import dev.herald.api.Severity;
+import dev.herald.core.template.DirectorySinkResources;
+import dev.herald.core.template.Escape;
+import dev.herald.core.template.Rendering;
+import dev.herald.core.template.TemplateRenderer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The default templates rendered by Herald's own engine, on the demo records, sent through the
+ * sink to the emulated Events API: every one is a valid event, hostile content does not break
+ * the JSON, and a finding's trigger and later resolve share one dedup_key.
+ */
+class DefaultTemplatesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path DEMO = Path.of("../../../karaf-assembly/src/main/resources/assembly/demo/inbox");
+    private static final String HOSTILE = "\"quoted\" \\ back\nnew line </script><script>alert(1)</script>"
+            + " <!channel> <@U123|x> & \u0001\u001f \ud83d\udea8";
+
+    @TempDir
+    Path overrides;
+
+    private final PagerDutyEmulator pagerDuty = new PagerDutyEmulator(PagerDutySinkTest.ROUTING_KEY);
+    private final PagerDutySink sink = PagerDutySinkTest.sink(PagerDutySinkTest.config(pagerDuty.baseUrl()));
+
+    @AfterEach
+    void stop() {
+        pagerDuty.close();
+    }
+
+    private static Event event(String source, String id, String type, JsonNode detail) {
+        return Event.builder().id(id).source(source).instance("prod").type(type)
+                .time(Instant.parse("2026-11-22T10:58:04Z")).severity(Severity.HIGH)
+                .detail(detail).raw(detail.toString()).build();
+    }
+
+    private String render(Event event, Severity severity) throws Exception {
+        return new TemplateRenderer(overrides).render(new Rendering(event, "route", "pager", "pagerduty",
+                Escape.JSON, new DirectorySinkResources(Path.of("src/main/resources"), "x"), null, severity, "key"));
+    }
+
+    /** Renders, sends through the sink, and returns what the emulated PagerDuty accepted. */
+    private JsonNode deliver(Event event, Severity severity) throws Exception {
+        String body = render(event, severity);
+        JSON.readTree(body);
+        sink.send(new Notification(event, "route", "pager", severity, body, 1, "key"));
+        assertEquals(List.of(), pagerDuty.rejections());
+        return pagerDuty.accepted().get(pagerDuty.accepted().size() - 1);
+    }
+
+    private static JsonNode firstFinding() throws Exception {
+        return JSON.readTree(DEMO.resolve("securityhub-findings.json").toFile()).at("/detail/findings/0");
+    }
+
+    @Test
+    void aSecurityHubFindingTriggersAndItsLaterPassResolvesTheSameAlert() throws Exception {
+        ObjectNode finding = (ObjectNode) firstFinding().deepCopy();
+        String findingId = finding.get("Id").asText();
+        finding.putObject("Compliance").put("Status", "FAILED");
+        finding.put("RecordState", "ACTIVE");
+        JsonNode trigger = deliver(event("securityhub", findingId + "@" + finding.get("UpdatedAt").asText(),
+                "Finding", finding), Severity.CRITICAL);
+
+        assertEquals("trigger", trigger.get("event_action").asText());
+        assertEquals(findingId, trigger.get("dedup_key").asText());
+        assertEquals("critical", trigger.at("/payload/severity").asText());
+        assertTrue(trigger.at("/payload/summary").asText().startsWith(finding.get("Title").asText()),
+                trigger.at("/payload/summary").asText());
+        assertEquals(finding.get("AwsAccountId").asText(), trigger.at("/payload/group").asText());
+        assertEquals(finding, trigger.at("/payload/custom_details/finding"));
+
+        finding.put("UpdatedAt", "2026-11-23T08:00:00.000Z");
+        finding.putObject("Compliance").put("Status", "PASSED");
+        JsonNode resolve = deliver(event("securityhub", findingId + "@2026-11-23T08:00:00.000Z", "Finding", finding),
+                Severity.INFO);
+        assertEquals("resolve", resolve.get("event_action").asText());
+        assertEquals(trigger.get("dedup_key"), resolve.get("dedup_key"));
+    }
+
+    @Test
+    void anArchivedOrResolvedFindingResolvesAndAnOcsfFindingIsKeyedByItsUid() throws Exception {
+        ObjectNode archived = (ObjectNode) firstFinding().deepCopy();
+        archived.put("RecordState", "ARCHIVED");
+        assertEquals("resolve", deliver(event("securityhub", "x@1", "Finding", archived), Severity.HIGH)
+                .get("event_action").asText());
+        ObjectNode workflowResolved = (ObjectNode) firstFinding().deepCopy();
+        workflowResolved.putObject("Workflow").put("Status", "RESOLVED");
+        assertEquals("resolve", deliver(event("securityhub", "x@2", "Finding", workflowResolved), Severity.HIGH)
+                .get("event_action").asText());
+
+        JsonNode ocsf = JSON.readTree("{\"severity\":\"Medium\",\"status\":\"New\",\"finding_info\":{\"uid\":\"ocsf-1\","
+                + "\"title\":\"Root login\"},\"resources\":[{\"uid\":\"acct-root\",\"type\":\"AwsIamUser\"}],"
+                + "\"cloud\":{\"account\":{\"uid\":\"210987654321\"},\"region\":\"eu-west-1\"}}");
+        JsonNode trigger = deliver(event("securityhub", "ocsf-1@t", "Finding", ocsf), Severity.MEDIUM);
+        assertEquals("trigger", trigger.get("event_action").asText());
+        assertEquals("ocsf-1", trigger.get("dedup_key").asText());
+        assertEquals("Root login on acct-root (account 210987654321, eu-west-1)", trigger.at("/payload/summary").asText());
+        assertEquals("warning", trigger.at("/payload/severity").asText());
+    }
+
+    @Test
+    void aPceAuditEventIsKeyedByItsHref() throws Exception {
+        JsonNode pce = JSON.readTree(Files.readAllLines(DEMO.resolve("pce-audit-events.jsonl")).get(1));
+        JsonNode sent = deliver(event("pce", "pce-1", pce.get("event_type").asText(), pce), Severity.MEDIUM);
+        assertEquals("trigger", sent.get("event_action").asText());
+        assertEquals(pce.get("href").asText(), sent.get("dedup_key").asText());
+        assertEquals("Illumio PCE user.login_failed (failure) by system from 203.0.113.77 on pce.corp.example.com",
+                sent.at("/payload/summary").asText());
+        assertEquals("pce.corp.example.com", sent.at("/payload/source").asText());
+        assertEquals("warning", sent.at("/payload/severity").asText());
+        assertEquals("user.login_failed", sent.at("/payload/class").asText());
+    }
+
+    @Test
+    void aCloudTrailRecordIsKeyedByItsEventIdAndLinksToTheConsole() throws Exception {
+        JsonNode record = JSON.readTree(DEMO.resolve("cloudtrail-123456789012.json").toFile()).at("/Records/1");
+        JsonNode sent = deliver(event("cloudtrail", "ct-1", record.get("eventName").asText(), record), Severity.HIGH);
+        String eventId = record.get("eventID").asText();
+        assertEquals(eventId, sent.get("dedup_key").asText());
+        assertTrue(sent.at("/payload/summary").asText().startsWith("AWS ConsoleLogin"), sent.at("/payload/summary").asText());
+        assertEquals("123456789012", sent.at("/payload/source").asText());
+        assertEquals("error", sent.at("/payload/severity").asText());
+        assertEquals("https://us-east-1.console.aws.amazon.com/cloudtrail/home?region=us-east-1#/events/" + eventId,
+                sent.at("/links/0/href").asText());
+    }
+
+    @Test
+    void anyOtherRecordUsesTheDefaultTemplate() throws Exception {
+        JsonNode sent = deliver(event("json", "ev-9", "Thing", JSON.readTree("{\"a\":1}")), Severity.LOW);
+        assertEquals("ev-9", sent.get("dedup_key").asText());
+        assertEquals("json Thing from prod", sent.at("/payload/summary").asText());
+        assertEquals("info", sent.at("/payload/severity").asText());
+        assertEquals(1, sent.at("/payload/custom_details/event/detail/a").asInt());
+    }
+
+    @Test
+    void hostileContentStaysInsideItsStrings() throws Exception {
+        ObjectNode finding = (ObjectNode) firstFinding().deepCopy();
+        finding.put("Title", HOSTILE).put("Id", HOSTILE);
+        finding.putObject("Compliance").put("Status", "FAILED");
+        JsonNode fromFinding = deliver(event("securityhub", "h@1", "Finding", finding), Severity.HIGH);
+        assertEquals(HOSTILE, fromFinding.get("dedup_key").asText());
+        assertTrue(fromFinding.at("/payload/summary").asText().startsWith(HOSTILE));
+
+        JsonNode pce = JSON.readTree("{\"href\":\"/orgs/1/events/" + "\\\"x" + "\",\"event_type\":\"user.login_failed\","
+                + "\"status\":\"failure\",\"created_by\":{\"user\":{\"username\":" + JSON.writeValueAsString(HOSTILE) + "}}}");
+        JsonNode fromPce = deliver(event("pce", "p", "user.login_failed", pce), Severity.HIGH);
+        assertTrue(fromPce.at("/payload/summary").asText().contains(HOSTILE), fromPce.at("/payload/summary").asText());
+
+        JsonNode record = JSON.readTree("{\"eventName\":" + JSON.writeValueAsString(HOSTILE) + ",\"eventID\":\"e\","
+                + "\"awsRegion\":" + JSON.writeValueAsString(HOSTILE) + ",\"errorCode\":\"AccessDenied\"}");
+        JsonNode fromTrail = deliver(event("cloudtrail", "c", "x", record), Severity.HIGH);
+        assertEquals(HOSTILE, fromTrail.at("/payload/class").asText());
+
+        JsonNode other = deliver(event("json", HOSTILE, HOSTILE, JSON.readTree("{}")), Severity.HIGH);
+        assertEquals(HOSTILE, other.get("dedup_key").asText());
+        assertFalse(pagerDuty.accepted().isEmpty());
+    }
+
+    @Test
+    void aRecordWithoutTheUsualFieldsStillRendersAValidEvent() throws Exception {
+        JsonNode empty = JSON.readTree("{}");
+        assertEquals("ev-s", deliver(event("securityhub", "ev-s", "Finding", empty), Severity.HIGH).get("dedup_key").asText());
+        assertEquals("ev-p", deliver(event("pce", "ev-p", "agent.tampering", empty), Severity.HIGH).get("dedup_key").asText());
+        JsonNode trail = deliver(event("cloudtrail", "ev-c", "ConsoleLogin", empty), Severity.HIGH);
+        assertEquals("ev-c", trail.get("dedup_key").asText());
+        assertEquals("AWS ConsoleLogin by unknown identity (account prod)", trail.at("/payload/summary").asText());
+        assertEquals(0, trail.get("links").size());
+    }
+}
