@@ -42,11 +42,14 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = Sink.class, configurationPid = SlackSink.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE,
-        property = {Sink.TEMPLATE_ESCAPE + "=json", Sink.RATE + ":Integer=" + SlackSink.DEFAULT_RATE})
+        property = Sink.TEMPLATE_ESCAPE + "=json")
 @Designate(ocd = SlackSink.Config.class, factory = true)
 public final class SlackSink implements Sink {
     static final String PID = "dev.herald.sink.slack";
-    /** Slack allows about one message per second per channel. */
+    /**
+     * Slack allows about one message per second per channel. As the default of {@link
+     * Config#rate()} it is a component property, so the dispatcher paces an unconfigured rate too.
+     */
     static final int DEFAULT_RATE = 1;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -260,6 +263,10 @@ public final class SlackSink implements Sink {
     }
 
     private static String token(String value) {
+        if (blank(value)) {
+            throw new IllegalArgumentException("token is required with mode = api: the app's Bot User OAuth Token"
+                    + " (xoxb-…)");
+        }
         String t = value.trim();
         if (t.regionMatches(true, 0, "http", 0, 4)) {
             throw new IllegalArgumentException("token looks like a URL: an incoming webhook URL belongs in"
@@ -302,6 +309,10 @@ public final class SlackSink implements Sink {
 
     /** Validates the webhook URL without ever quoting it: it is the credential. */
     private static URI webhookUrl(String value) {
+        if (blank(value)) {
+            throw new IllegalArgumentException("webhook_url is required with mode = webhook: the incoming webhook's"
+                    + " URL");
+        }
         return httpUrl(value.trim(), "webhook_url (not shown: it is a secret)");
     }
 
