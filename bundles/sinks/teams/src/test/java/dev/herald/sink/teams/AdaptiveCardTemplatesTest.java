@@ -10,6 +10,7 @@ import dev.herald.api.Event;
 import dev.herald.api.Severity;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,7 +88,7 @@ class AdaptiveCardTemplatesTest {
     @Test
     void successfulCloudTrailCallHasNoErrorFact() throws Exception {
         ObjectNode record = (ObjectNode) Cards.JSON.readTree(Cards.CLOUDTRAIL);
-        record.remove(java.util.List.of("errorCode", "errorMessage"));
+        record.remove(List.of("errorCode", "errorMessage"));
         JsonNode card = card(Cards.renderJson(Cards.event("cloudtrail", "CreateAccessKey", Severity.LOW,
                 record.toString()), Severity.LOW, noOverrides));
         assertEquals("good", headerStyle(card));
