@@ -136,6 +136,20 @@ class TemplatesTest {
     }
 
     @Test
+    void illumioFlowSummary() throws Exception {
+        JsonNode m = render("illumio-flow", "flow", "{\"src_ip\":\"10.20.1.11\",\"dst_ip\":\"10.20.4.33\",\"proto\":6,"
+                + "\"dst_port\":5432,\"pd\":2,\"count\":148,\"src_hostname\":\"web-prod-01.corp.example.com\","
+                + "\"dst_hostname\":\"db-prod-03.corp.example.com\",\"pce_fqdn\":\"pce.corp.example.com\"}", Severity.HIGH);
+        assertEquals(":red_circle: HIGH · Flow blocked 10.20.1.11 → 10.20.4.33:5432/tcp", m.at("/blocks/0/text/text").asText());
+        assertEquals(List.of("*Source*\n10.20.1.11 (web-prod-01.corp.example.com)",
+                "*Destination*\n10.20.4.33:5432/tcp (db-prod-03.corp.example.com)", "*Policy decision*\nblocked",
+                "*Connections*\n148", "*PCE*\npce.corp.example.com"), fields(m));
+        JsonNode empty = render("illumio-flow", "flow", "{}", Severity.LOW);
+        assertEquals(List.of("*Source*\n?", "*Destination*\n?:?/?", "*Policy decision*\nunknown", "*Connections*\n1",
+                "*PCE*\n-"), fields(empty));
+    }
+
+    @Test
     void anyOtherRecordUsesTheDefault() throws Exception {
         JsonNode m = render("json", "Thing", "{}", Severity.INFO);
         assertEquals(":large_blue_circle: INFO · Thing", m.at("/blocks/0/text/text").asText());
@@ -145,8 +159,8 @@ class TemplatesTest {
     @Test
     void hostileContentStaysInsideItsStringsAndCannotMentionOrLink() throws Exception {
         String detail = JSON.writeValueAsString(java.util.Map.of("event_type", HOSTILE, "status", HOSTILE,
-                "eventName", HOSTILE, "Title", HOSTILE, "Description", HOSTILE));
-        for (String source : List.of("pce", "cloudtrail", "securityhub", "json")) {
+                "eventName", HOSTILE, "Title", HOSTILE, "Description", HOSTILE, "src_hostname", HOSTILE, "proto", HOSTILE));
+        for (String source : List.of("pce", "cloudtrail", "securityhub", "illumio-flow", "json")) {
             JsonNode m = render(source, HOSTILE, detail, Severity.HIGH);
             assertTrue(m.path("text").asText().contains(HOSTILE_MRKDWN.substring(0, 40)), m.path("text").asText());
             m.path("blocks").forEach(block -> {
