@@ -1,0 +1,189 @@
+package dev.herald.source.pce;
+
+import dev.herald.api.Journal;
+import dev.herald.http.HttpClients;
+import dev.herald.http.HttpSender;
+import dev.herald.http.HttpSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls an Illumio PCE's audit events ({@code GET /api/v2/orgs/{org}/events}) into the {@link
+ * Journal}. One thread per instance checks the PCE's health once, then polls every {@code
+ * poll_interval} seconds, or later after a failure; see {@link PcePoller} for what a poll does.
+ */
+@Component(configurationPid = PceSource.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = PceSource.Config.class, factory = true)
+public final class PceSource {
+    /** The factory configuration PID. */
+    public static final String PID = "dev.herald.source.pce";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PceSource.class);
+    private static final long STOP_WAIT_SECONDS = 10;
+
+    /** The configuration; {@code __} in a method name is {@code _} in the property name. */
+    @ObjectClassDefinition(name = "Herald source: Illumio PCE audit events",
+            description = "Polls the audit events of an Illumio PCE organisation through its REST API and resumes"
+                    + " where it stopped after a restart.")
+    public @interface Config {
+        @AttributeDefinition(name = "Name",
+                description = "The source instance name: its events carry it as 'instance', its checkpoint is kept under it")
+        String name();
+
+        @AttributeDefinition(name = "PCE URL", description = "https://host:port of the PCE, e.g."
+                + " https://pce.example.com:8443 (443 on SaaS)")
+        String pce__url();
+
+        @AttributeDefinition(name = "Organisation id", min = "1", description = "1 on an on-premises PCE")
+        int org__id() default 1;
+
+        @AttributeDefinition(name = "API key user", description = "The API key's user name, api_…")
+        String api__user();
+
+        @AttributeDefinition(name = "API key secret", type = AttributeType.PASSWORD)
+        String api__secret();
+
+        @AttributeDefinition(name = "Poll interval (s)", min = "1", description = "Seconds between two polls")
+        int poll__interval() default 30;
+
+        @AttributeDefinition(name = "Max results", min = "1", max = "10000", description = "The most events per"
+                + " request; a window that returns this many is split in halves and asked again")
+        int max__results() default PceSettings.MAX_RESULTS;
+
+        @AttributeDefinition(name = "Overlap (s)", min = "0", description = "Each poll starts this many seconds"
+                + " before the newest event committed, for events the PCE records late; repeats are dropped by href")
+        int overlap__seconds() default 60;
+
+        @AttributeDefinition(name = "Backfill (h)", min = "0", description = "On the first run (no checkpoint yet),"
+                + " start this many hours in the past")
+        int backfill__hours() default 24;
+
+        @AttributeDefinition(name = "Event types", required = false, description = "Only these event types (e.g."
+                + " user.login_failed, agent.tampering); empty for all")
+        String[] event__types() default {};
+
+        @AttributeDefinition(name = "Severity", required = false, description = "Only this severity (e.g. err,"
+                + " warning); empty for all")
+        String severity() default "";
+
+        @AttributeDefinition(name = "Status", required = false, description = "success or failure; empty for both")
+        String status() default "";
+
+        @AttributeDefinition(name = "CA bundle", required = false, description = "A PEM file of CA certificates"
+                + " trusted in addition to the JVM's: the PCE's private CA, or a TLS-inspecting proxy's")
+        String ca__bundle() default "";
+
+        @AttributeDefinition(name = "Skip TLS verification", description = "Accept any certificate and host name."
+                + " Only for tests: the API key can then be read by anyone in between. Prefer ca_bundle.")
+        boolean insecure() default false;
+
+        @AttributeDefinition(name = "Proxy", required = false, description = "host:port, or 'direct'. Empty:"
+                + " Herald's default (dev.herald.http).")
+        String proxy() default "";
+
+        @AttributeDefinition(name = "Connect timeout (s)", min = "0",
+                description = "0: Herald's default (dev.herald.http, 10 s).")
+        int connect__timeout() default 0;
+
+        @AttributeDefinition(name = "Read timeout (s)", min = "0", description = "The longest wait for a complete"
+                + " response; 10,000 events can take a while. 0: Herald's default (dev.herald.http, 30 s).")
+        int read__timeout() default 0;
+
+        String webconsole_configurationFactory_nameHint() default "PCE {name} ← {pce_url}";
+    }
+
+    private final PceSettings settings;
+    private final PcePoller poller;
+    private final ScheduledExecutorService scheduler;
+
+    /** Started by Declarative Services with the instance's configuration. */
+    @Activate
+    public PceSource(Config config, @Reference Journal journal, @Reference HttpClients clients) {
+        this(PceSettings.from(config), journal, clients.create(httpSettings(config)), Clock.systemUTC());
+    }
+
+    PceSource(PceSettings settings, Journal journal, HttpSender http, Clock clock) {
+        this.settings = settings;
+        PceClient client = new PceClient(settings, http, RequestBudget.shared(settings.pceUrl(), settings.apiUser()));
+        this.poller = new PcePoller(settings, client, journal, clock);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "herald-source-pce-" + settings.name());
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.execute(this::start);
+        LOG.info("PCE source '{}' polls {} org {} every {} s", settings.name(), settings.pceUrl(), settings.orgId(),
+                settings.pollInterval().toSeconds());
+    }
+
+    private static HttpSettings httpSettings(Config config) {
+        try {
+            return HttpSettings.builder("source pce/" + config.name())
+                    .userAgentOf(PceSource.class)
+                    .connectTimeout(Duration.ofSeconds(config.connect__timeout()))
+                    .readTimeout(Duration.ofSeconds(config.read__timeout()))
+                    .proxy(config.proxy())
+                    .caBundle(config.ca__bundle())
+                    .insecure(config.insecure())
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("pce source '" + config.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        scheduler.shutdownNow(); // interrupts a wait for the request budget or an HTTP exchange
+        try {
+            if (!scheduler.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("PCE source '{}' did not stop within {} s", settings.name(), STOP_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void start() {
+        try {
+            poller.checkHealth();
+        } catch (InterruptedException e) {
+            return;
+        } catch (RuntimeException e) {
+            LOG.warn("PCE source '{}': the health check failed: {}", settings.name(), e.toString());
+        }
+        poll();
+    }
+
+    /** One poll; whatever goes wrong, the next one is still scheduled. */
+    private void poll() {
+        Duration next = settings.pollInterval();
+        try {
+            next = poller.poll();
+        } catch (InterruptedException e) {
+            return;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("PCE source '{}': polling {} failed; trying again in {} s", settings.name(), settings.pceUrl(),
+                    next.toSeconds(), e);
+        }
+        try {
+            scheduler.schedule(this::poll, next.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // deactivated meanwhile
+        }
+    }
+}
