@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.admin.HeraldAdmin;
 import dev.herald.api.admin.Problem;
 import dev.herald.api.admin.SinkView;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +23,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.inject.Inject;
 import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.junit.FixMethodOrder;
@@ -266,12 +263,7 @@ public class PipelineIT {
     }
 
     private String shell(String command) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        Session session = shell.create(System.in, print, print);
-        session.execute(command);
-        session.close();
-        return out.toString(StandardCharsets.UTF_8);
+        return KarafShell.run(shell, command);
     }
 
 }

@@ -1,0 +1,95 @@
+package dev.herald.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import dev.herald.api.admin.HeraldAdmin;
+import dev.herald.api.admin.SinkView;
+import java.time.Duration;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * The SaaS sink plugins ship in the distribution's system repository: each hot-installs offline,
+ * resolves in the real Karaf, activates from a configuration, and never shows its secret.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class SaasSinkFeaturesIT {
+    private static final String SLACK_TOKEN = "xoxb-it-0000000000-secret";
+    private static final String ROUTING_KEY = "R0UT1NGKEYR0UT1NGKEYR0UT1NGKEY32";
+    private static final String TEAMS_SIG = "it-teams-signature";
+
+    @Inject
+    private ConfigurationAdmin configs;
+    @Inject
+    private FeaturesService features;
+    @Inject
+    @Filter(timeout = 60000)
+    private HeraldAdmin herald;
+    @Inject
+    private SessionFactory shell;
+
+    @Configuration
+    public Option[] config() {
+        return HeraldDistribution.options();
+    }
+
+    @Test
+    public void slackPagerDutyAndTeamsInstallActivateAndKeepTheirSecrets() throws Exception {
+        for (String feature : new String[] {"herald-sink-slack", "herald-sink-pagerduty", "herald-sink-teams"}) {
+            features.installFeature(feature);
+        }
+        // endpoints on a closed loopback port: activation must not need the vendor to answer
+        configure("dev.herald.sink.slack", "it-slack", Map.of(
+                "name", "it-slack", "token", SLACK_TOKEN, "channel", "#it",
+                "api_url", "http://127.0.0.1:9/api"));
+        configure("dev.herald.sink.pagerduty", "it-pd", Map.of(
+                "name", "it-pd", "routing_key", ROUTING_KEY, "api_url", "http://127.0.0.1:9"));
+        configure("dev.herald.sink.teams", "it-teams", Map.of(
+                "name", "it-teams",
+                "webhook_url", "http://127.0.0.1:9/workflows/1/invoke?api-version=2016-06-01&sig=" + TEAMS_SIG));
+
+        for (String[] sink : new String[][] {{"it-slack", "slack"}, {"it-pd", "pagerduty"}, {"it-teams", "teams"}}) {
+            Await.until(Duration.ofSeconds(60), () -> state(sink[0]).equals("active"),
+                    () -> sink[0] + " is " + state(sink[0]) + ": " + find(sink[0]));
+            assertEquals(sink[1], find(sink[0]).get().kind());
+        }
+
+        String listing = shell("herald:sinks -v");
+        assertTrue(listing, listing.contains("it-slack") && listing.contains("it-pd") && listing.contains("it-teams"));
+        assertFalse("the Slack token leaked: " + listing, listing.contains(SLACK_TOKEN));
+        assertFalse("the PagerDuty routing key leaked: " + listing, listing.contains(ROUTING_KEY));
+        assertFalse("the Teams signature leaked: " + listing, listing.contains(TEAMS_SIG));
+    }
+
+    private Optional<SinkView> find(String name) {
+        return herald.sinks().stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    private String state(String name) {
+        return find(name).map(SinkView::state).orElse("missing");
+    }
+
+    private void configure(String factoryPid, String name, Map<String, Object> properties) throws Exception {
+        configs.getFactoryConfiguration(factoryPid, name, "?").update(new Hashtable<>(properties));
+    }
+
+    private String shell(String command) throws Exception {
+        return KarafShell.run(shell, command);
+    }
+}
