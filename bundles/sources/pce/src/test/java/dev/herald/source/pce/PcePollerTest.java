@@ -1,0 +1,210 @@
+package dev.herald.source.pce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.http.HttpClients;
+import dev.herald.http.HttpSettings;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PcePollerTest {
+    private static final Instant NOW = Instant.parse("2026-11-03T12:00:00Z");
+
+    private final PceEmulator pce = new PceEmulator(1);
+    private final DedupingJournal journal = new DedupingJournal();
+    private final MutableClock clock = new MutableClock(NOW);
+
+    @AfterEach
+    void stop() {
+        pce.close();
+    }
+
+    private PcePoller poller(Object... config) {
+        return poller(unlimited(), config);
+    }
+
+    private PcePoller poller(RequestBudget budget, Object... config) {
+        List<Object> all = new ArrayList<>(List.of("pce_url", pce.url()));
+        all.addAll(List.of(config));
+        PceSettings settings = TestConfig.settings(all.toArray());
+        PceClient client = new PceClient(settings,
+                HttpClients.standalone().create(HttpSettings.builder("test").build()), budget);
+        return new PcePoller(settings, client, journal, clock);
+    }
+
+    private static RequestBudget unlimited() {
+        return new RequestBudget(Integer.MAX_VALUE, Duration.ofMinutes(1), System::nanoTime, d -> { });
+    }
+
+    @Test
+    void firstRunStartsBackfillHoursAgo() throws Exception {
+        pce.add(NOW.minus(Duration.ofHours(30)), "user.sign_in");
+        String recent = pce.add(NOW.minus(Duration.ofHours(1)), "user.login_failed");
+        String older = pce.add(NOW.minus(Duration.ofHours(5)), "sec_policy.create");
+
+        assertEquals(Duration.ofSeconds(30), poller("backfill_hours", 24).poll());
+
+        assertEquals(List.of(older, recent), journal.ids());
+        assertEquals(NOW.minus(Duration.ofHours(1)).toString(), journal.position());
+        assertEquals(NOW.minus(Duration.ofHours(24)).toString(), param(pce.eventRequests().get(0), "timestamp[gte]"));
+        assertEquals("10000", param(pce.eventRequests().get(0), "max_results"));
+    }
+
+    @Test
+    void steadyPollingDeliversNewEventsOnceAndAsksFromTheCheckpointLessTheOverlap() throws Exception {
+        PcePoller poller = poller("overlap_seconds", 60);
+        String first = pce.add(NOW.minusSeconds(10), "user.sign_in");
+        poller.poll();
+        clock.advance(Duration.ofSeconds(30));
+        String sameSecond = pce.add(NOW.minusSeconds(10), "user.sign_out");
+        String later = pce.add(NOW.plusSeconds(20), "rule_set.update");
+        poller.poll();
+        clock.advance(Duration.ofSeconds(30));
+        poller.poll();
+
+        assertEquals(new HashSet<>(List.of(first, sameSecond, later)), new HashSet<>(journal.ids()));
+        assertEquals(NOW.plusSeconds(20).toString(), journal.position());
+        URI third = pce.eventRequests().get(2);
+        assertEquals(NOW.plusSeconds(20).minusSeconds(60).toString(), param(third, "timestamp[gte]"));
+        assertEquals(NOW.plusSeconds(60).toString(), param(third, "timestamp[lte]"));
+    }
+
+    @Test
+    void aBurstLargerThanMaxResultsIsSplitUntilEverythingIsDelivered() throws Exception {
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < 95; i++) {
+            all.add(pce.add(NOW.minus(Duration.ofMinutes(30)).plusSeconds(i * 7L), "user.sign_in"));
+        }
+
+        poller("max_results", 10).poll();
+
+        assertEquals(new HashSet<>(all), new HashSet<>(journal.ids()));
+        assertTrue(pce.eventRequests().size() > 10, "the window was split: " + pce.eventRequests().size());
+        assertEquals(NOW.minus(Duration.ofMinutes(30)).plusSeconds(94 * 7L).toString(), journal.position());
+    }
+
+    @Test
+    void anOutageAdvancesNothingAndTheRecoveryLosesNothing() throws Exception {
+        PcePoller poller = poller();
+        String before = pce.add(NOW.minusSeconds(100), "user.sign_in");
+        poller.poll();
+        String position = journal.position();
+        clock.advance(Duration.ofSeconds(30));
+        String during = pce.add(NOW.plusSeconds(10), "agent.tampering");
+        pce.fail(500, "{\"error\":\"internal\"}", null);
+        pce.fail(503, "{\"error\":\"maintenance\"}", "120");
+
+        assertEquals(Duration.ofSeconds(30), poller.poll(), "first failure: the poll interval");
+        assertEquals(Duration.ofSeconds(120), poller.poll(), "Retry-After is honoured");
+        assertEquals(position, journal.position());
+        assertEquals(1, journal.appends());
+
+        poller.poll();
+        assertEquals(List.of(before, during), journal.ids());
+        assertEquals(NOW.plusSeconds(10).toString(), journal.position());
+    }
+
+    @Test
+    void rateLimitedPollsWaitAsTheServerSays() throws Exception {
+        pce.fail(429, "{\"error\":\"too many requests\"}", "17");
+        assertEquals(Duration.ofSeconds(17), poller().poll());
+        assertNull(journal.position());
+    }
+
+    @Test
+    void aRefusedApiKeyIsReportedAndPolledSlowly() throws Exception {
+        pce.add(NOW.minusSeconds(10), "user.sign_in");
+        assertEquals(PcePoller.AUTH_RETRY, poller("api_secret", "wrong").poll());
+        assertTrue(journal.ids().isEmpty());
+        assertNull(journal.position());
+    }
+
+    @Test
+    void aMalformedBodyCommitsNothingAndIsAskedAgain() throws Exception {
+        String event = pce.add(NOW.minusSeconds(10), "user.sign_in");
+        PcePoller poller = poller();
+        pce.fail(200, "[{\"href\": \"/orgs/1/events/x\", ", null);
+        assertEquals(Duration.ofSeconds(30), poller.poll());
+        assertNull(journal.position());
+
+        poller.poll();
+        assertEquals(List.of(event), journal.ids());
+    }
+
+    @Test
+    void anUnrecognisableEventIsQuarantinedAndTheRestFlows() throws Exception {
+        String good = pce.add(NOW.minusSeconds(10), "user.sign_in");
+        pce.addRaw(new ObjectMapper().createObjectNode().put("href", "/orgs/1/events/bad").put("event_type", "x"));
+        PcePoller poller = poller();
+        poller.poll();
+        clock.advance(Duration.ofSeconds(30));
+        poller.poll();
+
+        assertEquals(List.of(good), journal.ids());
+        assertEquals(1, journal.quarantined().size(), "quarantined once per run, not at every poll");
+        assertEquals("pce:/orgs/1/events/bad", journal.quarantined().get(0).location());
+    }
+
+    @Test
+    void aRefusingJournalAdvancesNothing() throws Exception {
+        String event = pce.add(NOW.minusSeconds(10), "user.sign_in");
+        PcePoller poller = poller();
+        journal.refuseNext(1);
+        poller.poll();
+        assertNull(journal.position());
+        poller.poll();
+        assertEquals(List.of(event), journal.ids());
+    }
+
+    @Test
+    void serverSideFiltersAreSent() throws Exception {
+        poller("event_types", new String[] {"user.login_failed", "agent.tampering"}, "severity", "err",
+                "status", "failure", "org_id", 1).poll();
+        String query = URLDecoder.decode(pce.eventRequests().get(0).getRawQuery(), StandardCharsets.UTF_8);
+        assertTrue(query.contains("event_type=user.login_failed&event_type=agent.tampering"), query);
+        assertTrue(query.contains("severity=err") && query.contains("status=failure"), query);
+    }
+
+    @Test
+    void twoSourcesWithTheSameKeyShareOneBudget() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            pce.add(NOW.minus(Duration.ofMinutes(10)).plusSeconds(i * 10L), "user.sign_in");
+        }
+        MutableClock budgetClock = new MutableClock(Instant.EPOCH);
+        List<Duration> waits = new ArrayList<>();
+        RequestBudget budget = new RequestBudget(4, Duration.ofMinutes(1),
+                () -> budgetClock.instant().toEpochMilli() * 1_000_000L, d -> {
+                    waits.add(d);
+                    budgetClock.advance(d);
+                });
+
+        poller(budget, "name", "a", "max_results", 10).poll();
+        poller(budget, "name", "b", "max_results", 10).poll();
+
+        int requests = pce.eventRequests().size();
+        assertTrue(requests > 8, "each source needed several requests: " + requests);
+        assertEquals((requests - 1) / 4, waits.size(), "every fifth request waited for the shared minute");
+        assertEquals(30, journal.ids().size());
+    }
+
+    private static String param(URI uri, String name) {
+        for (String pair : uri.getRawQuery().split("&")) {
+            String[] kv = pair.split("=", 2);
+            if (URLDecoder.decode(kv[0], StandardCharsets.UTF_8).equals(name)) {
+                return URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+}
