@@ -1,0 +1,21 @@
+package dev.herald.sink.jira;
+
+/**
+ * Plain text as a Jira wiki markup string (Data Center, REST v2). The template's text is passed as
+ * it is, so a Data Center template may use wiki markup on purpose; the details go in a {@code
+ * {code:json}} block, where markup is not interpreted, with any {@code {code}} inside them broken
+ * so they cannot close the block early.
+ */
+final class WikiText {
+    private WikiText() {
+    }
+
+    static String of(String text, String details) {
+        String body = String.join("\n\n", PlainText.paragraphs(text));
+        if (details.isBlank()) {
+            return body;
+        }
+        String code = "{code:json}\n" + details.replace("{code", "{ code") + "\n{code}";
+        return body.isEmpty() ? code : body + "\n\n" + code;
+    }
+}
