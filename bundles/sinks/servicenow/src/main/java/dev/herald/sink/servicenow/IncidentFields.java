@@ -1,0 +1,145 @@
+package dev.herald.sink.servicenow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.api.DeliveryException;
+import dev.herald.api.Notification;
+import dev.herald.api.Severity;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a rendered template (a JSON object of incident fields) into the Table API request body:
+ * checks its shape, so a broken template fails here with a clear reason rather than as an opaque
+ * 400, sets {@code correlation_id} and {@code correlation_display}, fills {@code urgency} and
+ * {@code impact} from Herald's severity when the template leaves them out, and cuts {@code
+ * short_description} to the incident table's 160 characters.
+ */
+final class IncidentFields {
+    static final String CORRELATION_DISPLAY = "Herald";
+    /** The length of task.correlation_id. */
+    static final int CORRELATION_ID_MAX = 100;
+    /** The length of task.short_description. */
+    static final int SHORT_DESCRIPTION_MAX = 160;
+    /** Characters that cannot end or split a sysparm_query term (^ separates terms, = compares). */
+    private static final Pattern QUERY_SAFE = Pattern.compile("[A-Za-z0-9._:@/-]+");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private IncidentFields() {
+    }
+
+    /**
+     * The JSON to POST or PATCH for {@code notification}.
+     *
+     * @throws DeliveryException permanent, naming the field, when the body is not a flat JSON object
+     */
+    static byte[] toRequest(Notification notification) throws DeliveryException {
+        ObjectNode fields = parse(notification.body());
+        if (fields.has("correlation_id") || fields.has("correlation_display")) {
+            throw invalid("it must not set correlation_id or correlation_display: Herald sets them so that a"
+                    + " repeat updates the incident it created");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (field.getValue().isContainerNode()) {
+                throw invalid("field " + field.getKey() + " must be a string, number or boolean, not "
+                        + (field.getValue().isArray() ? "an array" : "an object")
+                        + " (use the tojson filter inside a string, e.g. in description)");
+            }
+        }
+        JsonNode shortDescription = fields.get("short_description");
+        if (shortDescription != null && shortDescription.isTextual()) {
+            fields.put("short_description", truncate(shortDescription.asText(), SHORT_DESCRIPTION_MAX));
+        }
+        if (!fields.hasNonNull("urgency")) {
+            fields.put("urgency", urgency(notification.severity()));
+        }
+        if (!fields.hasNonNull("impact")) {
+            fields.put("impact", impact(notification.severity()));
+        }
+        fields.put("correlation_id", correlationId(notification.idempotencyKey()));
+        fields.put("correlation_display", CORRELATION_DISPLAY);
+        try {
+            return JSON.writeValueAsString(fields).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a Jackson tree always serialises", e);
+        }
+    }
+
+    /**
+     * The correlation id for an idempotency key: the key itself when it fits task.correlation_id
+     * and a sysparm_query term, else its SHA-256 (stable, so a retry still finds the incident).
+     */
+    static String correlationId(String idempotencyKey) {
+        if (idempotencyKey.length() <= CORRELATION_ID_MAX && QUERY_SAFE.matcher(idempotencyKey).matches()) {
+            return idempotencyKey;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM provides SHA-256", e);
+        }
+    }
+
+    /** ServiceNow urgency: critical and high → 1 (High), medium → 2 (Medium), low and info → 3 (Low). */
+    static String urgency(Severity severity) {
+        switch (severity) {
+            case CRITICAL:
+            case HIGH: return "1";
+            case MEDIUM: return "2";
+            default: return "3";
+        }
+    }
+
+    /**
+     * ServiceNow impact: critical → 1 (High), high and medium → 2 (Medium), low and info → 3 (Low).
+     * A high finding is urgent but usually touches one resource, so its impact stays medium: with
+     * the default priority lookup, critical is P1, high P2, medium P3, low and info P5.
+     */
+    static String impact(Severity severity) {
+        switch (severity) {
+            case CRITICAL: return "1";
+            case HIGH:
+            case MEDIUM: return "2";
+            default: return "3";
+        }
+    }
+
+    /** At most {@code max} characters, ending with … when cut, never splitting a surrogate pair. */
+    static String truncate(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
+    }
+
+    private static ObjectNode parse(String body) throws DeliveryException {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw invalid("it is not JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (!(tree instanceof ObjectNode object) || object.isEmpty()) {
+            throw invalid("it must be a JSON object of incident fields, e.g. {\"short_description\": \"…\"}");
+        }
+        return object;
+    }
+
+    private static DeliveryException invalid(String why) {
+        return DeliveryException.permanent("the rendered template is not a set of ServiceNow fields: " + why
+                + " — check the servicenow template (etc/herald/templates/servicenow/ or the route's)");
+    }
+}
