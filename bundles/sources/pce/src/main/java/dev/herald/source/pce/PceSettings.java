@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -70,7 +71,8 @@ record PceSettings(String name, URI pceUrl, int orgId, String apiUser, String ap
                     + " leave it empty for both");
         }
         List<String> types = c.event__types() == null ? List.of()
-                : Arrays.stream(c.event__types()).map(PceSettings::trim).filter(t -> !t.isEmpty()).toList();
+                : Arrays.stream(c.event__types()).filter(Objects::nonNull) // a .cfg line "a, b" arrives as one value
+                        .flatMap(t -> Arrays.stream(t.split(","))).map(String::trim).filter(t -> !t.isEmpty()).toList();
         return new PceSettings(name, url, c.org__id(), user, c.api__secret(), Duration.ofSeconds(c.poll__interval()),
                 c.max__results(), Duration.ofSeconds(c.overlap__seconds()), Duration.ofHours(c.backfill__hours()), types,
                 trim(c.severity()), status);

@@ -34,6 +34,12 @@ class PceSettingsTest {
     }
 
     @Test
+    void eventTypesMayBeOneCommaSeparatedValue() {
+        assertEquals(List.of("user.login_failed", "agent.tampering"),
+                TestConfig.settings("event_types", new String[] {"user.login_failed, agent.tampering"}).eventTypes());
+    }
+
+    @Test
     void theSecretStaysOutOfToString() {
         assertFalse(TestConfig.settings().toString().contains(PceEmulator.SECRET));
     }
