@@ -1,0 +1,141 @@
+package dev.herald.sink.servicenow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.api.Event;
+import dev.herald.api.Notification;
+import dev.herald.api.Severity;
+import dev.herald.core.template.DirectorySinkResources;
+import dev.herald.core.template.Escape;
+import dev.herald.core.template.Rendering;
+import dev.herald.core.template.TemplateRenderer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The default templates rendered by Herald's own engine, on the demo records, sent through the
+ * sink to the emulated Table API: every one is a flat set of incident fields, hostile content does
+ * not break the JSON, and the severity maps to urgency and impact.
+ */
+class DefaultTemplatesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path DEMO = Path.of("../../../karaf-assembly/src/main/resources/assembly/demo/inbox");
+    private static final String HOSTILE = "\"quoted\" \\ back\nnew line </script><script>alert(1)</script>"
+            + " <!channel> <@U123|x> & \u0001\u001f \ud83d\udea8";
+
+    @TempDir
+    Path overrides;
+
+    private final ServiceNowEmulator snow = new ServiceNowEmulator("incident", ServiceNowSinkTest.BASIC);
+    private final ServiceNowSink sink = ServiceNowSinkTest.sink(ServiceNowSinkTest.config(snow.url()));
+
+    @AfterEach
+    void stop() {
+        snow.close();
+    }
+
+    private static Event event(String source, String id, String type, JsonNode detail) {
+        return Event.builder().id(id).source(source).instance("prod").type(type)
+                .time(Instant.parse("2026-11-22T10:58:04Z")).severity(Severity.HIGH)
+                .detail(detail).raw(detail.toString()).build();
+    }
+
+    private String render(Event event, Severity severity) throws Exception {
+        return new TemplateRenderer(overrides).render(new Rendering(event, "route", "snow", "servicenow",
+                Escape.JSON, new DirectorySinkResources(Path.of("src/main/resources"), "x"), null, severity, "key"));
+    }
+
+    /** Renders, sends through the sink, and returns the incident the emulated ServiceNow holds. */
+    private ObjectNode deliver(Event event, Severity severity) throws Exception {
+        String body = render(event, severity);
+        JSON.readTree(body);
+        sink.send(new Notification(event, "route", "snow", severity, body, 1, event.id()));
+        assertEquals(List.of(), snow.rejections());
+        return snow.records().values().stream()
+                .filter(r -> r.get("correlation_id").asText().equals(event.id())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aPceAuditEventDescribesWhoDidWhatFromWhere() throws Exception {
+        JsonNode pce = JSON.readTree(Files.readAllLines(DEMO.resolve("pce-audit-events.jsonl")).get(1));
+        ObjectNode incident = deliver(event("pce", "pce-1", pce.get("event_type").asText(), pce), Severity.MEDIUM);
+        assertEquals("Illumio PCE user.login_failed (failure) by system from 203.0.113.77",
+                incident.get("short_description").asText());
+        String description = incident.get("description").asText();
+        assertTrue(description.contains("Illumio PCE audit event on pce.corp.example.com"), description);
+        assertEquals(pce, JSON.readTree(description.substring(description.indexOf("PCE event:\n") + 11)));
+        assertEquals("2", incident.get("urgency").asText());
+        assertEquals("2", incident.get("impact").asText());
+        assertEquals("monitoring", incident.get("contact_type").asText());
+        assertFalse(incident.has("assignment_group"));
+    }
+
+    @Test
+    void aCloudTrailRecordLinksToTheConsole() throws Exception {
+        JsonNode record = JSON.readTree(DEMO.resolve("cloudtrail-123456789012.json").toFile()).at("/Records/1");
+        ObjectNode incident = deliver(event("cloudtrail", "ct-1", record.get("eventName").asText(), record),
+                Severity.HIGH);
+        assertTrue(incident.get("short_description").asText().startsWith("AWS ConsoleLogin"),
+                incident.get("short_description").asText());
+        assertTrue(incident.get("description").asText().contains("Console: https://us-east-1.console.aws.amazon.com"
+                + "/cloudtrail/home?region=us-east-1#/events/" + record.get("eventID").asText()));
+        assertEquals("1", incident.get("urgency").asText());
+        assertEquals("2", incident.get("impact").asText());
+    }
+
+    @Test
+    void aSecurityHubFindingNamesTitleResourceAndAccountAndMarksAPassAsResolved() throws Exception {
+        ObjectNode finding = (ObjectNode) JSON.readTree(DEMO.resolve("securityhub-findings.json").toFile())
+                .at("/detail/findings/0").deepCopy();
+        finding.putObject("Compliance").put("Status", "FAILED");
+        ObjectNode open = deliver(event("securityhub", "f@1", "Finding", finding), Severity.CRITICAL);
+        String title = finding.get("Title").asText();
+        assertTrue(open.get("short_description").asText().startsWith(title.substring(0, Math.min(title.length(), 100))),
+                open.get("short_description").asText());
+        assertTrue(open.get("description").asText().contains("Account: " + finding.get("AwsAccountId").asText()));
+        assertEquals("1", open.get("urgency").asText());
+        assertEquals("1", open.get("impact").asText());
+
+        finding.putObject("Compliance").put("Status", "PASSED");
+        ObjectNode passed = deliver(event("securityhub", "f@2", "Finding", finding), Severity.INFO);
+        assertTrue(passed.get("short_description").asText().startsWith("[resolved] "));
+        assertEquals("3", passed.get("urgency").asText());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"critical,1,1", "high,1,2", "medium,2,2", "low,3,3", "info,3,3"})
+    void theDefaultTemplateMapsSeverityToUrgencyAndImpact(String severity, String urgency, String impact)
+            throws Exception {
+        Severity s = Severity.parse(severity).orElseThrow();
+        ObjectNode incident = deliver(event("json", "ev-" + severity, "Thing", JSON.readTree("{\"a\":1}")), s);
+        assertEquals("[Herald] json Thing from prod", incident.get("short_description").asText());
+        assertEquals(urgency, incident.get("urgency").asText());
+        assertEquals(impact, incident.get("impact").asText());
+    }
+
+    @Test
+    void hostileContentStaysInsideTheStrings() throws Exception {
+        ObjectNode hostile = JSON.createObjectNode();
+        hostile.put("event_type", HOSTILE).put("Title", HOSTILE).put("eventName", HOSTILE).put("status", HOSTILE);
+        hostile.putObject("action").put("src_ip", HOSTILE);
+        for (String source : List.of("pce", "cloudtrail", "securityhub", "json")) {
+            ObjectNode incident = deliver(event(source, "h-" + source, HOSTILE, hostile), Severity.HIGH);
+            assertTrue(incident.get("short_description").asText().contains("\"quoted\" \\ back\nnew line </script>"),
+                    source + ": " + incident.get("short_description").asText());
+            assertTrue(incident.get("description").asText().contains("<script>alert(1)</script>"), source);
+            assertEquals("1", incident.get("urgency").asText(), source);
+        }
+    }
+}
