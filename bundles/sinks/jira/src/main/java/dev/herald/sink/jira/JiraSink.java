@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,7 @@ import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens a Jira issue per notification, on Jira Cloud (REST v3, description in Atlassian Document
@@ -72,7 +74,7 @@ public final class JiraSink implements Sink {
         String issue__type() default "Task";
 
         @AttributeDefinition(name = "Labels", required = false, description = "Labels on every issue, before"
-                + " the template's. Spaces become _ (Jira labels cannot hold them).")
+                + " the template's, comma-separated. Spaces become _ (Jira labels cannot hold them).")
         String[] labels() default {};
 
         @AttributeDefinition(name = "Priorities", required = false, description = "Jira priority per Herald"
@@ -150,7 +152,7 @@ public final class JiraSink implements Sink {
             }
             this.dedupe = config.dedupe();
             this.authorization = Credentials.header(config.auth(), config.username(), config.token());
-            List<String> labels = config.labels() == null ? List.of() : Arrays.asList(config.labels());
+            List<String> labels = labels(config.labels());
             this.requests = new IssueRequests(deployment, project, issueType, labels,
                     PriorityMap.parse(config.priorities()));
             if (config.rate() < 0) {
@@ -167,6 +169,10 @@ public final class JiraSink implements Sink {
                     .build());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("jira sink '" + name + "': " + e.getMessage(), e);
+        }
+        if (base.getScheme().equals("http")) {
+            LoggerFactory.getLogger(JiraSink.class).warn("jira sink '{}' sends its token to {} over plain http:"
+                    + " anyone on the network path can read it; use https", name, base.getHost());
         }
     }
 
@@ -208,6 +214,15 @@ public final class JiraSink implements Sink {
         } catch (HttpFailure failure) {
             throw JiraRejection.classify(failure, doing, project);
         }
+    }
+
+    /** Accepts String[] and comma-separated text (a .cfg file holds one string). */
+    private static List<String> labels(String[] values) {
+        List<String> labels = new ArrayList<>();
+        for (String value : values == null ? new String[0] : values) {
+            labels.addAll(Arrays.asList(value.split(",")));
+        }
+        return labels;
     }
 
     private static String projectKey(String value) {

@@ -76,7 +76,7 @@ class JiraSinkTest {
 
     @Test
     void cloudCreatesAnIssueWithAnAdfDescriptionMappedPriorityAndMergedLabels() throws Exception {
-        sink(config(cloud().baseUrl(), "labels", new String[] {"security", "herald"}))
+        sink(config(cloud().baseUrl(), "labels", "security, herald"))
                 .send(notification(ISSUE, Severity.CRITICAL, KEY));
         assertEquals(List.of(), jira.violations());
         JsonNode fields = jira.issues().get("SEC-1");
@@ -97,6 +97,14 @@ class JiraSinkTest {
         assertEquals("f-1", JSON.readTree(doc.at("/content/2/content/0/text").asText()).get("Id").asText());
         assertEquals(List.of("project = \"SEC\" AND labels = \"herald-0123456789abcdef\" AND statusCategory != Done"),
                 jira.searches());
+    }
+
+    @Test
+    void configuredLabelsMayBeAnArray() throws Exception {
+        sink(config(cloud().baseUrl(), "labels", new String[] {"security", "soc team"}))
+                .send(notification(ISSUE, Severity.HIGH, KEY));
+        assertEquals("[\"security\",\"soc_team\",\"aws_account\",\"herald-0123456789abcdef\"]",
+                jira.issues().get("SEC-1").get("labels").toString());
     }
 
     @Test
