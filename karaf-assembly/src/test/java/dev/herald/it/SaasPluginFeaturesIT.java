@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import dev.herald.api.admin.HeraldAdmin;
 import dev.herald.api.admin.SinkView;
+import dev.herald.api.admin.SourceView;
 import java.time.Duration;
 import java.util.Hashtable;
 import java.util.Map;
@@ -24,15 +25,18 @@ import org.ops4j.pax.exam.util.Filter;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
- * The SaaS sink plugins ship in the distribution's system repository: each hot-installs offline,
+ * The SaaS plugins ship in the distribution's system repository: each hot-installs offline,
  * resolves in the real Karaf, activates from a configuration, and never shows its secret.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class SaasSinkFeaturesIT {
+public class SaasPluginFeaturesIT {
     private static final String SLACK_TOKEN = "xoxb-it-0000000000-secret";
     private static final String ROUTING_KEY = "R0UT1NGKEYR0UT1NGKEYR0UT1NGKEY32";
     private static final String TEAMS_SIG = "it-teams-signature";
+    private static final String SNOW_PASSWORD = "it-snow-password";
+    private static final String JIRA_TOKEN = "it-jira-token";
+    private static final String PCE_SECRET = "it-pce-secret";
 
     @Inject
     private ConfigurationAdmin configs;
@@ -50,8 +54,9 @@ public class SaasSinkFeaturesIT {
     }
 
     @Test
-    public void slackPagerDutyAndTeamsInstallActivateAndKeepTheirSecrets() throws Exception {
-        for (String feature : new String[] {"herald-sink-slack", "herald-sink-pagerduty", "herald-sink-teams"}) {
+    public void saasPluginsInstallActivateAndKeepTheirSecrets() throws Exception {
+        for (String feature : new String[] {"herald-sink-slack", "herald-sink-pagerduty", "herald-sink-teams",
+                "herald-sink-servicenow", "herald-sink-jira", "herald-source-pce"}) {
             features.installFeature(feature);
         }
         // endpoints on a closed loopback port: activation must not need the vendor to answer
@@ -64,21 +69,43 @@ public class SaasSinkFeaturesIT {
                 "name", "it-teams",
                 "webhook_url", "http://127.0.0.1:9/workflows/1/invoke?api-version=2016-06-01&sig=" + TEAMS_SIG));
 
-        for (String[] sink : new String[][] {{"it-slack", "slack"}, {"it-pd", "pagerduty"}, {"it-teams", "teams"}}) {
+        configure("dev.herald.sink.servicenow", "it-snow", Map.of(
+                "name", "it-snow", "instance", "http://127.0.0.1:9", "username", "herald", "password", SNOW_PASSWORD));
+        configure("dev.herald.sink.jira", "it-jira", Map.of(
+                "name", "it-jira", "base_url", "http://127.0.0.1:9", "project", "SEC",
+                "username", "bot@example.com", "token", JIRA_TOKEN));
+        configure("dev.herald.source.pce", "it-pce", Map.of(
+                "name", "it-pce", "pce_url", "http://127.0.0.1:9", "api_user", "api_0123456789abcdef",
+                "api_secret", PCE_SECRET));
+
+        for (String[] sink : new String[][] {{"it-slack", "slack"}, {"it-pd", "pagerduty"}, {"it-teams", "teams"},
+                {"it-snow", "servicenow"}, {"it-jira", "jira"}}) {
             Await.until(Duration.ofSeconds(60), () -> state(sink[0]).equals("active"),
                     () -> sink[0] + " is " + state(sink[0]) + ": " + find(sink[0]));
             assertEquals(sink[1], find(sink[0]).get().kind());
         }
 
-        String listing = shell("herald:sinks -v");
-        assertTrue(listing, listing.contains("it-slack") && listing.contains("it-pd") && listing.contains("it-teams"));
+        Await.until(Duration.ofSeconds(60), () -> sourceState("it-pce").equals("active"),
+                () -> "source it-pce is " + sourceState("it-pce"));
+
+        String listing = shell("herald:sinks -v") + shell("herald:sources -v");
+        assertTrue(listing, listing.contains("it-slack") && listing.contains("it-pd") && listing.contains("it-teams")
+                && listing.contains("it-snow") && listing.contains("it-jira") && listing.contains("it-pce"));
         assertFalse("the Slack token leaked: " + listing, listing.contains(SLACK_TOKEN));
         assertFalse("the PagerDuty routing key leaked: " + listing, listing.contains(ROUTING_KEY));
         assertFalse("the Teams signature leaked: " + listing, listing.contains(TEAMS_SIG));
+        assertFalse("the ServiceNow password leaked: " + listing, listing.contains(SNOW_PASSWORD));
+        assertFalse("the Jira token leaked: " + listing, listing.contains(JIRA_TOKEN));
+        assertFalse("the PCE secret leaked: " + listing, listing.contains(PCE_SECRET));
     }
 
     private Optional<SinkView> find(String name) {
         return herald.sinks().stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    private String sourceState(String name) {
+        return herald.sources().stream().filter(s -> s.instance().equals(name)).map(SourceView::state)
+                .findFirst().orElse("missing");
     }
 
     private String state(String name) {
