@@ -145,6 +145,18 @@ public final class HttpSettings {
             return this;
         }
 
+        /**
+         * Applies a plugin instance's {@code connect_timeout}, {@code read_timeout} (seconds, 0 for
+         * the default), {@code proxy}, {@code ca_bundle} and {@code insecure}.
+         */
+        public Builder connection(HttpConnection connection) {
+            return connectTimeout(Duration.ofSeconds(connection.connect__timeout()))
+                    .readTimeout(Duration.ofSeconds(connection.read__timeout()))
+                    .proxy(connection.proxy())
+                    .caBundle(connection.ca__bundle())
+                    .insecure(connection.insecure());
+        }
+
         /** The {@code User-Agent} header value. */
         public Builder userAgent(String userAgent) {
             if (userAgent == null || userAgent.isBlank()) {

@@ -4,13 +4,14 @@
  * <p>A plugin describes one instance's needs in {@link dev.herald.http.HttpSettings} (timeouts,
  * proxy, extra CA certificates, the explicit {@code insecure} escape hatch), obtains an {@link
  * dev.herald.http.HttpSender} from the {@link dev.herald.http.HttpClients} service and sends with
- * it. Every sender classifies outcomes the same way: 2xx is returned; 408, 429, 5xx (except 501)
+ * it; the connection keys of the plugin's configuration reach the settings through {@link
+ * dev.herald.http.HttpConnection}. Every sender classifies outcomes the same way: 2xx is returned; 408, 429, 5xx (except 501)
  * and I/O failures are retryable, honouring {@code Retry-After}; everything else is permanent.
  * Failures arrive as {@link dev.herald.http.HttpFailure}, whose reason names the status, the
  * URL (query values and credentials removed), the start of the response body and what to check,
  * and which converts to the {@link dev.herald.api.DeliveryException} a sink throws.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package dev.herald.http;
 

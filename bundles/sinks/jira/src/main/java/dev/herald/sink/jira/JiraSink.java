@@ -6,6 +6,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
 import dev.herald.http.HttpClients;
+import dev.herald.http.HttpConnection;
 import dev.herald.http.HttpFailure;
 import dev.herald.http.HttpSender;
 import dev.herald.http.HttpSettings;
@@ -16,7 +17,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -136,7 +136,7 @@ public final class JiraSink implements Sink {
     private final HttpSender http;
 
     @Activate
-    public JiraSink(Config config, @Reference HttpClients clients) {
+    public JiraSink(Config config, HttpConnection connection, @Reference HttpClients clients) {
         String name = config.name();
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("jira sink: name is required: routes refer to the sink by it");
@@ -161,11 +161,7 @@ public final class JiraSink implements Sink {
             }
             this.http = clients.create(HttpSettings.builder("sink jira/" + name)
                     .userAgentOf(JiraSink.class)
-                    .connectTimeout(Duration.ofSeconds(config.connect__timeout()))
-                    .readTimeout(Duration.ofSeconds(config.read__timeout()))
-                    .proxy(config.proxy())
-                    .caBundle(config.ca__bundle())
-                    .insecure(config.insecure())
+                    .connection(connection)
                     .build());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("jira sink '" + name + "': " + e.getMessage(), e);

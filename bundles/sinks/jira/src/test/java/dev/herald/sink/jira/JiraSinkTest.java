@@ -12,6 +12,7 @@ import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.http.HttpClients;
+import dev.herald.http.HttpConnection;
 import dev.herald.http.testing.StubHttpServer;
 import dev.herald.http.testing.StubHttpServer.Recorded;
 import dev.herald.http.testing.StubHttpServer.Reply;
@@ -51,7 +52,8 @@ class JiraSinkTest {
 
     static JiraSink sink(Map<String, Object> properties) {
         JiraSink.Config config = Converters.standardConverter().convert(properties).to(JiraSink.Config.class);
-        return new JiraSink(config, HttpClients.standalone());
+        HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
+        return new JiraSink(config, connection, HttpClients.standalone());
     }
 
     static Map<String, Object> config(String baseUrl, Object... keyValues) {

@@ -4,6 +4,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
 import dev.herald.http.HttpClients;
+import dev.herald.http.HttpConnection;
 import dev.herald.http.HttpFailure;
 import dev.herald.http.HttpSender;
 import dev.herald.http.HttpSettings;
@@ -86,7 +87,7 @@ public final class PagerDutySink implements Sink {
     private final HttpSender http;
 
     @Activate
-    public PagerDutySink(Config config, @Reference HttpClients clients) {
+    public PagerDutySink(Config config, HttpConnection connection, @Reference HttpClients clients) {
         String name = config.name();
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("pagerduty sink: name is required: routes refer to the sink by it");
@@ -100,11 +101,7 @@ public final class PagerDutySink implements Sink {
             }
             this.http = clients.create(HttpSettings.builder("sink pagerduty/" + name)
                     .userAgentOf(PagerDutySink.class)
-                    .connectTimeout(Duration.ofSeconds(config.connect__timeout()))
-                    .readTimeout(Duration.ofSeconds(config.read__timeout()))
-                    .proxy(config.proxy())
-                    .caBundle(config.ca__bundle())
-                    .insecure(config.insecure())
+                    .connection(connection)
                     .build());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("pagerduty sink '" + name + "': " + e.getMessage(), e);

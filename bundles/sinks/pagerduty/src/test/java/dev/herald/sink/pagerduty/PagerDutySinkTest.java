@@ -11,6 +11,7 @@ import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.http.HttpClients;
+import dev.herald.http.HttpConnection;
 import dev.herald.http.testing.StubHttpServer;
 import dev.herald.http.testing.StubHttpServer.Recorded;
 import dev.herald.http.testing.StubHttpServer.Reply;
@@ -43,7 +44,8 @@ class PagerDutySinkTest {
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
     static PagerDutySink sink(Map<String, Object> properties) {
         PagerDutySink.Config config = Converters.standardConverter().convert(properties).to(PagerDutySink.Config.class);
-        return new PagerDutySink(config, HttpClients.standalone());
+        HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
+        return new PagerDutySink(config, connection, HttpClients.standalone());
     }
 
     static Map<String, Object> config(String apiUrl, Object... keyValues) {
@@ -237,10 +239,10 @@ class PagerDutySinkTest {
 
     @Test
     void theDefaultsAreTheUsEndpointAndTwoEventsASecond() {
-        PagerDutySink.Config config = Converters.standardConverter()
-                .convert(Map.of("name", "pager", "routing_key", ROUTING_KEY)).to(PagerDutySink.Config.class);
+        Map<String, Object> properties = Map.of("name", "pager", "routing_key", ROUTING_KEY);
+        PagerDutySink.Config config = Converters.standardConverter().convert(properties).to(PagerDutySink.Config.class);
         assertEquals("https://events.pagerduty.com", config.api__url());
         assertEquals(2, config.rate());
-        new PagerDutySink(config, HttpClients.standalone());
+        sink(properties);
     }
 }

@@ -6,6 +6,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
 import dev.herald.http.HttpClients;
+import dev.herald.http.HttpConnection;
 import dev.herald.http.HttpFailure;
 import dev.herald.http.HttpSender;
 import dev.herald.http.HttpSettings;
@@ -15,7 +16,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
@@ -116,7 +116,7 @@ public final class ServiceNowSink implements Sink {
     private final HttpSender http;
 
     @Activate
-    public ServiceNowSink(Config config, @Reference HttpClients clients) {
+    public ServiceNowSink(Config config, HttpConnection connection, @Reference HttpClients clients) {
         this.name = config.name();
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("servicenow sink: name is required: routes refer to the sink by it");
@@ -132,11 +132,7 @@ public final class ServiceNowSink implements Sink {
             }
             this.http = clients.create(HttpSettings.builder("sink servicenow/" + name)
                     .userAgentOf(ServiceNowSink.class)
-                    .connectTimeout(Duration.ofSeconds(config.connect__timeout()))
-                    .readTimeout(Duration.ofSeconds(config.read__timeout()))
-                    .proxy(config.proxy())
-                    .caBundle(config.ca__bundle())
-                    .insecure(config.insecure())
+                    .connection(connection)
                     .build());
             if (base.getScheme().equals("http")) {
                 LOG.warn("servicenow sink '{}' sends credentials to {} over plain http: anyone on the network path"

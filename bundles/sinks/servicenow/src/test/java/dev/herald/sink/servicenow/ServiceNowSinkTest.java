@@ -11,6 +11,7 @@ import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.http.HttpClients;
+import dev.herald.http.HttpConnection;
 import dev.herald.http.testing.StubHttpServer;
 import dev.herald.http.testing.StubHttpServer.Recorded;
 import dev.herald.http.testing.StubHttpServer.Reply;
@@ -48,7 +49,8 @@ class ServiceNowSinkTest {
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
     static ServiceNowSink sink(Map<String, Object> properties) {
         ServiceNowSink.Config config = Converters.standardConverter().convert(properties).to(ServiceNowSink.Config.class);
-        return new ServiceNowSink(config, HttpClients.standalone());
+        HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
+        return new ServiceNowSink(config, connection, HttpClients.standalone());
     }
 
     static Map<String, Object> config(String instance, Object... keyValues) {
@@ -296,6 +298,6 @@ class ServiceNowSinkTest {
         assertEquals("basic", config.auth());
         assertEquals("incident", config.table());
         assertEquals(2, config.rate());
-        new ServiceNowSink(config, HttpClients.standalone());
+        sink(config("acme"));
     }
 }

@@ -8,6 +8,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
 import dev.herald.http.HttpClients;
+import dev.herald.http.HttpConnection;
 import dev.herald.http.HttpFailure;
 import dev.herald.http.HttpSender;
 import dev.herald.http.HttpSettings;
@@ -16,7 +17,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
@@ -121,7 +121,7 @@ public final class SlackSink implements Sink {
     private final HttpSender http;
 
     @Activate
-    public SlackSink(Config config, @Reference HttpClients clients) {
+    public SlackSink(Config config, HttpConnection connection, @Reference HttpClients clients) {
         String name = config.name();
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("slack sink: name is required: routes refer to the sink by it");
@@ -149,11 +149,7 @@ public final class SlackSink implements Sink {
             }
             this.http = clients.create(HttpSettings.builder("sink slack/" + name)
                     .userAgentOf(SlackSink.class)
-                    .connectTimeout(Duration.ofSeconds(config.connect__timeout()))
-                    .readTimeout(Duration.ofSeconds(config.read__timeout()))
-                    .proxy(config.proxy())
-                    .caBundle(config.ca__bundle())
-                    .insecure(config.insecure())
+                    .connection(connection)
                     .redactUrlPath(mode == Mode.WEBHOOK)
                     .build());
         } catch (IllegalArgumentException e) {

@@ -13,6 +13,7 @@ import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.http.HttpClients;
+import dev.herald.http.HttpConnection;
 import dev.herald.http.testing.StubHttpServer;
 import dev.herald.http.testing.StubHttpServer.Recorded;
 import dev.herald.http.testing.StubHttpServer.Reply;
@@ -52,7 +53,8 @@ class SlackSinkTest {
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
     private static SlackSink sink(Map<String, Object> properties) {
         SlackSink.Config config = Converters.standardConverter().convert(properties).to(SlackSink.Config.class);
-        return new SlackSink(config, HttpClients.standalone());
+        HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
+        return new SlackSink(config, connection, HttpClients.standalone());
     }
 
     private Map<String, Object> api(Object... keyValues) {

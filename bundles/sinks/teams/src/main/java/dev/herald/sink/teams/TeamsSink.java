@@ -4,6 +4,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
 import dev.herald.http.HttpClients;
+import dev.herald.http.HttpConnection;
 import dev.herald.http.HttpFailure;
 import dev.herald.http.HttpSender;
 import dev.herald.http.HttpSettings;
@@ -14,7 +15,6 @@ import java.net.UnknownHostException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
@@ -92,7 +92,7 @@ public final class TeamsSink implements Sink {
     private final HttpSender http;
 
     @Activate
-    public TeamsSink(Config config, @Reference HttpClients clients) {
+    public TeamsSink(Config config, HttpConnection connection, @Reference HttpClients clients) {
         String name = config.name();
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("teams sink: name is required: routes refer to the sink by it");
@@ -106,10 +106,9 @@ public final class TeamsSink implements Sink {
             }
             this.http = clients.create(HttpSettings.builder("sink teams/" + name)
                     .userAgentOf(TeamsSink.class)
-                    .connectTimeout(Duration.ofSeconds(config.connect__timeout()))
-                    .readTimeout(Duration.ofSeconds(config.read__timeout()))
-                    .proxy(config.proxy())
-                    .caBundle(config.ca__bundle())
+                    .connection(connection)
+                    // Teams offers no insecure setting: a stray insecure=true must not disable TLS checks
+                    .insecure(false)
                     // a legacy connector URL has its secret in the path, a Workflows URL in sig=
                     .redactUrlPath(true)
                     .build());

@@ -10,6 +10,7 @@ import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.http.HttpClients;
+import dev.herald.http.HttpConnection;
 import dev.herald.http.testing.StubHttpServer.Reply;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -40,7 +41,8 @@ class TeamsSinkTest {
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
     private static TeamsSink sink(Map<String, Object> properties) {
         TeamsSink.Config config = Converters.standardConverter().convert(properties).to(TeamsSink.Config.class);
-        return new TeamsSink(config, HttpClients.standalone());
+        HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
+        return new TeamsSink(config, connection, HttpClients.standalone());
     }
 
     private Map<String, Object> workflow(Object... keyValues) {

@@ -4,6 +4,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
 import dev.herald.http.HttpClients;
+import dev.herald.http.HttpConnection;
 import dev.herald.http.HttpFailure;
 import dev.herald.http.HttpSender;
 import dev.herald.http.HttpSettings;
@@ -11,7 +12,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -126,7 +126,7 @@ public final class WebhookSink implements Sink {
     private final HttpSender http;
 
     @Activate
-    public WebhookSink(Config config, @Reference HttpClients clients) {
+    public WebhookSink(Config config, HttpConnection connection, @Reference HttpClients clients) {
         String name = config.name();
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("webhook sink: name is required: routes refer to the sink by it");
@@ -145,11 +145,7 @@ public final class WebhookSink implements Sink {
             }
             this.http = clients.create(HttpSettings.builder("sink webhook/" + name)
                     .userAgentOf(WebhookSink.class)
-                    .connectTimeout(Duration.ofSeconds(config.connect__timeout()))
-                    .readTimeout(Duration.ofSeconds(config.read__timeout()))
-                    .proxy(config.proxy())
-                    .caBundle(config.ca__bundle())
-                    .insecure(config.insecure())
+                    .connection(connection)
                     .build());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("webhook sink '" + name + "': " + e.getMessage(), e);

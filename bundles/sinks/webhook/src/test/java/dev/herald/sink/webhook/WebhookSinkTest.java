@@ -10,6 +10,7 @@ import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.http.HttpClients;
+import dev.herald.http.HttpConnection;
 import dev.herald.http.testing.StubHttpServer;
 import dev.herald.http.testing.StubHttpServer.Recorded;
 import dev.herald.http.testing.StubHttpServer.Reply;
@@ -44,7 +45,8 @@ class WebhookSinkTest {
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
     private static WebhookSink sink(Map<String, Object> properties) {
         WebhookSink.Config config = Converters.standardConverter().convert(properties).to(WebhookSink.Config.class);
-        return new WebhookSink(config, HttpClients.standalone());
+        HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
+        return new WebhookSink(config, connection, HttpClients.standalone());
     }
 
     private Map<String, Object> config(Object... keyValues) {

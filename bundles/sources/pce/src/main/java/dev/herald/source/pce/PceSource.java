@@ -2,6 +2,7 @@ package dev.herald.source.pce;
 
 import dev.herald.api.Journal;
 import dev.herald.http.HttpClients;
+import dev.herald.http.HttpConnection;
 import dev.herald.http.HttpSender;
 import dev.herald.http.HttpSettings;
 import java.time.Clock;
@@ -113,8 +114,9 @@ public final class PceSource {
 
     /** Started by Declarative Services with the instance's configuration. */
     @Activate
-    public PceSource(Config config, @Reference Journal journal, @Reference HttpClients clients) {
-        this(PceSettings.from(config), journal, clients.create(httpSettings(config)), Clock.systemUTC());
+    public PceSource(Config config, HttpConnection connection, @Reference Journal journal,
+            @Reference HttpClients clients) {
+        this(PceSettings.from(config), journal, clients.create(httpSettings(config, connection)), Clock.systemUTC());
     }
 
     PceSource(PceSettings settings, Journal journal, HttpSender http, Clock clock) {
@@ -131,15 +133,11 @@ public final class PceSource {
                 settings.pollInterval().toSeconds());
     }
 
-    private static HttpSettings httpSettings(Config config) {
+    private static HttpSettings httpSettings(Config config, HttpConnection connection) {
         try {
             return HttpSettings.builder("source pce/" + config.name())
                     .userAgentOf(PceSource.class)
-                    .connectTimeout(Duration.ofSeconds(config.connect__timeout()))
-                    .readTimeout(Duration.ofSeconds(config.read__timeout()))
-                    .proxy(config.proxy())
-                    .caBundle(config.ca__bundle())
-                    .insecure(config.insecure())
+                    .connection(connection)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("pce source '" + config.name() + "': " + e.getMessage(), e);
