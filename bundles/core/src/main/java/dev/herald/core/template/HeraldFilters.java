@@ -3,6 +3,7 @@ package dev.herald.core.template;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.api.text.Text;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.extension.escaper.EscapingStrategy;
@@ -112,14 +113,7 @@ final class HeraldFilters extends AbstractExtension {
             String s = text(input);
             Object n = args.get("length");
             int max = n instanceof Number num ? num.intValue() : 255;
-            if (s.length() <= max) {
-                return s;
-            }
-            int end = Math.max(0, max - 1);
-            if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
-                end--;
-            }
-            return s.substring(0, end) + "…";
+            return Text.truncate(s, max);
         }
     }
 }

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Notification;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.herald.api.text.Text;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +45,7 @@ final class IssueRequests {
     static String deliveryLabel(String idempotencyKey) {
         String key = idempotencyKey.toLowerCase(java.util.Locale.ROOT);
         if (!HEX16.matcher(key).matches()) {
-            key = sha256Hex(idempotencyKey);
+            key = Text.sha256Hex(idempotencyKey);
         }
         return LABEL_PREFIX + key.substring(0, 16);
     }
@@ -117,15 +114,6 @@ final class IssueRequests {
         String l = label.strip().replaceAll("[\\s\\p{Cntrl}]+", "_");
         if (!l.isEmpty()) {
             labels.add(l.length() > LABEL_MAX ? l.substring(0, LABEL_MAX) : l);
-        }
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM provides SHA-256", e);
         }
     }
 

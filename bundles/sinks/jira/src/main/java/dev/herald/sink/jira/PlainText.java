@@ -1,5 +1,6 @@
 package dev.herald.sink.jira;
 
+import dev.herald.api.text.Text;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,14 +28,6 @@ final class PlainText {
 
     /** One line of at most {@code max} characters (Jira's summary), ending with … when cut. */
     static String oneLine(String text, int max) {
-        String line = text.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
-        if (line.length() <= max) {
-            return line;
-        }
-        int end = max - 1;
-        if (Character.isHighSurrogate(line.charAt(end - 1))) {
-            end--;
-        }
-        return line.substring(0, end) + "…";
+        return Text.truncate(text.replaceAll("[\\s\\p{Cntrl}]+", " ").strip(), max);
     }
 }

@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
+import dev.herald.api.text.Text;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 
@@ -76,7 +74,7 @@ final class PagerDutyEvent {
             throw invalid("a trigger needs a payload object with summary, source and severity");
         }
         String summary = text(payload, "summary").orElseThrow(() -> invalid("payload.summary is required"));
-        payload.put("summary", truncate(summary, SUMMARY_MAX));
+        payload.put("summary", Text.truncate(summary, SUMMARY_MAX));
         if (text(payload, "source").isEmpty()) {
             throw invalid("payload.source is required (the affected system: a host, an account, a PCE)");
         }
@@ -104,26 +102,8 @@ final class PagerDutyEvent {
         if (key.length() <= DEDUP_KEY_MAX) {
             return key;
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM provides SHA-256", e);
-        }
+        return "sha256:" + Text.sha256Hex(key);
     }
-
-    /** At most {@code max} characters, ending with … when cut, never splitting a surrogate pair. */
-    static String truncate(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = max - 1;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end) + "…";
-    }
-
     private static ObjectNode parse(String body) throws DeliveryException {
         JsonNode tree;
         try {

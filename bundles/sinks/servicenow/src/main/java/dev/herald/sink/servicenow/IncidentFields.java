@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
+import dev.herald.api.text.Text;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -56,7 +54,7 @@ final class IncidentFields {
         }
         JsonNode shortDescription = fields.get("short_description");
         if (shortDescription != null && shortDescription.isTextual()) {
-            fields.put("short_description", truncate(shortDescription.asText(), SHORT_DESCRIPTION_MAX));
+            fields.put("short_description", Text.truncate(shortDescription.asText(), SHORT_DESCRIPTION_MAX));
         }
         if (!fields.hasNonNull("urgency")) {
             fields.put("urgency", urgency(notification.severity()));
@@ -81,12 +79,7 @@ final class IncidentFields {
         if (idempotencyKey.length() <= CORRELATION_ID_MAX && QUERY_SAFE.matcher(idempotencyKey).matches()) {
             return idempotencyKey;
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM provides SHA-256", e);
-        }
+        return "sha256:" + Text.sha256Hex(idempotencyKey);
     }
 
     /** ServiceNow urgency: critical and high → 1 (High), medium → 2 (Medium), low and info → 3 (Low). */
@@ -112,19 +105,6 @@ final class IncidentFields {
             default: return "3";
         }
     }
-
-    /** At most {@code max} characters, ending with … when cut, never splitting a surrogate pair. */
-    static String truncate(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = max - 1;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end) + "…";
-    }
-
     private static ObjectNode parse(String body) throws DeliveryException {
         JsonNode tree;
         try {
