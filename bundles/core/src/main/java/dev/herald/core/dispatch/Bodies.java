@@ -32,6 +32,6 @@ public final class Bodies {
         String override = routes.table().route(route).map(Route::definition)
                 .map(d -> d.templates().get(sink.name())).orElse(null);
         return renderer.render(new Rendering(event, route, sink.name(), sink.kind(), sink.escape(),
-                sink.resources(), override, severity, idempotencyKey));
+                sink.templateSet(), sink.resources(), override, severity, idempotencyKey));
     }
 }

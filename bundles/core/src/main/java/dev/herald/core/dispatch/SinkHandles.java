@@ -25,7 +25,7 @@ final class SinkHandles {
             return Optional.empty();
         }
         return Optional.of(new SinkHandle(name.toString().trim(), kind(ref.getProperty("service.factoryPid")),
-                Escape.of(ref.getProperty(Sink.TEMPLATE_ESCAPE)), rate(ref.getProperty(Sink.RATE)), sink,
+                Escape.of(ref.getProperty(Sink.TEMPLATE_ESCAPE)), templateSet(ref.getProperty(Sink.TEMPLATE_SET)), rate(ref.getProperty(Sink.RATE)), sink,
                 resources(ref.getBundle()), ref));
     }
 
@@ -35,6 +35,10 @@ final class SinkHandles {
         }
         String pid = factoryPid.toString();
         return pid.startsWith(FACTORY_PREFIX) ? pid.substring(FACTORY_PREFIX.length()) : pid;
+    }
+
+    private static String templateSet(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString().trim();
     }
 
     private static double rate(Object value) {

@@ -11,11 +11,18 @@ import dev.herald.api.Severity;
  * @param sink           the sink's name
  * @param sinkKind       the sink's plugin kind ({@code slack}, …), or null when unknown
  * @param escape         the sink's body type
+ * @param templateSet    the template set the sink's configuration selects ({@code cef}, …), or null
  * @param resources      the sink bundle's templates, or null
  * @param routeTemplate  the route's template override for this sink (relative path), or null
  * @param severity       the effective severity
  * @param idempotencyKey the delivery's idempotency key
  */
-public record Rendering(Event event, String route, String sink, String sinkKind, Escape escape,
+public record Rendering(Event event, String route, String sink, String sinkKind, Escape escape, String templateSet,
                        SinkResources resources, String routeTemplate, Severity severity, String idempotencyKey) {
+
+    /** A rendering for a sink without a template set. */
+    public Rendering(Event event, String route, String sink, String sinkKind, Escape escape,
+                     SinkResources resources, String routeTemplate, Severity severity, String idempotencyKey) {
+        this(event, route, sink, sinkKind, escape, null, resources, routeTemplate, severity, idempotencyKey);
+    }
 }

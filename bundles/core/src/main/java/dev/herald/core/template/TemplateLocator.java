@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Finds the template for a rendering, first found wins: the route's override file, then
  * {@code <templates>/<sinkKind>/<event.source>.peb}, {@code <templates>/<sinkKind>/default.peb},
  * the sink bundle's {@code templates/<event.source>.peb} and {@code templates/default.peb}, and
- * last core's built-in default for the sink's body type.
+ * last core's built-in default for the sink's body type. A sink with a template set
+ * ({@link dev.herald.api.Sink#TEMPLATE_SET}) has the same lookups under {@code <set>/} tried first.
  */
 final class TemplateLocator {
     private static final Logger LOG = LoggerFactory.getLogger(TemplateLocator.class);
@@ -42,26 +43,39 @@ final class TemplateLocator {
         }
         String source = r.event().source();
         boolean safeSource = SAFE_NAME.matcher(source).matches();
+        String set = r.templateSet() != null && SAFE_NAME.matcher(r.templateSet()).matches() ? r.templateSet() : null;
+        if (set != null) {
+            TemplateSource found = find(r, set + "/", source, safeSource);
+            if (found != null) {
+                return found;
+            }
+        }
+        TemplateSource found = find(r, "", source, safeSource);
+        return found != null ? found : builtin(r.escape());
+    }
+
+    /** The override directory's, then the sink bundle's template for {@code source} or its default, under {@code prefix}. */
+    private TemplateSource find(Rendering r, String prefix, String source, boolean safeSource) throws IOException {
+        String[] names = safeSource ? new String[] {prefix + source + ".peb", prefix + "default.peb"}
+                : new String[] {prefix + "default.peb"};
         if (r.sinkKind() != null && SAFE_NAME.matcher(r.sinkKind()).matches()) {
             Path kindDir = directory.resolve(r.sinkKind());
-            if (safeSource && Files.isRegularFile(kindDir.resolve(source + ".peb"))) {
-                return TemplateSource.file(kindDir.resolve(source + ".peb"));
-            }
-            if (Files.isRegularFile(kindDir.resolve("default.peb"))) {
-                return TemplateSource.file(kindDir.resolve("default.peb"));
+            for (String name : names) {
+                if (Files.isRegularFile(kindDir.resolve(name))) {
+                    return TemplateSource.file(kindDir.resolve(name));
+                }
             }
         }
         SinkResources res = r.resources();
         if (res != null) {
-            for (String path : safeSource ? new String[] {"templates/" + source + ".peb", "templates/default.peb"}
-                    : new String[] {"templates/default.peb"}) {
-                URL url = res.entry(path);
+            for (String name : names) {
+                URL url = res.entry("templates/" + name);
                 if (url != null) {
-                    return TemplateSource.url(res.name() + "!/" + path, res.version(), url);
+                    return TemplateSource.url(res.name() + "!/templates/" + name, res.version(), url);
                 }
             }
         }
-        return builtin(r.escape());
+        return null;
     }
 
     private static TemplateSource builtin(Escape escape) {

@@ -80,7 +80,7 @@ class AdminServiceTest {
     }
 
     private void startSlack(Sink sink) {
-        dispatcher.addSink(new SinkHandle("slack", "slack", Escape.JSON, 0, sink, null, "slack"));
+        dispatcher.addSink(new SinkHandle("slack", "slack", Escape.JSON, null, 0, sink, null, "slack"));
     }
 
     private static Event ct(String id) {

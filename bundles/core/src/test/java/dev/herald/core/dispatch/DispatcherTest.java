@@ -76,7 +76,7 @@ class DispatcherTest {
     }
 
     private static SinkHandle handle(String name, Sink sink, SinkResources resources) {
-        return new SinkHandle(name, "test", Escape.NONE, 0, sink, resources, new Object());
+        return new SinkHandle(name, "test", Escape.NONE, null, 0, sink, resources, new Object());
     }
 
     /**
@@ -291,7 +291,7 @@ class DispatcherTest {
     void rateLimitsPaceDeliveries() {
         ScriptedSink sink = new ScriptedSink();
         enqueue("s", "a", "b", "c", "d", "e", "f");
-        dispatcher.addSink(new SinkHandle("s", "test", Escape.NONE, 4, sink, null, new Object()));
+        dispatcher.addSink(new SinkHandle("s", "test", Escape.NONE, null, 4, sink, null, new Object()));
         Await.until("delivered", () -> sink.received.size() == 6);
         assertTrue(sink.times.get(5) - sink.times.get(0) >= 450, "4/s after a burst of one second's worth");
     }

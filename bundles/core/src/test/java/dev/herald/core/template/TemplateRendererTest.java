@@ -124,6 +124,24 @@ class TemplateRendererTest {
     }
 
     @Test
+    void templateSetIsTriedBeforeThePlainTemplates() throws Exception {
+        Path bundle = Files.createDirectories(dir.resolve("bundle/templates/cef"));
+        SinkResources res = new DirectorySinkResources(dir.resolve("bundle"), "sink.bundle");
+        Rendering r = new Rendering(event, "r1", "sink1", "syslog", Escape.NONE, "cef", res, null, Severity.HIGH, "key1");
+        Files.writeString(bundle.resolveSibling("cloudtrail.peb"), "plain cloudtrail");
+        assertEquals("plain cloudtrail", renderer.render(r), "a set without templates falls back to the plain ones");
+        Files.writeString(bundle.resolve("default.peb"), "cef default");
+        assertEquals("cef default", renderer.render(r));
+        Files.writeString(bundle.resolve("cloudtrail.peb"), "cef cloudtrail");
+        assertEquals("cef cloudtrail", renderer.render(r));
+        Files.createDirectories(templates.resolve("syslog/cef"));
+        Files.writeString(templates.resolve("syslog/cef/default.peb"), "etc cef default");
+        assertEquals("etc cef default", renderer.render(r));
+        Rendering other = new Rendering(event, "r1", "sink1", "syslog", Escape.NONE, "leef", res, null, Severity.HIGH, "key1");
+        assertEquals("plain cloudtrail", renderer.render(other), "another set does not see cef's templates");
+    }
+
+    @Test
     void editsArePickedUp() throws Exception {
         assertEquals("one", render(Escape.NONE, "one"));
         assertEquals("two!", render(Escape.NONE, "two!"));
