@@ -5,7 +5,7 @@ package dev.herald.api;
  *
  * <p>Register it as an OSGi service from a factory-configured component. Its service properties
  * (copied by DS from the configuration) must include {@link #NAME}, by which routes refer to it,
- * and may include {@link #RATE} (messages per second), {@link #TEMPLATE_ESCAPE} and {@link #TEMPLATE_SET}.
+ * and may include {@link #RATE} (messages per second), {@link #TEMPLATE_ESCAPE} and {@link #FORMAT}.
  *
  * <p>The sink classifies every failure; the dispatcher decides when to retry. The sink must not
  * retry on its own, swallow an error, or log secrets.
@@ -25,13 +25,13 @@ public interface Sink {
     String TEMPLATE_ESCAPE = "herald.template.escape";
 
     /**
-     * Service property: a named set of templates that the sink's configuration selects, such as a
-     * syslog sink's {@code cef} or {@code leef} body layout. Herald then looks for
-     * {@code templates/<set>/<event.source>.peb} and {@code templates/<set>/default.peb} (in
+     * Service property: the body format the sink's configuration selects, such as a syslog sink's
+     * {@code cef} or {@code leef}. It names a set of templates: Herald looks for
+     * {@code templates/<format>/<event.source>.peb} and {@code templates/<format>/default.peb} (in
      * {@code etc/herald/templates/<sinkKind>/} and in the sink bundle) before the sink's plain
      * templates. Absent: the plain templates only.
      */
-    String TEMPLATE_SET = "herald.template.set";
+    String FORMAT = "format";
 
     /**
      * Sends one notification.

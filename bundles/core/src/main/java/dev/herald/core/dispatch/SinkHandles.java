@@ -25,7 +25,7 @@ final class SinkHandles {
             return Optional.empty();
         }
         return Optional.of(new SinkHandle(name.toString().trim(), kind(ref.getProperty("service.factoryPid")),
-                Escape.of(ref.getProperty(Sink.TEMPLATE_ESCAPE)), templateSet(ref.getProperty(Sink.TEMPLATE_SET)), rate(ref.getProperty(Sink.RATE)), sink,
+                Escape.of(ref.getProperty(Sink.TEMPLATE_ESCAPE)), templateSet(ref.getProperty(Sink.FORMAT)), rate(ref.getProperty(Sink.RATE)), sink,
                 resources(ref.getBundle()), ref));
     }
 

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * {@code <templates>/<sinkKind>/<event.source>.peb}, {@code <templates>/<sinkKind>/default.peb},
  * the sink bundle's {@code templates/<event.source>.peb} and {@code templates/default.peb}, and
  * last core's built-in default for the sink's body type. A sink with a template set
- * ({@link dev.herald.api.Sink#TEMPLATE_SET}) has the same lookups under {@code <set>/} tried first.
+ * ({@link dev.herald.api.Sink#FORMAT}) has the same lookups under {@code <set>/} tried first.
  */
 final class TemplateLocator {
     private static final Logger LOG = LoggerFactory.getLogger(TemplateLocator.class);
