@@ -1,5 +1,6 @@
 package dev.herald.http;
 
+import dev.herald.http.tls.TlsTrust;
 import java.net.http.HttpClient;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -29,7 +30,7 @@ final class DefaultHttpClients implements HttpClients {
                     + " the one sink or source that needs it");
         }
         this.defaults = defaults;
-        this.defaultCas = defaults.caBundle().map(TrustMaterial::readPem).orElse(List.of());
+        this.defaultCas = defaults.caBundle().map(TlsTrust::readPem).orElse(List.of());
         this.log = log;
     }
 
@@ -54,10 +55,10 @@ final class DefaultHttpClients implements HttpClients {
             log.warn("TLS verification is DISABLED for {} (insecure=true): any certificate and any host name"
                     + " are accepted, so anyone on the network path can read and change its traffic."
                     + " Set ca_bundle to the server's CA certificate instead.", settings.owner());
-            return Optional.of(TrustMaterial.trustingAnything());
+            return Optional.of(TlsTrust.trustingAnything());
         }
         List<X509Certificate> cas = new ArrayList<>(defaultCas);
-        settings.caBundle().map(TrustMaterial::readPem).ifPresent(cas::addAll);
-        return cas.isEmpty() ? Optional.empty() : Optional.of(TrustMaterial.jvmTrustPlus(cas));
+        settings.caBundle().map(TlsTrust::readPem).ifPresent(cas::addAll);
+        return cas.isEmpty() ? Optional.empty() : Optional.of(TlsTrust.jvmTrustPlus(cas));
     }
 }

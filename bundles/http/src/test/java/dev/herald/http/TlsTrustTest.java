@@ -1,10 +1,12 @@
 package dev.herald.http;
 
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.http.testing.StubHttpServer;
+import dev.herald.http.tls.TlsTrust;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.http.HttpRequest;
@@ -52,7 +54,7 @@ class TlsTrustTest {
     @Test
     void aBundleOfSeveralCertificatesWithTextAroundThemWorks() throws HttpFailure {
         Path bundle = PKI.writeCaPem(dir, "# corporate bundle\nUnrelated CA\n=====\n", OTHER_PKI.ca());
-        assertEquals(2, TrustMaterial.readPem(bundle).size());
+        assertEquals(2, TlsTrust.readPem(bundle).size());
         try (StubHttpServer server = StubHttpServer.https(PKI.serverContext(TestPki.loopbackIp()))) {
             assertEquals(200, get(HttpClients.standalone(), settings().caBundle(bundle.toString()).build(), server));
         }
@@ -78,9 +80,9 @@ class TlsTrustTest {
 
     @Test
     void theCaBundleIsAddedToTheJvmTrustStoreNotSubstitutedForIt() throws Exception {
-        List<X509Certificate> jvm = TrustMaterial.jvmTrustAnchors();
+        List<X509Certificate> jvm = TlsTrust.jvmTrustAnchors();
         assertTrue(jvm.size() > 10, "the JVM trusts " + jvm.size() + " CAs");
-        List<X509Certificate> trusted = List.of(TrustMaterial.jvmTrustPlusManager(List.of(PKI.ca())).getAcceptedIssuers());
+        List<X509Certificate> trusted = List.of(TlsTrust.jvmTrustPlusManager(List.of(PKI.ca())).getAcceptedIssuers());
         assertTrue(trusted.containsAll(jvm));
         assertTrue(trusted.contains(PKI.ca()));
         assertEquals(jvm.size() + 1, trusted.size());

@@ -1,4 +1,4 @@
-package dev.herald.http;
+package dev.herald.http.tls;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,13 +22,16 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
-/** TLS trust for a client: the JVM's CAs plus configured ones, or (insecure) none at all. */
-final class TrustMaterial {
-    private TrustMaterial() {
+/**
+ * TLS trust for a client: the JVM's CAs plus configured ones ({@code ca_bundle}), or (insecure)
+ * none at all. Shared by every plugin that opens TLS connections itself: HTTP, SMTP, syslog, AWS.
+ */
+public final class TlsTrust {
+    private TlsTrust() {
     }
 
     /** The certificates of a {@code ca_bundle} PEM file (one or many, text between them allowed). */
-    static List<X509Certificate> readPem(Path file) {
+    public static List<X509Certificate> readPem(Path file) {
         byte[] pem;
         try {
             pem = Files.readAllBytes(file);
@@ -56,12 +59,12 @@ final class TrustMaterial {
     }
 
     /** Trusts what the JVM trusts, and {@code extra} besides. Host names are still verified. */
-    static SSLContext jvmTrustPlus(List<X509Certificate> extra) {
+    public static SSLContext jvmTrustPlus(List<X509Certificate> extra) {
         return context(new TrustManager[] {jvmTrustPlusManager(extra)});
     }
 
     /** The trust manager of {@link #jvmTrustPlus}: one store holding the JVM's CAs and {@code extra}. */
-    static X509TrustManager jvmTrustPlusManager(List<X509Certificate> extra) {
+    public static X509TrustManager jvmTrustPlusManager(List<X509Certificate> extra) {
         try {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
@@ -81,7 +84,7 @@ final class TrustMaterial {
     }
 
     /** The CA certificates of the JVM's default trust store. */
-    static List<X509Certificate> jvmTrustAnchors() throws GeneralSecurityException {
+    public static List<X509Certificate> jvmTrustAnchors() throws GeneralSecurityException {
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init((KeyStore) null);
         return List.of(x509(factory.getTrustManagers()).getAcceptedIssuers());
@@ -100,8 +103,13 @@ final class TrustMaterial {
      * Accepts any certificate for any host. Being an {@link X509ExtendedTrustManager}, it also
      * replaces the JDK's host name check, which the engine delegates to the trust manager.
      */
-    static SSLContext trustingAnything() {
-        return context(new TrustManager[] {new TrustAnything()});
+    public static SSLContext trustingAnything() {
+        return context(new TrustManager[] {trustingAnythingManager()});
+    }
+
+    /** The trust manager of {@link #trustingAnything()}, for clients that take trust managers rather than a context. */
+    public static X509TrustManager trustingAnythingManager() {
+        return new TrustAnything();
     }
 
     private static SSLContext context(TrustManager[] trust) {
