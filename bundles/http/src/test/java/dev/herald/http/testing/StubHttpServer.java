@@ -11,12 +11,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -28,7 +32,8 @@ public final class StubHttpServer implements AutoCloseable {
     private final String scheme;
     private final BlockingQueue<Recorded> requests = new LinkedBlockingQueue<>();
     private final CountDownLatch closing = new CountDownLatch(1);
-    private volatile Reply reply = Reply.status(200, "ok");
+    private final Queue<Reply> once = new ConcurrentLinkedQueue<>();
+    private volatile Function<Recorded, Reply> responder = r -> Reply.status(200, "ok");
 
     private StubHttpServer(HttpServer server, String scheme) {
         this.server = server;
@@ -66,9 +71,21 @@ public final class StubHttpServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** What every following request gets. */
+    /** What every following request gets (after those of {@link #replyOnce}). */
     public StubHttpServer reply(Reply next) {
-        this.reply = next;
+        this.responder = r -> next;
+        return this;
+    }
+
+    /** Answers each following request as {@code responder} says, for emulators that look at the request. */
+    public StubHttpServer respond(Function<Recorded, Reply> responder) {
+        this.responder = responder;
+        return this;
+    }
+
+    /** The answers to the next requests, one each, in order; then {@link #reply} or {@link #respond} again. */
+    public StubHttpServer replyOnce(Reply... replies) {
+        once.addAll(List.of(replies));
         return this;
     }
 
@@ -99,9 +116,11 @@ public final class StubHttpServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
-        requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI(),
-                exchange.getRequestHeaders(), body));
-        Reply r = reply;
+        Recorded request = new Recorded(exchange.getRequestMethod(), exchange.getRequestURI(),
+                exchange.getRequestHeaders(), body);
+        requests.add(request);
+        Reply queued = once.poll();
+        Reply r = queued != null ? queued : responder.apply(request);
         if (r.hang) {
             awaitClose();
         }
@@ -159,6 +178,13 @@ public final class StubHttpServer implements AutoCloseable {
 
         public static Reply status(int status, String body, String header, String value) {
             return new Reply(status, body, Map.of(header, value), false);
+        }
+
+        /** This reply with one more header. */
+        public Reply withHeader(String name, String value) {
+            Map<String, String> more = new LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new Reply(status, body, more, hang);
         }
 
         /** Never answers (until the server is closed): for timeouts. */
