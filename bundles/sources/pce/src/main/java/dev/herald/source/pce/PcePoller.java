@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +27,11 @@ import org.slf4j.LoggerFactory;
  * One poll of the PCE's audit events, from the checkpoint (less the overlap; on the first run,
  * {@code backfill_hours} ago) to now, into the {@link Journal}.
  *
- * <p>A response holding {@code max_results} events may have left some out, so its window is
- * halved and each half asked again, down to one second. Windows are delivered oldest first,
+ * <p>A response holding {@code max_results} events may have left some out. With {@code
+ * full_window = async} the whole window is then collected by an {@link AsyncCollection}; with
+ * {@code split}, or when the PCE cannot deliver the collection, the window is halved and each half
+ * asked again (without async for the rest of the poll), down to one second. A window's events are
+ * delivered only once all of them are downloaded. Windows are delivered oldest first,
  * each as batches whose checkpoint is the newest event time committed so far: the checkpoint
  * moves only once {@link Journal#append} succeeded, and the next poll asks again from there
  * (events of the same second come again and the journal drops them by href).
@@ -48,6 +52,7 @@ final class PcePoller {
 
     private final PceSettings settings;
     private final PceClient client;
+    private final AsyncCollection async;
     private final Journal journal;
     private final Clock clock;
     private final RecordRecognizer recognizer = new RecordRecognizer();
@@ -55,9 +60,10 @@ final class PcePoller {
     private int failures;
     private String lastProblem;
 
-    PcePoller(PceSettings settings, PceClient client, Journal journal, Clock clock) {
+    PcePoller(PceSettings settings, PceClient client, AsyncCollection async, Journal journal, Clock clock) {
         this.settings = settings;
         this.client = client;
+        this.async = async;
         this.journal = journal;
         this.clock = clock;
     }
@@ -91,7 +97,7 @@ final class PcePoller {
         Instant from = committed == null ? to.minus(settings.backfill()) : committed.minus(settings.overlap());
         try {
             Delivery delivery = new Delivery(committed);
-            fetch(from, to, delivery);
+            fetch(from, to, delivery, settings.fullWindow() == PceSettings.FullWindow.ASYNC);
             if (lastProblem != null) {
                 LOG.info("PCE source '{}': polling {} works again", settings.name(), settings.pceUrl());
             }
@@ -109,25 +115,39 @@ final class PcePoller {
         }
     }
 
+    /** The problem the last poll ran into, as logged; empty when it went well. */
+    Optional<String> problem() {
+        return Optional.ofNullable(lastProblem);
+    }
+
     private Instant committed() {
         return journal.checkpoint(settings.name()).map(c -> Instant.parse(c.position())).orElse(null);
     }
 
-    /** Fetches [from, to], splitting full windows, and delivers the events oldest window first. */
-    private void fetch(Instant from, Instant to, Delivery delivery)
+    /**
+     * Fetches [from, to] and delivers its events, a full window collected whole when {@code
+     * tryAsync} and the PCE can, else split; sub-windows are delivered oldest first.
+     */
+    private void fetch(Instant from, Instant to, Delivery delivery, boolean tryAsync)
             throws HttpFailure, MalformedResponseException, JournalException, InterruptedException {
         ArrayNode events = client.events(from, to);
-        Duration length = Duration.between(from, to);
         if (events.size() >= settings.maxResults()) {
+            Optional<ArrayNode> all = tryAsync ? async.collect(from, to) : Optional.empty();
+            if (all.isPresent()) {
+                delivery.deliver(all.get());
+                return;
+            }
+            Duration length = Duration.between(from, to);
             if (length.compareTo(SMALLEST_WINDOW) > 0) {
                 Instant middle = from.plus(length.dividedBy(2));
-                fetch(from, middle, delivery);
-                fetch(middle, to, delivery);
+                fetch(from, middle, delivery, false);
+                fetch(middle, to, delivery, false);
                 return;
             }
             LOG.warn("PCE source '{}': {} or more events between {} and {}; the PCE returns at most max_results = {}"
-                    + " at once, so some of that second may be missing: raise max_results (up to {})", settings.name(),
-                    events.size(), from, to, settings.maxResults(), PceSettings.MAX_RESULTS);
+                    + " at once, so some of that second may be missing: raise max_results (up to {}) or use"
+                    + " full_window = async", settings.name(), events.size(), from, to, settings.maxResults(),
+                    PceSettings.MAX_RESULTS);
         }
         delivery.deliver(events);
     }

@@ -24,10 +24,21 @@ import java.util.Set;
  * @param eventTypes   server-side filter on event_type; empty for all
  * @param severity     server-side filter on severity; empty for all
  * @param status       server-side filter on status (success|failure); empty for both
+ * @param fullWindow   what to do with a window that returned {@code maxResults} events
+ * @param asyncTimeout the longest an async collection may take before the window is split instead
  */
 record PceSettings(String name, URI pceUrl, int orgId, String apiUser, String apiSecret, Duration pollInterval,
                    int maxResults, Duration overlap, Duration backfill, List<String> eventTypes, String severity,
-                   String status) {
+                   String status, FullWindow fullWindow, Duration asyncTimeout) {
+
+    /** How a window holding more than {@code max_results} events is collected. */
+    enum FullWindow {
+        /** An async collection of the whole window, split when the PCE cannot deliver one. */
+        ASYNC,
+        /** Halves asked again, recursively. */
+        SPLIT
+    }
+
     /** The PCE's own ceiling on max_results. */
     static final int MAX_RESULTS = 10_000;
     private static final Set<String> STATUSES = Set.of("", "success", "failure");
@@ -70,12 +81,22 @@ record PceSettings(String name, URI pceUrl, int orgId, String apiUser, String ap
             throw new IllegalArgumentException("status = '" + c.status() + "' is not valid: use success, failure or"
                     + " leave it empty for both");
         }
+        FullWindow fullWindow = switch (trim(c.full__window()).toLowerCase(Locale.ROOT)) {
+            case "async" -> FullWindow.ASYNC;
+            case "split" -> FullWindow.SPLIT;
+            default -> throw new IllegalArgumentException("full_window = '" + c.full__window() + "' is not valid: use"
+                    + " async (collect a full window as an async job) or split (ask for its halves again)");
+        };
+        if (c.async__timeout() < 1) {
+            throw new IllegalArgumentException("async_timeout = " + c.async__timeout() + " is out of range: give the"
+                    + " seconds an async collection may take, at least 1");
+        }
         List<String> types = c.event__types() == null ? List.of()
                 : Arrays.stream(c.event__types()).filter(Objects::nonNull) // a .cfg line "a, b" arrives as one value
                         .flatMap(t -> Arrays.stream(t.split(","))).map(String::trim).filter(t -> !t.isEmpty()).toList();
         return new PceSettings(name, url, c.org__id(), user, c.api__secret(), Duration.ofSeconds(c.poll__interval()),
                 c.max__results(), Duration.ofSeconds(c.overlap__seconds()), Duration.ofHours(c.backfill__hours()), types,
-                trim(c.severity()), status);
+                trim(c.severity()), status, fullWindow, Duration.ofSeconds(c.async__timeout()));
     }
 
     private static URI pceUrl(String value) {

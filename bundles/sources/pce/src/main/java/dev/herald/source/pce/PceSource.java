@@ -20,6 +20,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +64,20 @@ public final class PceSource {
         int poll__interval() default 30;
 
         @AttributeDefinition(name = "Max results", min = "1", max = "10000", description = "The most events per"
-                + " request; a window that returns this many is split in halves and asked again")
+                + " request; a window that returns this many is collected as full_window says")
         int max__results() default PceSettings.MAX_RESULTS;
+
+        @AttributeDefinition(name = "Full window", description = "What to do with a window that returned"
+                + " max_results events (more may exist). async: ask the PCE for an async collection of the whole"
+                + " window (Prefer: respond-async, then poll the job and download its result), and split the window"
+                + " when the job fails, takes longer than async_timeout or the PCE does not offer async collections;"
+                + " split: ask for its halves again, recursively",
+                options = {@Option(label = "async", value = "async"), @Option(label = "split", value = "split")})
+        String full__window() default "async";
+
+        @AttributeDefinition(name = "Async timeout (s)", min = "1", description = "The longest an async collection"
+                + " may take, job polls included, before the window is split instead")
+        int async__timeout() default 600;
 
         @AttributeDefinition(name = "Overlap (s)", min = "0", description = "Each poll starts this many seconds"
                 + " before the newest event committed, for events the PCE records late; repeats are dropped by href")
@@ -122,7 +135,8 @@ public final class PceSource {
     PceSource(PceSettings settings, Journal journal, HttpSender http, Clock clock) {
         this.settings = settings;
         PceClient client = new PceClient(settings, http, RequestBudget.shared(settings.pceUrl(), settings.apiUser()));
-        this.poller = new PcePoller(settings, client, journal, clock);
+        AsyncCollection async = new AsyncCollection(settings, client, clock, RequestBudget.Sleeper.THREAD);
+        this.poller = new PcePoller(settings, client, async, journal, clock);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "herald-source-pce-" + settings.name());
             thread.setDaemon(true);

@@ -22,6 +22,9 @@ final class RequestBudget {
 
     /** Waits, interruptibly; tests substitute one that moves their clock instead. */
     interface Sleeper {
+        /** Sleeps the thread, at least a millisecond. */
+        Sleeper THREAD = d -> Thread.sleep(Math.max(1, d.toMillis()));
+
         void sleep(Duration duration) throws InterruptedException;
     }
 
@@ -41,7 +44,7 @@ final class RequestBudget {
     /** The budget shared by all sources using {@code apiUser} on the PCE at {@code pceUrl}. */
     static RequestBudget shared(URI pceUrl, String apiUser) {
         return SHARED.computeIfAbsent(pceUrl.toString().toLowerCase(java.util.Locale.ROOT) + " " + apiUser,
-                k -> new RequestBudget(PER_MINUTE, WINDOW, System::nanoTime, d -> Thread.sleep(Math.max(1, d.toMillis()))));
+                k -> new RequestBudget(PER_MINUTE, WINDOW, System::nanoTime, Sleeper.THREAD));
     }
 
     /** Takes one request from the budget, or says how long until one is free. */

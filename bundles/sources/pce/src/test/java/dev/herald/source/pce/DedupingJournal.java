@@ -21,6 +21,7 @@ final class DedupingJournal implements Journal {
     private final Map<String, String> checkpoints = new HashMap<>();
     private final List<Quarantined> quarantine = new ArrayList<>();
     private int appends;
+    private int offered;
     private int refuse;
 
     synchronized void refuseNext(int count) {
@@ -34,6 +35,7 @@ final class DedupingJournal implements Journal {
             throw new JournalException("store is read-only (test)");
         }
         appends++;
+        offered += batch.size();
         int fresh = 0;
         for (Event e : batch) {
             if (kept.putIfAbsent(e.id(), e) == null) {
@@ -72,6 +74,11 @@ final class DedupingJournal implements Journal {
 
     synchronized int appends() {
         return appends;
+    }
+
+    /** Events appended, repeats included. */
+    synchronized int offered() {
+        return offered;
     }
 
     synchronized String position() {

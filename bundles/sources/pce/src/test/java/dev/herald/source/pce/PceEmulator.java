@@ -21,29 +21,62 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * An Illumio PCE on loopback for tests: the events endpoint with timestamp[gte]/[lte] (both
- * inclusive) and max_results, the health endpoint, HTTP Basic checks, and scripted failures.
+ * inclusive) and max_results, its async collection ({@code Prefer: respond-async} → 202 with a
+ * job that is pending for a while, then done or failed, and a datafile of the uncapped result),
+ * the health endpoint, HTTP Basic checked on every endpoint, and scripted failures.
  */
 final class PceEmulator implements AutoCloseable {
     static final String USER = "api_1a2b3c";
     static final String SECRET = "s3cr3t";
+    /** The Retry-After (seconds) of a 202 and of a pending job. */
+    static final int JOB_RETRY_AFTER = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A scripted answer to the next events request. */
-    record Failure(int status, String body, String retryAfter) {
+    static {
+        // without it every small response waits ~40 ms for a delayed ACK (Nagle); read once per JVM
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    /** A response: status, body and Retry-After (null for none). */
+    record Answer(int status, String body, String retryAfter) {
+    }
+
+    /** An async collection: its events, how many polls it stays pending, and how it ends. */
+    private static final class Job {
+        final String uuid = UUID.randomUUID().toString();
+        final String result;
+        int pendingPolls;
+        final boolean fails;
+
+        Job(String result, int pendingPolls, boolean fails) {
+            this.result = result;
+            this.pendingPolls = pendingPolls;
+            this.fails = fails;
+        }
     }
 
     private final HttpServer server;
+    private final String orgPath;
     private final List<ObjectNode> events = new ArrayList<>();
-    private final Deque<Failure> failures = new ArrayDeque<>();
+    private final Deque<Answer> eventFailures = new ArrayDeque<>();
+    private final Deque<Answer> jobPollFailures = new ArrayDeque<>();
+    private final Map<String, Job> jobs = new HashMap<>();
     private final List<URI> eventRequests = new ArrayList<>();
+    private final List<String> paths = new ArrayList<>();
     private int healthRequests;
-    private final String org;
+    private int asyncRequests;
+    private int unauthorized;
+    private Answer asyncRefusal;
+    private int pendingPolls = 1;
+    private boolean jobsFail;
+    private String datafileBody;
 
     PceEmulator(int org) {
-        this.org = "/api/v2/orgs/" + org + "/events";
+        this.orgPath = "/api/v2/orgs/" + org;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -73,67 +106,141 @@ final class PceEmulator implements AutoCloseable {
         events.add(record);
     }
 
-    /** The next events request gets this instead of events. */
+    /** The next (synchronous) events request gets this instead of events. */
     synchronized void fail(int status, String body, String retryAfter) {
-        failures.add(new Failure(status, body, retryAfter));
+        eventFailures.add(new Answer(status, body, retryAfter));
     }
 
+    /** Async requests are answered with this status (e.g. 406, as a PCE without async support). */
+    synchronized void refuseAsync(int status) {
+        asyncRefusal = new Answer(status, "{\"error\":\"not acceptable\"}", null);
+    }
+
+    /** Jobs submitted from now on stay pending for this many polls. */
+    synchronized void pendingPolls(int polls) {
+        pendingPolls = polls;
+    }
+
+    /** Jobs submitted from now on end failed. */
+    synchronized void failJobs() {
+        jobsFail = true;
+    }
+
+    /** The next job poll gets this instead of the job. */
+    synchronized void failJobPoll(int status, String body, String retryAfter) {
+        jobPollFailures.add(new Answer(status, body, retryAfter));
+    }
+
+    /** Every datafile is downloaded as this body instead of its events. */
+    synchronized void datafileBody(String body) {
+        datafileBody = body;
+    }
+
+    /** The events requests, synchronous and async. */
     synchronized List<URI> eventRequests() {
         return List.copyOf(eventRequests);
+    }
+
+    /** The paths of every request but health checks, in order. */
+    synchronized List<String> paths() {
+        return List.copyOf(paths);
+    }
+
+    synchronized int asyncRequests() {
+        return asyncRequests;
     }
 
     synchronized int healthRequests() {
         return healthRequests;
     }
 
+    /** Requests refused for lack of the right credentials. */
+    synchronized int unauthorized() {
+        return unauthorized;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String expected = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + SECRET)
-                    .getBytes(StandardCharsets.UTF_8));
-            if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                respond(exchange, 401, "{\"error\":\"Authentication required\"}", null);
-                return;
-            }
-            String path = exchange.getRequestURI().getPath();
-            if (path.equals("/api/v2/health")) {
-                synchronized (this) {
-                    healthRequests++;
-                }
-                respond(exchange, 200, "[{\"status\":\"normal\"}]", null);
-            } else if (path.equals(org)) {
-                respond(exchange, 200, null, null);
-            } else {
-                respond(exchange, 404, "{\"error\":\"not found\"}", null);
-            }
-        }
-    }
-
-    private void respond(HttpExchange exchange, int status, String body, String retryAfter) throws IOException {
-        if (status == 200 && body == null) {
+            Answer answer;
             synchronized (this) {
-                eventRequests.add(exchange.getRequestURI());
-                Failure failure = failures.poll();
-                if (failure != null) {
-                    respond(exchange, failure.status(), failure.body(), failure.retryAfter());
-                    return;
-                }
-                body = events(exchange.getRequestURI());
+                answer = answer(exchange);
             }
+            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            if (answer.retryAfter() != null) {
+                exchange.getResponseHeaders().set("Retry-After", answer.retryAfter());
+            }
+            exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+            exchange.getResponseBody().write(bytes);
         }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        if (retryAfter != null) {
-            exchange.getResponseHeaders().set("Retry-After", retryAfter);
-        }
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        exchange.getResponseBody().write(bytes);
     }
 
-    private String events(URI uri) {
+    private Answer answer(HttpExchange exchange) {
+        String expected = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + SECRET)
+                .getBytes(StandardCharsets.UTF_8));
+        if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            unauthorized++;
+            return new Answer(401, "{\"error\":\"Authentication required\"}", null);
+        }
+        URI uri = exchange.getRequestURI();
+        String path = uri.getPath();
+        if (path.equals("/api/v2/health")) {
+            healthRequests++;
+            return ok("[{\"status\":\"normal\"}]");
+        }
+        paths.add(path);
+        if (path.equals(orgPath + "/events")) {
+            eventRequests.add(uri);
+            return "respond-async".equals(exchange.getRequestHeaders().getFirst("Prefer")) ? submit(uri, exchange)
+                    : orElse(eventFailures.poll(), () -> ok(events(uri, true)));
+        }
+        if (path.startsWith(orgPath + "/jobs/")) {
+            return orElse(jobPollFailures.poll(), () -> job(path.substring((orgPath + "/jobs/").length())));
+        }
+        if (path.startsWith(orgPath + "/datafiles/")) {
+            Job job = jobs.get(path.substring((orgPath + "/datafiles/").length()));
+            return job == null ? notFound() : ok(datafileBody != null ? datafileBody : job.result);
+        }
+        return notFound();
+    }
+
+    private Answer submit(URI uri, HttpExchange exchange) {
+        asyncRequests++;
+        if (asyncRefusal != null) {
+            return asyncRefusal;
+        }
+        Job job = new Job(events(uri, false), pendingPolls, jobsFail);
+        jobs.put(job.uuid, job);
+        exchange.getResponseHeaders().set("Location", "/orgs/1/jobs/" + job.uuid);
+        return new Answer(202, "", Integer.toString(JOB_RETRY_AFTER));
+    }
+
+    private Answer job(String uuid) {
+        Job job = jobs.get(uuid);
+        if (job == null) {
+            return notFound();
+        }
+        ObjectNode body = JSON.createObjectNode().put("href", "/orgs/1/jobs/" + uuid)
+                .put("job_type", "async_export").put("description", "/orgs/1/events")
+                .put("requested_at", Instant.now().toString());
+        body.putObject("requested_by").put("href", "/users/1");
+        if (job.pendingPolls > 0) {
+            job.pendingPolls--;
+            return new Answer(200, body.put("status", "running").toString(), Integer.toString(JOB_RETRY_AFTER));
+        }
+        body.put("terminated_at", Instant.now().toString());
+        if (job.fails) {
+            return ok(body.put("status", "failed").toString());
+        }
+        body.put("status", "done").putObject("result").put("href", "/orgs/1/datafiles/" + uuid);
+        return ok(body.toString());
+    }
+
+    private String events(URI uri, boolean capped) {
         Map<String, String> query = query(uri);
         Instant gte = Instant.parse(query.get("timestamp[gte]"));
         Instant lte = Instant.parse(query.get("timestamp[lte]"));
-        int max = Integer.parseInt(query.getOrDefault("max_results", "100"));
+        int max = capped ? Integer.parseInt(query.getOrDefault("max_results", "100")) : Integer.MAX_VALUE;
         List<ObjectNode> selected = events.stream()
                 .filter(e -> !e.has("timestamp") || !Instant.parse(e.get("timestamp").asText()).isBefore(gte)
                         && !Instant.parse(e.get("timestamp").asText()).isAfter(lte))
@@ -141,6 +248,18 @@ final class PceEmulator implements AutoCloseable {
                 .limit(max)
                 .toList();
         return JSON.createArrayNode().addAll(selected).toString();
+    }
+
+    private static Answer orElse(Answer scripted, Supplier<Answer> normal) {
+        return scripted != null ? scripted : normal.get();
+    }
+
+    private static Answer ok(String body) {
+        return new Answer(200, body, null);
+    }
+
+    private static Answer notFound() {
+        return new Answer(404, "{\"error\":\"not found\"}", null);
     }
 
     private static Map<String, String> query(URI uri) {

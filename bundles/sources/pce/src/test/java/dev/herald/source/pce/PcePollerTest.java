@@ -8,11 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpSettings;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +28,8 @@ class PcePollerTest {
     private final PceEmulator pce = new PceEmulator(1);
     private final DedupingJournal journal = new DedupingJournal();
     private final MutableClock clock = new MutableClock(NOW);
+    /** The job polls' waits; they move the clock instead of the thread. */
+    private final List<Duration> sleeps = new ArrayList<>();
 
     @AfterEach
     void stop() {
@@ -40,7 +46,11 @@ class PcePollerTest {
         PceSettings settings = TestConfig.settings(all.toArray());
         PceClient client = new PceClient(settings,
                 HttpClients.standalone().create(HttpSettings.builder("test").build()), budget);
-        return new PcePoller(settings, client, journal, clock);
+        AsyncCollection async = new AsyncCollection(settings, client, clock, d -> {
+            sleeps.add(d);
+            clock.advance(d);
+        });
+        return new PcePoller(settings, client, async, journal, clock);
     }
 
     private static RequestBudget unlimited() {
@@ -87,10 +97,11 @@ class PcePollerTest {
             all.add(pce.add(NOW.minus(Duration.ofMinutes(30)).plusSeconds(i * 7L), "user.sign_in"));
         }
 
-        poller("max_results", 10).poll();
+        poller("max_results", 10, "full_window", "split").poll();
 
         assertEquals(new HashSet<>(all), new HashSet<>(journal.ids()));
         assertTrue(pce.eventRequests().size() > 10, "the window was split: " + pce.eventRequests().size());
+        assertEquals(0, pce.asyncRequests());
         assertEquals(NOW.minus(Duration.ofMinutes(30)).plusSeconds(94 * 7L).toString(), journal.position());
     }
 
@@ -192,10 +203,127 @@ class PcePollerTest {
         poller(budget, "name", "a", "max_results", 10).poll();
         poller(budget, "name", "b", "max_results", 10).poll();
 
-        int requests = pce.eventRequests().size();
-        assertTrue(requests > 8, "each source needed several requests: " + requests);
+        int requests = pce.paths().size();
+        assertTrue(requests > 4, "the two sources needed more than one minute's budget: " + requests);
+        assertTrue(pce.paths().stream().anyMatch(p -> p.contains("/jobs/")), "job polls are requests too");
         assertEquals((requests - 1) / 4, waits.size(), "every fifth request waited for the shared minute");
         assertEquals(30, journal.ids().size());
+    }
+
+    @Test
+    void aBurstLargerThanMaxResultsIsCollectedAsyncExactlyOnce() throws Exception {
+        List<String> all = burst(95);
+        PcePoller poller = poller("max_results", 10);
+
+        assertEquals(Duration.ofSeconds(30), poller.poll());
+
+        assertEquals(new HashSet<>(all), new HashSet<>(journal.ids()));
+        assertEquals(95, journal.offered(), "each event delivered once");
+        assertEquals(1, journal.appends(), "the window is committed once, after the whole download");
+        assertEquals(NOW.minus(Duration.ofMinutes(30)).plusSeconds(94 * 7L).toString(), journal.position());
+        assertEquals(List.of("/events", "/events", "/jobs/", "/jobs/", "/datafiles/"), kinds(pce.paths()));
+        assertEquals(1, pce.asyncRequests());
+        Duration retryAfter = Duration.ofSeconds(PceEmulator.JOB_RETRY_AFTER);
+        assertEquals(List.of(retryAfter, retryAfter), sleeps, "each job poll waits as Retry-After says");
+        assertEquals(0, pce.unauthorized(), "every endpoint got the API key");
+        assertTrue(poller.problem().isEmpty());
+    }
+
+    @Test
+    void aFailedJobFallsBackToSplittingAndLosesNothing() throws Exception {
+        List<String> all = burst(95);
+        pce.failJobs();
+
+        poller("max_results", 10).poll();
+
+        assertEquals(new HashSet<>(all), new HashSet<>(journal.ids()));
+        assertEquals(1, pce.asyncRequests(), "the halves are split, not collected async again");
+        assertTrue(pce.eventRequests().size() > 10, "the window was split: " + pce.eventRequests().size());
+        assertEquals(NOW.minus(Duration.ofMinutes(30)).plusSeconds(94 * 7L).toString(), journal.position());
+    }
+
+    @Test
+    void aPceWithoutAsyncCollectionsGetsTheWindowSplit() throws Exception {
+        List<String> all = burst(25);
+        pce.refuseAsync(406);
+
+        poller("max_results", 10).poll();
+
+        assertEquals(new HashSet<>(all), new HashSet<>(journal.ids()));
+        assertEquals(1, pce.asyncRequests());
+        assertEquals(0, kinds(pce.paths()).stream().filter(k -> k.equals("/jobs/")).count());
+    }
+
+    @Test
+    void aJobOutlastingTheAsyncTimeoutFallsBackToSplitting() throws Exception {
+        List<String> all = burst(25);
+        pce.pendingPolls(Integer.MAX_VALUE);
+
+        poller("max_results", 10, "async_timeout", 9).poll();
+
+        assertEquals(new HashSet<>(all), new HashSet<>(journal.ids()));
+        assertEquals(4, sleeps.size(), "polled every 2 s until 9 s had passed: " + sleeps);
+    }
+
+    @Test
+    void aRateLimitedJobPollWaitsAsTheServerSaysAndCarriesOn() throws Exception {
+        List<String> all = burst(25);
+        pce.failJobPoll(429, "{\"error\":\"too many requests\"}", "7");
+
+        assertEquals(Duration.ofSeconds(30), poller("max_results", 10).poll());
+
+        assertEquals(new HashSet<>(all), new HashSet<>(journal.ids()));
+        assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(7), Duration.ofSeconds(2)), sleeps);
+        assertEquals(1, pce.asyncRequests());
+    }
+
+    @Test
+    void aMalformedDatafileAdvancesNothingAndSaysWhy() throws Exception {
+        List<String> all = burst(25);
+        pce.datafileBody("[{\"href\": \"/orgs/1/events/x\", ");
+        PcePoller poller = poller("max_results", 10);
+
+        assertEquals(Duration.ofSeconds(30), poller.poll());
+
+        assertNull(journal.position());
+        assertTrue(journal.ids().isEmpty());
+        String problem = poller.problem().orElseThrow();
+        assertTrue(problem.startsWith("the PCE's async result /api/v2/orgs/1/datafiles/") && problem.contains(
+                "is not valid JSON") && problem.contains("nothing more was committed"), problem);
+
+        pce.datafileBody(null);
+        poller.poll();
+        assertEquals(new HashSet<>(all), new HashSet<>(journal.ids()));
+        assertTrue(poller.problem().isEmpty());
+    }
+
+    @Test
+    void theEmulatorChecksTheApiKeyOnEveryEndpoint() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("/api/v2/health", "/api/v2/orgs/1/events?max_results=1",
+                "/api/v2/orgs/1/jobs/x", "/api/v2/orgs/1/datafiles/x")) {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(pce.url() + path))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            (PceEmulator.USER + ":wrong").getBytes(StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertEquals(401, response.statusCode(), path);
+        }
+        assertEquals(4, pce.unauthorized());
+    }
+
+    /** {@code count} events 7 s apart, starting 30 min ago. */
+    private List<String> burst(int count) {
+        List<String> hrefs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            hrefs.add(pce.add(NOW.minus(Duration.ofMinutes(30)).plusSeconds(i * 7L), "user.sign_in"));
+        }
+        return hrefs;
+    }
+
+    /** Each path as the kind of endpoint it names. */
+    private static List<String> kinds(List<String> paths) {
+        return paths.stream().map(p -> p.endsWith("/events") ? "/events"
+                : p.substring(p.indexOf("/", "/api/v2/orgs/1".length()), p.lastIndexOf('/') + 1)).toList();
     }
 
     private static String param(URI uri, String name) {

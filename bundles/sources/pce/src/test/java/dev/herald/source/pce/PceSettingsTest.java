@@ -20,6 +20,9 @@ class PceSettingsTest {
         assertEquals(Duration.ofSeconds(60), s.overlap());
         assertEquals(Duration.ofHours(24), s.backfill());
         assertEquals(List.of(), s.eventTypes());
+        assertEquals(PceSettings.FullWindow.ASYNC, s.fullWindow());
+        assertEquals(Duration.ofMinutes(10), s.asyncTimeout());
+        assertEquals(PceSettings.FullWindow.SPLIT, TestConfig.settings("full_window", " Split ").fullWindow());
     }
 
     @Test
@@ -31,6 +34,8 @@ class PceSettingsTest {
         assertMessage("pce_url = 'https://pce:8443/api/v2'", "pce_url", "https://pce:8443/api/v2");
         assertMessage("status = 'ok'", "status", "ok");
         assertMessage("org_id = 0", "org_id", 0);
+        assertMessage("full_window = 'halve'", "full_window", "halve");
+        assertMessage("async_timeout = 0", "async_timeout", 0);
     }
 
     @Test
