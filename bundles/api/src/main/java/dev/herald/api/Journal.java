@@ -52,4 +52,15 @@ public interface Journal {
      * @param content        the offending text, possibly truncated by the journal
      */
     void quarantine(String sourceInstance, String location, String reason, String content);
+
+    /**
+     * Says what keeps the source from reading right now (access denied, an unreachable host, a
+     * region that is not enabled), in words a user can act on; {@code null} once it reads again.
+     * Shown by {@code herald:status} and {@code herald:sources} until cleared; not persisted.
+     *
+     * @param sourceInstance the configured name of the source instance
+     * @param problem        the problem, or null to clear it
+     */
+    default void problem(String sourceInstance, String problem) {
+    }
 }

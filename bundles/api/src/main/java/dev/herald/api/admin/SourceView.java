@@ -10,7 +10,8 @@ import java.util.Map;
  * @param kind       plugin kind ({@code file}, {@code pce}, …), or {@code ?} when only seen in the store
  * @param state      {@code active}, {@code starting} (just configured), {@code failed}
  *                   (configuration rejected) or {@code inactive}
- * @param error      why it failed, or null
+ * @param error      why it failed (configuration rejected), else the problem it last reported
+ *                   ({@link dev.herald.api.Journal#problem}), or null
  * @param settings   its configuration, secrets masked
  * @param counters   its counters
  * @param streams    how many stream positions it has committed

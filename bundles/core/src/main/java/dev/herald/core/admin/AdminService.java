@@ -54,10 +54,12 @@ public final class AdminService implements HeraldAdmin {
     private final Routes routes;
     private final Dispatcher dispatcher;
     private final PluginConfigs configs;
+    private final SourceProblems sourceProblems;
 
     @Activate
     public AdminService(@Reference Store store, @Reference Routes routes, @Reference Dispatcher dispatcher,
-                        @Reference PluginConfigs configs) {
+                        @Reference PluginConfigs configs, @Reference SourceProblems sourceProblems) {
+        this.sourceProblems = sourceProblems;
         this.store = store;
         this.routes = routes;
         this.dispatcher = dispatcher;
@@ -96,6 +98,7 @@ public final class AdminService implements HeraldAdmin {
                 }
             }
         }
+        sourceProblems.all().forEach((instance, problem) -> out.add(new Problem("source " + instance, problem)));
         for (String prefix : List.of(PluginConfigs.SOURCE_PREFIX, PluginConfigs.SINK_PREFIX)) {
             String what = prefix.equals(PluginConfigs.SOURCE_PREFIX) ? "source " : "sink ";
             for (PluginInstance p : configs.instances(prefix)) {
@@ -122,7 +125,8 @@ public final class AdminService implements HeraldAdmin {
                     case FAILED -> "failed";
                     case NOT_INSTALLED -> "inactive";
                 };
-                out.add(new SourceView(name, p == null ? "?" : p.kind(), state, p == null ? null : p.error(),
+                String error = p != null && p.error() != null ? p.error() : sourceProblems.of(name).orElse(null);
+                out.add(new SourceView(name, p == null ? "?" : p.kind(), state, error,
                         p == null ? Map.of() : p.settings(), v.counters(Counter.Scope.SOURCE, name),
                         v.checkpoints(name).size(), v.lastAppend(name).orElse(null)));
             }

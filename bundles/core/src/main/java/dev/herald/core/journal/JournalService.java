@@ -6,6 +6,7 @@ import dev.herald.api.Event;
 import dev.herald.api.Journal;
 import dev.herald.api.JournalException;
 import dev.herald.api.Severity;
+import dev.herald.core.admin.SourceProblems;
 import dev.herald.core.route.Route;
 import dev.herald.core.route.RouteTable;
 import dev.herald.core.route.Routes;
@@ -39,11 +40,13 @@ public final class JournalService implements Journal {
 
     private final Store store;
     private final Routes routes;
+    private final SourceProblems problems;
 
     @Activate
-    public JournalService(@Reference Store store, @Reference Routes routes) {
+    public JournalService(@Reference Store store, @Reference Routes routes, @Reference SourceProblems problems) {
         this.store = store;
         this.routes = routes;
+        this.problems = problems;
     }
 
     @Override
@@ -169,6 +172,15 @@ public final class JournalService implements Journal {
             LOG.error("Cannot quarantine a record of {} at {} ({}): {}", sourceInstance, location, reason,
                     e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void problem(String sourceInstance, String problem) {
+        requireInstance(sourceInstance);
+        if (problem != null && !problem.isBlank() && !problems.of(sourceInstance).equals(Optional.of(problem))) {
+            LOG.warn("Source {}: {}", sourceInstance, problem);
+        }
+        problems.report(sourceInstance, problem);
     }
 
     static String truncate(String content) {

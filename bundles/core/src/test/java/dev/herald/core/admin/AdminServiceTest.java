@@ -44,6 +44,7 @@ class AdminServiceTest {
     @TempDir
     Path dir;
     MvStore store;
+    final SourceProblems problems = new SourceProblems();
     RouteTable table;
     Dispatcher dispatcher;
     JournalService journal;
@@ -62,9 +63,9 @@ class AdminServiceTest {
         dispatcher = new Dispatcher(TestSettings.defaults(dir), store,
                 new Bodies(() -> table, new TemplateRenderer(dir.resolve("templates"))));
         dispatcher.activate();
-        journal = new JournalService(store, () -> table);
+        journal = new JournalService(store, () -> table, problems);
         admin = new AdminService(store, () -> table, dispatcher,
-                prefix -> prefix.equals(PluginConfigs.SOURCE_PREFIX) ? sources : sinks);
+                prefix -> prefix.equals(PluginConfigs.SOURCE_PREFIX) ? sources : sinks, problems);
         sinks.add(new PluginInstance("slack", "dev.herald.sink.slack~a", "slack", PluginState.ACTIVE, null,
                 SecretMasker.mask(Map.of("name", "slack", "token", "xoxb-secret", "channel", "#sec"), java.util.Set.of())));
         sinks.add(new PluginInstance("webhook", "dev.herald.sink.webhook~b", "hook", PluginState.FAILED,
@@ -101,6 +102,18 @@ class AdminServiceTest {
                 && p.message().contains("sink 'pager' does not exist")), o.problems().toString());
         assertTrue(o.problems().contains(new Problem("sink webhook/hook", "url is missing: set url to the endpoint")));
         assertFalse(subjects.contains("source file/logs"));
+        assertFalse(subjects.contains("source logs"));
+    }
+
+    @Test
+    void aReportedSourceProblemShowsUntilCleared() throws Exception {
+        journal.problem("logs", "S3 answered HTTP 403 AccessDenied: grant s3:ListBucket");
+        assertTrue(admin.overview().problems().contains(new Problem("source logs", "S3 answered HTTP 403 AccessDenied: grant s3:ListBucket")));
+        assertEquals("S3 answered HTTP 403 AccessDenied: grant s3:ListBucket",
+                admin.sources().stream().filter(s -> s.instance().equals("logs")).findFirst().orElseThrow().error());
+        journal.problem("logs", null);
+        assertTrue(admin.overview().problems().stream().noneMatch(p -> p.subject().equals("source logs")));
+        assertEquals(null, admin.sources().stream().filter(s -> s.instance().equals("logs")).findFirst().orElseThrow().error());
     }
 
     @Test

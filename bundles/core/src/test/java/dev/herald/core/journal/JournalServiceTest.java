@@ -12,6 +12,7 @@ import dev.herald.api.Event;
 import dev.herald.api.Severity;
 import dev.herald.api.admin.Counters;
 import dev.herald.core.TestSettings;
+import dev.herald.core.admin.SourceProblems;
 import dev.herald.core.route.RouteTable;
 import dev.herald.core.store.Counter;
 import dev.herald.core.store.MvStore;
@@ -31,6 +32,7 @@ class JournalServiceTest {
     @TempDir
     Path dir;
     MvStore store;
+    final SourceProblems problems = new SourceProblems();
 
     private long count(Function<StoreView, Long> query) {
         return store.read(query);
@@ -47,7 +49,7 @@ class JournalServiceTest {
         limited.put("throttle", "2/1h");
         limited.put("throttle_key", "detail.user");
         table = routes(loud, limited);
-        journal = new JournalService(store, () -> table);
+        journal = new JournalService(store, () -> table, problems);
     }
 
     @AfterEach
@@ -134,7 +136,7 @@ class JournalServiceTest {
         journal.append("trail", List.of(ct("1", "CreateUser", "ann")), Checkpoint.of("p1"));
         store.close();
         store = MvStore.open(TestSettings.defaults(dir));
-        journal = new JournalService(store, () -> table);
+        journal = new JournalService(store, () -> table, problems);
         assertEquals("p1", journal.checkpoint("trail").orElseThrow().position());
         assertEquals(1L, count(v -> v.pending("slack")));
         assertEquals(0, journal.append("trail", List.of(ct("1", "CreateUser", "ann")), null));

@@ -9,6 +9,7 @@ import dev.herald.api.Event;
 import dev.herald.api.Severity;
 import dev.herald.core.TestSettings;
 import dev.herald.core.TestEvents;
+import dev.herald.core.admin.SourceProblems;
 import dev.herald.core.route.RouteTable;
 import dev.herald.core.store.Counter;
 import dev.herald.core.store.MvStore;
@@ -39,7 +40,7 @@ class JournalThroughputTest {
                 route("logins", "{\"source\":[\"json\"],\"detail\":{\"action\":[\"login\"]}}", "log"),
                 route("lab", "{\"detail\":{\"ip\":[{\"prefix\":\"10.0.7.\"}]}}", "siem"));
         try (MvStore store = MvStore.open(TestSettings.defaults(dir))) {
-            JournalService journal = new JournalService(store, () -> table);
+            JournalService journal = new JournalService(store, () -> table, new SourceProblems());
             for (int first = 0; first < WARM_UP; first += BATCH) {
                 journal.append("warm-up", batch(first), null);
             }
