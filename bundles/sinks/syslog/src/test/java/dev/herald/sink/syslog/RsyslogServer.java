@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A real rsyslogd on loopback, listening on TCP and UDP (or TLS only), writing every message it
@@ -112,11 +113,16 @@ final class RsyslogServer implements AutoCloseable {
 
     /** Waits (bounded) until {@code count} messages arrived, and returns them as rsyslog parsed them. */
     List<JsonNode> await(int count) throws IOException {
+        return await(count, m -> true);
+    }
+
+    /** Waits (bounded) until {@code count} messages {@code matching} arrived, and returns those. */
+    List<JsonNode> await(int count, Predicate<JsonNode> matching) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        List<JsonNode> received = received();
+        List<JsonNode> received = received(matching);
         while (received.size() < count && System.nanoTime() < deadline) {
             sleep(20);
-            received = received();
+            received = received(matching);
         }
         if (received.size() < count) {
             fail("rsyslog received " + received.size() + " of " + count + " messages: " + received);
@@ -124,12 +130,13 @@ final class RsyslogServer implements AutoCloseable {
         return received;
     }
 
-    private List<JsonNode> received() throws IOException {
+    private List<JsonNode> received(Predicate<JsonNode> matching) throws IOException {
         List<JsonNode> result = new ArrayList<>();
         if (Files.exists(output)) {
             for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    result.add(JSON.readTree(line));
+                JsonNode message = line.isBlank() ? null : JSON.readTree(line);
+                if (message != null && matching.test(message)) {
+                    result.add(message);
                 }
             }
         }
