@@ -43,6 +43,8 @@ final class SmtpServer {
         p.put("mail.smtp.from", envelopeFrom);
         p.put("mail.smtp.connectiontimeout", String.valueOf(connectTimeout.toMillis()));
         p.put("mail.smtp.timeout", String.valueOf(readTimeout.toMillis()));
+        // without it a server that stops reading would block a write (the DATA of a large mail) forever
+        p.put("mail.smtp.writetimeout", String.valueOf(readTimeout.toMillis()));
         p.put("mail.smtp.auth", String.valueOf(credentials.isPresent()));
         p.put("mail.smtp.starttls.enable", String.valueOf(security == Security.STARTTLS));
         p.put("mail.smtp.starttls.required", String.valueOf(security == Security.STARTTLS));

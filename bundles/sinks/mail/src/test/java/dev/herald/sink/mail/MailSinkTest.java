@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.util.converter.Converters;
 
@@ -33,7 +34,8 @@ class MailSinkTest {
 
     private final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
-    {
+    @BeforeEach
+    void start() {
         smtp.start();
     }
 

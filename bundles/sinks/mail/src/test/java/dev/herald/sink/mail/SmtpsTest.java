@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SmtpsTest {
     private final GreenMail smtps = new GreenMail(ServerSetupTest.SMTPS.dynamicPort());
 
-    {
+    @BeforeEach
+    void start() {
         smtps.start();
     }
 

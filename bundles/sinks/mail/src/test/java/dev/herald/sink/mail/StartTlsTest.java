@@ -13,21 +13,19 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.herald.api.DeliveryException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** STARTTLS, with a TLS-upgrading front ({@link StartTlsFront}) before GreenMail. */
 class StartTlsTest {
     private final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-    private final StartTlsFront front;
+    private StartTlsFront front;
 
-    {
+    @BeforeEach
+    void start() throws Exception {
         smtp.start();
-        try {
-            front = new StartTlsFront(smtp.getSmtp().getPort());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        front = new StartTlsFront(smtp.getSmtp().getPort());
     }
 
     @TempDir
