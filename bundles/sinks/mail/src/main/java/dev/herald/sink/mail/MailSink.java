@@ -3,6 +3,7 @@ package dev.herald.sink.mail;
 import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
+import dev.herald.http.tls.TlsTrust;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -229,10 +230,10 @@ public final class MailSink implements Sink {
         if (insecure) {
             LOG.warn("mail sink '{}' does NOT verify the TLS certificate of {} (insecure = true): anyone on the"
                     + " network path can read the mails and the password; set ca_bundle instead", name, host);
-            return Optional.of(TlsTrust.trustingAnything());
+            return Optional.of(TlsTrust.trustingAnything().getSocketFactory());
         }
         return caBundle == null || caBundle.isBlank() ? Optional.empty()
-                : Optional.of(TlsTrust.jvmTrustPlus(Path.of(caBundle.trim())));
+                : Optional.of(TlsTrust.jvmTrustPlus(TlsTrust.readPem(Path.of(caBundle.trim()))).getSocketFactory());
     }
 
     private static String required(String value, String property, String help) {
