@@ -31,10 +31,14 @@ import org.slf4j.LoggerFactory;
  * connection and write a whole batch at once; a failed write drops the connection and fails the
  * batch as retryable, so delivery is at least once (a retried batch may repeat messages the
  * receiver already took).
+ *
+ * <p>Like every configuration key, {@code format} ({@link Sink#FORMAT}, default {@code json})
+ * and {@code rate} ({@link Sink#RATE}) become service properties, through which the dispatcher
+ * picks the templates and caps the message rate.
  */
 @Component(service = Sink.class, configurationPid = SyslogSink.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE,
-        property = {Sink.TEMPLATE_ESCAPE + "=none", Sink.FORMAT + "=json"})
+        property = Sink.TEMPLATE_ESCAPE + "=none")
 @Designate(ocd = SyslogSink.Config.class, factory = true)
 public final class SyslogSink implements BatchSink {
     static final String PID = "dev.herald.sink.syslog";

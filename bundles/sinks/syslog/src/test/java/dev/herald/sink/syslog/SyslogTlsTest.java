@@ -60,11 +60,13 @@ class SyslogTlsTest {
         try {
             sink.sendBatch(List.of(notification("tls-1", "StopLogging", Severity.CRITICAL, "over tls\nsecond line"),
                     notification("tls-2", "StopLogging", Severity.CRITICAL, "and again")));
+            sink.send(notification("tls-3", "StopLogging", Severity.CRITICAL, "on the same connection"));
         } finally {
             sink.deactivate();
         }
-        List<JsonNode> received = rsyslog.await(2, m -> m.path("structured-data").asText().contains("id=\"tls-"));
-        assertEquals(List.of("over tls\nsecond line", "and again"), received.stream().map(m -> m.path("msg").asText()).toList());
+        List<JsonNode> received = rsyslog.await(3, m -> m.path("structured-data").asText().contains("id=\"tls-"));
+        assertEquals(List.of("over tls\nsecond line", "and again", "on the same connection"),
+                received.stream().map(m -> m.path("msg").asText()).toList());
         assertEquals("130", received.get(0).path("pri").asText());
         assertEquals("StopLogging", received.get(0).path("msgid").asText());
     }
