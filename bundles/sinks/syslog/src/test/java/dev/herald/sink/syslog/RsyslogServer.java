@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * A real rsyslogd on loopback, listening on TCP and UDP (or TLS only), writing every message it
@@ -26,8 +27,12 @@ import java.util.function.Predicate;
  */
 final class RsyslogServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path RSYSLOGD = List.of("/usr/sbin/rsyslogd", "/sbin/rsyslogd", "/usr/local/sbin/rsyslogd")
-            .stream().map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
+    /** On the PATH, or in the sbin directories a non-root PATH often lacks. */
+    private static final Path RSYSLOGD = Stream.concat(
+                    Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)),
+                    Stream.of("/usr/sbin", "/sbin", "/usr/local/sbin"))
+            .filter(d -> !d.isBlank()).map(d -> Path.of(d, "rsyslogd")).filter(Files::isExecutable)
+            .findFirst().orElse(null);
 
     private final Path dir;
     private final Path config;
