@@ -32,25 +32,30 @@ public final class TlsTrust {
 
     /** The certificates of a {@code ca_bundle} PEM file (one or many, text between them allowed). */
     public static List<X509Certificate> readPem(Path file) {
+        return readPem(file, "ca_bundle");
+    }
+
+    /** The certificates of the PEM file that configuration property {@code property} names, for its messages. */
+    public static List<X509Certificate> readPem(Path file, String property) {
         byte[] pem;
         try {
             pem = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("ca_bundle '" + file + "' does not exist: give the path of"
+            throw new IllegalArgumentException(property + " '" + file + "' does not exist: give the path of"
                     + " a PEM file holding the CA certificate(s)");
         } catch (IOException e) {
-            throw new IllegalArgumentException("ca_bundle '" + file + "' cannot be read: " + e);
+            throw new IllegalArgumentException(property + " '" + file + "' cannot be read: " + e);
         }
         Collection<? extends Certificate> certificates;
         try {
             certificates = CertificateFactory.getInstance("X.509")
                     .generateCertificates(new ByteArrayInputStream(pem));
         } catch (CertificateException e) {
-            throw new IllegalArgumentException("ca_bundle '" + file + "' is not a PEM file of certificates ("
+            throw new IllegalArgumentException(property + " '" + file + "' is not a PEM file of certificates ("
                     + e.getMessage() + "): it must hold one or more -----BEGIN CERTIFICATE----- blocks");
         }
         if (certificates.isEmpty()) {
-            throw new IllegalArgumentException("ca_bundle '" + file + "' holds no certificate: it must hold"
+            throw new IllegalArgumentException(property + " '" + file + "' holds no certificate: it must hold"
                     + " one or more -----BEGIN CERTIFICATE----- blocks");
         }
         List<X509Certificate> result = new ArrayList<>();

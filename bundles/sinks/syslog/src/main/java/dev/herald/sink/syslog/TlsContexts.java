@@ -1,6 +1,6 @@
 package dev.herald.sink.syslog;
 
-import java.io.ByteArrayInputStream;
+import dev.herald.http.tls.TlsTrust;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,12 +12,9 @@ import java.security.KeyStore;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -26,15 +23,11 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * The TLS context of a syslog connection: the JVM's CAs plus {@code ca_bundle} (or, insecure,
  * anything), and optionally a client certificate with its PKCS#8 key, all from PEM files.
- *
- * <p>The trust part does what dev.herald.http's (package-private) TrustMaterial does for HTTP
- * clients; this sink does not use HTTP, so it cannot reach it.
+ * The trust part is Herald's shared {@link TlsTrust}.
  */
 final class TlsContexts {
     private static final Pattern PRIVATE_KEY =
@@ -50,8 +43,8 @@ final class TlsContexts {
      * @param insecure    trust any certificate (host names are then not checked either)
      */
     static SSLContext create(String caBundle, String certificate, String key, boolean insecure) {
-        TrustManager trust = insecure ? new TrustAnything() : jvmTrustPlus(caBundle.isBlank()
-                ? List.of() : certificates(Path.of(caBundle.trim()), "ca_bundle"));
+        TrustManager trust = insecure ? TlsTrust.trustingAnythingManager() : TlsTrust.jvmTrustPlusManager(
+                caBundle.isBlank() ? List.of() : TlsTrust.readPem(Path.of(caBundle.trim())));
         KeyManager[] keys = certificate.isBlank() ? null : keyManagers(certificate.trim(), key.trim());
         try {
             SSLContext context = SSLContext.getInstance("TLS");
@@ -62,42 +55,12 @@ final class TlsContexts {
         }
     }
 
-    private static X509TrustManager jvmTrustPlus(List<X509Certificate> extra) {
-        try {
-            TrustManagerFactory jvm = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            jvm.init((KeyStore) null);
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int n = 0;
-            for (X509Certificate ca : x509(jvm.getTrustManagers()).getAcceptedIssuers()) {
-                store.setCertificateEntry("jvm-" + n++, ca);
-            }
-            for (X509Certificate ca : extra) {
-                store.setCertificateEntry("ca_bundle-" + n++, ca);
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(store);
-            return x509(factory.getTrustManagers());
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot build a trust store from the JVM's CAs and ca_bundle", e);
-        }
-    }
-
-    private static X509TrustManager x509(TrustManager[] managers) throws GeneralSecurityException {
-        for (TrustManager manager : managers) {
-            if (manager instanceof X509TrustManager x509) {
-                return x509;
-            }
-        }
-        throw new GeneralSecurityException("the JVM's trust manager factory offers no X.509 trust manager");
-    }
-
     private static KeyManager[] keyManagers(String certificateFile, String keyFile) {
         if (keyFile.isBlank()) {
             throw new IllegalArgumentException("client_key is required with client_certificate: the PEM file of"
                     + " the certificate's private key (PKCS#8, -----BEGIN PRIVATE KEY-----)");
         }
-        List<X509Certificate> chain = certificates(Path.of(certificateFile), "client_certificate");
+        List<X509Certificate> chain = TlsTrust.readPem(Path.of(certificateFile), "client_certificate");
         PrivateKey key = privateKey(Path.of(keyFile));
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
@@ -110,24 +73,6 @@ final class TlsContexts {
             throw new IllegalArgumentException("client_key '" + keyFile + "' does not belong to client_certificate '"
                     + certificateFile + "' or cannot be used: " + e.getMessage());
         }
-    }
-
-    private static List<X509Certificate> certificates(Path file, String property) {
-        byte[] pem = read(file, property, "a PEM file holding certificate(s)");
-        List<X509Certificate> result = new ArrayList<>();
-        try {
-            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem))) {
-                result.add((X509Certificate) c);
-            }
-        } catch (CertificateException e) {
-            throw new IllegalArgumentException(property + " '" + file + "' is not a PEM file of certificates ("
-                    + e.getMessage() + "): it must hold -----BEGIN CERTIFICATE----- blocks");
-        }
-        if (result.isEmpty()) {
-            throw new IllegalArgumentException(property + " '" + file + "' holds no certificate: it must hold"
-                    + " -----BEGIN CERTIFICATE----- blocks");
-        }
-        return result;
     }
 
     private static PrivateKey privateKey(Path file) {
@@ -157,22 +102,6 @@ final class TlsContexts {
             throw new IllegalArgumentException(property + " '" + file + "' does not exist: give the path of " + what);
         } catch (IOException e) {
             throw new IllegalArgumentException(property + " '" + file + "' cannot be read: " + e);
-        }
-    }
-
-    /** Accepts any server certificate: insecure = true, for tests only. */
-    private static final class TrustAnything implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }

@@ -41,7 +41,7 @@ class SyslogSinkConfigTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "framing|lf|syslog sink 'siem': framing = lf is not allowed with transport = tls: RFC 5425 requires octet counting; remove framing or set it to octet_counting",
-        "ca_bundle|/nonexistent/ca.pem|syslog sink 'siem': ca_bundle '/nonexistent/ca.pem' does not exist: give the path of a PEM file holding certificate(s)",
+        "ca_bundle|/nonexistent/ca.pem|syslog sink 'siem': ca_bundle '/nonexistent/ca.pem' does not exist: give the path of a PEM file holding the CA certificate(s)",
         "client_certificate|/nonexistent/client.pem|syslog sink 'siem': client_key is required with client_certificate: the PEM file of the certificate's private key (PKCS#8, -----BEGIN PRIVATE KEY-----)",
     })
     void anInvalidTlsSettingIsNamed(String property, String value, String message) {
