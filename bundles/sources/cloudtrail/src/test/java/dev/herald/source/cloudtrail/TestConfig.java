@@ -1,0 +1,38 @@
+package dev.herald.source.cloudtrail;
+
+import dev.herald.aws.AwsConnection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.util.converter.Converters;
+import software.amazon.awssdk.regions.Region;
+
+/** Config and AwsConnection built from one map of properties (named as in a .cfg file), as DS does. */
+final class TestConfig {
+    private final Map<String, Object> values = new HashMap<>();
+
+    /** Static keys for {@code endpoint}, region eu-west-1, plus {@code keysAndValues}. */
+    TestConfig(String endpoint, Object... keysAndValues) {
+        values.put("name", "trail");
+        values.put("region", "eu-west-1");
+        values.put("endpoint", endpoint);
+        values.put("credentials", "static");
+        values.put("access_key_id", CloudTrailEmulator.KEY_ID);
+        values.put("secret_access_key", CloudTrailEmulator.SECRET);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            values.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+    }
+
+    CloudTrailSource.Config config() {
+        return Converters.standardConverter().convert(values).to(CloudTrailSource.Config.class);
+    }
+
+    AwsConnection connection() {
+        return Converters.standardConverter().convert(values).to(AwsConnection.class);
+    }
+
+    CloudTrailSettings settings() {
+        return CloudTrailSettings.from(config(), Optional.of(Region.EU_WEST_1));
+    }
+}
