@@ -1,0 +1,47 @@
+package dev.herald.source.cloudtrail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CloudTrailSourceTest {
+
+    @Test
+    void activationReadsEveryRegionOnItsOwnCheckpoint() throws Exception {
+        try (CloudTrailEmulator aws = new CloudTrailEmulator()) {
+            String eu = aws.add("eu-west-1", Instant.now().minusSeconds(60), "CreateUser");
+            String us = aws.add("us-east-1", Instant.now().minusSeconds(60), "ConsoleLogin");
+            DedupingJournal journal = new DedupingJournal();
+            TestConfig test = new TestConfig(aws.url(), "regions", "eu-west-1,us-east-1");
+            CloudTrailSource source = new CloudTrailSource(test.config(), test.connection(), journal,
+                    Clock.systemUTC());
+            try {
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while ((journal.position("eu-west-1") == null || journal.position("us-east-1") == null)
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+            } finally {
+                source.stop();
+            }
+            assertEquals(Set.of(eu, us), Set.copyOf(journal.ids()));
+        }
+    }
+
+    @Test
+    void invalidConfigurationFailsActivationNamingTheProperty() {
+        TestConfig test = new TestConfig("", "lookup_attribute", "ReadOnly=maybe");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new CloudTrailSource(test.config(), test.connection(), new DedupingJournal()));
+        assertTrue(e.getMessage().startsWith("cloudtrail source 'trail': lookup_attribute"), e.getMessage());
+        TestConfig badKeys = new TestConfig("", "access_key_id", "");
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new CloudTrailSource(badKeys.config(), badKeys.connection(), new DedupingJournal()));
+        assertTrue(e.getMessage().contains("credentials=static needs access_key_id"), e.getMessage());
+    }
+}
