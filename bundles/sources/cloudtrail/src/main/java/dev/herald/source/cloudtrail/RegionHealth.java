@@ -1,6 +1,7 @@
 package dev.herald.source.cloudtrail;
 
 import dev.herald.aws.AwsErrors;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -50,7 +51,7 @@ final class RegionHealth {
             wait = max(pollInterval, REFUSED_RETRY);
         }
         notBefore = now.plus(wait);
-        problem = region + ": " + AwsErrors.describe(e) + notEnabledHint(e) + "; asking again in "
+        problem = region + ": " + AwsErrors.describe(e) + hint(e) + "; asking again in "
                 + wait.toSeconds() + " s";
     }
 
@@ -63,11 +64,21 @@ final class RegionHealth {
         return wait.compareTo(MAX_BACKOFF) > 0 ? max(MAX_BACKOFF, pollInterval) : wait;
     }
 
-    /** An opt-in region the account has not enabled does not know the account's keys. */
-    private static String notEnabledHint(SdkException e) {
-        return e instanceof AwsServiceException s && s.awsErrorDetails() != null
-                && "UnrecognizedClientException".equals(s.awsErrorDetails().errorCode())
-                ? " (or the region is not enabled for the account: enable it, or leave it out of regions)" : "";
+    /**
+     * An opt-in region the account has not enabled does not know the account's keys; a misspelt
+     * region has no endpoint.
+     */
+    private String hint(SdkException e) {
+        if (e instanceof AwsServiceException s && s.awsErrorDetails() != null
+                && "UnrecognizedClientException".equals(s.awsErrorDetails().errorCode())) {
+            return " (or the region is not enabled for the account: enable it, or leave it out of regions)";
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownHostException) {
+                return " (is " + region + " a region where CloudTrail runs? check regions and endpoint)";
+            }
+        }
+        return "";
     }
 
     private static Duration max(Duration a, Duration b) {

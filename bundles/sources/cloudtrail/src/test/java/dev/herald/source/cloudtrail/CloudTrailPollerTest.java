@@ -207,4 +207,19 @@ class CloudTrailPollerTest {
         assertEquals("cloudtrail:eu-west-1:bad-1", journal.quarantined().get(0).location());
         assertEquals(NOW.plusSeconds(60).toString(), journal.position(EU));
     }
+
+    @Test
+    void aRegionTheAccountHasNotEnabledIsReportedAsSuch() throws Exception {
+        CloudTrailPoller poller = poller("regions", new String[] {EU, "af-south-1"});
+        aws.fail("af-south-1", 400, "UnrecognizedClientException", "The security token included in the request is"
+                + " invalid.");
+        String eu = aws.add(EU, NOW.minusSeconds(10), "CreateUser");
+
+        poller.poll();
+
+        assertEquals(List.of(eu), journal.ids());
+        String problem = journal.currentProblem();
+        assertTrue(problem.startsWith("af-south-1: ") && problem.contains("not enabled for the account"), problem);
+        assertEquals(problem, poller.problem().orElseThrow());
+    }
 }
