@@ -1,0 +1,53 @@
+package dev.herald.it;
+
+import static org.junit.Assert.assertEquals;
+
+import dev.herald.it.VendorEmulator.Answer;
+import java.util.Map;
+import javax.inject.Inject;
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * The AWS plugins on the real distribution. The AWS SDK, packaged as one bundle, works inside
+ * Karaf: a client built by Herald's AwsClients signs and sends a request and parses the answer,
+ * with no class or service lookup failing.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class AwsPluginsIT {
+    private static final String ACCESS_KEY = "AKIDITEXAMPLE";
+
+    @Inject
+    private FeaturesService features;
+
+    @Configuration
+    public Option[] config() {
+        return HeraldDistribution.options();
+    }
+
+    @Test
+    public void theSdkBundleSignsSendsAndParsesInsideKaraf() throws Exception {
+        features.installFeature("herald-aws");
+        VendorEmulator sts = new VendorEmulator(r -> r.header("Authorization") != null
+                && r.header("Authorization").startsWith("AWS4-HMAC-SHA256 Credential=" + ACCESS_KEY + "/")
+                && r.body().contains("Action=GetCallerIdentity")
+                ? new Answer(200, "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                        + "<GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/herald</Arn>"
+                        + "<UserId>AIDAEXAMPLE</UserId><Account>123456789012</Account></GetCallerIdentityResult>"
+                        + "<ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></GetCallerIdentityResponse>",
+                        Map.of("Content-Type", "text/xml"))
+                : new Answer(403, "<ErrorResponse><Error><Code>SignatureDoesNotMatch</Code></Error></ErrorResponse>",
+                        Map.of("Content-Type", "text/xml")));
+
+        // in a class of its own: the probe may load SDK classes only once herald-aws is installed
+        assertEquals("123456789012", AwsCalls.callerAccount(sts.url(), ACCESS_KEY));
+        assertEquals(1, sts.requests().size());
+    }
+}
