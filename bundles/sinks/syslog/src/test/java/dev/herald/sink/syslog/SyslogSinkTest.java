@@ -9,6 +9,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
+import dev.herald.sink.syslog.testing.RsyslogServer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.api.DeliveryException;
 import dev.herald.api.Severity;
+import dev.herald.sink.syslog.testing.RsyslogServer;
+import dev.herald.sink.syslog.testing.TestCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;

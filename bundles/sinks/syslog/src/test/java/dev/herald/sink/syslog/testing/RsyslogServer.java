@@ -1,4 +1,4 @@
-package dev.herald.sink.syslog;
+package dev.herald.sink.syslog.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * parsed as one JSON line ({@code %jsonmesg%}: pri, hostname, app-name, msgid, structured-data,
  * msg, …) to a file the test reads.
  */
-final class RsyslogServer implements AutoCloseable {
+public final class RsyslogServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** On the PATH, or in the sbin directories a non-root PATH often lacks. */
     private static final Path RSYSLOGD = Stream.concat(
@@ -55,7 +55,7 @@ final class RsyslogServer implements AutoCloseable {
     }
 
     /** Plain TCP (octet counting and LF framing) and UDP. */
-    static RsyslogServer plain(Path dir) throws IOException {
+    public static RsyslogServer plain(Path dir) throws IOException {
         int tcp = freeTcpPort();
         int udp = freeUdpPort();
         return new RsyslogServer(dir, global(dir, "") + """
@@ -67,7 +67,7 @@ final class RsyslogServer implements AutoCloseable {
     }
 
     /** TLS (RFC 5425) with the given server certificate, not asking for a client certificate. */
-    static RsyslogServer tls(Path dir, Path ca, Path cert, Path key) throws IOException {
+    public static RsyslogServer tls(Path dir, Path ca, Path cert, Path key) throws IOException {
         int tcp = freeTcpPort();
         return new RsyslogServer(dir, global(dir, " DefaultNetstreamDriverCAFile=\"" + ca + "\" DefaultNetstreamDriverCertFile=\""
                 + cert + "\" DefaultNetstreamDriverKeyFile=\"" + key + "\"") + """
@@ -82,16 +82,21 @@ final class RsyslogServer implements AutoCloseable {
                 + " parser.escapeControlCharactersOnReceive=\"off\"" + extra + ")\n";
     }
 
-    int tcpPort() {
+    /** The file holding every parsed message, one JSON line each. */
+    public Path output() {
+        return output;
+    }
+
+    public int tcpPort() {
         return tcpPort;
     }
 
-    int udpPort() {
+    public int udpPort() {
         return udpPort;
     }
 
     /** Starts rsyslogd (again, on the same ports) and waits until it accepts TCP connections. */
-    RsyslogServer start() throws IOException {
+    public RsyslogServer start() throws IOException {
         if (RSYSLOGD == null) {
             fail("rsyslogd is not installed: install rsyslog and rsyslog-gnutls (apt-get install rsyslog rsyslog-gnutls)");
         }
@@ -117,12 +122,12 @@ final class RsyslogServer implements AutoCloseable {
     }
 
     /** Waits (bounded) until {@code count} messages arrived, and returns them as rsyslog parsed them. */
-    List<JsonNode> await(int count) throws IOException {
+    public List<JsonNode> await(int count) throws IOException {
         return await(count, m -> true);
     }
 
     /** Waits (bounded) until {@code count} messages {@code matching} arrived, and returns those. */
-    List<JsonNode> await(int count, Predicate<JsonNode> matching) throws IOException {
+    public List<JsonNode> await(int count, Predicate<JsonNode> matching) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         List<JsonNode> received = received(matching);
         while (received.size() < count && System.nanoTime() < deadline) {

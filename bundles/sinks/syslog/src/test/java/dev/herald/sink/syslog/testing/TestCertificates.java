@@ -1,4 +1,4 @@
-package dev.herald.sink.syslog;
+package dev.herald.sink.syslog.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A throw-away CA and certificates it signed, made with openssl (EC P-256 keys, PKCS#8 PEM). */
-record TestCertificates(Path ca, Path serverCertificate, Path serverKey, Path clientCertificate, Path clientKey) {
+public record TestCertificates(Path ca, Path serverCertificate, Path serverKey, Path clientCertificate, Path clientKey) {
 
     /** The server certificate names DNS:localhost only, so connecting to 127.0.0.1 is the wrong host. */
-    static TestCertificates create(Path dir) throws IOException, InterruptedException {
+    public static TestCertificates create(Path dir) throws IOException, InterruptedException {
         openssl(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                 "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=Herald Test CA");
         signed(dir, "server", "localhost", "subjectAltName=DNS:localhost\nextendedKeyUsage=serverAuth\n");
