@@ -1,0 +1,154 @@
+package dev.herald.sink.sns;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.api.Event;
+import dev.herald.api.Notification;
+import dev.herald.api.Severity;
+import dev.herald.core.template.DirectorySinkResources;
+import dev.herald.core.template.Escape;
+import dev.herald.core.template.Rendering;
+import dev.herald.core.template.TemplateRenderer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The default templates (format json and text) rendered by Herald's own engine on the demo records
+ * and on hostile content, published through the sink to the emulated SNS: every body is the
+ * {subject, message} shape, SNS accepts every subject, and the JSON message keeps the record intact.
+ */
+class TemplatesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path DEMO = Path.of("../../../karaf-assembly/src/main/resources/assembly/demo/inbox");
+    private static final String HOSTILE = "\"quoted\" \\ back\nnew line </script><script>alert(1)</script>"
+            + " {{ raw }} {% if %} & \u0001\u001f \u00e9 \ud83d\udea8";
+
+    @TempDir
+    Path overrides;
+
+    private final SnsEmulator sns = new SnsEmulator();
+    private final SnsSink sink = SnsSinkTest.sink(SnsSinkTest.config(sns.endpoint(), SnsEmulator.TOPIC));
+
+    @AfterEach
+    void stop() {
+        sink.close();
+        sns.close();
+    }
+
+    private static Event event(String source, String type, JsonNode detail) {
+        return Event.builder().id("ev-1").source(source).instance("prod").type(type)
+                .time(Instant.parse("2026-11-22T10:58:04Z")).severity(Severity.HIGH)
+                .detail(detail).raw(detail.toString()).build();
+    }
+
+    /** Renders with the format's templates, publishes, and returns what SNS accepted. */
+    private SnsEmulator.Published publish(Event event, String format) throws Exception {
+        String body = new TemplateRenderer(overrides).render(new Rendering(event, "route", "alerts", "sns",
+                Escape.JSON, format, new DirectorySinkResources(Path.of("src/main/resources"), "sns"), null,
+                Severity.CRITICAL, "ev-1@route/alerts"));
+        JsonNode parsed = JSON.readTree(body);
+        assertEquals(List.of("subject", "message"), List.copyOf(iterable(parsed.fieldNames())), body);
+        int before = sns.published().size();
+        sink.send(new Notification(event, "route", "alerts", Severity.CRITICAL, body, 1, "ev-1@route/alerts"));
+        assertEquals(List.of(), sns.rejections());
+        assertEquals(before + 1, sns.published().size());
+        return sns.published().get(before);
+    }
+
+    private static <T> List<T> iterable(Iterator<T> it) {
+        List<T> list = new ArrayList<>();
+        it.forEachRemaining(list::add);
+        return list;
+    }
+
+    private static JsonNode cloudTrailRecord() throws Exception {
+        return JSON.readTree(DEMO.resolve("cloudtrail-123456789012.json").toFile()).at("/Records/0");
+    }
+
+    private static JsonNode finding() throws Exception {
+        return JSON.readTree(DEMO.resolve("securityhub-findings.json").toFile()).at("/detail/findings/0");
+    }
+
+    private static JsonNode pceEvent() throws Exception {
+        return JSON.readTree(Files.readAllLines(DEMO.resolve("pce-audit-events.jsonl")).get(0));
+    }
+
+    @Test
+    void jsonMessagesCarryHeraldsEnvelopeAndTheRecordForEveryKind() throws Exception {
+        Map<String, JsonNode> records = Map.of("cloudtrail", cloudTrailRecord(), "securityhub", finding(),
+                "pce", pceEvent(), "json", JSON.readTree("{\"anything\": [1, 2]}"));
+        for (Map.Entry<String, JsonNode> r : records.entrySet()) {
+            SnsEmulator.Published p = publish(event(r.getKey(), "Type", r.getValue()), "json");
+            JsonNode message = JSON.readTree(p.message());
+            assertEquals(r.getValue(), message.get("record"), r.getKey());
+            assertEquals("ev-1", message.at("/herald/id").asText());
+            assertEquals(r.getKey(), message.at("/herald/source").asText());
+            assertEquals("ev-1@route/alerts", message.at("/herald/idempotencyKey").asText());
+            assertTrue(p.subject().startsWith("[CRITICAL] "), p.subject());
+        }
+    }
+
+    @Test
+    void subjectsNameWhatHappened() throws Exception {
+        assertEquals("[CRITICAL] AWS ConsoleLogin by arn:aws:iam::123456789012:user/alice (123456789012 "
+                + cloudTrailRecord().get("awsRegion").asText() + ")",
+                publish(event("cloudtrail", "ConsoleLogin", cloudTrailRecord()), "json").subject());
+        assertTrue(publish(event("securityhub", "Finding", finding()), "json").subject()
+                .contains(finding().get("Title").asText().substring(0, 20)));
+        assertEquals("[CRITICAL] Illumio user.sign_in success by maria.lopez@corp.example.com (pce.corp.example.com)",
+                publish(event("pce", "user.sign_in", pceEvent()), "json").subject());
+    }
+
+    @Test
+    void textMessagesAreReadable() throws Exception {
+        String cloudTrail = publish(event("cloudtrail", "ConsoleLogin", cloudTrailRecord()), "text").message();
+        assertTrue(cloudTrail.startsWith("CRITICAL: AWS ConsoleLogin") && cloudTrail.contains("\nBy: arn:aws:iam::"
+                + "123456789012:user/alice\n"), cloudTrail);
+        String finding = publish(event("securityhub", "Finding", finding()), "text").message();
+        assertTrue(finding.contains("\nAccount: " + finding().get("AwsAccountId").asText()), finding);
+        String pce = publish(event("pce", "user.sign_in", pceEvent()), "text").message();
+        assertTrue(pce.contains("\nBy: maria.lopez@corp.example.com\n"), pce);
+        String other = publish(event("json", "Type", JSON.readTree("{\"a\": 1}")), "text").message();
+        assertTrue(other.contains("{\"a\":1}"), other);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"json", "text"})
+    void hostileContentStaysInsideTheMessageAndTheSubjectStaysValid(String format) throws Exception {
+        ObjectNode cloudTrail = (ObjectNode) cloudTrailRecord().deepCopy();
+        cloudTrail.put("eventName", HOSTILE);
+        cloudTrail.with("userIdentity").put("arn", HOSTILE);
+        ObjectNode asff = (ObjectNode) finding().deepCopy();
+        asff.put("Title", HOSTILE).put("Description", HOSTILE);
+        ObjectNode pce = (ObjectNode) pceEvent().deepCopy();
+        pce.put("event_type", HOSTILE);
+        ObjectNode other = JSON.createObjectNode().put("x", HOSTILE);
+
+        for (Event e : List.of(event("cloudtrail", HOSTILE, cloudTrail), event("securityhub", HOSTILE, asff),
+                event("pce", HOSTILE, pce), event("json", HOSTILE, other))) {
+            SnsEmulator.Published p = publish(e, format);
+            assertTrue(p.subject().chars().allMatch(c -> c >= 0x20 && c < 0x7f) && p.subject().length() < 100,
+                    p.subject());
+            if (format.equals("json")) {
+                assertEquals(e.detail(), JSON.readTree(p.message()).get("record"));
+                assertEquals(HOSTILE, JSON.readTree(p.message()).at("/herald/type").asText());
+            } else {
+                assertTrue(p.message().contains("</script><script>alert(1)</script> {{ raw }}"), p.message());
+            }
+        }
+    }
+}
