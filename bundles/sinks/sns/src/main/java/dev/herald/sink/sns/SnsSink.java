@@ -22,6 +22,7 @@ import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -320,7 +321,15 @@ public final class SnsSink implements BatchSink {
         if (configured.isEmpty() && topicRegion.isPresent()) {
             return clients.client(SnsClient.builder(), Region.of(topicRegion.get()));
         }
-        return clients.client(SnsClient.builder());
+        try {
+            return clients.client(SnsClient.builder());
+        } catch (SdkClientException e) {
+            if (configured.isEmpty()) {
+                throw new IllegalArgumentException("region is required for phone_number (the SDK found no default"
+                        + " region in AWS_REGION or the profile): set region to where SMS is enabled, e.g. us-east-1", e);
+            }
+            throw e;
+        }
     }
 
     private static String messageGroupId(String value) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,21 +15,24 @@ import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.api.text.Text;
 import dev.herald.aws.AwsConnection;
-import java.time.Duration;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.osgi.util.converter.Converters;
 
 /** {@link SnsSink} against {@link SnsEmulator}: what it publishes, how it batches, how it classifies failures. */
 class SnsSinkTest {
+    @TempDir
+    Path overrides;
+
     private final SnsEmulator sns = new SnsEmulator();
     private final List<SnsSink> sinks = new ArrayList<>();
 
@@ -333,6 +337,27 @@ class SnsSinkTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> started(p));
 
         assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void smsWithoutAnyRegionFailsNamingRegion() {
+        assumeTrue(System.getenv("AWS_REGION") == null && System.getenv("AWS_DEFAULT_REGION") == null
+                && System.getProperty("aws.region") == null, "this machine has a default AWS region");
+        Map<String, Object> p = config(sns.endpoint(), "");
+        p.put("phone_number", "+14155550100");
+        // the SDK's region chain then finds nothing: no profile file, and no EC2 metadata asked off loopback
+        Map<String, String> chain = Map.of("aws.configFile", overrides.resolve("missing").toString(),
+                "aws.disableEc2Metadata", "true");
+        chain.forEach(System::setProperty);
+
+        IllegalArgumentException e;
+        try {
+            e = assertThrows(IllegalArgumentException.class, () -> started(p));
+        } finally {
+            chain.keySet().forEach(System::clearProperty);
+        }
+
+        assertTrue(e.getMessage().contains("region is required for phone_number"), e.getMessage());
     }
 
     @Test
