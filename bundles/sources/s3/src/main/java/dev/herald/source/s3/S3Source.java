@@ -1,0 +1,262 @@
+package dev.herald.source.s3;
+
+import dev.herald.api.Journal;
+import dev.herald.aws.AwsClients;
+import dev.herald.aws.AwsConnection;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Reads log objects from S3 (CloudTrail files, Illumio audit events and flow summaries as JSON
+ * Lines, plain or gzip) into the {@link Journal}, record by record, resuming mid-object after a
+ * crash. New objects are found by listing the bucket in key order ({@link BucketPoller}) or from
+ * S3 event notifications in an SQS queue ({@link QueueListener}). One thread per instance.
+ */
+@Component(configurationPid = S3Source.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = S3Source.Config.class, factory = true)
+public final class S3Source {
+    /** The factory configuration PID. */
+    public static final String PID = "dev.herald.source.s3";
+
+    private static final Logger LOG = LoggerFactory.getLogger(S3Source.class);
+    private static final long STOP_WAIT_SECONDS = 10;
+
+    /** The configuration; {@code __} in a method name is {@code _} in the property name. */
+    @ObjectClassDefinition(name = "Herald source: S3 objects",
+            description = "Reads CloudTrail log files and Illumio audit events and flow summaries (JSON Lines, plain or"
+                    + " gzip) from an S3 bucket, found by listing the bucket or from S3 notifications in an SQS queue,"
+                    + " and resumes where it stopped, mid-object, after a restart.")
+    public @interface Config {
+        @AttributeDefinition(name = "Name",
+                description = "The source instance name: its events carry it as 'instance', its checkpoints are kept"
+                        + " under it")
+        String name();
+
+        @AttributeDefinition(name = "Mode", description = "poll: list the bucket in key order; sqs: read S3 event"
+                + " notifications (direct, through SNS or EventBridge) from queue_url, which lets several Herald"
+                + " nodes share a bucket", options = {@Option(label = "poll (list the bucket)", value = "poll"),
+                @Option(label = "sqs (S3 notifications in a queue)", value = "sqs")})
+        String mode() default "poll";
+
+        @AttributeDefinition(name = "Bucket", required = false, description = "The bucket to list (poll mode);"
+                + " in sqs mode, when set, notifications of other buckets are skipped")
+        String bucket() default "";
+
+        @AttributeDefinition(name = "Prefix", required = false, description = "Only keys starting with it, e.g."
+                + " AWSLogs/123456789012/CloudTrail/eu-west-1/")
+        String prefix() default "";
+
+        @AttributeDefinition(name = "Queue URL", required = false, description = "sqs mode: the queue S3 (or SNS,"
+                + " or EventBridge) notifies, e.g. https://sqs.eu-west-1.amazonaws.com/123456789012/herald-logs")
+        String queue__url() default "";
+
+        @AttributeDefinition(name = "Poll interval (s)", min = "1", description = "poll mode: seconds between two"
+                + " listings; sqs mode: the pause after a failure")
+        int poll__interval() default 60;
+
+        @AttributeDefinition(name = "Start after", required = false, description = "poll mode, first run only: the"
+                + " key to start after, e.g. AWSLogs/123456789012/CloudTrail/eu-west-1/2026/11/01/; empty for the"
+                + " whole prefix")
+        String start__after() default "";
+
+        @AttributeDefinition(name = "Include", description = "Which keys to read: globs (a glob without '/' matches"
+                + " the key's last segment) or regex:<expression> on the whole key; comma-separated in a .cfg file."
+                + " CloudTrail-Digest/ files are never read")
+        String[] include() default {"*.json", "*.json.gz", "*.jsonl", "*.jsonl.gz", "*.log.gz"};
+
+        @AttributeDefinition(name = "Batch size", min = "1", max = "100000",
+                description = "The most records committed to the journal at once")
+        int batch__size() default 1000;
+
+        @AttributeDefinition(name = "Wait time (s)", min = "0", max = "20", description = "sqs mode: how long a"
+                + " receive waits for messages (long polling)")
+        int wait__time() default 20;
+
+        @AttributeDefinition(name = "Visibility extension (s)", min = "1", max = "43200", description = "sqs mode:"
+                + " how long a received message stays hidden from other readers; extended while its objects are"
+                + " read")
+        int visibility__extension() default 300;
+
+        @AttributeDefinition(name = "Path-style addressing", description = "Address buckets as endpoint/bucket"
+                + " instead of bucket.endpoint: for S3-compatible stores (MinIO, S3Mock) at 'endpoint'")
+        boolean path__style() default false;
+
+        @AttributeDefinition(name = "Region", required = false, description = "The bucket's (and queue's) region,"
+                + " e.g. eu-west-1; empty: the SDK's default (AWS_REGION, profile)")
+        String region() default "";
+
+        @AttributeDefinition(name = "Endpoint", required = false, description = "A URL replacing S3's endpoint (an"
+                + " S3 VPC endpoint, an S3-compatible store such as MinIO); empty for AWS's")
+        String endpoint() default "";
+
+        @AttributeDefinition(name = "SQS endpoint", required = false, description = "sqs mode: a URL replacing SQS's"
+                + " endpoint (an SQS VPC endpoint, an SQS-compatible server); empty for AWS's")
+        String sqs__endpoint() default "";
+
+        @AttributeDefinition(name = "Credentials", description = "Where the AWS credentials come from",
+                options = {@Option(label = "default (environment, web identity, instance role)", value = "default"),
+                        @Option(label = "profile", value = "profile"), @Option(label = "static keys", value = "static")})
+        String credentials() default "default";
+
+        @AttributeDefinition(name = "Profile", required = false, description = "For credentials = profile: a"
+                + " profile of ~/.aws/config and ~/.aws/credentials")
+        String profile() default "";
+
+        @AttributeDefinition(name = "Access key id", required = false, description = "For credentials = static")
+        String access__key__id() default "";
+
+        @AttributeDefinition(name = "Secret access key", required = false, type = AttributeType.PASSWORD,
+                description = "For credentials = static")
+        String secret__access__key() default "";
+
+        @AttributeDefinition(name = "Session token", required = false, type = AttributeType.PASSWORD,
+                description = "Optional with credentials = static")
+        String session__token() default "";
+
+        @AttributeDefinition(name = "Role ARN", required = false, description = "A role assumed through STS with the"
+                + " credentials above, e.g. arn:aws:iam::123456789012:role/herald-reader; empty for none")
+        String role__arn() default "";
+
+        @AttributeDefinition(name = "External id", required = false, description = "The external id the role's"
+                + " trust policy asks for, if any")
+        String external__id() default "";
+
+        @AttributeDefinition(name = "Role session name", description = "Names the assumed-role session in"
+                + " CloudTrail")
+        String role__session__name() default "herald";
+
+        @AttributeDefinition(name = "STS endpoint", required = false, description = "A URL replacing STS's endpoint"
+                + " (a VPC endpoint); empty for AWS's regional one")
+        String sts__endpoint() default "";
+
+        @AttributeDefinition(name = "Retry mode", description = "The AWS SDK's retries before a failure reaches"
+                + " Herald", options = {@Option(label = "standard", value = "standard"),
+                @Option(label = "adaptive", value = "adaptive"), @Option(label = "legacy", value = "legacy")})
+        String retry__mode() default "standard";
+
+        @AttributeDefinition(name = "CA bundle", required = false, description = "A PEM file of CA certificates"
+                + " trusted in addition to the JVM's: a TLS-inspecting proxy's, or a private endpoint's CA")
+        String ca__bundle() default "";
+
+        @AttributeDefinition(name = "Skip TLS verification", description = "Accept any certificate and host name."
+                + " Only for tests: the AWS traffic can then be read by anyone in between. Prefer ca_bundle.")
+        boolean insecure() default false;
+
+        @AttributeDefinition(name = "Proxy", required = false, description = "An HTTP proxy as host:port; empty"
+                + " for none")
+        String proxy() default "";
+
+        @AttributeDefinition(name = "Connect timeout (s)", min = "1")
+        int connect__timeout() default 10;
+
+        @AttributeDefinition(name = "Read timeout (s)", min = "1", description = "Must exceed wait_time in sqs mode")
+        int read__timeout() default 60;
+
+        String webconsole_configurationFactory_nameHint() default "S3 {name} ← {bucket}{queue_url}";
+    }
+
+    private final S3SourceSettings settings;
+    private final AwsClients clients;
+    private final AwsClients sqsClients;
+    private final ScheduledExecutorService scheduler;
+
+    /** Started by Declarative Services with the instance's configuration. */
+    @Activate
+    public S3Source(Config config, AwsConnection connection, @Reference Journal journal) {
+        this.settings = S3SourceSettings.from(config);
+        this.clients = clients(connection, "");
+        this.sqsClients = clients(SqsConnection.of(connection, config.sqs__endpoint()), " (SQS: 'endpoint' is sqs_endpoint)");
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "herald-source-s3-" + settings.name());
+            thread.setDaemon(true);
+            return thread;
+        });
+        S3Client s3 = clients.client(S3Client.builder().forcePathStyle(settings.pathStyle()));
+        if (settings.mode() == S3SourceSettings.Mode.POLL) {
+            BucketPoller poller = new BucketPoller(settings, journal, s3, scheduler::isShutdown);
+            scheduler.scheduleWithFixedDelay(() -> guarded(poller::poll), 0, settings.pollInterval().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            LOG.info("S3 source '{}' lists s3://{}/{} for {} every {} s", settings.name(), settings.bucket(),
+                    settings.prefix(), settings.include(), settings.pollInterval().toSeconds());
+        } else {
+            QueueListener listener = new QueueListener(settings, journal, s3, sqsClients.client(SqsClient.builder()),
+                    scheduler::isShutdown);
+            scheduler.execute(() -> listen(listener));
+            LOG.info("S3 source '{}' reads the S3 notifications of {} for {}", settings.name(), settings.queueUrl(),
+                    settings.include());
+        }
+    }
+
+    private AwsClients clients(AwsConnection connection, String which) {
+        try {
+            return AwsClients.create("source s3/" + settings.name(), connection);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("s3 source '" + settings.name() + "'" + which + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("S3 source '{}' did not finish its batch within {} s; interrupting it", settings.name(),
+                        STOP_WAIT_SECONDS);
+                scheduler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            scheduler.shutdownNow();
+            Thread.currentThread().interrupt();
+        } finally {
+            clients.close();
+            sqsClients.close();
+        }
+    }
+
+    /** One receive, then the next one at once, or after poll_interval when SQS or S3 failed. */
+    private void listen(QueueListener listener) {
+        boolean received = false;
+        try {
+            received = listener.receive();
+        } catch (RuntimeException | LinkageError e) {
+            failed(e);
+        }
+        try {
+            scheduler.schedule(() -> listen(listener), received ? 0 : settings.pollInterval().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("S3 source '{}' stopped", settings.name());
+        }
+    }
+
+    /** Whatever goes wrong, the next poll is still scheduled. */
+    private void guarded(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException | LinkageError e) {
+            failed(e);
+        }
+    }
+
+    private void failed(Throwable e) {
+        LOG.error("S3 source '{}': reading {} failed; trying again in {} s", settings.name(),
+                settings.mode() == S3SourceSettings.Mode.POLL ? "s3://" + settings.bucket() : settings.queueUrl(),
+                settings.pollInterval().toSeconds(), e);
+    }
+}
