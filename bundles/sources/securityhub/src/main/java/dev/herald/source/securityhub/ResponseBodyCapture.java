@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.function.Consumer;
+import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
@@ -18,17 +19,30 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * carrying {@link #RECEIVER} as an execution attribute; the interceptor reads the body once and
  * gives the SDK an equal copy to unmarshal. Requests without the attribute are left alone, so one
  * interceptor serves any number of threads.
+ *
+ * <p>It joins a client through {@link #plugin()}: a client builder's override configuration is
+ * replaced, not merged, by whoever sets it next (AwsClients sets the retry strategy), while
+ * plugins act on the final configuration when the client is built.
  */
 final class ResponseBodyCapture implements ExecutionInterceptor {
-    /** Receives the response body of the request that carries it (the last attempt's, after retries). */
+    /**
+     * Receives the successful response body of the request that carries it; error answers are left
+     * to the SDK, which reads them from the original response.
+     */
     static final ExecutionAttribute<Consumer<byte[]>> RECEIVER = new ExecutionAttribute<>("herald.responseBody");
+
+    /** Adds a capture to the interceptors of the client being built. */
+    static SdkPlugin plugin() {
+        return config -> config.overrideConfiguration(config.overrideConfiguration().toBuilder()
+                .addExecutionInterceptor(new ResponseBodyCapture()).build());
+    }
 
     @Override
     public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
                                                            ExecutionAttributes attributes) {
         Consumer<byte[]> receiver = attributes.getAttribute(RECEIVER);
         Optional<InputStream> body = context.responseBody();
-        if (receiver == null || body.isEmpty()) {
+        if (receiver == null || body.isEmpty() || !context.httpResponse().isSuccessful()) {
             return body;
         }
         try (InputStream in = body.get()) {

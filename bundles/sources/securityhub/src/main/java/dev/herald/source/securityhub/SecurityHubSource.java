@@ -217,7 +217,7 @@ public final class SecurityHubSource {
         }
         this.clients = clients(config, connection);
         SecurityHubClient client = clients.client(SecurityHubClient.builder()
-                .overrideConfiguration(o -> o.addExecutionInterceptor(new ResponseBodyCapture())));
+                .addPlugin(ResponseBodyCapture.plugin()));
         FindingsWindow window = new FindingsWindow(client,
                 RequestPacer.perSecond(settings.maxRequestsPerSecond()), settings.filters());
         this.poller = new SecurityHubPoller(settings, window, journal, clock);

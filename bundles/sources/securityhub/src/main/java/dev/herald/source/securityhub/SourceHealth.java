@@ -65,8 +65,8 @@ final class SourceHealth {
     private static String hint(SdkException e) {
         if (e instanceof AwsServiceException s && s.awsErrorDetails() != null
                 && "InvalidAccessException".equals(s.awsErrorDetails().errorCode())) {
-            return " (enable Security Hub in this account and region, or set region to the aggregation region"
-                    + " that holds the findings)";
+            return " (the account is not subscribed to Security Hub in this region: enable Security Hub there,"
+                    + " or set region to the aggregation region that holds the findings)";
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof UnknownHostException) {

@@ -1,0 +1,235 @@
+package dev.herald.source.securityhub;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.api.Event;
+import dev.herald.api.Severity;
+import dev.herald.aws.AwsClients;
+import dev.herald.source.securityhub.SecurityHubEmulator.Request;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.securityhub.SecurityHubClient;
+
+class SecurityHubPollerTest {
+    private static final Instant NOW = Instant.parse("2026-11-03T12:00:00Z");
+
+    private final SecurityHubEmulator aws = new SecurityHubEmulator();
+    private final DedupingJournal journal = new DedupingJournal();
+    private final MutableClock clock = new MutableClock(NOW);
+    private final List<AwsClients> clients = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        clients.forEach(AwsClients::close);
+        aws.close();
+    }
+
+    /** A poller on the emulator; backfill 1 h unless {@code config} says otherwise. */
+    private SecurityHubPoller poller(Object... config) {
+        List<Object> values = new ArrayList<>(List.of("backfill_hours", 1));
+        values.addAll(List.of(config));
+        TestConfig test = new TestConfig(aws.url(), values.toArray());
+        SecurityHubSettings settings = test.settings();
+        AwsClients aws = AwsClients.create("test", test.connection());
+        clients.add(aws);
+        SecurityHubClient client = aws.client(SecurityHubClient.builder()
+                .addPlugin(ResponseBodyCapture.plugin()));
+        FindingsWindow window = new FindingsWindow(client, new RequestPacer(1000, System::nanoTime, d -> { }),
+                settings.filters());
+        return new SecurityHubPoller(settings, window, journal, clock);
+    }
+
+    private static String id(JsonNode finding) {
+        return finding.get("Id").asText() + "@" + Instant.parse(finding.get("UpdatedAt").asText());
+    }
+
+    @Test
+    void firstRunReadsEveryPageWithTheFiltersAndCommitsTheWindowEnd() throws Exception {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 150; i++) {
+            ids.add(id(aws.add(NOW.minusSeconds(10 + i * 20L), i % 2 == 0 ? "HIGH" : "CRITICAL")));
+        }
+        aws.add(NOW.minusSeconds(30), "LOW");
+        aws.add(NOW.minus(Duration.ofHours(2)), "CRITICAL");
+
+        assertEquals(Duration.ofSeconds(60), poller("severity_labels", "HIGH, critical",
+                "record_states", new String[] {"ACTIVE", "ARCHIVED"}, "product_names", "GuardDuty").poll());
+
+        assertEquals(ids, new HashSet<>(journal.ids()));
+        assertEquals(NOW.toString(), journal.position());
+        List<Request> requests = aws.requests();
+        assertEquals(2, requests.size(), "pages of 100 followed by NextToken");
+        Request first = requests.get(0);
+        assertEquals("POST", first.method());
+        assertEquals("/findings", first.path());
+        JsonNode body = first.body();
+        assertEquals(100, body.get("MaxResults").asInt());
+        assertEquals("UpdatedAt", body.at("/SortCriteria/0/Field").asText());
+        assertEquals("asc", body.at("/SortCriteria/0/SortOrder").asText());
+        JsonNode filters = body.get("Filters");
+        assertEquals(NOW.minus(Duration.ofHours(1)), Instant.parse(filters.at("/UpdatedAt/0/Start").asText()));
+        assertEquals(NOW, Instant.parse(filters.at("/UpdatedAt/0/End").asText()));
+        assertEquals("HIGH", filters.at("/SeverityLabel/0/Value").asText());
+        assertEquals("EQUALS", filters.at("/SeverityLabel/0/Comparison").asText());
+        assertEquals("CRITICAL", filters.at("/SeverityLabel/1/Value").asText());
+        assertEquals(2, filters.get("RecordState").size());
+        assertEquals("GuardDuty", filters.at("/ProductName/0/Value").asText());
+        assertFalse(filters.has("WorkflowStatus"), "unset filters are not sent");
+        assertFalse(first.body().has("NextToken"));
+        assertEquals("100", requests.get(1).body().get("NextToken").asText());
+    }
+
+    @Test
+    void anEventCarriesTheFindingAsSecurityHubSentIt() throws Exception {
+        ObjectNode finding = aws.add(NOW.minusSeconds(30), "HIGH");
+
+        poller().poll();
+
+        Event event = journal.event(id(finding));
+        assertEquals("securityhub", event.source());
+        assertEquals("hub", event.instance());
+        assertEquals("TTPs/Command and Control/Backdoor:EC2-C&CActivity.B!DNS", event.type());
+        assertEquals(NOW.minusSeconds(30), event.time());
+        assertEquals(Severity.HIGH, event.severity());
+        assertEquals(finding, event.detail());
+        assertEquals(finding.toString(), event.raw());
+    }
+
+    @Test
+    void eachUpdateOfAFindingIsAnEventAndARepeatedUpdateIsOne() throws Exception {
+        SecurityHubPoller poller = poller();
+        ObjectNode first = aws.add(NOW.minusSeconds(120), "HIGH");
+        poller.poll();
+
+        clock.advance(Duration.ofMinutes(1)); // the overlap brings the first update again
+        ObjectNode archived = first.deepCopy().put("UpdatedAt", NOW.plusSeconds(30).toString())
+                .put("RecordState", "ARCHIVED");
+        aws.put(NOW.plusSeconds(30), archived);
+        poller.poll();
+
+        assertEquals(List.of(id(first), id(archived)), journal.ids());
+        assertEquals(3, journal.offered(), "the first update was offered twice and kept once");
+        assertEquals("ARCHIVED", journal.event(id(archived)).detail().get("RecordState").asText());
+        assertEquals(NOW.plusSeconds(60).toString(), journal.position());
+        Instant secondStart = Instant.parse(aws.requests().get(1).body().at("/Filters/UpdatedAt/0/Start").asText());
+        assertEquals(NOW.minusSeconds(300), secondStart, "checkpoint less the 300 s overlap");
+    }
+
+    @Test
+    void theCheckpointMovesOnlyWithTheCommit() throws Exception {
+        SecurityHubPoller poller = poller();
+        ObjectNode finding = aws.add(NOW.minusSeconds(30), "CRITICAL");
+        journal.refuseNext(1);
+
+        poller.poll();
+        assertNull(journal.position());
+        assertTrue(journal.ids().isEmpty());
+        assertTrue(journal.currentProblem().contains("journal refused"), journal.currentProblem());
+
+        clock.advance(Duration.ofMinutes(1));
+        poller.poll();
+        assertEquals(List.of(id(finding)), journal.ids());
+        assertEquals(NOW.plusSeconds(60).toString(), journal.position());
+        assertNull(journal.currentProblem());
+    }
+
+    @Test
+    void aFindingWithAMalformedUpdatedAtIsQuarantinedOnceAndTheRestFlows() throws Exception {
+        SecurityHubPoller poller = poller();
+        ObjectNode good = aws.add(NOW.minusSeconds(20), "HIGH");
+        ObjectNode bad = SecurityHubEmulator.finding("arn:aws:guardduty:eu-west-1:123456789012:detector/x/finding/bad",
+                NOW, "HIGH").put("UpdatedAt", "2026-11-03 11:59:40");
+        aws.put(NOW.minusSeconds(40), bad);
+
+        poller.poll();
+        clock.advance(Duration.ofMinutes(1));
+        poller.poll();
+
+        assertEquals(List.of(id(good)), journal.ids());
+        assertEquals(NOW.plusSeconds(60).toString(), journal.position());
+        assertEquals(1, journal.quarantined().size(), "quarantined once though the overlap read it twice");
+        DedupingJournal.Quarantined q = journal.quarantined().get(0);
+        assertTrue(q.location().contains("detector/x/finding/bad"), q.location());
+        assertTrue(q.reason().contains("UpdatedAt"), q.reason());
+        assertEquals(bad.toString(), q.content());
+    }
+
+    @Test
+    void aLongBackfillIsCommittedSliceBySlice() throws Exception {
+        ObjectNode old = aws.add(NOW.minus(Duration.ofHours(5)), "MEDIUM");
+        ObjectNode recent = aws.add(NOW.minusSeconds(5), "MEDIUM");
+
+        poller("backfill_hours", 24).poll();
+
+        assertEquals(List.of(id(old), id(recent)), journal.ids());
+        assertEquals(24, aws.requests().size(), "one request per hour-long slice");
+        assertEquals(NOW.toString(), journal.position());
+    }
+
+    @Test
+    void throttlingBacksOffAndTheSourceCatchesUpLater() throws Exception {
+        SecurityHubPoller poller = poller("retry_mode", "legacy");
+        aws.fail(429, "TooManyRequestsException", "Rate exceeded");
+        ObjectNode finding = aws.add(NOW.minusSeconds(10), "HIGH");
+
+        poller.poll();
+        int throttled = aws.requests().size();
+        assertTrue(journal.ids().isEmpty());
+        assertTrue(journal.currentProblem().contains("TooManyRequestsException"), journal.currentProblem());
+        assertNull(journal.position());
+
+        clock.advance(Duration.ofSeconds(30)); // less than the backoff (one poll interval)
+        poller.poll();
+        assertEquals(throttled, aws.requests().size(), "no request during the backoff");
+
+        aws.heal();
+        clock.advance(Duration.ofSeconds(30));
+        poller.poll();
+        assertEquals(List.of(id(finding)), journal.ids());
+        assertNull(journal.currentProblem());
+    }
+
+    @Test
+    void anAccountWithoutSecurityHubIsAProblemThatSaysWhatToDo() throws Exception {
+        SecurityHubPoller poller = poller();
+        aws.fail(401, "InvalidAccessException", "Account 123456789012 is not subscribed to AWS Security Hub");
+
+        poller.poll();
+
+        String problem = journal.currentProblem();
+        assertTrue(problem.contains("InvalidAccessException"), problem);
+        // the URLConnection client does not hand over the body of a 401: the hint says what it means
+        assertTrue(problem.contains("not subscribed to Security Hub"), problem);
+        assertTrue(problem.contains("enable Security Hub"), problem);
+        assertTrue(problem.contains("asking again in 300 s"), problem);
+
+        clock.advance(Duration.ofMinutes(2));
+        int asked = aws.requests().size();
+        poller.poll();
+        assertEquals(asked, aws.requests().size(), "a refusal is asked again after 5 minutes only");
+    }
+
+    @Test
+    void accessDeniedTellsToGrantTheAction() throws Exception {
+        SecurityHubPoller poller = poller();
+        aws.fail(403, "AccessDeniedException", "User is not authorized to perform: securityhub:GetFindings");
+
+        poller.poll();
+
+        String problem = journal.currentProblem();
+        assertTrue(problem.contains("securityhub:GetFindings"), problem);
+        assertTrue(problem.contains("grant"), problem);
+        assertTrue(journal.ids().isEmpty());
+    }
+}
