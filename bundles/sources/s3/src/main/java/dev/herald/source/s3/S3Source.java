@@ -180,8 +180,18 @@ public final class S3Source {
     @Activate
     public S3Source(Config config, AwsConnection connection, @Reference Journal journal) {
         this.settings = S3SourceSettings.from(config);
+        if (settings.mode() == S3SourceSettings.Mode.SQS && connection.read__timeout() <= settings.waitTime().toSeconds()) {
+            throw new IllegalArgumentException("read_timeout = " + connection.read__timeout() + " must exceed wait_time = "
+                    + settings.waitTime().toSeconds() + ": an SQS receive waits that long before it answers");
+        }
         this.clients = clients(connection, "");
-        this.sqsClients = clients(SqsConnection.of(connection, config.sqs__endpoint()), " (SQS: 'endpoint' is sqs_endpoint)");
+        try {
+            this.sqsClients = clients(SqsConnection.of(connection, config.sqs__endpoint()),
+                    " (SQS: 'endpoint' is sqs_endpoint)");
+        } catch (IllegalArgumentException e) {
+            clients.close();
+            throw e;
+        }
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "herald-source-s3-" + settings.name());
             thread.setDaemon(true);
