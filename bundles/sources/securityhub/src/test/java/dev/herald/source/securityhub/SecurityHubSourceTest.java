@@ -1,0 +1,75 @@
+package dev.herald.source.securityhub;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.servlet.Servlet;
+import org.junit.jupiter.api.Test;
+
+class SecurityHubSourceTest {
+    private static final SecurityHubSource.ServletPublisher NO_HTTP = (servlet, properties) -> {
+        throw new AssertionError("poll mode publishes no servlet");
+    };
+
+    @Test
+    void pollModeReadsFindingsOnActivation() throws Exception {
+        try (SecurityHubEmulator aws = new SecurityHubEmulator()) {
+            var finding = aws.add(Instant.now().minusSeconds(60), "HIGH");
+            DedupingJournal journal = new DedupingJournal();
+            TestConfig test = new TestConfig(aws.url(), "backfill_hours", 1);
+            SecurityHubSource source = new SecurityHubSource(test.config(), test.connection(), journal,
+                    Clock.systemUTC(), NO_HTTP);
+            try {
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (journal.position() == null && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+            } finally {
+                source.stop();
+            }
+            assertEquals(List.of(finding.get("Id").asText() + "@" + finding.get("UpdatedAt").asText()),
+                    journal.ids());
+        }
+    }
+
+    @Test
+    void pushModePublishesTheServletAtItsPathAndWithdrawsItOnStop() {
+        List<Dictionary<String, Object>> published = new ArrayList<>();
+        List<Servlet> servlets = new ArrayList<>();
+        AtomicBoolean withdrawn = new AtomicBoolean();
+        TestConfig test = TestConfig.push("name", "prod");
+
+        SecurityHubSource source = new SecurityHubSource(test.config(), test.connection(), new DedupingJournal(),
+                Clock.systemUTC(), (servlet, properties) -> {
+                    servlets.add(servlet);
+                    published.add(properties);
+                    return () -> withdrawn.set(true);
+                });
+        source.stop();
+
+        assertEquals("/herald/securityhub/prod", published.get(0).get("osgi.http.whiteboard.servlet.pattern"));
+        assertInstanceOf(PushServlet.class, servlets.get(0));
+        assertTrue(withdrawn.get());
+    }
+
+    @Test
+    void invalidConfigurationFailsActivationNamingTheProperty() {
+        TestConfig test = new TestConfig("", "severity_labels", "SEVERE");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SecurityHubSource(test.config(), test.connection(), new DedupingJournal(), Clock.systemUTC(),
+                        NO_HTTP));
+        assertTrue(e.getMessage().startsWith("securityhub source 'hub': severity_labels"), e.getMessage());
+        TestConfig badKeys = new TestConfig("", "access_key_id", "");
+        e = assertThrows(IllegalArgumentException.class, () -> new SecurityHubSource(badKeys.config(),
+                badKeys.connection(), new DedupingJournal(), Clock.systemUTC(), NO_HTTP));
+        assertTrue(e.getMessage().contains("credentials=static needs access_key_id"), e.getMessage());
+    }
+}
