@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.api.Checkpoint;
 import dev.herald.api.Event;
 import dev.herald.aws.AwsClients;
 import dev.herald.http.testing.StubHttpServer;
@@ -117,6 +118,23 @@ class S3SourceTest {
         poller(bucket).poll();
         assertEquals(18, journal.events().size());
         assertEquals(18, journal.events().stream().map(Event::id).distinct().count());
+    }
+
+    @Test
+    void aReplacedObjectIsReadAgainAndPositionsOfCompleteObjectsAreForgotten() throws Exception {
+        String bucket = bucket();
+        String key = "illumio/summaries/2026/11/03/flows-0001.jsonl";
+        put(bucket, key, fixture("illumio-flows.jsonl"));
+        journal.append("s3", List.of(), new Checkpoint(key,
+                new ObjectPosition(5, "\"an older version\"", false).encode()));
+        journal.append("s3", List.of(), new Checkpoint("illumio/auditable_events/old.jsonl",
+                new ObjectPosition(5, "\"e\"", false).encode()));
+        journal.append("s3", List.of(), new Checkpoint(BucketPoller.LISTING, "illumio/b"));
+
+        poller(bucket).poll();
+
+        assertEquals(7, journal.events().size(), "read from its start: the ETag differs");
+        assertEquals(Map.of(BucketPoller.LISTING, key), journal.checkpoints("s3"));
     }
 
     @Test
