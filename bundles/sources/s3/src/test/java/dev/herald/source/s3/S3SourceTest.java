@@ -9,6 +9,7 @@ import dev.herald.api.Checkpoint;
 import dev.herald.api.Event;
 import dev.herald.aws.AwsClients;
 import dev.herald.http.testing.StubHttpServer;
+import dev.herald.source.s3.testing.S3Mock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

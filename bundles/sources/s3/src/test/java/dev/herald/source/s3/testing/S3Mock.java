@@ -1,4 +1,4 @@
-package dev.herald.source.s3;
+package dev.herald.source.s3.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * {@code s3mock.jar} system property), on free loopback ports, with its store in a temporary
  * directory.
  */
-final class S3Mock implements AutoCloseable {
+public final class S3Mock implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final Process process;
@@ -32,7 +32,7 @@ final class S3Mock implements AutoCloseable {
         this.log = log;
     }
 
-    static S3Mock start(Path root) throws IOException, InterruptedException {
+    public static S3Mock start(Path root) throws IOException, InterruptedException {
         String jar = System.getProperty("s3mock.jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("system property s3mock.jar does not name S3Mock's exec jar: " + jar);
@@ -51,7 +51,7 @@ final class S3Mock implements AutoCloseable {
     }
 
     /** The HTTP endpoint. */
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
 
@@ -74,7 +74,7 @@ final class S3Mock implements AutoCloseable {
         throw new IllegalStateException("S3Mock did not answer within " + START_TIMEOUT + ": " + Files.readString(log));
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
