@@ -3,6 +3,7 @@ package dev.herald.source.cloudtrail;
 import dev.herald.api.Journal;
 import dev.herald.aws.AwsClients;
 import dev.herald.aws.AwsConnection;
+import dev.herald.aws.RequestPacer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

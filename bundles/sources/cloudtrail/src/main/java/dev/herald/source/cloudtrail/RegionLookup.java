@@ -1,5 +1,6 @@
 package dev.herald.source.cloudtrail;
 
+import dev.herald.aws.RequestPacer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.aws.AwsClients;
+import dev.herald.aws.RequestPacer;
 import dev.herald.source.cloudtrail.CloudTrailEmulator.Request;
 import java.time.Duration;
 import java.time.Instant;

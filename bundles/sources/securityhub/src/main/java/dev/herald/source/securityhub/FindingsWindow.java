@@ -2,6 +2,7 @@ package dev.herald.source.securityhub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.aws.RequestPacer;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.herald.source.securityhub;
 import dev.herald.api.Journal;
 import dev.herald.aws.AwsClients;
 import dev.herald.aws.AwsConnection;
+import dev.herald.aws.RequestPacer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Dictionary;

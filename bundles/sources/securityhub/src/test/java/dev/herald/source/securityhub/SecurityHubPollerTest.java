@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
 import dev.herald.aws.AwsClients;
+import dev.herald.aws.RequestPacer;
 import dev.herald.source.securityhub.SecurityHubEmulator.Request;
 import java.time.Duration;
 import java.time.Instant;

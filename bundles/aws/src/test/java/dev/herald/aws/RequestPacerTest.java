@@ -1,4 +1,4 @@
-package dev.herald.source.securityhub;
+package dev.herald.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -27,7 +27,7 @@ class RequestPacerTest {
     }
 
     @Test
-    void aSourceIdleLongerThanTheIntervalGoesAtOnce() throws Exception {
+    void aCallerIdleLongerThanTheIntervalGoesAtOnce() throws Exception {
         pacer.acquire();
         nanos.addAndGet(Duration.ofSeconds(3).toNanos());
         pacer.acquire();

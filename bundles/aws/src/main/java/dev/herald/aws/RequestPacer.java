@@ -1,17 +1,18 @@
-package dev.herald.source.cloudtrail;
+package dev.herald.aws;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * Spaces the LookupEvents requests of one region so that they never exceed a rate: CloudTrail
- * allows 2 per second per account and region and throttles beyond. Each request may start one
- * interval after the previous one; a pause lets an idle region send its next request at once.
+ * Spaces the requests to one AWS API so that they never exceed its documented rate (CloudTrail's
+ * LookupEvents 2 per second per account and region, Security Hub's GetFindings about 3): each
+ * request may start one interval after the previous one, and an idle caller does not save up a
+ * burst. Not thread-safe: one pacer per polling thread.
  */
-final class RequestPacer {
+public final class RequestPacer {
 
     /** Waits, interruptibly; tests substitute one that only records the wait. */
-    interface Sleeper {
+    public interface Sleeper {
         /** Sleeps the thread. */
         Sleeper THREAD = d -> Thread.sleep(Math.max(1, d.toMillis()));
 
@@ -24,19 +25,19 @@ final class RequestPacer {
     private long next;
     private boolean started;
 
-    RequestPacer(double perSecond, LongSupplier nanoTime, Sleeper sleeper) {
+    public RequestPacer(double perSecond, LongSupplier nanoTime, Sleeper sleeper) {
         this.intervalNanos = (long) Math.ceil(1_000_000_000d / perSecond);
         this.nanoTime = nanoTime;
         this.sleeper = sleeper;
     }
 
     /** A pacer on the system's clock. */
-    static RequestPacer perSecond(double perSecond) {
+    public static RequestPacer perSecond(double perSecond) {
         return new RequestPacer(perSecond, System::nanoTime, Sleeper.THREAD);
     }
 
     /** Waits until the next request may start, and books it. */
-    void acquire() throws InterruptedException {
+    public void acquire() throws InterruptedException {
         long now = nanoTime.getAsLong();
         if (started && now - next < 0) {
             sleeper.sleep(Duration.ofNanos(next - now));
