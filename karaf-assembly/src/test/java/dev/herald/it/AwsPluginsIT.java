@@ -22,8 +22,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class AwsPluginsIT {
-    private static final String ACCESS_KEY = "AKIDITEXAMPLE";
-
     @Inject
     private FeaturesService features;
 
@@ -36,7 +34,7 @@ public class AwsPluginsIT {
     public void theSdkBundleSignsSendsAndParsesInsideKaraf() throws Exception {
         features.installFeature("herald-aws");
         VendorEmulator sts = new VendorEmulator(r -> r.header("Authorization") != null
-                && r.header("Authorization").startsWith("AWS4-HMAC-SHA256 Credential=" + ACCESS_KEY + "/")
+                && r.header("Authorization").startsWith("AWS4-HMAC-SHA256 Credential=" + AwsCalls.ACCESS_KEY + "/")
                 && r.body().contains("Action=GetCallerIdentity")
                 ? new Answer(200, "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
                         + "<GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/herald</Arn>"
@@ -47,7 +45,7 @@ public class AwsPluginsIT {
                         Map.of("Content-Type", "text/xml")));
 
         // in a class of its own: the probe may load SDK classes only once herald-aws is installed
-        assertEquals("123456789012", AwsCalls.callerAccount(sts.url(), ACCESS_KEY));
+        assertEquals("123456789012", AwsCalls.callerAccount(sts.url()));
         assertEquals(1, sts.requests().size());
     }
 }
