@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.api.testing.MemoryJournal;
+import dev.herald.api.testing.MutableClock;
 import dev.herald.aws.AwsClients;
 import dev.herald.aws.RequestPacer;
 import dev.herald.source.cloudtrail.CloudTrailEmulator.Request;
@@ -23,7 +25,7 @@ class CloudTrailPollerTest {
     private static final String US = "us-east-1";
 
     private final CloudTrailEmulator aws = new CloudTrailEmulator();
-    private final DedupingJournal journal = new DedupingJournal();
+    private final MemoryJournal journal = new MemoryJournal();
     private final MutableClock clock = new MutableClock(NOW);
     private final List<AwsClients> clients = new ArrayList<>();
 
@@ -55,7 +57,7 @@ class CloudTrailPollerTest {
         assertEquals(Duration.ofSeconds(60), poller().poll());
 
         assertEquals(new HashSet<>(ids), new HashSet<>(journal.ids()));
-        assertEquals(NOW.toString(), journal.position(EU));
+        assertEquals(NOW.toString(), journal.position(TestConfig.NAME, EU));
         List<Request> requests = aws.requests(EU);
         assertEquals(3, requests.size(), "pages of 50 followed by NextToken");
         Request first = requests.get(0);
@@ -94,10 +96,10 @@ class CloudTrailPollerTest {
         poller.poll();
 
         assertEquals(List.of(early, late), journal.ids());
-        assertEquals(3, journal.offered(), "the early event came again and was dropped by the journal");
+        assertEquals(3, journal.events().size(), "the early event came again and was dropped by the journal");
         Request second = aws.requests(EU).get(1);
         assertEquals(NOW.minusSeconds(900).getEpochSecond(), second.body().get("StartTime").asLong());
-        assertEquals(NOW.plusSeconds(60).toString(), journal.position(EU));
+        assertEquals(NOW.plusSeconds(60).toString(), journal.position(TestConfig.NAME, EU));
     }
 
     @Test
@@ -109,17 +111,17 @@ class CloudTrailPollerTest {
 
         poller.poll();
 
-        assertNull(journal.position(EU));
-        assertNull(journal.position(US));
+        assertNull(journal.position(TestConfig.NAME, EU));
+        assertNull(journal.position(TestConfig.NAME, US));
         assertTrue(aws.requests(US).isEmpty(), "the poll ended at the refusal");
-        assertTrue(journal.currentProblem().contains("journal refused"), journal.currentProblem());
+        assertTrue(journal.problem(TestConfig.NAME).contains("journal refused"), journal.problem(TestConfig.NAME));
 
         clock.advance(Duration.ofMinutes(1));
         poller.poll();
         assertEquals(new HashSet<>(List.of(eu, us)), new HashSet<>(journal.ids()));
-        assertEquals(NOW.plusSeconds(60).toString(), journal.position(EU));
-        assertEquals(NOW.plusSeconds(60).toString(), journal.position(US));
-        assertNull(journal.currentProblem());
+        assertEquals(NOW.plusSeconds(60).toString(), journal.position(TestConfig.NAME, EU));
+        assertEquals(NOW.plusSeconds(60).toString(), journal.position(TestConfig.NAME, US));
+        assertNull(journal.problem(TestConfig.NAME));
     }
 
     @Test
@@ -129,7 +131,7 @@ class CloudTrailPollerTest {
         poller("backfill_hours", 3).poll();
 
         assertEquals(3, aws.requests(EU).size());
-        assertEquals(NOW.toString(), journal.position(EU));
+        assertEquals(NOW.toString(), journal.position(TestConfig.NAME, EU));
         assertEquals(1, journal.ids().size());
     }
 
@@ -143,8 +145,8 @@ class CloudTrailPollerTest {
         poller.poll();
         int throttled = aws.requests(US).size();
         assertEquals(List.of(eu), journal.ids());
-        assertTrue(journal.currentProblem().startsWith("us-east-1: "), journal.currentProblem());
-        assertTrue(journal.currentProblem().contains("ThrottlingException"), journal.currentProblem());
+        assertTrue(journal.problem(TestConfig.NAME).startsWith("us-east-1: "), journal.problem(TestConfig.NAME));
+        assertTrue(journal.problem(TestConfig.NAME).contains("ThrottlingException"), journal.problem(TestConfig.NAME));
 
         clock.advance(Duration.ofSeconds(30)); // less than the backoff (one poll interval)
         poller.poll();
@@ -154,8 +156,8 @@ class CloudTrailPollerTest {
         clock.advance(Duration.ofSeconds(30));
         poller.poll();
         assertEquals(new HashSet<>(List.of(eu, us)), new HashSet<>(journal.ids()));
-        assertEquals(NOW.plusSeconds(60).toString(), journal.position(US));
-        assertNull(journal.currentProblem());
+        assertEquals(NOW.plusSeconds(60).toString(), journal.position(TestConfig.NAME, US));
+        assertNull(journal.problem(TestConfig.NAME));
     }
 
     @Test
@@ -170,9 +172,9 @@ class CloudTrailPollerTest {
         poller.poll();
 
         assertTrue(journal.ids().contains(later));
-        assertEquals(NOW.plusSeconds(60).toString(), journal.position(EU));
-        assertNull(journal.position(US));
-        String problem = journal.currentProblem();
+        assertEquals(NOW.plusSeconds(60).toString(), journal.position(TestConfig.NAME, EU));
+        assertNull(journal.position(TestConfig.NAME, US));
+        String problem = journal.problem(TestConfig.NAME);
         assertTrue(problem.startsWith("us-east-1: ") && problem.contains("AccessDeniedException")
                 && problem.contains("grant"), problem);
         assertEquals(1, aws.requests(US).size(), "a refused region is asked again only after "
@@ -206,7 +208,7 @@ class CloudTrailPollerTest {
         assertEquals(List.of(good), journal.ids());
         assertEquals(1, journal.quarantined().size());
         assertEquals("cloudtrail:eu-west-1:bad-1", journal.quarantined().get(0).location());
-        assertEquals(NOW.plusSeconds(60).toString(), journal.position(EU));
+        assertEquals(NOW.plusSeconds(60).toString(), journal.position(TestConfig.NAME, EU));
     }
 
     @Test
@@ -219,7 +221,7 @@ class CloudTrailPollerTest {
         poller.poll();
 
         assertEquals(List.of(eu), journal.ids());
-        String problem = journal.currentProblem();
+        String problem = journal.problem(TestConfig.NAME);
         assertTrue(problem.startsWith("af-south-1: ") && problem.contains("not enabled for the account"), problem);
         assertEquals(problem, poller.problem().orElseThrow());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.api.testing.MemoryJournal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
@@ -16,14 +17,14 @@ class CloudTrailSourceTest {
         try (CloudTrailEmulator aws = new CloudTrailEmulator()) {
             String eu = aws.add("eu-west-1", Instant.now().minusSeconds(60), "CreateUser");
             String us = aws.add("us-east-1", Instant.now().minusSeconds(60), "ConsoleLogin");
-            DedupingJournal journal = new DedupingJournal();
+            MemoryJournal journal = new MemoryJournal();
             TestConfig test = new TestConfig(aws.url(), "regions", "eu-west-1,us-east-1");
             CloudTrailSource source = new CloudTrailSource(test.config(), test.connection(), journal,
                     Clock.systemUTC());
             try {
                 long deadline = System.nanoTime() + 10_000_000_000L;
-                while ((journal.position("eu-west-1") == null || journal.position("us-east-1") == null)
-                        && System.nanoTime() < deadline) {
+                while ((journal.position(TestConfig.NAME, "eu-west-1") == null
+                        || journal.position(TestConfig.NAME, "us-east-1") == null) && System.nanoTime() < deadline) {
                     Thread.sleep(10);
                 }
             } finally {
@@ -37,11 +38,11 @@ class CloudTrailSourceTest {
     void invalidConfigurationFailsActivationNamingTheProperty() {
         TestConfig test = new TestConfig("", "lookup_attribute", "ReadOnly=maybe");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new CloudTrailSource(test.config(), test.connection(), new DedupingJournal()));
+                () -> new CloudTrailSource(test.config(), test.connection(), new MemoryJournal()));
         assertTrue(e.getMessage().startsWith("cloudtrail source 'trail': lookup_attribute"), e.getMessage());
         TestConfig badKeys = new TestConfig("", "access_key_id", "");
         e = assertThrows(IllegalArgumentException.class,
-                () -> new CloudTrailSource(badKeys.config(), badKeys.connection(), new DedupingJournal()));
+                () -> new CloudTrailSource(badKeys.config(), badKeys.connection(), new MemoryJournal()));
         assertTrue(e.getMessage().contains("credentials=static needs access_key_id"), e.getMessage());
     }
 }

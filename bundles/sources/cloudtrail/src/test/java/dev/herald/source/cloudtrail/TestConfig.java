@@ -9,11 +9,13 @@ import software.amazon.awssdk.regions.Region;
 
 /** Config and AwsConnection built from one map of properties (named as in a .cfg file), as DS does. */
 final class TestConfig {
+    /** The instance name of the configuration, under which the journal keeps its state. */
+    static final String NAME = "trail";
     private final Map<String, Object> values = new HashMap<>();
 
     /** Static keys for {@code endpoint}, region eu-west-1, plus {@code keysAndValues}. */
     TestConfig(String endpoint, Object... keysAndValues) {
-        values.put("name", "trail");
+        values.put("name", NAME);
         values.put("region", "eu-west-1");
         values.put("endpoint", endpoint);
         values.put("credentials", "static");

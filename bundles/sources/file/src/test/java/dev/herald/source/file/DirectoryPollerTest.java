@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
+import dev.herald.api.testing.MemoryJournal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,7 @@ class DirectoryPollerTest {
     @TempDir
     Path temp;
 
-    private final RecordingJournal journal = new RecordingJournal();
+    private final MemoryJournal journal = new MemoryJournal();
 
     @Test
     void plainAndGzippedJsonLinesFlowAndTheMalformedLineIsQuarantined() throws IOException {
@@ -52,7 +53,7 @@ class DirectoryPollerTest {
         assertTrue(events.stream().allMatch(e -> e.instance().equals("files")));
 
         assertEquals(1, journal.quarantined().size());
-        RecordingJournal.Quarantined q = journal.quarantined().get(0);
+        MemoryJournal.Quarantined q = journal.quarantined().get(0);
         assertEquals("illumio-flows.jsonl.gz:6", q.location());
         assertTrue(q.reason().startsWith("not JSON: "), q.reason());
         assertTrue(q.content().startsWith("{\"version\":4"), q.content());
@@ -102,7 +103,7 @@ class DirectoryPollerTest {
 
         poller(inbox, "batch_size", 3).poll();
 
-        List<RecordingJournal.Append> appends = journal.appends();
+        List<MemoryJournal.Append> appends = journal.appends();
         assertEquals(List.of(3, 3, 3, 1), appends.stream().map(a -> a.batch().size()).toList());
         assertEquals(List.of(3L, 6L, 9L, 10L), appends.stream().map(a -> position(a).through()).toList());
         assertEquals(List.of(false, false, false, true), appends.stream().map(a -> position(a).done()).toList());
@@ -120,9 +121,9 @@ class DirectoryPollerTest {
 
         assertEquals(List.of("mixed.jsonl:1@", "mixed.jsonl:3@", "mixed.jsonl:6@"),
                 journal.events().stream().map(e -> e.id().substring(0, e.id().indexOf('@') + 1)).toList());
-        List<RecordingJournal.Quarantined> q = journal.quarantined();
+        List<MemoryJournal.Quarantined> q = journal.quarantined();
         assertEquals(List.of("mixed.jsonl:2", "mixed.jsonl:4", "mixed.jsonl:5"),
-                q.stream().map(RecordingJournal.Quarantined::location).toList());
+                q.stream().map(MemoryJournal.Quarantined::location).toList());
         assertEquals("ASFF finding has malformed UpdatedAt '2026-13-40': expected ISO-8601", q.get(1).reason());
         assertEquals(asffBadTime, q.get(1).content());
         assertEquals("a record must be a JSON object, this is an array", q.get(2).reason());
@@ -142,7 +143,7 @@ class DirectoryPollerTest {
         assertTrue(delivered > 1000 && delivered < 20_000, "delivered " + delivered);
         assertEquals(List.of(ids(1, delivered)), List.of(journal.events().stream().map(e -> e.detail().path("n").asInt()).toList()));
         assertEquals(1, journal.quarantined().size());
-        RecordingJournal.Quarantined q = journal.quarantined().get(0);
+        MemoryJournal.Quarantined q = journal.quarantined().get(0);
         assertEquals("cut.jsonl.gz:" + (delivered + 1), q.location());
         assertTrue(q.reason().contains("truncated"), q.reason());
         assertDone("cut.jsonl.gz", delivered);
@@ -160,7 +161,7 @@ class DirectoryPollerTest {
         Files.write(inbox.resolve("c.json"), records(1, 10).getBytes(StandardCharsets.UTF_8));
         for (String file : List.of("a.jsonl", "b.json.gz", "c.json")) {
             AtomicBoolean stopping = new AtomicBoolean();
-            RecordingJournal journal = new RecordingJournal();
+            MemoryJournal journal = new MemoryJournal();
             journal.afterAppend(() -> stopping.set(true)); // deactivated after its first commit
             FileSourceSettings settings = TestConfig.settings(inbox, "batch_size", 4, "include", new String[] {file});
 
@@ -236,7 +237,7 @@ class DirectoryPollerTest {
                 .map(e -> e.detail().path("n").asInt()).toList());
         assertEquals(ids(1, 3), journal.events().stream().filter(e -> e.id().startsWith("b.jsonl"))
                 .map(e -> e.detail().path("n").asInt()).toList());
-        assertEquals(List.of("a.jsonl:5"), journal.quarantined().stream().map(RecordingJournal.Quarantined::location).toList(),
+        assertEquals(List.of("a.jsonl:5"), journal.quarantined().stream().map(MemoryJournal.Quarantined::location).toList(),
                 "retrying a batch does not quarantine its bad record again");
         assertDone("a.jsonl", 7);
         assertDone("b.jsonl", 3);
@@ -333,7 +334,7 @@ class DirectoryPollerTest {
         assertEquals(through, p.through(), stream);
     }
 
-    private static FilePosition position(RecordingJournal.Append append) {
+    private static FilePosition position(MemoryJournal.Append append) {
         return FilePosition.decode(append.next().position()).orElseThrow();
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.api.Event;
+import dev.herald.api.testing.MemoryJournal;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ class FileSourceTest {
     @TempDir
     Path home;
 
-    private final RecordingJournal journal = new RecordingJournal();
+    private final MemoryJournal journal = new MemoryJournal();
 
     @Test
     void readsFilesDroppedIntoARelativeDirectoryUnderTheHeraldHomeAsTheyAppear() throws Exception {

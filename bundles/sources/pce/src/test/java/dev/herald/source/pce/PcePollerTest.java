@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.api.testing.MemoryJournal;
+import dev.herald.api.testing.MutableClock;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpSettings;
 import java.net.URI;
@@ -26,7 +28,7 @@ class PcePollerTest {
     private static final Instant NOW = Instant.parse("2026-11-03T12:00:00Z");
 
     private final PceEmulator pce = new PceEmulator(1);
-    private final DedupingJournal journal = new DedupingJournal();
+    private final MemoryJournal journal = new MemoryJournal();
     private final MutableClock clock = new MutableClock(NOW);
     /** The job polls' waits; they move the clock instead of the thread. */
     private final List<Duration> sleeps = new ArrayList<>();
@@ -66,7 +68,7 @@ class PcePollerTest {
         assertEquals(Duration.ofSeconds(30), poller("backfill_hours", 24).poll());
 
         assertEquals(List.of(older, recent), journal.ids());
-        assertEquals(NOW.minus(Duration.ofHours(1)).toString(), journal.position());
+        assertEquals(NOW.minus(Duration.ofHours(1)).toString(), journal.position(TestConfig.NAME));
         assertEquals(NOW.minus(Duration.ofHours(24)).toString(), param(pce.eventRequests().get(0), "timestamp[gte]"));
         assertEquals("10000", param(pce.eventRequests().get(0), "max_results"));
     }
@@ -84,7 +86,7 @@ class PcePollerTest {
         poller.poll();
 
         assertEquals(new HashSet<>(List.of(first, sameSecond, later)), new HashSet<>(journal.ids()));
-        assertEquals(NOW.plusSeconds(20).toString(), journal.position());
+        assertEquals(NOW.plusSeconds(20).toString(), journal.position(TestConfig.NAME));
         URI third = pce.eventRequests().get(2);
         assertEquals(NOW.plusSeconds(20).minusSeconds(60).toString(), param(third, "timestamp[gte]"));
         assertEquals(NOW.plusSeconds(60).toString(), param(third, "timestamp[lte]"));
@@ -102,7 +104,7 @@ class PcePollerTest {
         assertEquals(new HashSet<>(all), new HashSet<>(journal.ids()));
         assertTrue(pce.eventRequests().size() > 10, "the window was split: " + pce.eventRequests().size());
         assertEquals(0, pce.asyncRequests());
-        assertEquals(NOW.minus(Duration.ofMinutes(30)).plusSeconds(94 * 7L).toString(), journal.position());
+        assertEquals(NOW.minus(Duration.ofMinutes(30)).plusSeconds(94 * 7L).toString(), journal.position(TestConfig.NAME));
     }
 
     @Test
@@ -110,7 +112,7 @@ class PcePollerTest {
         PcePoller poller = poller();
         String before = pce.add(NOW.minusSeconds(100), "user.sign_in");
         poller.poll();
-        String position = journal.position();
+        String position = journal.position(TestConfig.NAME);
         clock.advance(Duration.ofSeconds(30));
         String during = pce.add(NOW.plusSeconds(10), "agent.tampering");
         pce.fail(500, "{\"error\":\"internal\"}", null);
@@ -118,19 +120,19 @@ class PcePollerTest {
 
         assertEquals(Duration.ofSeconds(30), poller.poll(), "first failure: the poll interval");
         assertEquals(Duration.ofSeconds(120), poller.poll(), "Retry-After is honoured");
-        assertEquals(position, journal.position());
-        assertEquals(1, journal.appends());
+        assertEquals(position, journal.position(TestConfig.NAME));
+        assertEquals(1, journal.appends().size());
 
         poller.poll();
         assertEquals(List.of(before, during), journal.ids());
-        assertEquals(NOW.plusSeconds(10).toString(), journal.position());
+        assertEquals(NOW.plusSeconds(10).toString(), journal.position(TestConfig.NAME));
     }
 
     @Test
     void rateLimitedPollsWaitAsTheServerSays() throws Exception {
         pce.fail(429, "{\"error\":\"too many requests\"}", "17");
         assertEquals(Duration.ofSeconds(17), poller().poll());
-        assertNull(journal.position());
+        assertNull(journal.position(TestConfig.NAME));
     }
 
     @Test
@@ -138,7 +140,7 @@ class PcePollerTest {
         pce.add(NOW.minusSeconds(10), "user.sign_in");
         assertEquals(PcePoller.AUTH_RETRY, poller("api_secret", "wrong").poll());
         assertTrue(journal.ids().isEmpty());
-        assertNull(journal.position());
+        assertNull(journal.position(TestConfig.NAME));
     }
 
     @Test
@@ -147,7 +149,7 @@ class PcePollerTest {
         PcePoller poller = poller();
         pce.fail(200, "[{\"href\": \"/orgs/1/events/x\", ", null);
         assertEquals(Duration.ofSeconds(30), poller.poll());
-        assertNull(journal.position());
+        assertNull(journal.position(TestConfig.NAME));
 
         poller.poll();
         assertEquals(List.of(event), journal.ids());
@@ -173,7 +175,7 @@ class PcePollerTest {
         PcePoller poller = poller();
         journal.refuseNext(1);
         poller.poll();
-        assertNull(journal.position());
+        assertNull(journal.position(TestConfig.NAME));
         poller.poll();
         assertEquals(List.of(event), journal.ids());
     }
@@ -218,9 +220,9 @@ class PcePollerTest {
         assertEquals(Duration.ofSeconds(30), poller.poll());
 
         assertEquals(new HashSet<>(all), new HashSet<>(journal.ids()));
-        assertEquals(95, journal.offered(), "each event delivered once");
-        assertEquals(1, journal.appends(), "the window is committed once, after the whole download");
-        assertEquals(NOW.minus(Duration.ofMinutes(30)).plusSeconds(94 * 7L).toString(), journal.position());
+        assertEquals(95, journal.events().size(), "each event delivered once");
+        assertEquals(1, journal.appends().size(), "the window is committed once, after the whole download");
+        assertEquals(NOW.minus(Duration.ofMinutes(30)).plusSeconds(94 * 7L).toString(), journal.position(TestConfig.NAME));
         assertEquals(List.of("/events", "/events", "/jobs/", "/jobs/", "/datafiles/"), kinds(pce.paths()));
         assertEquals(1, pce.asyncRequests());
         Duration retryAfter = Duration.ofSeconds(PceEmulator.JOB_RETRY_AFTER);
@@ -239,7 +241,7 @@ class PcePollerTest {
         assertEquals(new HashSet<>(all), new HashSet<>(journal.ids()));
         assertEquals(1, pce.asyncRequests(), "the halves are split, not collected async again");
         assertTrue(pce.eventRequests().size() > 10, "the window was split: " + pce.eventRequests().size());
-        assertEquals(NOW.minus(Duration.ofMinutes(30)).plusSeconds(94 * 7L).toString(), journal.position());
+        assertEquals(NOW.minus(Duration.ofMinutes(30)).plusSeconds(94 * 7L).toString(), journal.position(TestConfig.NAME));
     }
 
     @Test
@@ -285,7 +287,7 @@ class PcePollerTest {
 
         assertEquals(Duration.ofSeconds(30), poller.poll());
 
-        assertNull(journal.position());
+        assertNull(journal.position(TestConfig.NAME));
         assertTrue(journal.ids().isEmpty());
         String problem = poller.problem().orElseThrow();
         assertTrue(problem.startsWith("the PCE's async result /api/v2/orgs/1/datafiles/") && problem.contains(

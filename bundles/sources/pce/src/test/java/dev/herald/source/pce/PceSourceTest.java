@@ -3,6 +3,7 @@ package dev.herald.source.pce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.api.testing.MemoryJournal;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpSettings;
 import java.time.Clock;
@@ -16,7 +17,7 @@ class PceSourceTest {
     void checksHealthThenPolls() throws Exception {
         try (PceEmulator pce = new PceEmulator(1)) {
             String event = pce.add(Instant.now().minusSeconds(60), "user.sign_in");
-            DedupingJournal journal = new DedupingJournal();
+            MemoryJournal journal = new MemoryJournal();
             PceSource source = new PceSource(TestConfig.settings("pce_url", pce.url(), "name", "source-test"), journal,
                     HttpClients.standalone().create(HttpSettings.builder("test").build()), Clock.systemUTC());
             try {
@@ -29,7 +30,7 @@ class PceSourceTest {
             }
             assertEquals(List.of(event), journal.ids());
             assertEquals(1, pce.healthRequests());
-            assertTrue(journal.position() != null);
+            assertTrue(journal.position("source-test") != null);
         }
     }
 }

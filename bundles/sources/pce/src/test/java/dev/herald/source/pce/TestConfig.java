@@ -7,12 +7,15 @@ import java.util.Map;
 /** A {@link PceSource.Config} as DS builds it from configuration properties (named as in a .cfg file). */
 final class TestConfig {
 
+    /** The instance name of the configuration, under which the journal keeps its state. */
+    static final String NAME = "pce";
+
     private TestConfig() {
     }
 
     static PceSource.Config config(Object... keysAndValues) {
         Map<String, Object> values = new HashMap<>();
-        values.put("name", "pce");
+        values.put("name", NAME);
         values.put("pce_url", "https://pce.example.com:8443");
         values.put("api_user", PceEmulator.USER);
         values.put("api_secret", PceEmulator.SECRET);

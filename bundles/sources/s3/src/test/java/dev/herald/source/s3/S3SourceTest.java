@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.api.Checkpoint;
 import dev.herald.api.Event;
+import dev.herald.api.testing.MemoryJournal;
 import dev.herald.aws.AwsClients;
 import dev.herald.http.testing.StubHttpServer;
 import dev.herald.source.s3.testing.S3Mock;
@@ -51,7 +52,7 @@ class S3SourceTest {
     private static S3Client s3;
     private static SqsClient sqs;
 
-    private final RecordingJournal journal = new RecordingJournal();
+    private final MemoryJournal journal = new MemoryJournal();
 
     @BeforeAll
     static void start() throws Exception {
@@ -100,7 +101,7 @@ class S3SourceTest {
                 "illumio/summaries/2026/11/03/flows-0001.jsonl.gz", "notes.txt"), listingPositions());
         assertEquals(Map.of(BucketPoller.LISTING, "notes.txt"), journal.checkpoints("s3"));
         assertEquals(List.of("s3://" + bucket + "/illumio/summaries/2026/11/03/flows-0001.jsonl.gz:6"),
-                journal.quarantined().stream().map(RecordingJournal.Quarantined::location).toList(),
+                journal.quarantined().stream().map(MemoryJournal.Quarantined::location).toList(),
                 "the fixture's line 6 is cut short");
         assertTrue(journal.events().stream().allMatch(e -> e.instance().equals("s3")));
     }
@@ -185,7 +186,7 @@ class S3SourceTest {
 
         poller(bucket).poll();
 
-        List<RecordingJournal.Quarantined> quarantined = journal.quarantined();
+        List<MemoryJournal.Quarantined> quarantined = journal.quarantined();
         assertEquals(4, quarantined.size(), quarantined.toString());
         assertTrue(quarantined.get(0).location().startsWith("s3://" + bucket + "/logs/1-truncated.jsonl.gz:"));
         assertTrue(quarantined.get(0).reason().contains("gzip"), quarantined.get(0).reason());
@@ -205,12 +206,12 @@ class S3SourceTest {
         s3.deleteBucket(b -> b.bucket(bucket));
 
         poller(bucket).poll();
-        assertNotNull(journal.problem());
-        assertTrue(journal.problem().contains("NoSuchBucket"), journal.problem());
+        assertNotNull(journal.problem("s3"));
+        assertTrue(journal.problem("s3").contains("NoSuchBucket"), journal.problem("s3"));
 
         s3.createBucket(b -> b.bucket(bucket));
         poller(bucket).poll();
-        assertNull(journal.problem());
+        assertNull(journal.problem("s3"));
     }
 
     @Test
@@ -225,9 +226,9 @@ class S3SourceTest {
                         clients.client(S3Client.builder().forcePathStyle(true)), () -> false).poll();
             }
         }
-        assertNotNull(journal.problem());
-        assertTrue(journal.problem().contains("AccessDenied") && journal.problem().contains("s3:ListBucket"),
-                journal.problem());
+        assertNotNull(journal.problem("s3"));
+        assertTrue(journal.problem("s3").contains("AccessDenied") && journal.problem("s3").contains("s3:ListBucket"),
+                journal.problem("s3"));
     }
 
     @Test
@@ -253,7 +254,7 @@ class S3SourceTest {
 
         Map<String, Long> bySource = journal.events().stream().collect(Collectors.groupingBy(Event::source, Collectors.counting()));
         assertEquals(Map.of("pce", 11L, "illumio-flow", 7L, "cloudtrail", 10L), bySource);
-        List<RecordingJournal.Quarantined> messages = journal.quarantined().stream()
+        List<MemoryJournal.Quarantined> messages = journal.quarantined().stream()
                 .filter(q -> q.location().startsWith(queue + " message ")).toList();
         assertEquals(1, messages.size(), journal.quarantined().toString());
         assertEquals("this is not a notification", messages.get(0).content());

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
+import dev.herald.api.testing.MemoryJournal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ class PushHandlerTest {
     private static final Instant UPDATED = Instant.parse("2026-11-22T10:16:49.512Z");
     private static final String JSON_TYPE = "application/json; charset=utf-8";
 
-    private final DedupingJournal journal = new DedupingJournal();
+    private final MemoryJournal journal = new MemoryJournal();
     private final PushHandler handler = new PushHandler(TestConfig.push("max_body_bytes", 4096).settings(), journal);
 
     private static ObjectNode envelope(String detailType, JsonNode... findings) {
@@ -82,7 +83,7 @@ class PushHandlerTest {
         assertEquals(critical.toString(), event.raw());
         assertEquals("PASSED", journal.event(passed.get("Id").asText() + "@" + UPDATED).detail()
                 .at("/Compliance/Status").asText());
-        assertNull(journal.position(), "push keeps no checkpoint");
+        assertNull(journal.position(TestConfig.NAME), "push keeps no checkpoint");
     }
 
     @Test
@@ -177,7 +178,7 @@ class PushHandlerTest {
         assertEquals(200, answer.status(), "delivering it again would not mend it");
         assertEquals(1, JSON.readTree(answer.body()).get("quarantined").asInt());
         assertEquals(List.of(good.get("Id").asText() + "@" + UPDATED), journal.ids());
-        DedupingJournal.Quarantined q = journal.quarantined().get(0);
+        MemoryJournal.Quarantined q = journal.quarantined().get(0);
         assertTrue(q.location().contains("finding 2 of 2"), q.location());
         assertTrue(q.location().contains("CloudTrail.2/finding/0e4b9c63"), q.location());
         assertTrue(q.reason().contains("UpdatedAt"), q.reason());

@@ -3,6 +3,7 @@ package dev.herald.source.securityhub;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.api.testing.MemoryJournal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** The servlet over request and response doubles that answer only what it asks. */
 class PushServletTest {
-    private final DedupingJournal journal = new DedupingJournal();
+    private final MemoryJournal journal = new MemoryJournal();
     private final PushServlet servlet = new PushServlet(new PushHandler(TestConfig.push().settings(), journal),
             "x-herald-token");
     private final Map<String, Object> response = new HashMap<>();

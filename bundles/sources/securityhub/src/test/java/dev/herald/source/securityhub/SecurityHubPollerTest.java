@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
+import dev.herald.api.testing.MemoryJournal;
+import dev.herald.api.testing.MutableClock;
 import dev.herald.aws.AwsClients;
 import dev.herald.aws.RequestPacer;
 import dev.herald.source.securityhub.SecurityHubEmulator.Request;
@@ -26,7 +28,7 @@ class SecurityHubPollerTest {
     private static final Instant NOW = Instant.parse("2026-11-03T12:00:00Z");
 
     private final SecurityHubEmulator aws = new SecurityHubEmulator();
-    private final DedupingJournal journal = new DedupingJournal();
+    private final MemoryJournal journal = new MemoryJournal();
     private final MutableClock clock = new MutableClock(NOW);
     private final List<AwsClients> clients = new ArrayList<>();
 
@@ -45,7 +47,7 @@ class SecurityHubPollerTest {
         AwsClients aws = AwsClients.create("test", test.connection());
         clients.add(aws);
         SecurityHubClient client = aws.client(SecurityHubClient.builder()
-                .addPlugin(ResponseBodyCapture.plugin()));
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new ResponseBodyCapture())));
         FindingsWindow window = new FindingsWindow(client, new RequestPacer(1000, System::nanoTime, d -> { }),
                 settings.filters());
         return new SecurityHubPoller(settings, window, journal, clock);
@@ -68,7 +70,7 @@ class SecurityHubPollerTest {
                 "record_states", new String[] {"ACTIVE", "ARCHIVED"}, "product_names", "GuardDuty").poll());
 
         assertEquals(ids, new HashSet<>(journal.ids()));
-        assertEquals(NOW.toString(), journal.position());
+        assertEquals(NOW.toString(), journal.position(TestConfig.NAME));
         List<Request> requests = aws.requests();
         assertEquals(2, requests.size(), "pages of 100 followed by NextToken");
         Request first = requests.get(0);
@@ -120,9 +122,9 @@ class SecurityHubPollerTest {
         poller.poll();
 
         assertEquals(List.of(id(first), id(archived)), journal.ids());
-        assertEquals(3, journal.offered(), "the first update was offered twice and kept once");
+        assertEquals(3, journal.events().size(), "the first update was offered twice and kept once");
         assertEquals("ARCHIVED", journal.event(id(archived)).detail().get("RecordState").asText());
-        assertEquals(NOW.plusSeconds(60).toString(), journal.position());
+        assertEquals(NOW.plusSeconds(60).toString(), journal.position(TestConfig.NAME));
         Instant secondStart = Instant.parse(aws.requests().get(1).body().at("/Filters/UpdatedAt/0/Start").asText());
         assertEquals(NOW.minusSeconds(300), secondStart, "checkpoint less the 300 s overlap");
     }
@@ -134,15 +136,15 @@ class SecurityHubPollerTest {
         journal.refuseNext(1);
 
         poller.poll();
-        assertNull(journal.position());
+        assertNull(journal.position(TestConfig.NAME));
         assertTrue(journal.ids().isEmpty());
-        assertTrue(journal.currentProblem().contains("journal refused"), journal.currentProblem());
+        assertTrue(journal.problem(TestConfig.NAME).contains("journal refused"), journal.problem(TestConfig.NAME));
 
         clock.advance(Duration.ofMinutes(1));
         poller.poll();
         assertEquals(List.of(id(finding)), journal.ids());
-        assertEquals(NOW.plusSeconds(60).toString(), journal.position());
-        assertNull(journal.currentProblem());
+        assertEquals(NOW.plusSeconds(60).toString(), journal.position(TestConfig.NAME));
+        assertNull(journal.problem(TestConfig.NAME));
     }
 
     @Test
@@ -158,9 +160,9 @@ class SecurityHubPollerTest {
         poller.poll();
 
         assertEquals(List.of(id(good)), journal.ids());
-        assertEquals(NOW.plusSeconds(60).toString(), journal.position());
+        assertEquals(NOW.plusSeconds(60).toString(), journal.position(TestConfig.NAME));
         assertEquals(1, journal.quarantined().size(), "quarantined once though the overlap read it twice");
-        DedupingJournal.Quarantined q = journal.quarantined().get(0);
+        MemoryJournal.Quarantined q = journal.quarantined().get(0);
         assertTrue(q.location().contains("detector/x/finding/bad"), q.location());
         assertTrue(q.reason().contains("UpdatedAt"), q.reason());
         assertEquals(bad.toString(), q.content());
@@ -175,7 +177,7 @@ class SecurityHubPollerTest {
 
         assertEquals(List.of(id(old), id(recent)), journal.ids());
         assertEquals(24, aws.requests().size(), "one request per hour-long slice");
-        assertEquals(NOW.toString(), journal.position());
+        assertEquals(NOW.toString(), journal.position(TestConfig.NAME));
     }
 
     @Test
@@ -187,8 +189,8 @@ class SecurityHubPollerTest {
         poller.poll();
         int throttled = aws.requests().size();
         assertTrue(journal.ids().isEmpty());
-        assertTrue(journal.currentProblem().contains("TooManyRequestsException"), journal.currentProblem());
-        assertNull(journal.position());
+        assertTrue(journal.problem(TestConfig.NAME).contains("TooManyRequestsException"), journal.problem(TestConfig.NAME));
+        assertNull(journal.position(TestConfig.NAME));
 
         clock.advance(Duration.ofSeconds(30)); // less than the backoff (one poll interval)
         poller.poll();
@@ -198,7 +200,7 @@ class SecurityHubPollerTest {
         clock.advance(Duration.ofSeconds(30));
         poller.poll();
         assertEquals(List.of(id(finding)), journal.ids());
-        assertNull(journal.currentProblem());
+        assertNull(journal.problem(TestConfig.NAME));
     }
 
     @Test
@@ -208,7 +210,7 @@ class SecurityHubPollerTest {
 
         poller.poll();
 
-        String problem = journal.currentProblem();
+        String problem = journal.problem(TestConfig.NAME);
         assertTrue(problem.contains("InvalidAccessException"), problem);
         // the URLConnection client does not hand over the body of a 401: the hint says what it means
         assertTrue(problem.contains("not subscribed to Security Hub"), problem);
@@ -228,7 +230,7 @@ class SecurityHubPollerTest {
 
         poller.poll();
 
-        String problem = journal.currentProblem();
+        String problem = journal.problem(TestConfig.NAME);
         assertTrue(problem.contains("securityhub:GetFindings"), problem);
         assertTrue(problem.contains("grant"), problem);
         assertTrue(journal.ids().isEmpty());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.api.testing.MemoryJournal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,13 +24,13 @@ class SecurityHubSourceTest {
     void pollModeReadsFindingsOnActivation() throws Exception {
         try (SecurityHubEmulator aws = new SecurityHubEmulator()) {
             var finding = aws.add(Instant.now().minusSeconds(60), "HIGH");
-            DedupingJournal journal = new DedupingJournal();
+            MemoryJournal journal = new MemoryJournal();
             TestConfig test = new TestConfig(aws.url(), "backfill_hours", 1);
             SecurityHubSource source = new SecurityHubSource(test.config(), test.connection(), journal,
                     Clock.systemUTC(), NO_HTTP);
             try {
                 long deadline = System.nanoTime() + 10_000_000_000L;
-                while (journal.position() == null && System.nanoTime() < deadline) {
+                while (journal.position(TestConfig.NAME) == null && System.nanoTime() < deadline) {
                     Thread.sleep(10);
                 }
             } finally {
@@ -47,7 +48,7 @@ class SecurityHubSourceTest {
         AtomicBoolean withdrawn = new AtomicBoolean();
         TestConfig test = TestConfig.push("name", "prod");
 
-        SecurityHubSource source = new SecurityHubSource(test.config(), test.connection(), new DedupingJournal(),
+        SecurityHubSource source = new SecurityHubSource(test.config(), test.connection(), new MemoryJournal(),
                 Clock.systemUTC(), (servlet, properties) -> {
                     servlets.add(servlet);
                     published.add(properties);
@@ -64,12 +65,12 @@ class SecurityHubSourceTest {
     void invalidConfigurationFailsActivationNamingTheProperty() {
         TestConfig test = new TestConfig("", "severity_labels", "SEVERE");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new SecurityHubSource(test.config(), test.connection(), new DedupingJournal(), Clock.systemUTC(),
+                () -> new SecurityHubSource(test.config(), test.connection(), new MemoryJournal(), Clock.systemUTC(),
                         NO_HTTP));
         assertTrue(e.getMessage().startsWith("securityhub source 'hub': severity_labels"), e.getMessage());
         TestConfig badKeys = new TestConfig("", "access_key_id", "");
         e = assertThrows(IllegalArgumentException.class, () -> new SecurityHubSource(badKeys.config(),
-                badKeys.connection(), new DedupingJournal(), Clock.systemUTC(), NO_HTTP));
+                badKeys.connection(), new MemoryJournal(), Clock.systemUTC(), NO_HTTP));
         assertTrue(e.getMessage().contains("credentials=static needs access_key_id"), e.getMessage());
     }
 }

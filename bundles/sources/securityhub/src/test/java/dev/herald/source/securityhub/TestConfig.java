@@ -7,12 +7,14 @@ import org.osgi.util.converter.Converters;
 
 /** Config and AwsConnection built from one map of properties (named as in a .cfg file), as DS does. */
 final class TestConfig {
+    /** The instance name of the configuration, under which the journal keeps its state. */
+    static final String NAME = "hub";
     static final String SECRET = "s3cr3t-t0ken-for-tests-0123456789";
     private final Map<String, Object> values = new HashMap<>();
 
     /** Static keys for {@code endpoint}, region eu-west-1, plus {@code keysAndValues}. */
     TestConfig(String endpoint, Object... keysAndValues) {
-        values.put("name", "hub");
+        values.put("name", NAME);
         values.put("region", "eu-west-1");
         values.put("endpoint", endpoint);
         values.put("credentials", "static");

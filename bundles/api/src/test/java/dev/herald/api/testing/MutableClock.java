@@ -1,4 +1,4 @@
-package dev.herald.source.pce;
+package dev.herald.api.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
-final class MutableClock extends Clock {
+/** A UTC clock that tests move by hand; safe to read from the threads of the code under test. */
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant now) {
+    /** A clock standing at {@code now}. */
+    public MutableClock(Instant now) {
         this.now = now;
     }
 
-    void advance(Duration by) {
+    /** Moves the clock forward by {@code by}. */
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
@@ -28,6 +30,7 @@ final class MutableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** This clock itself: tests read instants, and one clock keeps them all moving together. */
     @Override
     public Clock withZone(ZoneId zone) {
         return this;
