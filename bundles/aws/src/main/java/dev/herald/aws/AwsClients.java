@@ -1,6 +1,7 @@
 package dev.herald.aws;
 
 import dev.herald.http.tls.TlsTrust;
+import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.TlsTrustManagersProvider;
 import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
@@ -81,15 +83,30 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /** As {@link #client(AwsClientBuilder)}, for {@code region} instead of the configured one. */
-    public synchronized <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C client(
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C client(
             B builder, Region region) {
+        return client(builder, region, settings.endpoint().orElse(null));
+    }
+
+    /**
+     * As {@link #client(AwsClientBuilder, Region)}, reaching the service at {@code endpoint} (null
+     * for AWS's): for a second service whose endpoint is not the configured one, such as the SQS
+     * queue beside an S3-compatible store.
+     */
+    public synchronized <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C client(
+            B builder, Region region, URI endpoint) {
+        // keep what the caller configured (interceptors, timeouts): only the retry strategy is Herald's
+        ClientOverrideConfiguration given = builder.overrideConfiguration();
         builder.credentialsProvider(credentials)
                 .httpClient(httpClient())
-                .overrideConfiguration(o -> o.retryStrategy(settings.retryMode()));
+                .overrideConfiguration((given == null ? ClientOverrideConfiguration.builder() : given.toBuilder())
+                        .retryStrategy(settings.retryMode()).build());
         if (region != null) {
             builder.region(region);
         }
-        settings.endpoint().ifPresent(builder::endpointOverride);
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
         C client = builder.build();
         closeables.add(client);
         return client;

@@ -99,7 +99,12 @@ public record AwsSettings(String owner, Optional<Region> region, Optional<URI> e
         return Optional.of(Region.of(region));
     }
 
-    private static Optional<URI> url(String key, String value) {
+    /**
+     * An endpoint setting: empty for AWS's own, else an http(s) URL.
+     *
+     * @throws IllegalArgumentException naming {@code key} when {@code value} is not one
+     */
+    public static Optional<URI> url(String key, String value) {
         if (value.isBlank()) {
             return Optional.empty();
         }

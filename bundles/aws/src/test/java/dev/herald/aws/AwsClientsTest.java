@@ -10,12 +10,19 @@ import dev.herald.http.testing.StubHttpServer.Recorded;
 import dev.herald.http.testing.StubHttpServer.Reply;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.util.converter.Converters;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /** Clients built by {@link AwsClients} against an in-process STS that checks the signed requests. */
@@ -138,6 +145,36 @@ class AwsClientsTest {
     }
 
     @Test
+    void theCallersOverrideConfigurationIsKept() {
+        aws.reply(xml(200, IDENTITY));
+        clients = AwsClients.create("test", connection(staticKeys()));
+        List<String> seen = new ArrayList<>();
+        StsClient client = clients.client(StsClient.builder().overrideConfiguration(o -> o.addExecutionInterceptor(
+                new ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                        seen.add(context.request().getClass().getSimpleName());
+                    }
+                })));
+
+        client.getCallerIdentity();
+
+        assertEquals(List.of("GetCallerIdentityRequest"), seen);
+    }
+
+    @Test
+    void aSecondServiceCanHaveItsOwnEndpoint() {
+        sts.reply(xml(200, IDENTITY));
+        clients = AwsClients.create("test", connection(staticKeys()));
+
+        clients.client(StsClient.builder(), Region.EU_WEST_1, sts.uri("/"))
+                .getCallerIdentity();
+
+        assertEquals("GetCallerIdentity", form(sts.take()).get("Action"));
+        assertEquals(0, aws.pending(), "the configured endpoint is not used for that client");
+    }
+
+    @Test
     void throttlingIsRetriedByTheSdkInStandardMode() {
         aws.replyOnce(xml(400, error("Throttling", "Rate exceeded"))).reply(xml(200, IDENTITY));
         clients = AwsClients.create("test", connection(staticKeys()));
@@ -176,7 +213,7 @@ class AwsClientsTest {
         SdkException e = assertThrows(SdkException.class, client::getCallerIdentity);
 
         assertTrue(AwsErrors.retryable(e));
-        assertEquals(java.time.Duration.ofSeconds(7), AwsErrors.retryAfter(e).orElseThrow());
+        assertEquals(Duration.ofSeconds(7), AwsErrors.retryAfter(e).orElseThrow());
     }
 
     @Test

@@ -173,7 +173,6 @@ public final class S3Source {
 
     private final S3SourceSettings settings;
     private final AwsClients clients;
-    private final AwsClients sqsClients;
     private final ScheduledExecutorService scheduler;
 
     /** Started by Declarative Services with the instance's configuration. */
@@ -184,14 +183,7 @@ public final class S3Source {
             throw new IllegalArgumentException("read_timeout = " + connection.read__timeout() + " must exceed wait_time = "
                     + settings.waitTime().toSeconds() + ": an SQS receive waits that long before it answers");
         }
-        this.clients = clients(connection, "");
-        try {
-            this.sqsClients = clients(SqsConnection.of(connection, config.sqs__endpoint()),
-                    " (SQS: 'endpoint' is sqs_endpoint)");
-        } catch (IllegalArgumentException e) {
-            clients.close();
-            throw e;
-        }
+        this.clients = clients(connection);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "herald-source-s3-" + settings.name());
             thread.setDaemon(true);
@@ -205,7 +197,7 @@ public final class S3Source {
             LOG.info("S3 source '{}' lists s3://{}/{} for {} every {} s", settings.name(), settings.bucket(),
                     settings.prefix(), settings.include(), settings.pollInterval().toSeconds());
         } else {
-            QueueListener listener = new QueueListener(settings, journal, s3, sqsClients.client(SqsClient.builder()),
+            QueueListener listener = new QueueListener(settings, journal, s3, sqsClient(),
                     scheduler::isShutdown);
             scheduler.execute(() -> listen(listener));
             LOG.info("S3 source '{}' reads the S3 notifications of {} for {}", settings.name(), settings.queueUrl(),
@@ -213,12 +205,18 @@ public final class S3Source {
         }
     }
 
-    private AwsClients clients(AwsConnection connection, String which) {
+    private AwsClients clients(AwsConnection connection) {
         try {
             return AwsClients.create("source s3/" + settings.name(), connection);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("s3 source '" + settings.name() + "'" + which + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("s3 source '" + settings.name() + "': " + e.getMessage(), e);
         }
+    }
+
+    /** SQS at sqs_endpoint: the configured endpoint is S3's (an S3-compatible store or VPC endpoint is no SQS). */
+    private SqsClient sqsClient() {
+        return clients.client(SqsClient.builder(), clients.settings().region().orElse(null),
+                settings.sqsEndpoint().orElse(null));
     }
 
     @Deactivate
@@ -235,7 +233,6 @@ public final class S3Source {
             Thread.currentThread().interrupt();
         } finally {
             clients.close();
-            sqsClients.close();
         }
     }
 

@@ -1,7 +1,10 @@
 package dev.herald.source.s3;
 
+import dev.herald.aws.AwsSettings;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * An S3 source's configuration, validated.
@@ -18,10 +21,11 @@ import java.util.Locale;
  * @param waitTime            the SQS long-polling wait
  * @param visibilityExtension how long a message stays hidden, extended while its objects are read
  * @param pathStyle           path-style bucket addressing, for S3-compatible stores
+ * @param sqsEndpoint         the SQS endpoint, when not AWS's (the configured {@code endpoint} is S3's)
  */
 record S3SourceSettings(String name, Mode mode, String bucket, String prefix, String queueUrl, Duration pollInterval,
                         String startAfter, KeyFilter include, int batchSize, Duration waitTime,
-                        Duration visibilityExtension, boolean pathStyle) {
+                        Duration visibilityExtension, boolean pathStyle, Optional<URI> sqsEndpoint) {
     static final int MAX_BATCH = 100_000;
     /** SQS's longest long-polling wait. */
     static final int MAX_WAIT_SECONDS = 20;
@@ -72,7 +76,8 @@ record S3SourceSettings(String name, Mode mode, String bucket, String prefix, St
         return new S3SourceSettings(name, mode, bucket, c.prefix() == null ? "" : c.prefix(), queueUrl,
                 Duration.ofSeconds(c.poll__interval()), c.start__after() == null ? "" : c.start__after(),
                 KeyFilter.parse(c.include()), c.batch__size(), Duration.ofSeconds(c.wait__time()),
-                Duration.ofSeconds(c.visibility__extension()), c.path__style());
+                Duration.ofSeconds(c.visibility__extension()), c.path__style(),
+                AwsSettings.url("sqs_endpoint", c.sqs__endpoint() == null ? "" : c.sqs__endpoint()));
     }
 
     private static Mode mode(String value) {

@@ -35,7 +35,7 @@ final class FindingsWindow {
     private final RequestPacer pacer;
     private final Map<FindingFilter, List<String>> filters;
 
-    /** @param client a client built with {@link ResponseBodyCapture#plugin()} */
+    /** @param client a client with a {@link ResponseBodyCapture} among its interceptors */
     FindingsWindow(SecurityHubClient client, RequestPacer pacer, Map<FindingFilter, List<String>> filters) {
         this.client = client;
         this.pacer = pacer;

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.function.Consumer;
-import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
@@ -19,10 +18,6 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * carrying {@link #RECEIVER} as an execution attribute; the interceptor reads the body once and
  * gives the SDK an equal copy to unmarshal. Requests without the attribute are left alone, so one
  * interceptor serves any number of threads.
- *
- * <p>It joins a client through {@link #plugin()}: a client builder's override configuration is
- * replaced, not merged, by whoever sets it next (AwsClients sets the retry strategy), while
- * plugins act on the final configuration when the client is built.
  */
 final class ResponseBodyCapture implements ExecutionInterceptor {
     /**
@@ -30,12 +25,6 @@ final class ResponseBodyCapture implements ExecutionInterceptor {
      * to the SDK, which reads them from the original response.
      */
     static final ExecutionAttribute<Consumer<byte[]>> RECEIVER = new ExecutionAttribute<>("herald.responseBody");
-
-    /** Adds a capture to the interceptors of the client being built. */
-    static SdkPlugin plugin() {
-        return config -> config.overrideConfiguration(config.overrideConfiguration().toBuilder()
-                .addExecutionInterceptor(new ResponseBodyCapture()).build());
-    }
 
     @Override
     public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,

@@ -218,7 +218,7 @@ public final class SecurityHubSource {
         }
         this.clients = clients(config, connection);
         SecurityHubClient client = clients.client(SecurityHubClient.builder()
-                .addPlugin(ResponseBodyCapture.plugin()));
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new ResponseBodyCapture())));
         FindingsWindow window = new FindingsWindow(client,
                 RequestPacer.perSecond(settings.maxRequestsPerSecond()), settings.filters());
         this.poller = new SecurityHubPoller(settings, window, journal, clock);
