@@ -4,6 +4,7 @@ import dev.herald.api.Checkpoint;
 import dev.herald.api.Event;
 import dev.herald.api.Journal;
 import dev.herald.api.JournalException;
+import dev.herald.aws.PollHealth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * Events seen in an earlier, overlapping window come again and the journal drops them by id
  * ({@code eventID}).
  *
- * <p>A region that fails is paused as {@link RegionHealth} says and named in the source's
+ * <p>A region that fails is paused as {@link PollHealth} says and named in the source's
  * problem ({@link Journal#problem}); the other regions go on, and the problem is cleared once
  * every region reads again. A refusing journal ends the poll: nothing more moves.
  */
@@ -42,7 +43,7 @@ final class CloudTrailPoller {
     private final Journal journal;
     private final Clock clock;
     private final LookupRecords records;
-    private final Map<String, RegionHealth> health = new LinkedHashMap<>();
+    private final Map<String, PollHealth> health = new LinkedHashMap<>();
     private String reported;
 
     CloudTrailPoller(CloudTrailSettings settings, List<RegionLookup> lookups, Journal journal, Clock clock) {
@@ -52,7 +53,8 @@ final class CloudTrailPoller {
         this.clock = clock;
         this.records = new LookupRecords(settings.name(), journal);
         for (RegionLookup lookup : lookups) {
-            health.put(lookup.region().id(), new RegionHealth(lookup.region().id(), settings.pollInterval()));
+            health.put(lookup.region().id(), new PollHealth(lookup.region().id() + ": ", settings.pollInterval(),
+                    new RegionHints(lookup.region().id())::hint));
         }
     }
 
@@ -65,7 +67,7 @@ final class CloudTrailPoller {
     Duration poll() throws InterruptedException {
         Instant now = clock.instant();
         for (RegionLookup lookup : lookups) {
-            RegionHealth region = health.get(lookup.region().id());
+            PollHealth region = health.get(lookup.region().id());
             if (!region.due(now)) {
                 continue;
             }
@@ -81,7 +83,7 @@ final class CloudTrailPoller {
                 return settings.pollInterval();
             }
         }
-        String problems = health.values().stream().map(RegionHealth::problem).flatMap(Optional::stream)
+        String problems = health.values().stream().map(PollHealth::problem).flatMap(Optional::stream)
                 .collect(Collectors.joining("; "));
         report(problems.isEmpty() ? null : problems);
         return settings.pollInterval();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.herald.api.testing.MemoryJournal;
 import dev.herald.api.testing.MutableClock;
 import dev.herald.aws.AwsClients;
+import dev.herald.aws.PollHealth;
 import dev.herald.aws.RequestPacer;
 import dev.herald.source.cloudtrail.CloudTrailEmulator.Request;
 import java.time.Duration;
@@ -178,7 +179,7 @@ class CloudTrailPollerTest {
         assertTrue(problem.startsWith("us-east-1: ") && problem.contains("AccessDeniedException")
                 && problem.contains("grant"), problem);
         assertEquals(1, aws.requests(US).size(), "a refused region is asked again only after "
-                + RegionHealth.REFUSED_RETRY);
+                + PollHealth.REFUSED_RETRY);
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.herald.api.Checkpoint;
 import dev.herald.api.Event;
 import dev.herald.api.Journal;
 import dev.herald.api.JournalException;
+import dev.herald.aws.PollHealth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * its own event ({@code Id@UpdatedAt}): updates seen in an earlier, overlapping window come again
  * and the journal drops them by id.
  *
- * <p>When Security Hub cannot be read, the source pauses as {@link SourceHealth} says and shows
+ * <p>When Security Hub cannot be read, the source pauses as {@link PollHealth} says and shows
  * the problem ({@link Journal#problem}) until it reads again. A refusing journal ends the poll:
  * nothing more moves.
  */
@@ -42,7 +43,7 @@ final class SecurityHubPoller {
     private final Journal journal;
     private final Clock clock;
     private final FindingEvents findings;
-    private final SourceHealth health;
+    private final PollHealth health;
     private String reported;
 
     SecurityHubPoller(SecurityHubSettings settings, FindingsWindow window, Journal journal, Clock clock) {
@@ -51,7 +52,7 @@ final class SecurityHubPoller {
         this.journal = journal;
         this.clock = clock;
         this.findings = new FindingEvents(settings.name(), journal);
-        this.health = new SourceHealth(settings.pollInterval());
+        this.health = new PollHealth("", settings.pollInterval(), SecurityHubHints::hint);
     }
 
     /**
