@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
+import dev.herald.api.text.Text;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
 import dev.herald.http.HttpFailure;
@@ -17,8 +18,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -152,7 +151,7 @@ public final class JiraSink implements Sink {
             }
             this.dedupe = config.dedupe();
             this.authorization = Credentials.header(config.auth(), config.username(), config.token());
-            List<String> labels = labels(config.labels());
+            List<String> labels = Text.items(config.labels());
             this.requests = new IssueRequests(deployment, project, issueType, labels,
                     PriorityMap.parse(config.priorities()));
             if (config.rate() < 0) {
@@ -212,14 +211,6 @@ public final class JiraSink implements Sink {
         }
     }
 
-    /** Accepts String[] and comma-separated text (a .cfg file holds one string). */
-    private static List<String> labels(String[] values) {
-        List<String> labels = new ArrayList<>();
-        for (String value : values == null ? new String[0] : values) {
-            labels.addAll(Arrays.asList(value.split(",")));
-        }
-        return labels;
-    }
 
     private static String projectKey(String value) {
         String key = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);

@@ -1,10 +1,10 @@
 package dev.herald.source.cloudtrail;
 
+import dev.herald.api.text.Text;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.regions.Region;
@@ -70,10 +70,7 @@ record CloudTrailSettings(String name, List<Region> regions, Duration pollInterv
     }
 
     private static List<Region> regions(String[] values, Optional<Region> configured) {
-        List<String> names = values == null ? List.of()
-                : Arrays.stream(values).filter(Objects::nonNull) // a .cfg line "a, b" arrives as one value
-                        .flatMap(v -> Arrays.stream(v.split(","))).map(v -> v.trim().toLowerCase(Locale.ROOT))
-                        .filter(v -> !v.isEmpty()).distinct().toList();
+        List<String> names = Text.items(values).stream().map(v -> v.toLowerCase(Locale.ROOT)).distinct().toList();
         if (names.isEmpty()) {
             return List.of(configured.orElseThrow(() -> new IllegalArgumentException("regions is empty and no region"
                     + " is configured: set region (e.g. eu-west-1), or regions to a list of regions or to all")));

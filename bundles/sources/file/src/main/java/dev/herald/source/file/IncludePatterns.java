@@ -1,5 +1,6 @@
 package dev.herald.source.file;
 
+import dev.herald.api.text.Text;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -32,14 +33,7 @@ final class IncludePatterns {
      * @throws IllegalArgumentException naming {@code include} when there is none or one is invalid
      */
     static IncludePatterns parse(String[] values) {
-        List<String> patterns = new ArrayList<>();
-        for (String value : values == null ? new String[0] : values) {
-            for (String p : value.split(",")) {
-                if (!p.isBlank()) {
-                    patterns.add(p.trim());
-                }
-            }
-        }
+        List<String> patterns = Text.items(values);
         if (patterns.isEmpty()) {
             throw new IllegalArgumentException("include is empty: give at least one glob pattern, e.g. *.json, *.jsonl.gz");
         }

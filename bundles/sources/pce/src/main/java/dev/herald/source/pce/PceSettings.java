@@ -1,12 +1,11 @@
 package dev.herald.source.pce;
 
+import dev.herald.api.text.Text;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -91,9 +90,7 @@ record PceSettings(String name, URI pceUrl, int orgId, String apiUser, String ap
             throw new IllegalArgumentException("async_timeout = " + c.async__timeout() + " is out of range: give the"
                     + " seconds an async collection may take, at least 1");
         }
-        List<String> types = c.event__types() == null ? List.of()
-                : Arrays.stream(c.event__types()).filter(Objects::nonNull) // a .cfg line "a, b" arrives as one value
-                        .flatMap(t -> Arrays.stream(t.split(","))).map(String::trim).filter(t -> !t.isEmpty()).toList();
+        List<String> types = Text.items(c.event__types());
         return new PceSettings(name, url, c.org__id(), user, c.api__secret(), Duration.ofSeconds(c.poll__interval()),
                 c.max__results(), Duration.ofSeconds(c.overlap__seconds()), Duration.ofHours(c.backfill__hours()), types,
                 trim(c.severity()), status, fullWindow, Duration.ofSeconds(c.async__timeout()));

@@ -1,5 +1,6 @@
 package dev.herald.source.s3;
 
+import dev.herald.api.text.Text;
 import java.nio.file.FileSystems;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -33,14 +34,7 @@ final class KeyFilter {
      *                                  invalid
      */
     static KeyFilter parse(String[] values) {
-        List<String> patterns = new ArrayList<>();
-        for (String value : values == null ? new String[0] : values) {
-            for (String p : value.split(",")) {
-                if (!p.isBlank()) {
-                    patterns.add(p.trim());
-                }
-            }
-        }
+        List<String> patterns = Text.items(values);
         if (patterns.isEmpty()) {
             throw new IllegalArgumentException("include is empty: give at least one glob (e.g. *.json.gz) or"
                     + " regex:<expression>");

@@ -1,12 +1,11 @@
 package dev.herald.source.securityhub;
 
+import dev.herald.api.text.Text;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -134,10 +133,7 @@ record SecurityHubSettings(String name, Mode mode, Map<FindingFilter, List<Strin
     }
 
     private static void put(Map<FindingFilter, List<String>> filters, FindingFilter filter, String[] values) {
-        List<String> list = values == null ? List.of()
-                : Arrays.stream(values).filter(Objects::nonNull) // a .cfg line "a, b" arrives as one value
-                        .flatMap(v -> Arrays.stream(v.split(","))).map(String::trim)
-                        .filter(v -> !v.isEmpty()).distinct().toList();
+        List<String> list = Text.items(values).stream().distinct().toList();
         if (list.isEmpty()) {
             return;
         }
