@@ -1,8 +1,12 @@
 package dev.herald.aws;
 
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.SSLException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -57,8 +61,30 @@ public final class AwsErrors {
             return serviceName + " answered HTTP " + service.statusCode() + " " + code(service) + message
                     + requestId + hint(service);
         }
-        String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return "AWS could not be reached: " + cause;
+        return "AWS could not be reached: " + networkCause(e);
+    }
+
+    /** What went wrong on the way, in a few words: the SDK's own text is a paragraph of guesses. */
+    private static String networkCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage() == null ? "" : cause.getMessage();
+            if (cause instanceof UnknownHostException) {
+                // the JDK writes "host: Name or service not known" or just "host"
+                return "the host name " + message.split(":")[0] + " does not resolve (check region, endpoint and DNS)";
+            }
+            if (cause instanceof ConnectException) {
+                return "connection refused or unreachable: " + message;
+            }
+            if (cause instanceof SocketTimeoutException) {
+                return "timed out: " + message + " (check the network path, proxy and read_timeout)";
+            }
+            if (cause instanceof SSLException) {
+                return "TLS failed: " + message + " (for a private CA set ca_bundle)";
+            }
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int sentence = message.indexOf(". ");
+        return sentence > 0 ? message.substring(0, sentence + 1) : message;
     }
 
     private static String hint(AwsServiceException e) {

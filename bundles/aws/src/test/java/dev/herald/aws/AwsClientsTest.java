@@ -145,6 +145,20 @@ class AwsClientsTest {
     }
 
     @Test
+    void anUnknownHostIsNamedInAFewWords() {
+        Map<String, Object> p = staticKeys();
+        p.put("endpoint", "http://no-such-host.invalid");
+        p.put("retry_mode", "legacy");
+        clients = AwsClients.create("test", connection(p));
+
+        SdkException e = assertThrows(SdkException.class, () -> clients.client(StsClient.builder()).getCallerIdentity());
+
+        assertTrue(AwsErrors.retryable(e));
+        assertEquals("AWS could not be reached: the host name no-such-host.invalid does not resolve (check region,"
+                + " endpoint and DNS)", AwsErrors.describe(e));
+    }
+
+    @Test
     void theCallersOverrideConfigurationIsKept() {
         aws.reply(xml(200, IDENTITY));
         clients = AwsClients.create("test", connection(staticKeys()));
@@ -229,6 +243,6 @@ class AwsClientsTest {
         SdkException e = assertThrows(SdkException.class, client::getCallerIdentity);
 
         assertTrue(AwsErrors.retryable(e));
-        assertTrue(AwsErrors.describe(e).startsWith("AWS could not be reached"), AwsErrors.describe(e));
+        assertTrue(AwsErrors.describe(e).startsWith("AWS could not be reached: connection refused"), AwsErrors.describe(e));
     }
 }
