@@ -9,15 +9,18 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 
 /**
  * The real peers of the AWS suite, started once in the JVM that drives Pax Exam (a suite's
  * {@code @Configuration} runs there, outside Karaf): S3Mock as its own process, ElasticMQ
- * embedded, and rsyslogd listening for TLS with a certificate from a throw-away CA. The
+ * embedded, rsyslogd listening for TLS with a certificate from a throw-away CA, and the keystore
+ * of Karaf's own HTTPS connector. The
  * container reaches them on loopback; what it needs to know comes as system properties.
  */
 final class AwsPeers {
+    static final String KEYSTORE_PASSWORD = "it-keystore";
     private static Map<String, String> properties;
 
     private AwsPeers() {
@@ -41,7 +44,9 @@ final class AwsPeers {
                     Thread.currentThread().interrupt();
                 }
             }));
+            Path keystore = httpsKeystore(dir);
             properties = Map.of(
+                    "it.https.keystore", keystore.toString(),
                     "it.s3.endpoint", s3.endpoint(),
                     "it.sqs.endpoint", "http://127.0.0.1:" + sqsPort,
                     "it.syslog.port", Integer.toString(syslog.tcpPort()),
@@ -49,6 +54,24 @@ final class AwsPeers {
                     "it.syslog.output", syslog.output().toString());
         }
         return properties;
+    }
+
+    /**
+     * A self-signed certificate for localhost and 127.0.0.1 in a PKCS#12 keystore (password
+     * {@link #KEYSTORE_PASSWORD}), for Karaf's HTTPS connector, which serves the push endpoint.
+     */
+    private static Path httpsKeystore(Path dir) throws IOException, InterruptedException {
+        Path keystore = dir.resolve("https.p12");
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "herald", "-keyalg", "EC",
+                "-groupname", "secp256r1", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+                "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
+                "-storepass", KEYSTORE_PASSWORD, "-keypass", KEYSTORE_PASSWORD)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("keytool.log").toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("keytool failed: " + Files.readString(dir.resolve("keytool.log")));
+        }
+        return keystore;
     }
 
     private static int freePort() throws IOException {

@@ -3,8 +3,8 @@ package dev.herald.it;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +14,7 @@ import dev.herald.it.VendorEmulator.Answer;
 import dev.herald.it.VendorEmulator.Request;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -22,6 +23,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,19 +36,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import javax.inject.Inject;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -55,7 +58,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 /**
  * Issue 4 end to end on the real distribution: CloudTrail log objects and an Illumio audit export
  * in S3 (S3Mock), announced by S3 event notifications in SQS (ElasticMQ), and Security Hub findings
- * pushed to Herald's EventBridge endpoint, flow through routes to a real rsyslogd over TLS and to
+ * pushed to Herald's EventBridge endpoint over HTTPS, flow through routes to a real rsyslogd over TLS and to
  * an SNS endpoint that checks the Query protocol and the signature's scope. Every expected message
  * arrives exactly once, the malformed inputs are quarantined with bucket, key and line, and each
  * notification leaves the queue only after its objects are committed.
@@ -70,6 +73,7 @@ public class AwsPipelineIT {
     private static final String TOPIC = "arn:aws:sns:us-east-1:" + ACCOUNT + ":it-alerts";
     private static final String PUSH_SECRET = "it-push-secret-5f1e";
     private static final Pattern SD_ID = Pattern.compile("id=\"([^\"]+)\"");
+    private static final int HTTPS_PORT = 18443;
 
     @Inject
     private ConfigurationAdmin configs;
@@ -85,7 +89,19 @@ public class AwsPipelineIT {
     @Configuration
     public Option[] config() throws Exception {
         List<Option> options = new ArrayList<>(Arrays.asList(HeraldDistribution.options()));
-        AwsPeers.start().forEach((key, value) -> options.add(systemProperty(key).value(value)));
+        Map<String, String> peers = AwsPeers.start();
+        peers.forEach((key, value) -> options.add(systemProperty(key).value(value)));
+        // the push endpoint over HTTPS, as EventBridge API destinations require (README: Security Hub)
+        for (String[] setting : new String[][] {
+                {"org.osgi.service.http.secure.enabled", "true"},
+                {"org.osgi.service.http.port.secure", Integer.toString(HTTPS_PORT)},
+                {"org.ops4j.pax.web.ssl.keystore", peers.get("it.https.keystore")},
+                {"org.ops4j.pax.web.ssl.keystore.type", "PKCS12"},
+                {"org.ops4j.pax.web.ssl.keystore.password", AwsPeers.KEYSTORE_PASSWORD},
+                {"org.ops4j.pax.web.ssl.key.password", AwsPeers.KEYSTORE_PASSWORD},
+                {"org.ops4j.pax.web.ssl.key.alias", "herald"}}) {
+            options.add(editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", setting[0], setting[1]));
+        }
         return options.toArray(new Option[0]);
     }
 
@@ -155,7 +171,7 @@ public class AwsPipelineIT {
 
         // findings pushed by an EventBridge API destination, after a refused and a wrong delivery
         ObjectNode envelope = findingsEnvelope();
-        String url = "http://127.0.0.1:18181/herald/securityhub/it-push";
+        String url = "https://localhost:" + HTTPS_PORT + "/herald/securityhub/it-push";
         Await.until(WAIT, () -> post(url, PUSH_SECRET, "{}") != 404, () -> "the push endpoint is not registered");
         assertEquals(401, post(url, "wrong-secret", envelope.toString()));
         assertTrue(post(url, PUSH_SECRET, "{\"detail-type\":\"EC2 Instance State-change Notification\"}") / 100 == 4);
@@ -314,12 +330,27 @@ public class AwsPipelineIT {
 
     private static int post(String url, String secret, String body) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+            return HttpClient.newBuilder().sslContext(trustingKarafsCertificate()).build().send(HttpRequest.newBuilder(URI.create(url))
                     .header("Content-Type", "application/json").header("x-herald-token", secret)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode();
         } catch (IOException | InterruptedException e) {
             throw new AssertionError("cannot POST to " + url + ": " + e, e);
+        }
+    }
+
+    /** Trusts the self-signed certificate of Karaf's HTTPS connector, and nothing else; host names are checked. */
+    private static SSLContext trustingKarafsCertificate() {
+        try (InputStream in = Files.newInputStream(Path.of(System.getProperty("it.https.keystore")))) {
+            KeyStore keystore = KeyStore.getInstance("PKCS12");
+            keystore.load(in, AwsPeers.KEYSTORE_PASSWORD.toCharArray());
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(keystore);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new AssertionError("cannot read the HTTPS keystore: " + e, e);
         }
     }
 
