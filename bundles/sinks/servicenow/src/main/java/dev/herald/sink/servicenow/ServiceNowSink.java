@@ -32,10 +32,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens and updates ServiceNow incidents through the Table API. The rendered template is a JSON
- * object of incident fields; the sink sets {@code correlation_id} from the notification's
- * idempotency key (see {@link IncidentFields}), looks the incident up by it, and {@code PATCH}es
- * the one it finds or {@code POST}s a new one: a retry after a lost answer, or a repeat of the
- * same event, updates the incident instead of opening a duplicate.
+ * object of incident fields; the sink sets {@code correlation_id} from the template's optional
+ * {@code group_key}, else from the notification's idempotency key (see {@link IncidentFields}),
+ * looks the incident up by it, and {@code PATCH}es the one it finds or {@code POST}s a new one: a
+ * retry after a lost answer, a repeat of the same event, or another event of the same group
+ * updates the incident instead of opening a duplicate.
  */
 @Component(service = Sink.class, configurationPid = ServiceNowSink.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE,
@@ -51,7 +52,8 @@ public final class ServiceNowSink implements Sink {
 
     @ObjectClassDefinition(name = "Herald sink: ServiceNow",
             description = "Opens a ServiceNow incident per notification through the Table API, and updates it"
-                    + " (found by correlation_id) when the same event is delivered again.")
+                    + " (found by correlation_id) when the same event, or another of the template's group_key, is"
+                    + " delivered again.")
     public @interface Config {
         @AttributeDefinition(name = "Name", description = "Routes refer to this sink by this name.")
         String name();
@@ -145,9 +147,9 @@ public final class ServiceNowSink implements Sink {
 
     @Override
     public void send(Notification notification) throws DeliveryException {
-        byte[] fields = IncidentFields.toRequest(notification);
-        String correlationId = IncidentFields.correlationId(notification.idempotencyKey());
-        Optional<String> existing = find(correlationId);
+        IncidentFields.Request request = IncidentFields.toRequest(notification);
+        byte[] fields = request.body();
+        Optional<String> existing = find(request.correlationId());
         if (existing.isPresent()) {
             try {
                 JsonNode updated = call("updating incident " + existing.get(), "PATCH",

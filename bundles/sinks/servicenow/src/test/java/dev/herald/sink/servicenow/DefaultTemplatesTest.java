@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
+import dev.herald.api.text.Text;
 import dev.herald.core.template.DirectorySinkResources;
 import dev.herald.core.template.Escape;
 import dev.herald.core.template.Rendering;
@@ -60,11 +61,13 @@ class DefaultTemplatesTest {
     /** Renders, sends through the sink, and returns the incident the emulated ServiceNow holds. */
     private ObjectNode deliver(Event event, Severity severity) throws Exception {
         String body = render(event, severity);
-        JSON.readTree(body);
+        JsonNode group = JSON.readTree(body).path("group_key");
         sink.send(new Notification(event, "route", "snow", severity, body, 1, event.id()));
         assertEquals(List.of(), snow.rejections());
+        String correlationId = group.isTextual()
+                ? IncidentFields.correlationId(IncidentFields.GROUP_PREFIX + group.asText()) : event.id();
         return snow.records().values().stream()
-                .filter(r -> r.get("correlation_id").asText().equals(event.id())).findFirst().orElseThrow();
+                .filter(r -> r.get("correlation_id").asText().equals(correlationId)).findFirst().orElseThrow();
     }
 
     @Test
@@ -112,6 +115,42 @@ class DefaultTemplatesTest {
         ObjectNode passed = deliver(event("securityhub", "f@2", "Finding", finding), Severity.INFO);
         assertTrue(passed.get("short_description").asText().startsWith("[resolved] "));
         assertEquals("3", passed.get("urgency").asText());
+    }
+
+    @Test
+    void theSecurityHubTemplateGroupsByFindingIdAndTheOthersDoNot() throws Exception {
+        JsonNode findings = JSON.readTree(DEMO.resolve("securityhub-findings.json").toFile()).at("/detail/findings");
+        for (JsonNode finding : findings) {
+            JsonNode body = JSON.readTree(render(event("securityhub", "e", "Finding", finding), Severity.HIGH));
+            assertEquals(finding.get("Id").asText(), body.get("group_key").asText());
+        }
+        JsonNode ocsf = JSON.readTree("{\"finding_info\":{\"uid\":\"ocsf-7\",\"title\":\"t\"}}");
+        assertEquals("ocsf-7", JSON.readTree(render(event("securityhub", "e", "Finding", ocsf), Severity.HIGH))
+                .get("group_key").asText());
+        for (String source : List.of("pce", "cloudtrail", "json")) {
+            assertFalse(JSON.readTree(render(event(source, "e", "T", ocsf), Severity.HIGH)).has("group_key"), source);
+        }
+    }
+
+    @Test
+    void everyUpdateOfAFindingPatchesItsOneIncidentCorrelatedByTheFindingId() throws Exception {
+        ObjectNode finding = (ObjectNode) JSON.readTree(DEMO.resolve("securityhub-findings.json").toFile())
+                .at("/detail/findings/0").deepCopy();
+        finding.putObject("Compliance").put("Status", "FAILED");
+        deliver(event("securityhub", "f@1", "Finding", finding), Severity.HIGH);
+        finding.put("UpdatedAt", "2026-11-23T08:00:00Z").putObject("Compliance").put("Status", "PASSED");
+        deliver(event("securityhub", "f@2", "Finding", finding), Severity.INFO);
+
+        assertEquals(1, snow.records().size());
+        String sysId = snow.records().keySet().iterator().next();
+        assertEquals(List.of("GET /api/now/table/incident", "POST /api/now/table/incident",
+                "GET /api/now/table/incident", "PATCH /api/now/table/incident/" + sysId), snow.requests());
+        ObjectNode incident = snow.records().get(sysId);
+        assertEquals("sha256:" + Text.sha256Hex("group:" + finding.get("Id").asText()),
+                incident.get("correlation_id").asText());
+        assertFalse(incident.has("group_key"));
+        assertTrue(incident.get("short_description").asText().startsWith("[resolved] "));
+        assertEquals("3", incident.get("urgency").asText());
     }
 
     @ParameterizedTest

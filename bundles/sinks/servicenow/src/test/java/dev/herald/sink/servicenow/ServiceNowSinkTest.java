@@ -10,6 +10,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
+import dev.herald.api.text.Text;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
 import dev.herald.http.testing.StubHttpServer;
@@ -104,6 +105,57 @@ class ServiceNowSinkTest {
 
         sink.send(notification(FIELDS, Severity.HIGH, "idem-43"));
         assertEquals(2, snow.records().size());
+    }
+
+    @Test
+    void deliveriesWithTheSameGroupKeyPatchOneIncidentCorrelatedByTheGroup() throws Exception {
+        ServiceNowSink sink = sink(config(snow.url()));
+        String grouped = FIELDS.replace("{", "{\"group_key\":\"finding-7\",");
+        sink.send(notification(grouped, Severity.HIGH, "idem-1"));
+        sink.send(notification(grouped.replace("S3 bucket is public", "[resolved] S3 bucket is public"),
+                Severity.LOW, "idem-2"));
+        assertEquals(List.of(), snow.rejections());
+        assertEquals(1, snow.records().size());
+        String sysId = snow.records().keySet().iterator().next();
+        assertEquals(List.of("GET /api/now/table/incident", "POST /api/now/table/incident",
+                "GET /api/now/table/incident", "PATCH /api/now/table/incident/" + sysId), snow.requests());
+        ObjectNode incident = snow.records().get(sysId);
+        assertEquals("group:finding-7", incident.get("correlation_id").asText());
+        assertFalse(incident.has("group_key"));
+        assertEquals("[resolved] S3 bucket is public", incident.get("short_description").asText());
+        assertEquals("3", incident.get("urgency").asText());
+
+        sink.send(notification(FIELDS, Severity.HIGH, "idem-1"));
+        assertEquals(2, snow.records().size());
+        assertTrue(snow.records().values().stream().anyMatch(r -> r.get("correlation_id").asText().equals("idem-1")));
+    }
+
+    @Test
+    void anUnsafeGroupKeyIsHashedAndABlankOneLeavesTheDeliveryItsOwnIncident() throws Exception {
+        ServiceNowSink sink = sink(config(snow.url()));
+        String group = "arn:aws:securityhub:eu-west-1:1:security-control/S3.8/finding/x y^z=" + "w".repeat(100);
+        String grouped = FIELDS.replace("{", "{\"group_key\":\"" + group + "\",");
+        sink.send(notification(grouped, Severity.HIGH, "k1"));
+        sink.send(notification(grouped, Severity.HIGH, "k2"));
+        assertEquals(1, snow.records().size());
+        assertEquals("sha256:" + Text.sha256Hex("group:" + group),
+                snow.records().values().iterator().next().get("correlation_id").asText());
+
+        sink.send(notification(FIELDS.replace("{", "{\"group_key\":\" \","), Severity.HIGH, "k3"));
+        assertEquals(2, snow.records().size());
+        ObjectNode own = snow.records().values().stream()
+                .filter(r -> r.get("correlation_id").asText().equals("k3")).findFirst().orElseThrow();
+        assertFalse(own.has("group_key"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12", "true", "[\"f-1\"]", "{\"id\":\"f-1\"}"})
+    void aGroupKeyThatIsNotAStringFailsPermanentlyNamingTheField(String value) {
+        DeliveryException e = assertThrows(DeliveryException.class, () -> sink(config(snow.url()))
+                .send(notification("{\"short_description\":\"s\",\"group_key\":" + value + "}", Severity.HIGH, "k")));
+        assertFalse(e.isRetryable());
+        assertTrue(e.getMessage().contains("group_key must be a string"), e.getMessage());
+        assertEquals(List.of(), snow.requests());
     }
 
     @Test
