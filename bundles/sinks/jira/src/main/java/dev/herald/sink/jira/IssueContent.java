@@ -13,11 +13,12 @@ import java.util.Set;
  * What a Jira template renders, the same for Cloud and Data Center: {@code summary} (required),
  * {@code description} (plain text, blank lines between paragraphs), {@code details} (optional, any
  * JSON, shown as a code block), {@code labels}, {@code priority} (a Jira priority name overriding
- * the severity mapping) and {@code fields} (other Jira fields, e.g. custom fields, as the create
- * API takes them). The sink turns it into the request body of the configured deployment.
+ * the severity mapping), {@code fields} (other Jira fields, e.g. custom fields, as the create
+ * API takes them) and {@code group_key} (optional: what the issue is about, e.g. a finding id; empty
+ * when absent or blank). The sink turns it into the request body of the configured deployment.
  */
 record IssueContent(String summary, String description, String details, List<String> labels, String priority,
-                    ObjectNode fields) {
+                    ObjectNode fields, String groupKey) {
     /** Jira's limit on the summary. */
     static final int SUMMARY_MAX = 255;
     /** Fields the sink sets itself, so {@code fields} must not. */
@@ -46,7 +47,20 @@ record IssueContent(String summary, String description, String details, List<Str
         String detailsText = details.isMissingNode() || details.isNull() ? ""
                 : details.isTextual() ? details.asText() : details.toPrettyString();
         return new IssueContent(summary, text(root, "description"), detailsText, labels(root),
-                text(root, "priority").strip(), fields(root));
+                text(root, "priority").strip(), fields(root), groupKey(root));
+    }
+
+    /** Whether the template named what the issue is about, so that deliveries of one group share it. */
+    boolean grouped() {
+        return !groupKey.isEmpty();
+    }
+
+    private static String groupKey(ObjectNode root) throws DeliveryException {
+        JsonNode value = root.get("group_key");
+        if (value != null && !value.isNull() && !value.isTextual()) {
+            throw invalid("group_key must be a string naming what the issue is about (e.g. the finding id)");
+        }
+        return text(root, "group_key").strip();
     }
 
     private static String text(ObjectNode root, String field) throws DeliveryException {

@@ -14,11 +14,13 @@ import java.util.regex.Pattern;
 
 /**
  * Builds the JSON bodies of the three calls the sink makes, for the configured deployment: the JQL
- * search for an open issue carrying the delivery's label, the issue to create, and the comment to
- * add instead when that issue exists.
+ * search for an open issue carrying the delivery's (or the group's) label, the issue to create, and
+ * the comment to add instead when that issue exists.
  */
 final class IssueRequests {
     static final String LABEL_PREFIX = "herald-";
+    /** Prefixed to a group before hashing, so a group's label never equals a delivery's. */
+    static final String GROUP_PREFIX = "group:";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern HEX16 = Pattern.compile("[0-9a-f]{16}.*");
     private static final int LABEL_MAX = 255;
@@ -50,6 +52,14 @@ final class IssueRequests {
         return LABEL_PREFIX + key.substring(0, 16);
     }
 
+    /**
+     * The label marking every issue of one group: {@code herald-} and 16 hex digits of the SHA-256
+     * of {@code group:} and the template's group_key.
+     */
+    static String groupLabel(String groupKey) {
+        return deliveryLabel(GROUP_PREFIX + groupKey);
+    }
+
     /** The JQL finding an issue of this delivery that is not done. */
     String jql(String deliveryLabel) {
         return "project = \"" + project + "\" AND labels = \"" + deliveryLabel + "\" AND statusCategory != Done";
@@ -68,15 +78,18 @@ final class IssueRequests {
         return key.isEmpty() ? Optional.empty() : Optional.of(key);
     }
 
-    /** The create-issue body: {@code {"fields": {...}}} with the template's extra fields. */
-    ObjectNode create(IssueContent content, Notification notification) {
+    /**
+     * The create-issue body: {@code {"fields": {...}}} with the template's extra fields and {@code
+     * heraldLabel} (the delivery's or the group's label).
+     */
+    ObjectNode create(IssueContent content, Notification notification, String heraldLabel) {
         ObjectNode fields = content.fields().deepCopy();
         fields.putObject("project").put("key", project);
         fields.putObject("issuetype").put("name", issueType);
         fields.put("summary", content.summary());
         fields.set("description", deployment.richText(content.description(), content.details()));
         ArrayNode labelArray = fields.putArray("labels");
-        issueLabels(content, notification).forEach(labelArray::add);
+        issueLabels(content, heraldLabel).forEach(labelArray::add);
         String priority = content.priority().isEmpty()
                 ? priorities.nameFor(notification.severity()).orElse("") : content.priority();
         if (!priority.isEmpty()) {
@@ -87,9 +100,14 @@ final class IssueRequests {
         return body;
     }
 
-    /** The comment telling the open issue that its event was delivered again, with the new text. */
+    /**
+     * The comment telling the open issue that its event was delivered again, or that another event
+     * of its group arrived, with the new text.
+     */
     ObjectNode comment(IssueContent content, Notification notification) {
-        String text = "Herald delivered this event again (route " + notification.route() + ", event "
+        String lead = content.grouped() ? "Herald delivered an update of this issue's subject"
+                : "Herald delivered this event again";
+        String text = lead + " (route " + notification.route() + ", event "
                 + notification.event().id() + ", severity " + notification.severity().label() + "): "
                 + content.summary() + "\n\n" + content.description();
         ObjectNode body = JSON.createObjectNode();
@@ -97,8 +115,8 @@ final class IssueRequests {
         return body;
     }
 
-    /** The configured labels, then the template's, then the delivery label; spaces (invalid in labels) become _. */
-    private Set<String> issueLabels(IssueContent content, Notification notification) {
+    /** The configured labels, then the template's, then Herald's; spaces (invalid in labels) become _. */
+    private Set<String> issueLabels(IssueContent content, String heraldLabel) {
         Set<String> all = new LinkedHashSet<>();
         for (String label : labels) {
             addLabel(all, label);
@@ -106,7 +124,7 @@ final class IssueRequests {
         for (String label : content.labels()) {
             addLabel(all, label);
         }
-        all.add(deliveryLabel(notification.idempotencyKey()));
+        all.add(heraldLabel);
         return all;
     }
 

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,6 +32,7 @@ import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -39,7 +41,11 @@ import org.slf4j.LoggerFactory;
  * way for both (see {@link IssueContent}); the sink builds the deployment's body. Every issue
  * carries the label {@code herald-<16 hex of the idempotency key>}; with {@code dedupe} the sink
  * first searches for an open issue with that label and comments on it instead of opening a
- * second one, so a delivery retried after a lost answer does not duplicate the issue.
+ * second one, so a delivery retried after a lost answer does not duplicate the issue. With {@code
+ * dedupe}, a template's {@code group_key} (what the issue is about, e.g. a finding id) replaces the
+ * idempotency key in that label, so every event of the group comments on one open issue. Without
+ * {@code dedupe} the operator asked for one issue per delivery and never a search, so group_key
+ * is ignored (said once in the log) rather than turning the search back on.
  */
 @Component(service = Sink.class, configurationPid = JiraSink.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE,
@@ -49,6 +55,7 @@ public final class JiraSink implements Sink {
     static final String PID = "dev.herald.sink.jira";
     private static final Pattern PROJECT_KEY = Pattern.compile("[A-Z][A-Z0-9_]{0,254}");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(JiraSink.class);
 
     @ObjectClassDefinition(name = "Herald sink: Jira",
             description = "Opens a Jira issue per notification (Jira Cloud or Data Center), or comments on the"
@@ -82,8 +89,9 @@ public final class JiraSink implements Sink {
         String priorities() default PriorityMap.DEFAULT;
 
         @AttributeDefinition(name = "Comment instead of duplicating", description = "Search for an open issue"
-                + " (status category not Done) with this delivery's herald-… label and comment on it instead"
-                + " of opening another.")
+                + " (status category not Done) with this delivery's herald-… label (the group's, when the"
+                + " template sets group_key) and comment on it instead of opening another. Off: one issue per"
+                + " delivery, group_key ignored.")
         boolean dedupe() default true;
 
         @AttributeDefinition(name = "Authentication", options = {
@@ -126,6 +134,8 @@ public final class JiraSink implements Sink {
         String webconsole_configurationFactory_nameHint() default "Jira {name} → {project}";
     }
 
+    private final String name;
+    private final AtomicBoolean groupIgnoredLogged = new AtomicBoolean();
     private final URI base;
     private final Deployment deployment;
     private final String project;
@@ -136,7 +146,7 @@ public final class JiraSink implements Sink {
 
     @Activate
     public JiraSink(Config config, HttpConnection connection, @Reference HttpClients clients) {
-        String name = config.name();
+        this.name = config.name();
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("jira sink: name is required: routes refer to the sink by it");
         }
@@ -166,24 +176,38 @@ public final class JiraSink implements Sink {
             throw new IllegalArgumentException("jira sink '" + name + "': " + e.getMessage(), e);
         }
         if (base.getScheme().equals("http")) {
-            LoggerFactory.getLogger(JiraSink.class).warn("jira sink '{}' sends its token to {} over plain http:"
-                    + " anyone on the network path can read it; use https", name, base.getHost());
+            LOG.warn("jira sink '{}' sends its token to {} over plain http: anyone on the network path can read"
+                    + " it; use https", name, base.getHost());
         }
     }
 
     @Override
     public void send(Notification notification) throws DeliveryException {
         IssueContent content = IssueContent.parse(notification.body());
-        String label = IssueRequests.deliveryLabel(notification.idempotencyKey());
+        String label = label(content, notification);
         Optional<String> open = dedupe ? findOpenIssue(label) : Optional.empty();
         if (open.isPresent()) {
             String key = open.get();
             post(deployment.apiPath() + "/issue/" + URLEncoder.encode(key, StandardCharsets.UTF_8) + "/comment",
                     requests.comment(content, notification), "commenting on " + key);
         } else {
-            post(deployment.apiPath() + "/issue", requests.create(content, notification),
+            post(deployment.apiPath() + "/issue", requests.create(content, notification, label),
                     "creating an issue in " + project);
         }
+    }
+
+    /** The group's label when the template sets group_key and dedupe can use it, else the delivery's. */
+    private String label(IssueContent content, Notification notification) {
+        if (content.grouped()) {
+            if (dedupe) {
+                return IssueRequests.groupLabel(content.groupKey());
+            }
+            if (groupIgnoredLogged.compareAndSet(false, true)) {
+                LOG.info("jira sink '{}': the template sets group_key but dedupe is false, so every delivery opens"
+                        + " its own issue; set dedupe = true to comment on the group's open issue instead", name);
+            }
+        }
+        return IssueRequests.deliveryLabel(notification.idempotencyKey());
     }
 
     private Optional<String> findOpenIssue(String label) throws DeliveryException {

@@ -1,6 +1,7 @@
 package dev.herald.sink.jira;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,6 +97,42 @@ class DefaultTemplatesTest {
             }
         }
         assertEquals(finding, JSON.readTree(codeBlock.at("/content/0/text").asText()));
+    }
+
+    @Test
+    void theSecurityHubTemplateGroupsByFindingIdAndTheOthersDoNot() throws Exception {
+        JsonNode findings = JSON.readTree(DEMO.resolve("securityhub-findings.json").toFile()).at("/detail/findings");
+        for (JsonNode finding : findings) {
+            JsonNode body = JSON.readTree(render(event("securityhub", "e", "Finding", finding), Severity.HIGH));
+            assertEquals(finding.get("Id").asText(), body.get("group_key").asText());
+        }
+        JsonNode ocsf = JSON.readTree("{\"finding_info\":{\"uid\":\"ocsf-7\",\"title\":\"t\"}}");
+        assertEquals("ocsf-7", JSON.readTree(render(event("securityhub", "e", "Finding", ocsf), Severity.HIGH))
+                .get("group_key").asText());
+        for (String source : List.of("pce", "cloudtrail", "json")) {
+            assertFalse(JSON.readTree(render(event(source, "e", "T", ocsf), Severity.HIGH)).has("group_key"), source);
+        }
+    }
+
+    @Test
+    void everyUpdateOfAFindingIsACommentOnItsOneIssue() throws Exception {
+        ObjectNode finding = (ObjectNode) JSON.readTree(DEMO.resolve("securityhub-findings.json").toFile())
+                .at("/detail/findings/0").deepCopy();
+        deliver(event("securityhub", "f@1", "Finding", finding), Severity.HIGH);
+        finding.put("UpdatedAt", "2026-11-23T08:00:00Z").putObject("Compliance").put("Status", "PASSED");
+        String body = render(event("securityhub", "f@2", "Finding", finding), Severity.INFO);
+        Event update = event("securityhub", "f@2", "Finding", finding);
+        cloudSink.send(new Notification(update, "route", "jira", Severity.INFO, body, 1, "ff".repeat(16)));
+        dataCenterSink.send(new Notification(update, "route", "jira", Severity.INFO, body, 1, "ff".repeat(16)));
+
+        for (JiraEmulator jira : List.of(cloud, dataCenter)) {
+            assertEquals(List.of(), jira.violations());
+            assertEquals(1, jira.issues().size());
+            assertEquals(List.of("SEC-1"), jira.commented());
+            assertTrue(jira.issues().get("SEC-1").get("labels").toString()
+                    .contains(IssueRequests.groupLabel(finding.get("Id").asText())));
+        }
+        assertTrue(adfText(cloud.comments().get(0)).contains("Compliance: PASSED"), adfText(cloud.comments().get(0)));
     }
 
     @Test

@@ -38,6 +38,7 @@ final class JiraEmulator implements AutoCloseable {
     private final Map<String, JsonNode> issues = new ConcurrentHashMap<>();
     private final Map<String, Boolean> done = new ConcurrentHashMap<>();
     private final List<JsonNode> comments = new CopyOnWriteArrayList<>();
+    private final List<String> commented = new CopyOnWriteArrayList<>();
     private final List<String> searches = new CopyOnWriteArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
 
@@ -65,6 +66,11 @@ final class JiraEmulator implements AutoCloseable {
 
     List<JsonNode> comments() {
         return comments;
+    }
+
+    /** The key of the issue each comment went to, in the order of {@link #comments()}. */
+    List<String> commented() {
+        return commented;
     }
 
     List<String> searches() {
@@ -116,6 +122,7 @@ final class JiraEmulator implements AutoCloseable {
                 return;
             }
             comments.add(body.path("body"));
+            commented.add(comment.group(1));
             answer(exchange, 201, "{\"id\":\"10500\",\"self\":\"" + baseUrl() + path + "/10500\"}");
         } else {
             violations.add("path " + path);

@@ -11,6 +11,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
+import dev.herald.api.text.Text;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
 import dev.herald.http.testing.StubHttpServer;
@@ -127,6 +128,56 @@ class JiraSinkTest {
         sink.send(notification(ISSUE, Severity.HIGH, KEY));
         assertEquals(3, jira.issues().size());
         assertEquals(1, jira.comments().size());
+    }
+
+    @Test
+    void deliveriesWithTheSameGroupKeyCommentOnTheGroupsOpenIssue() throws Exception {
+        JiraSink sink = sink(config(cloud().baseUrl()));
+        String grouped = ISSUE.replace("{\"summary\"", "{\"group_key\":\"finding-7\",\"summary\"");
+        sink.send(notification(grouped, Severity.HIGH, KEY));
+        sink.send(notification(grouped.replace("S3 bucket is public", "S3 bucket is private again"), Severity.LOW,
+                "fedcba9876543210fedcba9876543210"));
+        assertEquals(List.of(), jira.violations());
+        assertEquals(1, jira.issues().size());
+        assertEquals(List.of("SEC-1"), jira.commented());
+        String groupLabel = "herald-" + Text.sha256Hex("group:finding-7").substring(0, 16);
+        assertEquals(groupLabel, IssueRequests.groupLabel("finding-7"));
+        assertEquals("[\"aws_account\",\"" + groupLabel + "\"]", jira.issues().get("SEC-1").get("labels").toString());
+        String search = "project = \"SEC\" AND labels = \"" + groupLabel + "\" AND statusCategory != Done";
+        assertEquals(List.of(search, search), jira.searches());
+        String comment = jira.comments().get(0).at("/content/0/content/0/text").asText();
+        assertTrue(comment.startsWith("Herald delivered an update of this issue's subject (route findings"), comment);
+        assertTrue(comment.contains("S3 bucket is private again"), comment);
+
+        jira.resolve("SEC-1");
+        sink.send(notification(grouped, Severity.HIGH, "00000000000000000000000000000003"));
+        assertEquals(2, jira.issues().size());
+        sink.send(notification(ISSUE, Severity.HIGH, KEY));
+        assertEquals(3, jira.issues().size());
+        assertTrue(jira.issues().get("SEC-3").get("labels").toString().contains("herald-0123456789abcdef"));
+    }
+
+    @Test
+    void withoutDedupeAGroupKeyIsIgnoredAndEachDeliveryKeepsItsOwnLabel() throws Exception {
+        JiraSink sink = sink(config(cloud().baseUrl(), "dedupe", "false"));
+        String grouped = ISSUE.replace("{\"summary\"", "{\"group_key\":\"finding-7\",\"summary\"");
+        sink.send(notification(grouped, Severity.HIGH, KEY));
+        sink.send(notification(grouped, Severity.HIGH, "fedcba9876543210fedcba9876543210"));
+        assertEquals(2, jira.issues().size());
+        assertEquals(List.of(), jira.searches());
+        assertTrue(jira.issues().get("SEC-2").get("labels").toString().contains("herald-fedcba9876543210"));
+    }
+
+    @Test
+    void aGroupKeyThatIsNotAStringIsPermanentAndNamesTheField() {
+        JiraSink sink = sink(config(stub.uri("").toString()));
+        for (String value : List.of("7", "true", "[\"f-1\"]", "{\"id\":\"f-1\"}")) {
+            DeliveryException e = assertThrows(DeliveryException.class, () -> sink.send(notification(
+                    "{\"summary\":\"s\",\"group_key\":" + value + "}", Severity.HIGH, KEY)));
+            assertFalse(e.isRetryable());
+            assertTrue(e.getMessage().contains("group_key must be a string"), e.getMessage());
+        }
+        assertEquals(0, stub.pending());
     }
 
     @Test
