@@ -4,9 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import dev.herald.api.Sink;
 import dev.herald.api.admin.HeraldAdmin;
 import dev.herald.api.admin.SinkView;
 import dev.herald.api.admin.SourceView;
+import dev.herald.api.secret.Secrets;
 import java.time.Duration;
 import java.util.Hashtable;
 import java.util.Map;
@@ -22,11 +24,17 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /**
  * The SaaS plugins ship in the distribution's system repository: each hot-installs offline,
- * resolves in the real Karaf, activates from a configuration, and never shows its secret.
+ * resolves in the real Karaf, activates from a configuration, and never shows its secret: not in
+ * Herald's commands, nor in the service and component properties Karaf and the web console show.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -47,6 +55,10 @@ public class SaasPluginFeaturesIT {
     private HeraldAdmin herald;
     @Inject
     private SessionFactory shell;
+    @Inject
+    private ServiceComponentRuntime runtime;
+    @Inject
+    private BundleContext context;
 
     @Configuration
     public Option[] config() {
@@ -97,6 +109,25 @@ public class SaasPluginFeaturesIT {
         assertFalse("the ServiceNow password leaked: " + listing, listing.contains(SNOW_PASSWORD));
         assertFalse("the Jira token leaked: " + listing, listing.contains(JIRA_TOKEN));
         assertFalse("the PCE secret leaked: " + listing, listing.contains(PCE_SECRET));
+
+        // what Karaf's service:list and scr:info and the web console's Services and Components pages show
+        StringBuilder properties = new StringBuilder();
+        for (ComponentDescriptionDTO component : runtime.getComponentDescriptionDTOs()) {
+            if (component.name.startsWith("dev.herald.")) {
+                for (ComponentConfigurationDTO configuration : runtime.getComponentConfigurationDTOs(component)) {
+                    properties.append(configuration.properties).append('\n');
+                }
+            }
+        }
+        for (ServiceReference<?> sink : context.getServiceReferences(Sink.class, null)) {
+            for (String key : sink.getPropertyKeys()) {
+                properties.append(key).append('=').append(sink.getProperty(key)).append('\n');
+            }
+        }
+        for (String secret : new String[] {SLACK_TOKEN, ROUTING_KEY, TEAMS_SIG, SNOW_PASSWORD, JIRA_TOKEN, PCE_SECRET}) {
+            assertFalse("a secret is in service or component properties: " + properties, properties.toString().contains(secret));
+        }
+        assertTrue(properties.toString(), properties.toString().contains("token=" + Secrets.PREFIX));
     }
 
     private Optional<SinkView> find(String name) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
+import dev.herald.api.secret.Secrets;
 import dev.herald.api.text.Text;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
@@ -160,7 +161,7 @@ public final class JiraSink implements Sink {
                         + ", e.g. Task or Bug");
             }
             this.dedupe = config.dedupe();
-            this.authorization = Credentials.header(config.auth(), config.username(), config.token());
+            this.authorization = Credentials.header(config.auth(), config.username(), Secrets.reveal(config.token()));
             List<String> labels = Text.items(config.labels());
             this.requests = new IssueRequests(deployment, project, issueType, labels,
                     PriorityMap.parse(config.priorities()));

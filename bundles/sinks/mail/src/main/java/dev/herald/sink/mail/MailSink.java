@@ -3,6 +3,7 @@ package dev.herald.sink.mail;
 import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
+import dev.herald.api.secret.Secrets;
 import dev.herald.http.tls.TlsTrust;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -127,7 +128,7 @@ public final class MailSink implements Sink {
             Security security = Security.parse(config.security());
             String host = required(config.host(), "host", "the SMTP server, e.g. smtp.example.com");
             int port = port(config.port(), security);
-            Optional<SmtpServer.Credentials> credentials = credentials(config.username(), config.password());
+            Optional<SmtpServer.Credentials> credentials = credentials(config.username(), Secrets.reveal(config.password()));
             InternetAddress from = from(config.from());
             Recipients recipients = Recipients.of(config.to(), config.cc(), config.route__to(), config.route__cc());
             Duration connectTimeout = seconds("connect_timeout", config.connect__timeout(), DEFAULT_CONNECT_TIMEOUT);

@@ -3,6 +3,7 @@ package dev.herald.sink.pagerduty;
 import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
+import dev.herald.api.secret.Secrets;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
 import dev.herald.http.HttpFailure;
@@ -93,7 +94,7 @@ public final class PagerDutySink implements Sink {
             throw new IllegalArgumentException("pagerduty sink: name is required: routes refer to the sink by it");
         }
         try {
-            this.routingKey = routingKey(config.routing__key());
+            this.routingKey = routingKey(Secrets.reveal(config.routing__key()));
             this.endpoint = endpoint(config.api__url());
             if (config.rate() < 0) {
                 throw new IllegalArgumentException("rate must be 0 (no limit) or a positive number of events per"

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
+import dev.herald.api.secret.Secrets;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
 import dev.herald.http.HttpFailure;
@@ -127,7 +128,7 @@ public final class ServiceNowSink implements Sink {
             URI base = InstanceUrl.parse(config.instance());
             this.table = table(config.table());
             this.tableUrl = URI.create(base + "/api/now/table/" + table);
-            this.credentials = Credentials.of(config.auth(), config.username(), config.password(), config.token());
+            this.credentials = Credentials.of(config.auth(), config.username(), Secrets.reveal(config.password()), Secrets.reveal(config.token()));
             if (config.rate() < 0) {
                 throw new IllegalArgumentException("rate must be 0 (no limit) or a positive number of notifications"
                         + " per second; was " + config.rate());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
+import dev.herald.api.secret.Secrets;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
 import dev.herald.http.HttpFailure;
@@ -131,7 +132,7 @@ public final class SlackSink implements Sink {
             boolean hasWebhookUrl = !blank(config.webhook__url());
             this.mode = Mode.of(config.mode(), hasToken, hasWebhookUrl);
             if (mode == Mode.API) {
-                this.authorization = "Bearer " + token(config.token());
+                this.authorization = "Bearer " + token(Secrets.reveal(config.token()));
                 this.channel = channel(config.channel());
                 this.endpoint = apiUrl(config.api__url()).resolve("chat.postMessage");
             } else {
@@ -141,7 +142,7 @@ public final class SlackSink implements Sink {
                 }
                 this.authorization = null;
                 this.channel = null;
-                this.endpoint = webhookUrl(config.webhook__url());
+                this.endpoint = webhookUrl(Secrets.reveal(config.webhook__url()));
             }
             if (config.rate() < 0) {
                 throw new IllegalArgumentException("rate must be 0 (no limit) or a positive number of messages per"

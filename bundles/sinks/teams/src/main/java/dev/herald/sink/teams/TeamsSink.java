@@ -3,6 +3,7 @@ package dev.herald.sink.teams;
 import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
+import dev.herald.api.secret.Secrets;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
 import dev.herald.http.HttpFailure;
@@ -98,7 +99,7 @@ public final class TeamsSink implements Sink {
             throw new IllegalArgumentException("teams sink: name is required: routes refer to the sink by it");
         }
         try {
-            this.url = webhookUrl(config.webhook__url());
+            this.url = webhookUrl(Secrets.reveal(config.webhook__url()));
             this.format = CardFormat.of(config.format());
             if (config.rate() < 0) {
                 throw new IllegalArgumentException("rate must be 0 (no limit) or a positive number of messages per"

@@ -3,6 +3,7 @@ package dev.herald.sink.webhook;
 import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
+import dev.herald.api.secret.Secrets;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
 import dev.herald.http.HttpFailure;
@@ -135,8 +136,9 @@ public final class WebhookSink implements Sink {
             this.url = url(config.url());
             this.method = method(config.method());
             this.contentType = contentType(config.content__type());
-            this.authorization = Authorization.header(config.auth(), config.token(), config.username(), config.password());
-            this.signature = BodySignature.of(config.hmac__secret(), config.hmac__header());
+            this.authorization = Authorization.header(config.auth(), Secrets.reveal(config.token()), config.username(),
+                    Secrets.reveal(config.password()));
+            this.signature = BodySignature.of(Secrets.reveal(config.hmac__secret()), config.hmac__header());
             this.headers = HeaderLine.parseAll(config.headers(),
                     reserved(authorization.isPresent(), signature.map(BodySignature::header)));
             if (config.rate() < 0) {

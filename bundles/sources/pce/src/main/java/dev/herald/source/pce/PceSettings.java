@@ -1,5 +1,6 @@
 package dev.herald.source.pce;
 
+import dev.herald.api.secret.Secrets;
 import dev.herald.api.text.Text;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -57,8 +58,8 @@ record PceSettings(String name, URI pceUrl, int orgId, String apiUser, String ap
         }
         String user = required("api_user", c.api__user(), "set it to the API key's user name (api_…); create an API"
                 + " key in the PCE console under the user menu → My API Keys");
-        String secret = required("api_secret", c.api__secret(), "set it to the API key's secret, shown once when the"
-                + " key is created");
+        String secret = required("api_secret", Secrets.reveal(c.api__secret()), "set it to the API key's secret,"
+                + " shown once when the key is created");
         if (c.poll__interval() < 1) {
             throw new IllegalArgumentException("poll_interval = " + c.poll__interval() + " is out of range: give the"
                     + " seconds between two polls, at least 1");
@@ -91,7 +92,7 @@ record PceSettings(String name, URI pceUrl, int orgId, String apiUser, String ap
                     + " seconds an async collection may take, at least 1");
         }
         List<String> types = Text.items(c.event__types());
-        return new PceSettings(name, url, c.org__id(), user, c.api__secret(), Duration.ofSeconds(c.poll__interval()),
+        return new PceSettings(name, url, c.org__id(), user, secret, Duration.ofSeconds(c.poll__interval()),
                 c.max__results(), Duration.ofSeconds(c.overlap__seconds()), Duration.ofHours(c.backfill__hours()), types,
                 trim(c.severity()), status, fullWindow, Duration.ofSeconds(c.async__timeout()));
     }

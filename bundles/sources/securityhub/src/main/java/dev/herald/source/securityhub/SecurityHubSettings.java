@@ -1,5 +1,6 @@
 package dev.herald.source.securityhub;
 
+import dev.herald.api.secret.Secrets;
 import dev.herald.api.text.Text;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -90,7 +91,7 @@ record SecurityHubSettings(String name, Mode mode, Map<FindingFilter, List<Strin
         }
         String path = c.path() == null || c.path().isBlank() ? PATH_PREFIX + name : c.path().trim();
         String headerName = c.header__name() == null ? "" : c.header__name().trim();
-        String secret = c.header__secret() == null ? "" : c.header__secret();
+        String secret = c.header__secret() == null ? "" : Secrets.reveal(c.header__secret());
         if (mode == Mode.PUSH) {
             validatePush(path, headerName, secret, c.max__body__bytes());
         }
