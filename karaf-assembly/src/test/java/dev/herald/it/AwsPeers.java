@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
@@ -21,7 +23,13 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
  */
 final class AwsPeers {
     static final String KEYSTORE_PASSWORD = "it-keystore";
+    private static final List<Stopper> stoppers = new ArrayList<>();
     private static Map<String, String> properties;
+
+    /** Stops a peer. */
+    interface Stopper {
+        void stop() throws Exception;
+    }
 
     private AwsPeers() {
     }
@@ -36,14 +44,8 @@ final class AwsPeers {
             TestCertificates certificates = TestCertificates.create(Files.createDirectories(dir.resolve("pki")));
             RsyslogServer syslog = RsyslogServer.tls(Files.createDirectories(dir.resolve("rsyslog")),
                     certificates.ca(), certificates.serverCertificate(), certificates.serverKey());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                syslog.close();
-                try {
-                    s3.close();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
+            stoppers.add(syslog::close);
+            stoppers.add(s3::close);
             Path keystore = httpsKeystore(dir);
             properties = Map.of(
                     "it.https.keystore", keystore.toString(),
@@ -72,6 +74,22 @@ final class AwsPeers {
             throw new IOException("keytool failed: " + Files.readString(dir.resolve("keytool.log")));
         }
         return keystore;
+    }
+
+    /**
+     * Stops the peers started here. Called when the test plan has run ({@link PeersShutdown}): the
+     * forked JVM is halted without its shutdown hooks, and the peers are processes of their own.
+     */
+    static synchronized void stop() {
+        for (Stopper stopper : stoppers) {
+            try {
+                stopper.stop();
+            } catch (Exception e) {
+                System.err.println("could not stop a test peer: " + e);
+            }
+        }
+        stoppers.clear();
+        properties = null;
     }
 
     private static int freePort() throws IOException {
