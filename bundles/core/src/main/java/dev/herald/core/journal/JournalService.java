@@ -177,8 +177,13 @@ public final class JournalService implements Journal {
     @Override
     public void problem(String sourceInstance, String problem) {
         requireInstance(sourceInstance);
-        if (problem != null && !problem.isBlank() && !problems.of(sourceInstance).equals(Optional.of(problem))) {
-            LOG.warn("Source {}: {}", sourceInstance, problem);
+        Optional<String> before = problems.of(sourceInstance);
+        if (problem != null && !problem.isBlank()) {
+            if (!before.equals(Optional.of(problem))) {
+                LOG.warn("Source {}: {}", sourceInstance, problem);
+            }
+        } else if (before.isPresent()) {
+            LOG.info("Source {} reads again", sourceInstance);
         }
         problems.report(sourceInstance, problem);
     }

@@ -12,7 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -136,16 +135,9 @@ final class CloudTrailPoller {
         }
     }
 
-    /** Tells the journal when the problem changes; null clears it. */
+    /** Tells the journal (which logs a change) what keeps the source from reading; null clears it. */
     private void report(String problem) {
-        if (!Objects.equals(problem, reported)) {
-            if (problem == null) {
-                LOG.info("CloudTrail source '{}': every region reads again", settings.name());
-            } else {
-                LOG.warn("CloudTrail source '{}': {}", settings.name(), problem);
-            }
-            journal.problem(settings.name(), problem);
-            reported = problem;
-        }
+        reported = problem;
+        journal.problem(settings.name(), problem);
     }
 }

@@ -13,7 +13,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +43,6 @@ final class SecurityHubPoller {
     private final Clock clock;
     private final FindingEvents findings;
     private final PollHealth health;
-    private String reported;
 
     SecurityHubPoller(SecurityHubSettings settings, FindingsWindow window, Journal journal, Clock clock) {
         this.settings = settings;
@@ -79,11 +77,6 @@ final class SecurityHubPoller {
                     + " asking again at the next poll");
         }
         return settings.pollInterval();
-    }
-
-    /** What keeps the source from reading, as last shown; empty when it reads. */
-    Optional<String> problem() {
-        return Optional.ofNullable(reported);
     }
 
     private void read(Instant now) throws JournalException, InterruptedException {
@@ -137,16 +130,8 @@ final class SecurityHubPoller {
         }
     }
 
-    /** Tells the journal when the problem changes; null clears it. */
+    /** Tells the journal (which logs a change) what keeps the source from reading; null clears it. */
     private void report(String problem) {
-        if (!Objects.equals(problem, reported)) {
-            if (problem == null) {
-                LOG.info("Security Hub source '{}' reads again", settings.name());
-            } else {
-                LOG.warn("Security Hub source '{}': {}", settings.name(), problem);
-            }
-            journal.problem(settings.name(), problem);
-            reported = problem;
-        }
+        journal.problem(settings.name(), problem);
     }
 }
