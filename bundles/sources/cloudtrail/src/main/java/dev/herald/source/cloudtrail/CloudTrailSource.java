@@ -1,6 +1,7 @@
 package dev.herald.source.cloudtrail;
 
 import dev.herald.api.Journal;
+import dev.herald.api.source.PollLoop;
 import dev.herald.aws.AwsClients;
 import dev.herald.aws.AwsConnection;
 import dev.herald.aws.RequestPacer;
@@ -8,10 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,7 +39,7 @@ public final class CloudTrailSource {
     public static final String PID = "dev.herald.source.cloudtrail";
 
     private static final Logger LOG = LoggerFactory.getLogger(CloudTrailSource.class);
-    private static final long STOP_WAIT_SECONDS = 10;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     /** The configuration; {@code __} in a method name is {@code _} in the property name. */
     @ObjectClassDefinition(name = "Herald source: AWS CloudTrail (LookupEvents)",
@@ -152,9 +149,8 @@ public final class CloudTrailSource {
     }
 
     private final CloudTrailSettings settings;
-    private final CloudTrailPoller poller;
     private final AwsClients clients;
-    private final ScheduledExecutorService scheduler;
+    private final PollLoop loop;
 
     /** Started by Declarative Services with the instance's configuration. */
     @Activate
@@ -175,13 +171,9 @@ public final class CloudTrailSource {
         List<RegionLookup> lookups = settings.regions().stream().map(region -> new RegionLookup(region,
                 client.apply(region), RequestPacer.perSecond(settings.maxRequestsPerSecond()),
                 settings.lookupAttribute())).toList();
-        this.poller = new CloudTrailPoller(settings, lookups, journal, clock);
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "herald-source-cloudtrail-" + settings.name());
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.execute(this::poll);
+        CloudTrailPoller poller = new CloudTrailPoller(settings, lookups, journal, clock);
+        this.loop = PollLoop.start("herald-source-cloudtrail-" + settings.name(),
+                "CloudTrail source '" + settings.name() + "'", settings.pollInterval(), poller::poll);
         LOG.info("CloudTrail source '{}' reads {} every {} s{}", settings.name(),
                 settings.regions().stream().map(Region::id).toList(), settings.pollInterval().toSeconds(),
                 settings.lookupAttribute().map(a -> " where " + a.attributeKeyAsString() + " = " + a.attributeValue())
@@ -216,33 +208,8 @@ public final class CloudTrailSource {
 
     @Deactivate
     void stop() {
-        scheduler.shutdownNow(); // interrupts a wait for the request pacer or an HTTP exchange
-        try {
-            if (!scheduler.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warn("CloudTrail source '{}' did not stop within {} s", settings.name(), STOP_WAIT_SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            clients.close();
-        }
+        loop.stop(STOP_WAIT); // interrupts a wait for a rate limit or an HTTP exchange
+        clients.close();
     }
 
-    /** One poll; whatever goes wrong, the next one is still scheduled. */
-    private void poll() {
-        Duration next = settings.pollInterval();
-        try {
-            next = poller.poll();
-        } catch (InterruptedException e) {
-            return;
-        } catch (RuntimeException | LinkageError e) {
-            LOG.error("CloudTrail source '{}': polling failed; trying again in {} s", settings.name(),
-                    next.toSeconds(), e);
-        }
-        try {
-            scheduler.schedule(this::poll, next.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException stopping) {
-            // deactivated meanwhile
-        }
-    }
 }

@@ -1,16 +1,13 @@
 package dev.herald.source.pce;
 
 import dev.herald.api.Journal;
+import dev.herald.api.source.PollLoop;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
 import dev.herald.http.HttpSender;
 import dev.herald.http.HttpSettings;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -36,7 +33,7 @@ public final class PceSource {
     public static final String PID = "dev.herald.source.pce";
 
     private static final Logger LOG = LoggerFactory.getLogger(PceSource.class);
-    private static final long STOP_WAIT_SECONDS = 10;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     /** The configuration; {@code __} in a method name is {@code _} in the property name. */
     @ObjectClassDefinition(name = "Herald source: Illumio PCE audit events",
@@ -123,7 +120,9 @@ public final class PceSource {
 
     private final PceSettings settings;
     private final PcePoller poller;
-    private final ScheduledExecutorService scheduler;
+    private final PollLoop loop;
+    /** Touched by the loop's thread only. */
+    private boolean healthChecked;
 
     /** Started by Declarative Services with the instance's configuration. */
     @Activate
@@ -137,12 +136,8 @@ public final class PceSource {
         PceClient client = new PceClient(settings, http, RequestBudget.shared(settings.pceUrl(), settings.apiUser()));
         AsyncCollection async = new AsyncCollection(settings, client, clock, RequestBudget.Sleeper.THREAD);
         this.poller = new PcePoller(settings, client, async, journal, clock);
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "herald-source-pce-" + settings.name());
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.execute(this::start);
+        this.loop = PollLoop.start("herald-source-pce-" + settings.name(), "PCE source '" + settings.name() + "'",
+                settings.pollInterval(), this::poll);
         LOG.info("PCE source '{}' polls {} org {} every {} s", settings.name(), settings.pceUrl(), settings.orgId(),
                 settings.pollInterval().toSeconds());
     }
@@ -160,42 +155,20 @@ public final class PceSource {
 
     @Deactivate
     void stop() {
-        scheduler.shutdownNow(); // interrupts a wait for the request budget or an HTTP exchange
-        try {
-            if (!scheduler.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warn("PCE source '{}' did not stop within {} s", settings.name(), STOP_WAIT_SECONDS);
+        loop.stop(STOP_WAIT); // interrupts a wait for a rate limit or an HTTP exchange
+    }
+
+    /** The PCE's health once, before the first poll; then polls. */
+    private Duration poll() throws InterruptedException {
+        if (!healthChecked) {
+            healthChecked = true;
+            try {
+                poller.checkHealth();
+            } catch (RuntimeException e) {
+                LOG.warn("PCE source '{}': the health check failed: {}", settings.name(), e.toString());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
+        return poller.poll();
     }
 
-    private void start() {
-        try {
-            poller.checkHealth();
-        } catch (InterruptedException e) {
-            return;
-        } catch (RuntimeException e) {
-            LOG.warn("PCE source '{}': the health check failed: {}", settings.name(), e.toString());
-        }
-        poll();
-    }
-
-    /** One poll; whatever goes wrong, the next one is still scheduled. */
-    private void poll() {
-        Duration next = settings.pollInterval();
-        try {
-            next = poller.poll();
-        } catch (InterruptedException e) {
-            return;
-        } catch (RuntimeException | LinkageError e) {
-            LOG.error("PCE source '{}': polling {} failed; trying again in {} s", settings.name(), settings.pceUrl(),
-                    next.toSeconds(), e);
-        }
-        try {
-            scheduler.schedule(this::poll, next.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException stopping) {
-            // deactivated meanwhile
-        }
-    }
 }

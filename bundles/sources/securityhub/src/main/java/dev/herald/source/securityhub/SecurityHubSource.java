@@ -1,6 +1,7 @@
 package dev.herald.source.securityhub;
 
 import dev.herald.api.Journal;
+import dev.herald.api.source.PollLoop;
 import dev.herald.aws.AwsClients;
 import dev.herald.aws.AwsConnection;
 import dev.herald.aws.RequestPacer;
@@ -8,10 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.servlet.Servlet;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -43,7 +40,7 @@ public final class SecurityHubSource {
     public static final String PID = "dev.herald.source.securityhub";
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityHubSource.class);
-    private static final long STOP_WAIT_SECONDS = 10;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     /** Makes the push servlet available over HTTP; the returned handle withdraws it. */
     interface ServletPublisher {
@@ -191,8 +188,7 @@ public final class SecurityHubSource {
 
     private final SecurityHubSettings settings;
     private final AwsClients clients;
-    private final SecurityHubPoller poller;
-    private final ScheduledExecutorService scheduler;
+    private final PollLoop loop;
     private final AutoCloseable servlet;
 
     /** Started by Declarative Services with the instance's configuration. */
@@ -210,8 +206,7 @@ public final class SecurityHubSource {
         this.settings = settings(config);
         if (settings.mode() == SecurityHubSettings.Mode.PUSH) {
             this.clients = null;
-            this.poller = null;
-            this.scheduler = null;
+            this.loop = null;
             this.servlet = publish(new PushHandler(settings, journal), publisher);
             LOG.info("Security Hub source '{}' takes EventBridge deliveries at {}", settings.name(), settings.path());
             return;
@@ -221,14 +216,10 @@ public final class SecurityHubSource {
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new ResponseBodyCapture())));
         FindingsWindow window = new FindingsWindow(client,
                 RequestPacer.perSecond(settings.maxRequestsPerSecond()), settings.filters());
-        this.poller = new SecurityHubPoller(settings, window, journal, clock);
+        SecurityHubPoller poller = new SecurityHubPoller(settings, window, journal, clock);
         this.servlet = null;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "herald-source-securityhub-" + settings.name());
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.execute(this::poll);
+        this.loop = PollLoop.start("herald-source-securityhub-" + settings.name(),
+                "Security Hub source '" + settings.name() + "'", settings.pollInterval(), poller::poll);
         LOG.info("Security Hub source '{}' polls GetFindings every {} s{}", settings.name(),
                 settings.pollInterval().toSeconds(), settings.filters().isEmpty() ? "" : " where " + settings.filters());
     }
@@ -266,33 +257,8 @@ public final class SecurityHubSource {
             }
             return;
         }
-        scheduler.shutdownNow(); // interrupts a wait for the request pacer or an HTTP exchange
-        try {
-            if (!scheduler.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warn("Security Hub source '{}' did not stop within {} s", settings.name(), STOP_WAIT_SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            clients.close();
-        }
+        loop.stop(STOP_WAIT); // interrupts a wait for a rate limit or an HTTP exchange
+        clients.close();
     }
 
-    /** One poll; whatever goes wrong, the next one is still scheduled. */
-    private void poll() {
-        Duration next = settings.pollInterval();
-        try {
-            next = poller.poll();
-        } catch (InterruptedException e) {
-            return;
-        } catch (RuntimeException | LinkageError e) {
-            LOG.error("Security Hub source '{}': polling failed; trying again in {} s", settings.name(),
-                    next.toSeconds(), e);
-        }
-        try {
-            scheduler.schedule(this::poll, next.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException stopping) {
-            // deactivated meanwhile
-        }
-    }
 }
