@@ -13,11 +13,11 @@ import java.util.List;
  * Turns one finding into its Herald event through {@link RecordRecognizer}, so that polled and
  * pushed findings look exactly like the ones read from files: source {@code securityhub}, id
  * {@code <finding Id>@<UpdatedAt>} (OCSF: {@code finding_info.uid@<modified time>}), severity
- * from {@code Severity.Label}, detail and raw the finding itself. Each finding is wrapped in an
- * EventBridge envelope of its own, so that a finding with a malformed field is quarantined alone
- * (real findings sometimes carry malformed timestamps; whatever one raises, see {@link
- * RecordIsolation}) and never taken for another kind of record. A finding is quarantined once per
- * run: overlapping windows bring it again.
+ * from {@code Severity.Label}, detail the finding itself and raw its text as received. Each
+ * finding is wrapped in an EventBridge envelope of its own, so that a finding with a malformed
+ * field is quarantined alone (real findings sometimes carry malformed timestamps; whatever one
+ * raises, see {@link RecordIsolation}) and never taken for another kind of record. A finding is
+ * quarantined once per run: overlapping windows bring it again.
  */
 final class FindingEvents {
     /** The EventBridge detail-type of ASFF findings; GetFindings returns ASFF too. */

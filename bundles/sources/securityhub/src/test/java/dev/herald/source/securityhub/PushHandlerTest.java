@@ -194,6 +194,19 @@ class PushHandlerTest {
     }
 
     @Test
+    void aBodyNamingAMemberTwiceIs400SinceItsFindingsWouldBeAmbiguous() throws Exception {
+        String finding = asff("EC2.19/finding/6d1f0a52", "HIGH").toString();
+        String body = "{\"detail-type\":\"" + FindingEvents.ASFF_IMPORTED + "\",\"detail\":{\"findings\":[" + finding
+                + "]},\"detail\":{\"findings\":[" + finding.replace("HIGH", "LOW") + "]}}";
+
+        PushHandler.Answer answer = post(TestConfig.SECRET, JSON_TYPE, body);
+
+        assertEquals(400, answer.status());
+        assertTrue(answer.body().contains("Duplicate field 'detail'"), answer.body());
+        assertTrue(journal.ids().isEmpty());
+    }
+
+    @Test
     void hostileFindingsAmongValidOnesAreQuarantinedAndTheOthersAreCommitted() throws Exception {
         ObjectNode good = asff("EC2.19/finding/6d1f0a52", "HIGH");
         ObjectNode epoch = asff("CloudTrail.2/finding/epoch", "MEDIUM").put("UpdatedAt", "9999999999999999999");
