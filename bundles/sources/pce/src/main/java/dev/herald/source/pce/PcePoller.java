@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * <p>An event that cannot be converted (whatever it raises) is quarantined as its {@code href},
  * or its place in the window when it has none, once per run (see {@link RecordIsolation}) and the
  * rest flows. The checkpoint never passes the end of the window asked for, so that an event dated
- * in the future cannot make later polls skip everything up to its date.
+ * in the future cannot make later polls skip everything up to its date; a checkpoint found in the
+ * future (left by an earlier version) is moved back to now.
  *
  * <p>A refused API key, an unreachable or failing PCE and a body that is not what the API
  * documents commit nothing more: the source pauses as {@link PollHealth} says and shows the
@@ -94,9 +95,18 @@ final class PcePoller {
             committed = null;
         }
         Instant to = clock.instant();
+        boolean rewind = committed != null && committed.isAfter(to);
+        if (rewind) {
+            LOG.warn("PCE source '{}': its checkpoint {} lies in the future (an event dated there moved it); reading"
+                    + " from now instead", settings.name(), committed);
+            committed = to;
+        }
         Instant from = committed == null ? to.minus(settings.backfill()) : committed.minus(settings.overlap());
         Duration wait;
         try {
+            if (rewind) {
+                journal.append(settings.name(), List.of(), Checkpoint.of(to.toString()));
+            }
             fetch(from, to, new Delivery(committed, to), settings.fullWindow() == PceSettings.FullWindow.ASYNC);
             health.readAgain();
             wait = settings.pollInterval();

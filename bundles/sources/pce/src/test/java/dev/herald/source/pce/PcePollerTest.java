@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.herald.api.Checkpoint;
 import dev.herald.api.source.PollHealth;
 import dev.herald.api.testing.MemoryJournal;
 import dev.herald.api.testing.MutableClock;
@@ -211,6 +212,23 @@ class PcePollerTest {
         String later = pce.add(NOW.plusSeconds(20), "user.sign_out");
         poller.poll();
         assertTrue(journal.ids().contains(later), "the source still reads: " + journal.ids());
+    }
+
+    @Test
+    void aCheckpointLeftInTheFutureByAnEarlierVersionIsReadFromNowInstead() throws Exception {
+        journal.append(TestConfig.NAME, List.of(), Checkpoint.of("+99999-01-01T00:00:00Z"));
+        String event = pce.add(NOW.minusSeconds(10), "user.sign_in");
+
+        PcePoller poller = poller("overlap_seconds", 60);
+        poller.poll();
+
+        assertEquals(List.of(event), journal.ids());
+        assertEquals(NOW.toString(), journal.position(TestConfig.NAME));
+        clock.advance(Duration.ofSeconds(30));
+        String later = pce.add(NOW.plusSeconds(20), "user.sign_out");
+        poller.poll();
+        assertEquals(List.of(event, later), journal.ids());
+        assertEquals(NOW.plusSeconds(20).toString(), journal.position(TestConfig.NAME));
     }
 
     @Test
