@@ -170,7 +170,8 @@ class DefaultTemplatesTest {
         assertTrue(summary.startsWith("[HIGH] \"quoted\" \\ back new line </script>"), summary);
         assertTrue(adfText(fields.get("description")).contains("<!channel> <@U123|x> {code}"));
         String wiki = dataCenter.issues().get("SEC-1").get("description").asText();
-        assertTrue(wiki.contains("<@U123|x> \\{code} \\[link|http://x]"), wiki);
+        assertTrue(wiki.contains("<\\@U123\\|x> \\{code\\} \\[link\\|http://x\\] &amp;"), wiki);
+        assertTrue(wiki.startsWith("\"quoted\" &#92; back"), "a backslash cannot escape a backslash: " + wiki);
         assertTrue(wiki.contains("{ code}"), wiki);
         // only the sink's own code block opens and closes: {code:json} … {code}
         assertEquals(2, Pattern.compile("(?<!\\\\)\\{code").matcher(wiki).results().count(), wiki);
