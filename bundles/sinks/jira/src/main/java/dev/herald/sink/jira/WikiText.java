@@ -1,5 +1,7 @@
 package dev.herald.sink.jira;
 
+import java.util.Arrays;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +18,9 @@ import java.util.regex.Pattern;
  */
 final class WikiText {
     private static final String ESCAPABLE = "!#%()*+-?@[]^_{|}~";
+    /** In a URL only these can end it and start markup; the others stay, so that Jira still links it. */
+    private static final String ESCAPABLE_IN_URL = "![]{|}";
+    private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://\\S+");
     private static final Pattern BLOCK_PREFIX = Pattern.compile("(?m)^(\\s*)(h[1-6]|bq)\\.");
     private static final Pattern CODE_MACRO = Pattern.compile("(?i)\\{(code)");
 
@@ -31,8 +36,16 @@ final class WikiText {
         return body.isEmpty() ? code : body + "\n\n" + code;
     }
 
-    /** {@code text} with nothing the renderer would read as markup. */
+    /**
+     * {@code text} with nothing the renderer would read as markup. A URL keeps the characters it
+     * needs ({@code - ? # % ( ) _ ~ + @ *}): Jira links it, showing its own target.
+     */
     static String escaped(String text) {
+        boolean[] inUrl = new boolean[text.length()];
+        Matcher url = URL.matcher(text);
+        while (url.find()) {
+            Arrays.fill(inUrl, url.start(), url.end(), true);
+        }
         StringBuilder b = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -41,7 +54,7 @@ final class WikiText {
             } else if (c == '&') {
                 b.append("&amp;");
             } else {
-                if (ESCAPABLE.indexOf(c) >= 0) {
+                if ((inUrl[i] ? ESCAPABLE_IN_URL : ESCAPABLE).indexOf(c) >= 0) {
                     b.append('\\');
                 }
                 b.append(c);

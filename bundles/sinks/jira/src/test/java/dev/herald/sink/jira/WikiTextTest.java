@@ -44,8 +44,24 @@ class WikiTextTest {
     }
 
     /**
+     * A URL stays as it was, so that Jira still turns it into a link (it shows its own target);
+     * only what could end it and start markup ({@code [ ] { } | !} and the backslash) is escaped.
+     */
+    @org.junit.jupiter.api.Test
+    void aUrlStaysALink() {
+        String console = "https://us-east-1.console.aws.amazon.com/cloudtrail/home?region=us-east-1#/events/4dae_2063-8b5c+1%20(x)~y@z*";
+        String wiki = WikiText.of("Console: " + console + "\n(see *above*)", "");
+        assertTrue(wiki.startsWith("Console: " + console + "\n\\(see \\*above\\*\\)"), wiki);
+        String hostile = "https://a.example/[x|https://evil]{code}!x.png!\\[y|https://evil]";
+        wiki = WikiText.of(hostile, "");
+        assertEquals(hostile, shown(wiki), wiki);
+        assertTrue(wiki.startsWith("https://a.example/\\[x\\|https://evil\\]\\{code\\}\\!x.png\\!&#92;\\[y"), wiki);
+    }
+
+    /**
      * Where the wiki holds markup: a markup character no backslash escapes, a backslash that
-     * escapes nothing (two are a line break), a heading or a quote. An entity is one character.
+     * escapes nothing (two are a line break), a heading or a quote. An entity is one character;
+     * {@code #} is markup at the start of a line only (a numbered list).
      */
     private static List<String> unescapedMarkup(String wiki) {
         List<String> markup = new ArrayList<>();
@@ -60,7 +76,7 @@ class WikiTextTest {
                 } else {
                     markup.add("a backslash that escapes nothing at " + i);
                 }
-            } else if (ESCAPABLE.indexOf(c) >= 0) {
+            } else if (ESCAPABLE.indexOf(c) >= 0 && (c != '#' || wiki.substring(0, i).matches("(?s)(.*\n)?[ \t]*"))) {
                 markup.add(c + " at " + i);
             }
         }
