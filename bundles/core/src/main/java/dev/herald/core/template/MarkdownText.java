@@ -3,13 +3,14 @@ package dev.herald.core.template;
 /**
  * Plain text made inert for the Markdown of Adaptive Cards (Teams TextBlocks and facts), so that
  * event content cannot forge a link, emphasis, a list or a heading. Each character CommonMark
- * could read as markup gets a backslash; characters that are markup only at the start of a line
+ * could read as markup gets a backslash (an underscore inside a word cannot, and keeps none);
+ * characters that are markup only at the start of a line
  * ({@code # - + =}, {@code 1.}) are escaped only there, so addresses and dates stay readable.
  * Adaptive Cards' own parser on mobile clients ignores backslashes before brackets, so a
  * {@code (} right after a {@code ]} is escaped too: the link syntax needs them adjacent.
  */
 final class MarkdownText {
-    private static final String ALWAYS = "\\`*_[]<>~";
+    private static final String ALWAYS = "\\`*[]<>~";
     private static final String AT_LINE_START = "#-+=";
 
     private MarkdownText() {
@@ -39,12 +40,22 @@ final class MarkdownText {
                 }
             }
             lineStart = c == '\n' || c == '\r';
-            if (ALWAYS.indexOf(c) >= 0 || c == '(' && i > 0 && s.charAt(i - 1) == ']') {
+            if (ALWAYS.indexOf(c) >= 0 || c == '_' && !intraword(s, i) || c == '(' && i > 0 && s.charAt(i - 1) == ']') {
                 b.append('\\');
             }
             b.append(c);
         }
         return b.toString();
+    }
+
+    /**
+     * Whether the {@code _} at {@code i} is between two letters or digits ({@code rule_set}): such
+     * an underscore never opens or closes emphasis, so it stays as it is, readable on clients that
+     * show backslashes.
+     */
+    private static boolean intraword(String s, int i) {
+        return i > 0 && i + 1 < s.length() && Character.isLetterOrDigit(s.charAt(i - 1))
+                && Character.isLetterOrDigit(s.charAt(i + 1));
     }
 
     /** Where the {@code .} or {@code )} of an ordered list marker ({@code 12. }) starting at {@code i} is, or -1. */

@@ -84,6 +84,8 @@ class EscapingFiltersTest {
     void markdownEscapesWhatCommonMarkWouldRender() throws Exception {
         assertEquals("\\[Approve\\]\\(https://evil)", none("[Approve](https://evil)", "markdown"));
         assertEquals("\\*\\*b\\*\\* \\_i\\_ \\`c\\` \\<b\\> \\~s\\~ a\\\\b", none("**b** _i_ `c` <b> ~s~ a\\b", "markdown"));
+        assertEquals("rule_set.update \\_x\\_ snake_case\\_ \\_\\_y\\_\\_", none("rule_set.update _x_ snake_case_ __y__", "markdown"),
+                "an underscore inside a word cannot be emphasis and stays as it is");
         assertEquals("\\# h\n\\- a\r  \\+ b\n1\\. c\n22\\) d\n\\=== x-y #5 3.5", none("# h\n- a\r  + b\n1. c\n22) d\n=== x-y #5 3.5",
                 "markdown"));
     }

@@ -44,6 +44,13 @@ class AdaptiveCardTemplatesTest {
         return facts;
     }
 
+    /** Fact values as Teams shows them: CommonMark drops the backslash before ASCII punctuation. */
+    static Map<String, String> shown(Map<String, String> facts) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        facts.forEach((title, value) -> shown.put(title, value.replaceAll("\\\\(\\p{Punct})", "$1")));
+        return shown;
+    }
+
     static String headerStyle(JsonNode card) {
         return card.path("body").get(0).path("style").asText();
     }
@@ -128,8 +135,8 @@ class AdaptiveCardTemplatesTest {
         ((ObjectNode) trail.path("userIdentity")).put("arn", Cards.HOSTILE);
         JsonNode card = card(Cards.renderJson(Cards.event("cloudtrail", Cards.HOSTILE, Severity.HIGH,
                 trail.toString()), Severity.HIGH, noOverrides));
-        assertEquals(Cards.HOSTILE, facts(card).get("Event"));
-        assertEquals(Cards.HOSTILE, facts(card).get("Who"));
+        assertEquals(Cards.HOSTILE, shown(facts(card)).get("Event"));
+        assertEquals(Cards.HOSTILE, shown(facts(card)).get("Who"));
         String url = card.path("actions").get(0).path("url").asText();
         assertTrue(url.startsWith("https://evil+%22quoted%22"), url); // encoded: cannot leave the console host
         assertFalse(url.contains("\"") || url.contains("<") || url.contains(" "), url);
@@ -139,19 +146,19 @@ class AdaptiveCardTemplatesTest {
         ((ObjectNode) finding.path("Remediation").path("Recommendation")).put("Url", "javascript:alert(1)");
         card = card(Cards.renderJson(Cards.event("securityhub", "t", Severity.HIGH, finding.toString()),
                 Severity.HIGH, noOverrides));
-        assertEquals(Cards.HOSTILE, facts(card).get("Title"));
+        assertEquals(Cards.HOSTILE, shown(facts(card)).get("Title"));
         assertEquals(0, card.path("actions").size(), "only https links become buttons");
 
         ObjectNode pce = (ObjectNode) Cards.JSON.readTree(Cards.PCE);
         pce.put("event_type", Cards.HOSTILE).put("status", Cards.HOSTILE);
         card = card(Cards.renderJson(Cards.event("pce", "t", Severity.LOW, pce.toString()), Severity.LOW,
                 noOverrides));
-        assertEquals(Cards.HOSTILE, facts(card).get("Status"));
+        assertEquals(Cards.HOSTILE, shown(facts(card)).get("Status"));
 
         Event raw = Cards.event("json", Cards.HOSTILE, Severity.INFO, Cards.JSON.createObjectNode()
                 .put("m", Cards.HOSTILE).toString());
         card = card(Cards.renderJson(raw, Severity.INFO, noOverrides));
-        assertEquals(Cards.HOSTILE, facts(card).get("Type"));
+        assertEquals(Cards.HOSTILE, shown(facts(card)).get("Type"));
     }
 
     /** Markdown an Adaptive Card would render: a link, emphasis, code, HTML, lists, a heading, a quote. */
