@@ -18,10 +18,10 @@ final class Truncation {
      * entity, it falls before it instead, so that the entity is dropped whole.
      */
     static String keepingEntities(String text, int max) {
-        String cut = Text.truncate(text, max);
-        if (cut.length() == text.length() && cut.equals(text)) {
+        if (text.length() <= max) {
             return text;
         }
+        String cut = Text.truncate(text, max);
         int end = cut.length() - 1;
         int amp = text.lastIndexOf('&', end - 1);
         if (amp >= 0 && end - amp < ENTITY_MAX) {
