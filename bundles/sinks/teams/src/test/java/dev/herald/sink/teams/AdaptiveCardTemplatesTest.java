@@ -44,6 +44,13 @@ class AdaptiveCardTemplatesTest {
         return facts;
     }
 
+    /** Fact values as Teams shows them: CommonMark drops the backslash before ASCII punctuation. */
+    static Map<String, String> shown(Map<String, String> facts) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        facts.forEach((title, value) -> shown.put(title, value.replaceAll("\\\\(\\p{Punct})", "$1")));
+        return shown;
+    }
+
     static String headerStyle(JsonNode card) {
         return card.path("body").get(0).path("style").asText();
     }
@@ -128,8 +135,8 @@ class AdaptiveCardTemplatesTest {
         ((ObjectNode) trail.path("userIdentity")).put("arn", Cards.HOSTILE);
         JsonNode card = card(Cards.renderJson(Cards.event("cloudtrail", Cards.HOSTILE, Severity.HIGH,
                 trail.toString()), Severity.HIGH, noOverrides));
-        assertEquals(Cards.HOSTILE, facts(card).get("Event"));
-        assertEquals(Cards.HOSTILE, facts(card).get("Who"));
+        assertEquals(Cards.HOSTILE, shown(facts(card)).get("Event"));
+        assertEquals(Cards.HOSTILE, shown(facts(card)).get("Who"));
         String url = card.path("actions").get(0).path("url").asText();
         assertTrue(url.startsWith("https://evil+%22quoted%22"), url); // encoded: cannot leave the console host
         assertFalse(url.contains("\"") || url.contains("<") || url.contains(" "), url);
@@ -139,18 +146,107 @@ class AdaptiveCardTemplatesTest {
         ((ObjectNode) finding.path("Remediation").path("Recommendation")).put("Url", "javascript:alert(1)");
         card = card(Cards.renderJson(Cards.event("securityhub", "t", Severity.HIGH, finding.toString()),
                 Severity.HIGH, noOverrides));
-        assertEquals(Cards.HOSTILE, facts(card).get("Title"));
+        assertEquals(Cards.HOSTILE, shown(facts(card)).get("Title"));
         assertEquals(0, card.path("actions").size(), "only https links become buttons");
 
         ObjectNode pce = (ObjectNode) Cards.JSON.readTree(Cards.PCE);
         pce.put("event_type", Cards.HOSTILE).put("status", Cards.HOSTILE);
         card = card(Cards.renderJson(Cards.event("pce", "t", Severity.LOW, pce.toString()), Severity.LOW,
                 noOverrides));
-        assertEquals(Cards.HOSTILE, facts(card).get("Status"));
+        assertEquals(Cards.HOSTILE, shown(facts(card)).get("Status"));
 
         Event raw = Cards.event("json", Cards.HOSTILE, Severity.INFO, Cards.JSON.createObjectNode()
                 .put("m", Cards.HOSTILE).toString());
         card = card(Cards.renderJson(raw, Severity.INFO, noOverrides));
-        assertEquals(Cards.HOSTILE, facts(card).get("Type"));
+        assertEquals(Cards.HOSTILE, shown(facts(card)).get("Type"));
+    }
+
+    /** Markdown an Adaptive Card would render: a link, emphasis, code, HTML, lists, a heading, a quote. */
+    static final String MARKUP = "[Approve](https://evil.example/approve) **bold** __b__ _it_ `code` <b>html</b>"
+            + " <https://evil.example> ~~s~~ a\\\\[x](y)\n# Heading\n- item\n+ item\n* item\n1. one\n2) two\n> quote\n***\nSetext\n===";
+
+    /** {@code node} with every string in it replaced by {@code text}. */
+    private static JsonNode everyString(JsonNode node, String text) {
+        JsonNode copy = node.deepCopy();
+        replaceStrings(copy, text);
+        return copy;
+    }
+
+    private static void replaceStrings(JsonNode node, String text) {
+        if (node instanceof ObjectNode object) {
+            object.fieldNames().forEachRemaining(name -> {
+                if (object.get(name).isTextual()) {
+                    object.put(name, text);
+                } else {
+                    replaceStrings(object.get(name), text);
+                }
+            });
+        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    array.set(i, text);
+                } else {
+                    replaceStrings(array.get(i), text);
+                }
+            }
+        }
+    }
+
+    /** Every Markdown-rendered string of the card: the text of each TextBlock and the value of each fact. */
+    private static List<String> markdownTexts(JsonNode node) {
+        List<String> texts = new java.util.ArrayList<>();
+        if (node.isObject()) {
+            if ("TextBlock".equals(node.path("type").asText())) {
+                texts.add(node.path("text").asText());
+            }
+            if (node.has("title") && node.has("value")) {
+                texts.add(node.path("value").asText());
+            }
+        }
+        node.forEach(child -> texts.addAll(markdownTexts(child)));
+        return texts;
+    }
+
+    /**
+     * Event content is plain text on the card: a CommonMark parser (Teams renders a CommonMark
+     * subset) finds no link, emphasis, code, HTML, list, heading or quote in any TextBlock or
+     * fact, and shows the markup as the characters it was; no ']' is followed by '(', which
+     * Adaptive Cards' own parser (on mobile clients, which ignores backslashes) reads as a link.
+     */
+    @Test
+    void eventContentCannotFormatTheCardOrForgeALink() throws Exception {
+        org.commonmark.parser.Parser parser = org.commonmark.parser.Parser.builder().build();
+        org.commonmark.renderer.text.TextContentRenderer plain = org.commonmark.renderer.text.TextContentRenderer.builder().build();
+        for (String source : List.of("pce", "cloudtrail", "securityhub", "json")) {
+            String record = switch (source) {
+                case "pce" -> Cards.PCE;
+                case "cloudtrail" -> Cards.CLOUDTRAIL;
+                case "securityhub" -> Cards.FINDING;
+                default -> "{\"m\":\"x\"}";
+            };
+            Event event = Cards.event(source, MARKUP, Severity.HIGH, everyString(Cards.JSON.readTree(record), MARKUP)
+                    .toString());
+            JsonNode card = card(Cards.renderJson(event, Severity.HIGH, noOverrides));
+            boolean shown = false;
+            for (String text : markdownTexts(card.path("body"))) {
+                List<String> markup = new java.util.ArrayList<>();
+                parser.parse(text).accept(new org.commonmark.node.AbstractVisitor() {
+                    @Override
+                    protected void visitChildren(org.commonmark.node.Node parent) {
+                        if (!(parent instanceof org.commonmark.node.Document || parent instanceof org.commonmark.node.Paragraph
+                                || parent instanceof org.commonmark.node.Text || parent instanceof org.commonmark.node.SoftLineBreak
+                                || parent instanceof org.commonmark.node.HardLineBreak)) {
+                            markup.add(parent.getClass().getSimpleName());
+                        }
+                        super.visitChildren(parent);
+                    }
+                });
+                assertEquals(List.of(), markup, source + ": " + text);
+                assertFalse(text.contains("]("), source + ": " + text);
+                shown |= plain.render(parser.parse(text)).contains("[Approve](https://evil.example/approve) **bold** __b__"
+                        + " _it_ `code` <b>html</b> <https://evil.example> ~~s~~ a\\\\[x](y)");
+            }
+            assertTrue(shown, source + ": the content is shown as it was");
+        }
     }
 }
