@@ -24,6 +24,7 @@ import dev.herald.core.store.Counter;
 import dev.herald.core.store.DeadLetter;
 import dev.herald.core.store.RecentEvent;
 import dev.herald.core.store.Store;
+import dev.herald.core.store.StoreException;
 import dev.herald.core.store.StoreTransaction;
 import dev.herald.core.store.StoreView;
 import dev.herald.core.template.TemplateException;
@@ -70,22 +71,29 @@ public final class AdminService implements HeraldAdmin {
     public Overview overview() {
         record Totals(Counters counters, long pending, long dead, long quarantined) {
         }
-        Totals t = store.read(v -> {
-            Counters sum = Counters.ZERO;
-            for (Counter.Scope scope : Counter.Scope.values()) {
-                for (Counters c : v.counters(scope).values()) {
-                    sum = Counter.sum(sum, c);
+        Totals t;
+        try {
+            t = store.read(v -> {
+                Counters sum = Counters.ZERO;
+                for (Counter.Scope scope : Counter.Scope.values()) {
+                    for (Counters c : v.counters(scope).values()) {
+                        sum = Counter.sum(sum, c);
+                    }
                 }
-            }
-            long pending = v.outboxSinks().stream().mapToLong(v::pending).sum();
-            long dead = v.deadLetterSinks().stream().mapToLong(v::deadLetterCount).sum();
-            return new Totals(sum, pending, dead, v.quarantined());
-        });
+                long pending = v.outboxSinks().stream().mapToLong(v::pending).sum();
+                long dead = v.deadLetterSinks().stream().mapToLong(v::deadLetterCount).sum();
+                return new Totals(sum, pending, dead, v.quarantined());
+            });
+        } catch (StoreException unreadable) {
+            // the store's own problem says why; the overview must still show it
+            t = new Totals(Counters.ZERO, 0, 0, 0);
+        }
         return new Overview(store.location(), t.counters(), t.pending(), t.dead(), t.quarantined(), problems());
     }
 
     private List<Problem> problems() {
         List<Problem> out = new ArrayList<>();
+        store.problems().forEach(p -> out.add(new Problem("store", p)));
         for (RouteDefinition d : routes.table().definitions()) {
             if (!d.valid()) {
                 out.add(new Problem("route " + d.name(), d.error()));

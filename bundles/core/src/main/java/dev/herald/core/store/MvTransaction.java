@@ -26,6 +26,7 @@ final class MvTransaction extends MvView implements StoreTransaction {
     private final Map<String, long[]> counterDeltas = new HashMap<>();
     private final Map<String, MVMap<OutboxKey, byte[]>> outboxes = new HashMap<>();
     private final Set<String> filledSinks = new HashSet<>();
+    private final List<Runnable> onRollback = new ArrayList<>();
     private RecentRing recent;
     private long quarantineDropped;
 
@@ -166,6 +167,17 @@ final class MvTransaction extends MvView implements StoreTransaction {
     @Override
     public void markFailed(String sink, String reason) {
         maps.status().put(key("error", sink), reason);
+    }
+
+    @Override
+    public void onRollback(Runnable undo) {
+        onRollback.add(undo);
+    }
+
+    /** Runs the undo actions registered with {@link #onRollback}, after the store rolled back. */
+    void rolledBack() {
+        onRollback.forEach(Runnable::run);
+        onRollback.clear();
     }
 
     /** Writes what was summed and trims the bounded maps; called once before the commit. */

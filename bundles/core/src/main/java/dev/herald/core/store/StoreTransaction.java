@@ -50,4 +50,10 @@ public interface StoreTransaction extends StoreView {
     void markDelivered(String sink, long now);
 
     void markFailed(String sink, String reason);
+
+    /**
+     * Runs {@code undo} on the store's writer, before any other write, if this transaction is
+     * rolled back (its work or its commit failed): for state kept in memory beside the store.
+     */
+    void onRollback(Runnable undo);
 }

@@ -30,6 +30,7 @@ import dev.herald.core.store.Counter;
 import dev.herald.core.store.MvStore;
 import dev.herald.core.template.Escape;
 import dev.herald.core.template.TemplateRenderer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +104,25 @@ class AdminServiceTest {
         assertTrue(o.problems().contains(new Problem("sink webhook/hook", "url is missing: set url to the endpoint")));
         assertFalse(subjects.contains("source file/logs"));
         assertFalse(subjects.contains("source logs"));
+    }
+
+    @Test
+    void aStoreReplacedAtStartIsAProblemInTheOverview() throws Exception {
+        Path other = Files.createDirectory(dir.resolve("other"));
+        Files.writeString(other.resolve("herald.mv.db"), "not a store\n".repeat(500));
+        try (MvStore replaced = MvStore.open(TestSettings.defaults(other))) {
+            AdminService onReplaced = new AdminService(replaced, () -> table, dispatcher, prefix -> List.of(), problems);
+
+            List<Problem> found = onReplaced.overview().problems().stream()
+                    .filter(p -> p.subject().equals("store")).toList();
+
+            assertEquals(1, found.size(), found.toString());
+            assertTrue(found.get(0).message().startsWith("the store " + replaced.location() + " was corrupt"),
+                    found.get(0).message());
+            assertTrue(found.get(0).message().contains("were not recovered"), found.get(0).message());
+        }
+        assertTrue(admin.overview().problems().stream().noneMatch(p -> p.subject().equals("store")),
+                "a healthy store is no problem");
     }
 
     @Test
