@@ -137,6 +137,9 @@ public final class MvStore implements Store {
                 LOG.warn("Quarantine is full ({} records): dropped the {} oldest", settings.quarantineSize(),
                         tx.droppedFromQuarantine());
             }
+            tx.droppedDeadLetters().forEach((sink, n) -> LOG.warn("Dead letters of sink {} are at their cap"
+                    + " (dead_letter_max_per_sink = {}): dropped the {} oldest", sink,
+                    settings.deadLetterMaxPerSink(), n));
             for (String sink : tx.filledSinks()) {
                 listeners.forEach(l -> l.accept(sink));
             }
