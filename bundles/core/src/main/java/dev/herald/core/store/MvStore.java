@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * the file from growing by many seconds' worth of writes under heavy load.
  *
  * <p>A write that fails on the disk (full, or an I/O error) makes MVStore close the file. The
- * store then says so in {@link #problems()} and opens the file again before the next write, and
- * every {@link #REOPEN_EVERY} when nothing writes; the failed write kept nothing, and once the
- * disk takes writes again everything resumes without a restart.
+ * store then says so in {@link #problems()} until a write succeeds, and opens the file again at
+ * once (or, if that fails too, before the next write and every {@link #REOPEN_EVERY}); the failed
+ * write kept nothing, and once the disk takes writes again everything resumes without a restart.
  */
 public final class MvStore implements Store {
     static final String FILE_NAME = "herald.mv.db";
@@ -55,10 +55,10 @@ public final class MvStore implements Store {
     private volatile String failure;
     private volatile boolean closed;
 
-    private MvStore(CoreSettings settings) {
+    private MvStore(CoreSettings settings, String fileSystem) {
         this.settings = settings;
         this.file = settings.storeDirectory().resolve(FILE_NAME).toAbsolutePath();
-        this.storeFile = new StoreFile(file, settings.cacheMegabytes(), Clock.systemUTC());
+        this.storeFile = new StoreFile(file, fileSystem, settings.cacheMegabytes(), Clock.systemUTC());
         this.threads = new StoreThreads("herald-store");
         try {
             threads.write(() -> {
@@ -78,7 +78,15 @@ public final class MvStore implements Store {
 
     /** Opens (or creates) the store in {@code settings.storeDirectory()}. */
     public static MvStore open(CoreSettings settings) {
-        return new MvStore(settings);
+        return new MvStore(settings, "");
+    }
+
+    /**
+     * Opens the store through an H2 file system registered with {@code FilePath.register} (its
+     * prefix, e.g. {@code "fulldisk:"}): for tests that need a disk which fails on demand.
+     */
+    static MvStore open(CoreSettings settings, String fileSystem) {
+        return new MvStore(settings, fileSystem);
     }
 
     /** Makes an opened file the store in use: its maps, dedupe key and sequence. Runs on the writer. */
@@ -186,7 +194,8 @@ public final class MvStore implements Store {
 
     /**
      * Whether MVStore closed the file after {@code cause} (it does after a failed write); if so,
-     * the store is marked failing, with the reason, until a write succeeds again.
+     * the store is marked failing, with the reason, until a write succeeds again, and the file is
+     * opened again (MVStore finds its last complete commit).
      */
     private boolean closedBy(Throwable cause) {
         MVStore current = mv;
@@ -199,6 +208,8 @@ public final class MvStore implements Store {
             current.closeImmediately();
         }
         failing("a write to the store failed: " + rootCause(cause));
+        // at once, so that reads work meanwhile; the failure stays until a write succeeds
+        reopenQuietly();
         return true;
     }
 

@@ -26,12 +26,16 @@ final class StoreFile {
             .withZone(ZoneOffset.UTC);
 
     private final Path file;
+    /** An H2 file system prefix ({@code FilePath.register}) to open the file through; empty: the disk. */
+    private final String fileSystem;
     private final int cacheMegabytes;
     private final Clock clock;
-    private String notice;
+    /** Set on the writer at start, read by anyone later. */
+    private volatile String notice;
 
-    StoreFile(Path file, int cacheMegabytes, Clock clock) {
+    StoreFile(Path file, String fileSystem, int cacheMegabytes, Clock clock) {
         this.file = file;
+        this.fileSystem = fileSystem;
         this.cacheMegabytes = cacheMegabytes;
         this.clock = clock;
     }
@@ -100,7 +104,7 @@ final class StoreFile {
             throw new StoreException("cannot create the store's directory " + file.getParent() + ": " + e
                     + "; check that Herald's user may write there, or set store_directory in dev.herald.core", e);
         }
-        return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled()
+        return new MVStore.Builder().fileName(fileSystem + file).autoCommitDisabled()
                 .cacheSize(cacheMegabytes).compress().open();
     }
 
