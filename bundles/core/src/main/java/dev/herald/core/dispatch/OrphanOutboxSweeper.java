@@ -91,26 +91,30 @@ public final class OrphanOutboxSweeper {
         long dueBy = Math.min(now, cutoff + slack.toMillis());
         int total = 0;
         for (String sink : store.read(StoreView::outboxSinks)) {
+            // asked outside the writes: the store's writer must never wait for the dispatcher's lock
+            if (delivered.test(sink)) {
+                continue;
+            }
             int n;
             do {
-                n = store.write(false, tx -> {
-                    if (delivered.test(sink)) {
-                        return 0;
-                    }
-                    List<OutboxEntry> expired = tx.enqueuedBefore(sink, cutoff, dueBy, CHUNK);
-                    for (OutboxEntry e : expired) {
-                        deadLetter(tx, e, now);
-                    }
-                    return expired.size();
-                });
+                n = store.write(false, tx -> deadLetterExpired(tx, sink, cutoff, dueBy, now));
                 total += n;
-            } while (n == CHUNK);
+            } while (n == CHUNK && !delivered.test(sink));
         }
         if (total > 0) {
             LOG.warn("Dead-lettered {} outbox entries older than {} minutes of sinks that are not running",
                     total, maxAge.toMinutes());
         }
         return total;
+    }
+
+    /** Dead-letters up to a chunk of the sink's entries that entered before {@code cutoff}; returns how many. */
+    private int deadLetterExpired(StoreTransaction tx, String sink, long cutoff, long dueBy, long now) {
+        List<OutboxEntry> expired = tx.enqueuedBefore(sink, cutoff, dueBy, CHUNK);
+        for (OutboxEntry e : expired) {
+            deadLetter(tx, e, now);
+        }
+        return expired.size();
     }
 
     private void deadLetter(StoreTransaction tx, OutboxEntry e, long now) {
