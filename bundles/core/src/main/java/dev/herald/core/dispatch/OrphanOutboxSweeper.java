@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * backoff (or a capped Retry-After) after its attempt, so older entries are found without reading
  * a whole outbox every time.
  */
-@Component(service = OrphanOutboxSweeper.class, configurationPid = CoreConfig.PID, immediate = true)
+@Component(service = {}, configurationPid = CoreConfig.PID, immediate = true)
 public final class OrphanOutboxSweeper {
     static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
     private static final Duration RETRY_SLACK = Duration.ofHours(1);
