@@ -36,6 +36,11 @@ public @interface CoreConfig {
     @AttributeDefinition(name = "Quarantine size", description = "Unreadable records kept; the oldest are dropped")
     int quarantine__size() default 100_000;
 
+    @AttributeDefinition(name = "Dead letters per sink",
+            description = "Dead letters kept for each sink; beyond it the oldest are dropped and counted"
+                    + " (herald:sinks and herald:status show how many)")
+    int dead__letter__max__per__sink() default 10_000;
+
     @AttributeDefinition(name = "Max attempts", description = "Attempts before a delivery is dead-lettered")
     int delivery__max__attempts() default 12;
 

@@ -19,11 +19,12 @@ import java.time.Duration;
  * @param backoffInitial    wait before the first retry
  * @param backoffMax        longest wait between retries
  * @param templatesDirectory user templates
+ * @param deadLetterMaxPerSink dead letters kept per sink; the oldest are dropped (and counted)
  */
 public record CoreSettings(Path storeDirectory, boolean fsync, int cacheMegabytes, long dedupeMaxIds,
                            Duration dedupeMaxAge, int recentEvents, int historySize, int quarantineSize,
                            int maxAttempts, Duration maxAge, Duration backoffInitial, Duration backoffMax,
-                           Path templatesDirectory) {
+                           Path templatesDirectory, int deadLetterMaxPerSink) {
 
     /** Validates and resolves a configuration; names the property and the fix when a value is wrong. */
     public static CoreSettings from(CoreConfig c) {
@@ -33,6 +34,7 @@ public record CoreSettings(Path storeDirectory, boolean fsync, int cacheMegabyte
         positive("recent_events", c.recent__events());
         positive("history_size", c.history__size());
         positive("quarantine_size", c.quarantine__size());
+        positive("dead_letter_max_per_sink", c.dead__letter__max__per__sink());
         positive("delivery_max_attempts", c.delivery__max__attempts());
         positive("delivery_max_age_minutes", c.delivery__max__age__minutes());
         positive("delivery_backoff_initial_ms", c.delivery__backoff__initial__ms());
@@ -48,7 +50,8 @@ public record CoreSettings(Path storeDirectory, boolean fsync, int cacheMegabyte
                 Duration.ofMinutes(c.delivery__max__age__minutes()),
                 Duration.ofMillis(c.delivery__backoff__initial__ms()),
                 Duration.ofMillis(c.delivery__backoff__max__ms()),
-                directory(c.templates__directory(), "karaf.etc", "etc", "herald/templates"));
+                directory(c.templates__directory(), "karaf.etc", "etc", "herald/templates"),
+                c.dead__letter__max__per__sink());
     }
 
     private static Path directory(String configured, String karafProperty, String fallback, String below) {

@@ -49,7 +49,7 @@ public class SinksCommand extends HeraldCommand {
             Counters c = s.counters();
             String error = problem(s);
             table.addRow().addContent(s.name(), s.kind(), s.state(), c.delivered(), c.retried(),
-                    c.deadLettered(), s.pending(), s.deadLetters(), Text.time(s.lastSuccess()),
+                    c.deadLettered(), s.pending(), deadLetters(s), Text.time(s.lastSuccess()),
                     verbose ? Text.orDash(error) : Text.oneLine(error, 60));
         }
         table.print(System.out);
@@ -58,6 +58,11 @@ public class SinksCommand extends HeraldCommand {
                     SettingsPrinter.note("error", s.error()), SettingsPrinter.note("last failure", s.lastError())));
         }
         return null;
+    }
+
+    /** The dead letters kept, and how many were dropped beyond the cap. */
+    static String deadLetters(SinkView s) {
+        return s.deadLetters() + (s.deadLettersDropped() == 0 ? "" : " (+" + s.deadLettersDropped() + " dropped)");
     }
 
     /** The configuration error if any, else the last delivery failure. */

@@ -76,7 +76,7 @@ public class StatusCommand extends HeraldCommand {
             Counters c = s.counters();
             rows.add(List.of("sink", s.name() + " (" + s.kind() + ")", s.state(),
                     "delivered " + c.delivered() + ", retried " + c.retried() + ", dead-lettered "
-                            + c.deadLettered() + ", pending " + s.pending() + ", dlq " + s.deadLetters()));
+                            + c.deadLettered() + ", pending " + s.pending() + ", dlq " + SinksCommand.deadLetters(s)));
         }
         if (rows.isEmpty()) {
             rows.add(List.of("no sources, routes or sinks are configured"));

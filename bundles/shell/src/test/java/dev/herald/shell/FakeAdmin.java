@@ -8,6 +8,7 @@ import dev.herald.api.admin.DeadLetterView;
 import dev.herald.api.admin.DeliveryView;
 import dev.herald.api.admin.EventView;
 import dev.herald.api.admin.HeraldAdmin;
+import dev.herald.api.admin.OutboxView;
 import dev.herald.api.admin.Overview;
 import dev.herald.api.admin.Problem;
 import dev.herald.api.admin.QuarantineView;
@@ -43,6 +44,7 @@ final class FakeAdmin implements HeraldAdmin {
     List<DeadLetterView> deadLetters = new ArrayList<>();
     List<QuarantineView> quarantine = new ArrayList<>();
     List<DeliveryView> history = new ArrayList<>();
+    List<OutboxView> outboxes = new ArrayList<>();
     Map<String, Map<String, String>> checkpoints = new LinkedHashMap<>();
     Function<Event, List<RouteMatch>> router = e -> List.of();
     SendResult sendResult = new SendResult(true, false, "HTTP 200", "{\"text\":\"test\"}");
@@ -74,9 +76,9 @@ final class FakeAdmin implements HeraldAdmin {
         slackSettings.put("headers", "Authorization=Bearer " + SECRET + ", X-Team=soc");
         slackSettings.put("endpoint", "https://hooks.example/services?api_key=" + SECRET);
         a.sinks.add(new SinkView("secops", "slack", "active", null, slackSettings,
-                new Counters(0, 0, 0, 0, 0, 7, 2, 1), 3, 1, "HTTP 429 rate limited", T0.plusSeconds(60)));
+                new Counters(0, 0, 0, 0, 0, 7, 2, 1), 3, 1, "HTTP 429 rate limited", T0.plusSeconds(60), 0));
         a.sinks.add(new SinkView("console", "log", "active", null, Map.of("level", "info"),
-                new Counters(0, 0, 0, 0, 0, 9, 0, 0), 0, 0, null, T0.plusSeconds(30)));
+                new Counters(0, 0, 0, 0, 0, 9, 0, 0), 0, 0, null, T0.plusSeconds(30), 0));
 
         a.routes.add(new RouteView("iam-changes", true, null,
                 "{\"source\":[\"cloudtrail\"],\"detail\":{\"eventSource\":[\"iam.amazonaws.com\"]}}",
@@ -182,6 +184,17 @@ final class FakeAdmin implements HeraldAdmin {
                 .filter(d -> sink == null || d.sink().equals(sink))
                 .filter(d -> ids == null || ids.isEmpty() || ids.contains(d.id()))
                 .count();
+    }
+
+    @Override
+    public List<OutboxView> outboxes() {
+        return outboxes;
+    }
+
+    @Override
+    public long purgeOutbox(String sink) {
+        calls.add("purge-outbox " + sink);
+        return outboxes.stream().filter(o -> o.sink().equals(sink)).mapToLong(OutboxView::waiting).sum();
     }
 
     @Override

@@ -4,8 +4,10 @@ import dev.herald.api.Event;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
 
 /** Inspects and operates a running Herald. Provided by core; used by the shell and consoles. */
+@ProviderType
 public interface HeraldAdmin {
 
     /** Totals, the store, and every configuration problem. */
@@ -59,6 +61,17 @@ public interface HeraldAdmin {
 
     /** Deletes dead letters (same selection as {@link #retryDeadLetters}); returns how many. */
     int purgeDeadLetters(String sink, List<Long> ids);
+
+    /** Every sink with entries waiting in its outbox, by sink name. */
+    List<OutboxView> outboxes();
+
+    /**
+     * Deletes every entry waiting in a sink's outbox (those there when it starts); they are not
+     * delivered and not dead-lettered.
+     *
+     * @return how many were deleted
+     */
+    long purgeOutbox(String sink);
 
     /** Records sources could not read, newest first. */
     List<QuarantineView> quarantine(String source, int limit);

@@ -16,10 +16,12 @@ import java.util.Map;
  * @param counters    its counters
  * @param pending     outbox entries waiting for it
  * @param deadLetters its dead letters
+ * @param deadLettersDropped its dead letters dropped, oldest first, to keep them within the
+ *                    configured cap ({@code dead_letter_max_per_sink})
  * @param lastError   the reason of its most recent failed attempt, or null
  * @param lastSuccess when it last delivered, or null
  */
 public record SinkView(String name, String kind, String state, String error,
                        Map<String, String> settings, Counters counters, long pending,
-                       long deadLetters, String lastError, Instant lastSuccess) {
+                       long deadLetters, String lastError, Instant lastSuccess, long deadLettersDropped) {
 }

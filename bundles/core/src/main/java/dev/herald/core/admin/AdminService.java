@@ -6,6 +6,7 @@ import dev.herald.api.admin.DeadLetterView;
 import dev.herald.api.admin.DeliveryView;
 import dev.herald.api.admin.EventView;
 import dev.herald.api.admin.HeraldAdmin;
+import dev.herald.api.admin.OutboxView;
 import dev.herald.api.admin.Overview;
 import dev.herald.api.admin.Problem;
 import dev.herald.api.admin.QuarantineView;
@@ -24,6 +25,7 @@ import dev.herald.core.store.Counter;
 import dev.herald.core.store.DeadLetter;
 import dev.herald.core.store.RecentEvent;
 import dev.herald.core.store.Store;
+import dev.herald.core.store.StoreException;
 import dev.herald.core.store.StoreTransaction;
 import dev.herald.core.store.StoreView;
 import dev.herald.core.template.TemplateException;
@@ -70,22 +72,29 @@ public final class AdminService implements HeraldAdmin {
     public Overview overview() {
         record Totals(Counters counters, long pending, long dead, long quarantined) {
         }
-        Totals t = store.read(v -> {
-            Counters sum = Counters.ZERO;
-            for (Counter.Scope scope : Counter.Scope.values()) {
-                for (Counters c : v.counters(scope).values()) {
-                    sum = Counter.sum(sum, c);
+        Totals t;
+        try {
+            t = store.read(v -> {
+                Counters sum = Counters.ZERO;
+                for (Counter.Scope scope : Counter.Scope.values()) {
+                    for (Counters c : v.counters(scope).values()) {
+                        sum = Counter.sum(sum, c);
+                    }
                 }
-            }
-            long pending = v.outboxSinks().stream().mapToLong(v::pending).sum();
-            long dead = v.deadLetterSinks().stream().mapToLong(v::deadLetterCount).sum();
-            return new Totals(sum, pending, dead, v.quarantined());
-        });
+                long pending = v.outboxSinks().stream().mapToLong(v::pending).sum();
+                long dead = v.deadLetterSinks().stream().mapToLong(v::deadLetterCount).sum();
+                return new Totals(sum, pending, dead, v.quarantined());
+            });
+        } catch (StoreException unreadable) {
+            // the store's own problem says why; the overview must still show it
+            t = new Totals(Counters.ZERO, 0, 0, 0);
+        }
         return new Overview(store.location(), t.counters(), t.pending(), t.dead(), t.quarantined(), problems());
     }
 
     private List<Problem> problems() {
         List<Problem> out = new ArrayList<>();
+        store.problems().forEach(p -> out.add(new Problem("store", p)));
         for (RouteDefinition d : routes.table().definitions()) {
             if (!d.valid()) {
                 out.add(new Problem("route " + d.name(), d.error()));
@@ -160,7 +169,8 @@ public final class AdminService implements HeraldAdmin {
                 String error = live.isPresent() ? null : p != null ? p.error() : "no sink is configured with this name";
                 out.add(new SinkView(name, kind == null ? "?" : kind, state, error, p == null ? Map.of() : p.settings(),
                         v.counters(Counter.Scope.SINK, name), v.pending(name), v.deadLetterCount(name),
-                        v.lastError(name).orElse(null), v.lastSuccess(name).orElse(null)));
+                        v.lastError(name).orElse(null), v.lastSuccess(name).orElse(null),
+                        v.deadLettersDropped(name)));
             }
             return out;
         });
@@ -255,6 +265,29 @@ public final class AdminService implements HeraldAdmin {
             moved += store.write(true, tx -> (int) selected.stream().filter(d -> action.apply(tx, d)).count());
             after = chunk.get(chunk.size() - 1).id();
         }
+    }
+
+    @Override
+    public List<OutboxView> outboxes() {
+        return store.read(v -> v.outboxSinks().stream().map(sink -> new OutboxView(sink, v.pending(sink),
+                v.oldestEnqueued(sink).stream().mapToObj(Instant::ofEpochMilli).findFirst().orElse(null))).toList());
+    }
+
+    /** Deletes a chunk per commit, only entries there when it started: a busy route cannot keep it going. */
+    @Override
+    public long purgeOutbox(String sink) {
+        if (sink == null || sink.isBlank()) {
+            throw new IllegalArgumentException("purging an outbox needs the sink's name");
+        }
+        long last = store.read(StoreView::lastId);
+        long purged = 0;
+        int n;
+        do {
+            n = store.write(true, tx -> tx.removeOutbox(sink, last, CHUNK));
+            purged += n;
+        } while (n == CHUNK);
+        LOG.info("Outbox of sink {} purged: {} waiting entries deleted", sink, purged);
+        return purged;
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.herald.api.Journal;
 import dev.herald.api.JournalException;
 import dev.herald.api.Severity;
 import dev.herald.core.admin.SourceProblems;
+import dev.herald.core.route.Admissions;
 import dev.herald.core.route.Route;
 import dev.herald.core.route.RouteTable;
 import dev.herald.core.route.Routes;
@@ -102,12 +103,14 @@ public final class JournalService implements Journal {
     private static int commit(StoreTransaction tx, String instance, Feed<Prepared> feed, int received,
                               Checkpoint next, long now) {
         RouteCounts counts = new RouteCounts();
+        Admissions admissions = new Admissions();
+        tx.onRollback(admissions::undo);
         int fresh = 0;
         for (List<Prepared> chunk = feed.take(); chunk != null; chunk = feed.take()) {
             for (Prepared p : chunk) {
                 if (tx.markSeen(instance, p.event().id(), now)) {
                     fresh++;
-                    route(tx, p, counts, now);
+                    route(tx, p, counts, admissions, now);
                 }
             }
         }
@@ -121,12 +124,15 @@ public final class JournalService implements Journal {
         return fresh;
     }
 
-    /** Writes one outbox entry per (route, sink) the throttles let through, and the recent event. */
-    private static void route(StoreTransaction tx, Prepared p, RouteCounts counts, long now) {
+    /**
+     * Writes one outbox entry per (route, sink) the throttles let through, and the recent event.
+     * The throttles count in memory; a rollback gives their counts back ({@link Admissions}).
+     */
+    private static void route(StoreTransaction tx, Prepared p, RouteCounts counts, Admissions admissions, long now) {
         List<String> matched = new ArrayList<>(p.routes().size());
         for (Route r : p.routes()) {
             matched.add(r.name());
-            if (!r.admit(p.input(), now)) {
+            if (!r.admit(p.input(), now, admissions)) {
                 counts.add(r, Counter.THROTTLED);
                 continue;
             }

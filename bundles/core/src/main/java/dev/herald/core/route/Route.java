@@ -26,9 +26,12 @@ public final class Route {
         return eventSeverity.atLeast(definition.severity());
     }
 
-    /** Whether the throttle lets this event through (and counts it); always true without one. */
-    public boolean admit(JsonNode envelope, long now) {
-        return throttle == null || throttle.allow(envelope, now);
+    /**
+     * Whether the throttle lets this event through (and counts it, noting the count in
+     * {@code admissions} so that a failed commit can take it back); always true without one.
+     */
+    public boolean admit(JsonNode envelope, long now, Admissions admissions) {
+        return throttle == null || throttle.allow(envelope, now, admissions);
     }
 
     Throttle throttle() {

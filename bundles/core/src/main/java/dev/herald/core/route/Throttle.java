@@ -30,9 +30,14 @@ final class Throttle {
         return spec;
     }
 
-    /** Whether an event with this envelope may pass at {@code now} (epoch millis); counts it if so. */
-    synchronized boolean allow(JsonNode envelope, long now) {
-        Window w = windows.computeIfAbsent(keyOf(envelope), k -> new Window());
+    /**
+     * Whether an event with this envelope may pass at {@code now} (epoch millis); counts it if so,
+     * and notes in {@code admissions} how to take the count back.
+     */
+    synchronized boolean allow(JsonNode envelope, long now, Admissions admissions) {
+        String key = keyOf(envelope);
+        Window w = windows.computeIfAbsent(key, k -> new Window());
+        Window before = w.copy();
         if (w.count == 0 || now - w.start >= spec.period().toMillis()) {
             w.start = now;
             w.count = 0;
@@ -41,7 +46,20 @@ final class Throttle {
             return false;
         }
         w.count++;
+        Window counted = w;
+        admissions.add(() -> restore(key, counted, before));
         return true;
+    }
+
+    /** Puts a key's window back as it was before a count that is taken back. */
+    private synchronized void restore(String key, Window counted, Window before) {
+        if (before.count == 0) {
+            windows.remove(key);
+        } else {
+            counted.start = before.start;
+            counted.count = before.count;
+            windows.put(key, counted);
+        }
     }
 
     private String keyOf(JsonNode envelope) {
@@ -58,5 +76,12 @@ final class Throttle {
     private static final class Window {
         long start;
         int count;
+
+        Window copy() {
+            Window w = new Window();
+            w.start = start;
+            w.count = count;
+            return w;
+        }
     }
 }

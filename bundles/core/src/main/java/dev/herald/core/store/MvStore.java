@@ -1,10 +1,10 @@
 package dev.herald.core.store;
 
 import dev.herald.core.CoreSettings;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -22,11 +22,18 @@ import org.slf4j.LoggerFactory;
  * finds the last version it can trust overwritten. With fsync on, other commits (deliveries) are
  * forced to disk within {@link #SYNC_EVERY} as well, which makes a short retention safe and keeps
  * the file from growing by many seconds' worth of writes under heavy load.
+ *
+ * <p>A write that fails on the disk (full, or an I/O error) makes MVStore close the file. The
+ * store then says so in {@link #problems()} until a write succeeds, and opens the file again at
+ * once (or, if that fails too, before the next write and every {@link #REOPEN_EVERY}); the failed
+ * write kept nothing, and once the disk takes writes again everything resumes without a restart.
  */
 public final class MvStore implements Store {
     static final String FILE_NAME = "herald.mv.db";
     private static final Logger LOG = LoggerFactory.getLogger(MvStore.class);
     static final Duration SYNC_EVERY = Duration.ofSeconds(1);
+    /** How often a file closed by a failed write is opened again while nothing writes. */
+    static final Duration REOPEN_EVERY = Duration.ofSeconds(5);
     private static final int RETENTION_MILLIS = 10_000;
     private static final int COMPACT_EVERY_COMMITS = 1_000;
     private static final int COMPACT_TARGET_FILL = 50;
@@ -34,49 +41,66 @@ public final class MvStore implements Store {
 
     private final CoreSettings settings;
     private final Path file;
+    private final StoreFile storeFile;
     private final StoreThreads threads;
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
-    private final MVStore mv;
-    private final MvMaps maps;
-    private final Dedupe dedupe;
+    /** The open file and its maps; null after a failed write closed the file, until it is opened again. */
+    private volatile MVStore mv;
+    private volatile MvMaps maps;
+    private Dedupe dedupe;
     private long seq;
     private long commits;
     private boolean unsynced;
+    /** Why writes fail, from the last failed write until one succeeds; null when they work. */
+    private volatile String failure;
     private volatile boolean closed;
 
-    private MvStore(CoreSettings settings) {
+    private MvStore(CoreSettings settings, String fileSystem) {
         this.settings = settings;
         this.file = settings.storeDirectory().resolve(FILE_NAME).toAbsolutePath();
+        this.storeFile = new StoreFile(file, fileSystem, settings.cacheMegabytes(), Clock.systemUTC());
         this.threads = new StoreThreads("herald-store");
         try {
-            this.mv = threads.write(this::openFile).await();
+            threads.write(() -> {
+                storeFile.openAtStart(this::attach);
+                return null;
+            }).await();
         } catch (RuntimeException e) {
             threads.shutdown();
-            throw new StoreException("cannot open the store " + file + " (is another Herald using it?): "
-                    + e.getMessage(), e);
+            throw e instanceof StoreException ? e
+                    : new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
         }
-        this.maps = new MvMaps(mv);
-        this.dedupe = threads.write(() -> {
-            Dedupe d = Dedupe.open(maps, settings.dedupeMaxIds(), settings.dedupeMaxAge());
-            mv.commit();
-            return d;
-        }).await();
-        this.seq = threads.read(() -> maps.meta().getOrDefault("seq", 0L));
         if (settings.fsync()) {
-            mv.setRetentionTime(RETENTION_MILLIS);
             threads.everyPeriodOnWriter(this::syncIfNeeded, SYNC_EVERY);
         }
+        threads.everyPeriodOnWriter(this::reopenQuietly, REOPEN_EVERY);
     }
 
     /** Opens (or creates) the store in {@code settings.storeDirectory()}. */
     public static MvStore open(CoreSettings settings) {
-        return new MvStore(settings);
+        return new MvStore(settings, "");
     }
 
-    private MVStore openFile() throws IOException {
-        Files.createDirectories(file.getParent());
-        return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled()
-                .cacheSize(settings.cacheMegabytes()).compress().open();
+    /**
+     * Opens the store through an H2 file system registered with {@code FilePath.register} (its
+     * prefix, e.g. {@code "fulldisk:"}): for tests that need a disk which fails on demand.
+     */
+    static MvStore open(CoreSettings settings, String fileSystem) {
+        return new MvStore(settings, fileSystem);
+    }
+
+    /** Makes an opened file the store in use: its maps, dedupe key and sequence. Runs on the writer. */
+    private void attach(MVStore opened) {
+        MvMaps m = new MvMaps(opened);
+        Dedupe d = Dedupe.open(m, settings.dedupeMaxIds(), settings.dedupeMaxAge());
+        opened.commit();
+        if (settings.fsync()) {
+            opened.setRetentionTime(RETENTION_MILLIS);
+        }
+        seq = m.meta().getOrDefault("seq", 0L);
+        dedupe = d;
+        maps = m;
+        mv = opened;
     }
 
     @Override
@@ -85,26 +109,45 @@ public final class MvStore implements Store {
     }
 
     @Override
+    public List<String> problems() {
+        List<String> out = new ArrayList<>();
+        storeFile.notice().ifPresent(out::add);
+        String f = failure;
+        if (f != null) {
+            out.add(f);
+        }
+        return out;
+    }
+
+    @Override
     public <T> Pending<T> submit(boolean durable, Function<StoreTransaction, T> work) {
         checkOpen();
         return threads.write(() -> {
             checkOpen();
+            reopenIfClosed();
             MvTransaction tx = new MvTransaction(maps, settings, dedupe, seq, System.currentTimeMillis());
             T r;
             try {
                 r = work.apply(tx);
                 tx.finish();
+                commit(durable);
             } catch (RuntimeException | Error e) {
-                rollback();
+                rollback(tx, e);
                 throw e;
             }
-            commit(durable);
             dedupe.committed();
             seq = tx.lastId();
+            if (failure != null) {
+                failure = null;
+                LOG.info("Writes to the store {} work again", file);
+            }
             if (tx.droppedFromQuarantine() > 0) {
                 LOG.warn("Quarantine is full ({} records): dropped the {} oldest", settings.quarantineSize(),
                         tx.droppedFromQuarantine());
             }
+            tx.droppedDeadLetters().forEach((sink, n) -> LOG.warn("Dead letters of sink {} are at their cap"
+                    + " (dead_letter_max_per_sink = {}): dropped the {} oldest", sink,
+                    settings.deadLetterMaxPerSink(), n));
             for (String sink : tx.filledSinks()) {
                 listeners.forEach(l -> l.accept(sink));
             }
@@ -122,40 +165,122 @@ public final class MvStore implements Store {
                 unsynced = true;
             }
         } catch (RuntimeException e) {
-            rollback();
-            throw new StoreException("cannot commit to " + file + ": " + e.getMessage(), e);
+            throw new StoreException("cannot commit to " + file + ": " + rootCause(e) + " (" + e.getMessage() + ")", e);
         }
         if (++commits % COMPACT_EVERY_COMMITS == 0) {
             try {
                 mv.compact(COMPACT_TARGET_FILL, COMPACT_WRITE_BYTES);
             } catch (RuntimeException e) {
                 LOG.warn("Compacting {} failed; trying again later", file, e);
+                closedBy(e);
             }
+        }
+    }
+
+    /** Undoes a transaction whose work or commit failed; a file the failure closed is opened again later. */
+    private void rollback(MvTransaction tx, Throwable cause) {
+        try {
+            if (!closedBy(cause)) {
+                mv.rollback();
+                maps.forgetOpenMaps();
+            }
+        } catch (RuntimeException e) {
+            closedBy(e);
+        } finally {
+            dedupe.rolledBack();
+            tx.rolledBack();
+        }
+    }
+
+    /**
+     * Whether MVStore closed the file after {@code cause} (it does after a failed write); if so,
+     * the store is marked failing, with the reason, until a write succeeds again, and the file is
+     * opened again (MVStore finds its last complete commit).
+     */
+    private boolean closedBy(Throwable cause) {
+        MVStore current = mv;
+        if (current != null && !current.isClosed()) {
+            return false;
+        }
+        mv = null;
+        maps = null;
+        if (current != null) {
+            current.closeImmediately();
+        }
+        failing("a write to the store failed: " + rootCause(cause));
+        // at once, so that reads work meanwhile; the failure stays until a write succeeds
+        reopenQuietly();
+        return true;
+    }
+
+    private void failing(String why) {
+        String message = why + ". Herald opens the store again before the next write and every "
+                + REOPEN_EVERY.toSeconds() + " s; sources retry their batches and deliveries wait. Free space on "
+                + "the disk of " + file + " (or fix the disk): it resumes without a restart.";
+        if (!message.equals(failure)) {
+            LOG.error("Store {}: {}", file, message);
+        }
+        failure = message;
+    }
+
+    /** Opens the file again if a failed write closed it; throws, saying why, when it still cannot. */
+    private void reopenIfClosed() {
+        if (mv != null) {
+            return;
+        }
+        try {
+            storeFile.reopen(this::attach);
+            LOG.info("Store {} opened again after a failed write", file);
+        } catch (RuntimeException e) {
+            failing("the store cannot be opened again after a failed write: " + rootCause(e) + " (" + e.getMessage() + ")");
+            throw new StoreException(failure, e);
+        }
+    }
+
+    /** The periodic reopening: its failure is already in {@link #problems()}. */
+    private void reopenQuietly() {
+        if (closed) {
+            return;
+        }
+        try {
+            reopenIfClosed();
+        } catch (RuntimeException e) {
+            LOG.debug("Store {} still cannot be opened", file, e);
         }
     }
 
     /** Forces recent commits to disk; runs on the writer between writes. */
     private void syncIfNeeded() {
-        if (unsynced && !closed) {
+        if (unsynced && !closed && mv != null) {
             try {
                 mv.sync();
                 unsynced = false;
             } catch (RuntimeException e) {
                 LOG.warn("Cannot force {} to disk; trying again in {}", file, SYNC_EVERY, e);
+                closedBy(e);
             }
         }
     }
 
-    private void rollback() {
-        mv.rollback();
-        maps.forgetOpenMaps();
-        dedupe.rolledBack();
+    /** What the disk said, e.g. "No space left on device", under MVStore's and Herald's wrapping. */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
     @Override
     public <T> T read(Function<StoreView, T> query) {
         checkOpen();
-        return threads.read(() -> query.apply(new MvView(maps, settings.recentEvents())));
+        return threads.read(() -> {
+            MvMaps m = maps;
+            if (m == null) {
+                throw new StoreException(failure, null);
+            }
+            return query.apply(new MvView(m, settings.recentEvents()));
+        });
     }
 
     @Override
@@ -175,7 +300,14 @@ public final class MvStore implements Store {
         }
         threads.write(() -> {
             closed = true;
-            mv.close();
+            if (mv != null) {
+                try {
+                    mv.close();
+                } catch (RuntimeException e) {
+                    LOG.warn("Closing the store {} failed; its last commit is kept", file, e);
+                    mv.closeImmediately();
+                }
+            }
             return null;
         }).await();
         threads.shutdown();
@@ -185,7 +317,9 @@ public final class MvStore implements Store {
     void abandon() {
         threads.write(() -> {
             closed = true;
-            mv.closeImmediately();
+            if (mv != null) {
+                mv.closeImmediately();
+            }
             return null;
         }).await();
         threads.shutdown();

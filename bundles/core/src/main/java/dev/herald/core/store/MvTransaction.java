@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +27,10 @@ final class MvTransaction extends MvView implements StoreTransaction {
     private final Map<String, long[]> counterDeltas = new HashMap<>();
     private final Map<String, MVMap<OutboxKey, byte[]>> outboxes = new HashMap<>();
     private final Set<String> filledSinks = new HashSet<>();
+    private final List<Runnable> onRollback = new ArrayList<>();
     private RecentRing recent;
     private long quarantineDropped;
+    private final Map<String, Long> deadLettersDropped = new HashMap<>();
 
     MvTransaction(MvMaps maps, CoreSettings settings, Dedupe dedupe, long seq, long now) {
         super(maps, settings.recentEvents());
@@ -49,6 +52,11 @@ final class MvTransaction extends MvView implements StoreTransaction {
     /** Sinks whose outbox got entries, to wake their workers after the commit. */
     Set<String> filledSinks() {
         return filledSinks;
+    }
+
+    /** Dead letters dropped by this transaction to keep each sink's within its cap, by sink. */
+    Map<String, Long> droppedDeadLetters() {
+        return deadLettersDropped;
     }
 
     /** Records dropped from the quarantine by this transaction. */
@@ -78,6 +86,23 @@ final class MvTransaction extends MvView implements StoreTransaction {
     public boolean removeOutbox(OutboxEntry entry) {
         return maps.exists(MvMaps.OUTBOX + entry.sink())
                 && maps.outbox(entry.sink()).remove(OutboxKey.of(entry)) != null;
+    }
+
+    @Override
+    public int removeOutbox(String sink, long upToSeq, int max) {
+        if (!maps.exists(MvMaps.OUTBOX + sink)) {
+            return 0;
+        }
+        MVMap<OutboxKey, byte[]> outbox = maps.outbox(sink);
+        List<OutboxKey> doomed = new ArrayList<>();
+        for (Iterator<OutboxKey> keys = outbox.keyIterator(null); keys.hasNext() && doomed.size() < max; ) {
+            OutboxKey k = keys.next();
+            if (k.seq() <= upToSeq) {
+                doomed.add(k);
+            }
+        }
+        doomed.forEach(outbox::remove);
+        return doomed.size();
     }
 
     @Override
@@ -121,7 +146,12 @@ final class MvTransaction extends MvView implements StoreTransaction {
     @Override
     public DeadLetter addDeadLetter(OutboxEntry entry, String reason, long at) {
         DeadLetter d = new DeadLetter(nextId(), entry, reason, at);
-        maps.dead(entry.sink()).put(d.id(), RecordCodec.deadLetter(d));
+        MVMap<Long, byte[]> dead = maps.dead(entry.sink());
+        dead.put(d.id(), RecordCodec.deadLetter(d));
+        int dropped = trimOldest(dead, settings.deadLetterMaxPerSink());
+        if (dropped > 0) {
+            deadLettersDropped.merge(entry.sink(), (long) dropped, Long::sum);
+        }
         return d;
     }
 
@@ -168,6 +198,17 @@ final class MvTransaction extends MvView implements StoreTransaction {
         maps.status().put(key("error", sink), reason);
     }
 
+    @Override
+    public void onRollback(Runnable undo) {
+        onRollback.add(undo);
+    }
+
+    /** Runs the undo actions registered with {@link #onRollback}, after the store rolled back. */
+    void rolledBack() {
+        onRollback.forEach(Runnable::run);
+        onRollback.clear();
+    }
+
     /** Writes what was summed and trims the bounded maps; called once before the commit. */
     void finish() {
         if (!counterDeltas.isEmpty()) {
@@ -187,6 +228,7 @@ final class MvTransaction extends MvView implements StoreTransaction {
         if (quarantineDropped > 0) {
             maps.meta().merge(MvMaps.QUARANTINE, quarantineDropped, Long::sum);
         }
+        deadLettersDropped.forEach((sink, n) -> maps.meta().merge(MvMaps.DEAD + sink, n, Long::sum));
         maps.meta().put("seq", seq);
     }
 

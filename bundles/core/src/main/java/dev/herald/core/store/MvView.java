@@ -6,6 +6,7 @@ import dev.herald.api.admin.QuarantineView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,6 +85,39 @@ class MvView implements StoreView {
     }
 
     @Override
+    public OptionalLong oldestEnqueued(String sink) {
+        if (!maps.exists(MvMaps.OUTBOX + sink)) {
+            return OptionalLong.empty();
+        }
+        // entries are ordered by due time; the lowest sequence is the one created first
+        MVMap<OutboxKey, byte[]> outbox = maps.outbox(sink);
+        OutboxKey first = null;
+        for (Iterator<OutboxKey> keys = outbox.keyIterator(null); keys.hasNext(); ) {
+            OutboxKey k = keys.next();
+            if (first == null || k.seq() < first.seq()) {
+                first = k;
+            }
+        }
+        byte[] v = first == null ? null : outbox.get(first);
+        return v == null ? OptionalLong.empty() : OptionalLong.of(RecordCodec.outbox(v).enqueuedAt());
+    }
+
+    @Override
+    public List<OutboxEntry> enqueuedBefore(String sink, long enqueuedBefore, long dueBy, int max) {
+        List<OutboxEntry> out = new ArrayList<>();
+        if (maps.exists(MvMaps.OUTBOX + sink)) {
+            Cursor<OutboxKey, byte[]> c = maps.outbox(sink).cursor(null);
+            while (out.size() < max && c.hasNext() && c.next().due() <= dueBy) {
+                OutboxEntry e = RecordCodec.outbox(c.getValue());
+                if (e.enqueuedAt() < enqueuedBefore) {
+                    out.add(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
     public Set<String> outboxSinks() {
         Set<String> out = new TreeSet<>();
         for (String sink : maps.namesAfter(MvMaps.OUTBOX)) {
@@ -113,6 +147,11 @@ class MvView implements StoreView {
     @Override
     public long deadLetterCount(String sink) {
         return maps.exists(MvMaps.DEAD + sink) ? maps.dead(sink).sizeAsLong() : 0;
+    }
+
+    @Override
+    public long deadLettersDropped(String sink) {
+        return maps.exists(MvMaps.META) ? maps.meta().getOrDefault(MvMaps.DEAD + sink, 0L) : 0;
     }
 
     @Override

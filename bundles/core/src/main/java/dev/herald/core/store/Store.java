@@ -1,5 +1,6 @@
 package dev.herald.core.store;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -15,6 +16,12 @@ public interface Store extends AutoCloseable {
 
     /** Where the store lives, for operators. */
     String location();
+
+    /**
+     * What an operator must know about the store, empty when all is well: it was found corrupt
+     * at start and replaced (what was lost), or writes to it fail now (why, and what to do).
+     */
+    List<String> problems();
 
     /**
      * Runs {@code work} as one transaction and commits it; on any exception nothing of it is kept.

@@ -2,6 +2,7 @@ package dev.herald.core.store;
 
 import dev.herald.core.CoreConfig;
 import dev.herald.core.CoreSettings;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
@@ -30,6 +31,11 @@ public final class StoreComponent implements Store {
     @Override
     public String location() {
         return store.location();
+    }
+
+    @Override
+    public List<String> problems() {
+        return store.problems();
     }
 
     @Override

@@ -24,6 +24,12 @@ public interface StoreTransaction extends StoreView {
     /** Removes an entry; false when it was not there. */
     boolean removeOutbox(OutboxEntry entry);
 
+    /**
+     * Removes up to {@code max} entries of a sink's outbox whose sequence is at most {@code upToSeq}
+     * (entries created after that are kept); returns how many.
+     */
+    int removeOutbox(String sink, long upToSeq, int max);
+
     void addRecent(long received, List<String> routes, byte[] event);
 
     void putCheckpoint(String instance, Checkpoint checkpoint);
@@ -50,4 +56,10 @@ public interface StoreTransaction extends StoreView {
     void markDelivered(String sink, long now);
 
     void markFailed(String sink, String reason);
+
+    /**
+     * Runs {@code undo} on the store's writer, before any other write, if this transaction is
+     * rolled back (its work or its commit failed): for state kept in memory beside the store.
+     */
+    void onRollback(Runnable undo);
 }

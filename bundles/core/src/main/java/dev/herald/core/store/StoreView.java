@@ -27,6 +27,15 @@ public interface StoreView {
 
     long pending(String sink);
 
+    /** When the oldest entry of a sink's outbox entered it (epoch millis), if it has any. */
+    OptionalLong oldestEnqueued(String sink);
+
+    /**
+     * Up to {@code max} entries of a sink's outbox that entered it before {@code enqueuedBefore},
+     * among those due by {@code dueBy}, in (due, seq) order.
+     */
+    List<OutboxEntry> enqueuedBefore(String sink, long enqueuedBefore, long dueBy, int max);
+
     /** Sinks that have outbox entries. */
     Set<String> outboxSinks();
 
@@ -34,6 +43,9 @@ public interface StoreView {
     List<DeadLetter> deadLetters(String sink, long afterId, int limit);
 
     long deadLetterCount(String sink);
+
+    /** How many of a sink's dead letters were dropped, oldest first, to keep them within their cap. */
+    long deadLettersDropped(String sink);
 
     /** Sinks that have dead letters. */
     Set<String> deadLetterSinks();

@@ -12,6 +12,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
+import dev.herald.api.admin.OutboxView;
 import dev.herald.api.admin.Overview;
 import dev.herald.api.admin.Problem;
 import dev.herald.api.admin.RouteMatch;
@@ -30,6 +31,7 @@ import dev.herald.core.store.Counter;
 import dev.herald.core.store.MvStore;
 import dev.herald.core.template.Escape;
 import dev.herald.core.template.TemplateRenderer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +105,57 @@ class AdminServiceTest {
         assertTrue(o.problems().contains(new Problem("sink webhook/hook", "url is missing: set url to the endpoint")));
         assertFalse(subjects.contains("source file/logs"));
         assertFalse(subjects.contains("source logs"));
+    }
+
+    @Test
+    void aStoreReplacedAtStartIsAProblemInTheOverview() throws Exception {
+        Path other = Files.createDirectory(dir.resolve("other"));
+        Files.writeString(other.resolve("herald.mv.db"), "not a store\n".repeat(500));
+        try (MvStore replaced = MvStore.open(TestSettings.defaults(other))) {
+            AdminService onReplaced = new AdminService(replaced, () -> table, dispatcher, prefix -> List.of(), problems);
+
+            List<Problem> found = onReplaced.overview().problems().stream()
+                    .filter(p -> p.subject().equals("store")).toList();
+
+            assertEquals(1, found.size(), found.toString());
+            assertTrue(found.get(0).message().startsWith("the store " + replaced.location() + " was corrupt"),
+                    found.get(0).message());
+            assertTrue(found.get(0).message().contains("were not recovered"), found.get(0).message());
+        }
+        assertTrue(admin.overview().problems().stream().noneMatch(p -> p.subject().equals("store")),
+                "a healthy store is no problem");
+    }
+
+    @Test
+    void outboxesListWaitingEntriesPerSinkAndPurgeEmptiesOneSinks() throws Exception {
+        long before = System.currentTimeMillis();
+        journal.append("logs", List.of(ct("e1"), ct("e2")), null);
+        long after = System.currentTimeMillis();
+
+        List<OutboxView> waiting = admin.outboxes();
+        assertEquals(List.of("pager", "slack"), waiting.stream().map(OutboxView::sink).toList());
+        assertEquals(2, waiting.get(0).waiting());
+        long oldest = waiting.get(0).oldest().toEpochMilli();
+        assertTrue(oldest >= before && oldest <= after, waiting.toString());
+
+        assertEquals(2, admin.purgeOutbox("pager"));
+
+        assertEquals(List.of("slack"), admin.outboxes().stream().map(OutboxView::sink).toList());
+        assertEquals(0, admin.purgeOutbox("pager"), "nothing left to purge");
+        assertEquals(0, admin.overview().deadLetters(), "purged entries are not dead-lettered");
+    }
+
+    @Test
+    void sinksShowHowManyDeadLettersWereDropped() {
+        store.write(false, tx -> {
+            for (int i = 0; i <= TestSettings.defaults(dir).deadLetterMaxPerSink(); i++) {
+                tx.addDeadLetter(tx.enqueue("slack", "r", dev.herald.api.Severity.HIGH, new byte[0], 1), "no", 2);
+            }
+            return null;
+        });
+        SinkView slack = admin.sinks().stream().filter(s -> s.name().equals("slack")).findFirst().orElseThrow();
+        assertEquals(1, slack.deadLettersDropped());
+        assertEquals(TestSettings.defaults(dir).deadLetterMaxPerSink(), slack.deadLetters());
     }
 
     @Test

@@ -52,7 +52,7 @@ class DispatcherTest {
         CoreSettings d = TestSettings.defaults(dir);
         CoreSettings settings = new CoreSettings(dir, false, d.cacheMegabytes(), d.dedupeMaxIds(), d.dedupeMaxAge(),
                 d.recentEvents(), d.historySize(), d.quarantineSize(), 3, Duration.ofHours(1),
-                Duration.ofMillis(20), Duration.ofMillis(80), dir.resolve("templates"));
+                Duration.ofMillis(20), Duration.ofMillis(80), dir.resolve("templates"), d.deadLetterMaxPerSink());
         store = MvStore.open(settings);
         RouteTable routes = RouteTable.empty();
         dispatcher = new Dispatcher(settings, store, new Bodies(() -> routes, new TemplateRenderer(dir.resolve("templates"))));

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.api.Checkpoint;
 import dev.herald.api.Event;
+import dev.herald.api.JournalException;
 import dev.herald.api.Severity;
 import dev.herald.api.admin.Counters;
 import dev.herald.core.TestSettings;
@@ -16,12 +17,18 @@ import dev.herald.core.admin.SourceProblems;
 import dev.herald.core.route.RouteTable;
 import dev.herald.core.store.Counter;
 import dev.herald.core.store.MvStore;
+import dev.herald.core.store.ForwardingStore;
 import dev.herald.core.store.OutboxEntry;
+import dev.herald.core.store.Pending;
+import dev.herald.core.store.Store;
+import dev.herald.core.store.StoreException;
+import dev.herald.core.store.StoreTransaction;
 import dev.herald.core.store.RecentEvent;
 import dev.herald.core.store.StoreView;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +101,34 @@ class JournalServiceTest {
         Counters c = store.read(v -> v.counters(Counter.Scope.ROUTE, "limited"));
         assertEquals(3, c.routed());
         assertEquals(1, c.throttled());
+    }
+
+    @Test
+    void aBatchWhoseCommitFailedIsRoutedWhenRetriedNotCountedAsThrottled() throws Exception {
+        AtomicBoolean failNext = new AtomicBoolean(true);
+        Store failingOnce = new ForwardingStore(store) {
+            @Override
+            public <T> Pending<T> submit(boolean durable, Function<StoreTransaction, T> work) {
+                return super.submit(durable, tx -> {
+                    T result = work.apply(tx);
+                    if (failNext.getAndSet(false)) {
+                        throw new StoreException("cannot commit: No space left on device", null);
+                    }
+                    return result;
+                });
+            }
+        };
+        journal = new JournalService(failingOnce, () -> table, problems);
+        List<Event> batch = List.of(ct("1", "a", "ann"), ct("2", "a", "ann"));
+
+        assertThrows(JournalException.class, () -> journal.append("trail", batch, Checkpoint.of("p1")),
+                "the first try routed the batch, then its commit failed");
+        assertEquals(2, journal.append("trail", batch, Checkpoint.of("p1")));
+
+        assertEquals(2L, count(v -> v.pending("siem")), "the retried batch is routed (throttle 2/1h per user)");
+        Counters c = store.read(v -> v.counters(Counter.Scope.ROUTE, "limited"));
+        assertEquals(2, c.routed());
+        assertEquals(0, c.throttled(), "the failed try's throttle counts were given back");
     }
 
     @Test

@@ -31,11 +31,11 @@ class ThrottleTest {
     @Test
     void limitsPerWindowAndKey() {
         Throttle t = new Throttle(ThrottleSpec.parse("2/1m", "detail.user.arn"));
-        assertTrue(t.allow(envelope("ann"), 0));
-        assertTrue(t.allow(envelope("ann"), 1_000));
-        assertFalse(t.allow(envelope("ann"), 2_000));
-        assertTrue(t.allow(envelope("bob"), 2_000), "each key has its own window");
-        assertTrue(t.allow(envelope("ann"), 60_000), "a new window after the period");
+        assertTrue(t.allow(envelope("ann"), 0, new Admissions()));
+        assertTrue(t.allow(envelope("ann"), 1_000, new Admissions()));
+        assertFalse(t.allow(envelope("ann"), 2_000, new Admissions()));
+        assertTrue(t.allow(envelope("bob"), 2_000, new Admissions()), "each key has its own window");
+        assertTrue(t.allow(envelope("ann"), 60_000, new Admissions()), "a new window after the period");
     }
 
     @Test
@@ -44,10 +44,10 @@ class ThrottleTest {
         r.put("throttle", "1/1h");
         RouteTable first = TestEvents.routes(r);
         Route route = first.route("r").orElseThrow();
-        assertTrue(route.admit(envelope("ann"), 0));
-        assertFalse(route.admit(envelope("bob"), 1));
+        assertTrue(route.admit(envelope("ann"), 0, new Admissions()));
+        assertFalse(route.admit(envelope("bob"), 1, new Admissions()));
         RouteTable second = RouteTable.fromConfigurations(Map.of("pid", r), first);
         assertSame(route.throttle(), second.route("r").orElseThrow().throttle());
-        assertFalse(second.route("r").orElseThrow().admit(envelope("ann"), 2));
+        assertFalse(second.route("r").orElseThrow().admit(envelope("ann"), 2, new Admissions()));
     }
 }

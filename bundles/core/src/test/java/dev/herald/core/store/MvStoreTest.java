@@ -45,7 +45,8 @@ class MvStoreTest {
     private CoreSettings with(long maxIds, Duration maxAge, int recent, int history, int quarantine) {
         CoreSettings d = settings();
         return new CoreSettings(dir, d.fsync(), d.cacheMegabytes(), maxIds, maxAge, recent, history, quarantine,
-                d.maxAttempts(), d.maxAge(), d.backoffInitial(), d.backoffMax(), d.templatesDirectory());
+                d.maxAttempts(), d.maxAge(), d.backoffInitial(), d.backoffMax(), d.templatesDirectory(),
+                d.deadLetterMaxPerSink());
     }
 
     private boolean mark(Function<StoreTransaction, Boolean> work) {
@@ -159,6 +160,32 @@ class MvStoreTest {
         assertEquals(2L, count(StoreView::quarantined));
         assertEquals(3L, count(StoreView::quarantineDropped));
         assertEquals("line 4", store.read(v -> v.quarantine("src", 1)).get(0).location());
+    }
+
+    @Test
+    void deadLettersAreCappedPerSinkAndTheDroppedAreCounted() {
+        CoreSettings d = settings();
+        CoreSettings capped = new CoreSettings(dir, d.fsync(), d.cacheMegabytes(), d.dedupeMaxIds(), d.dedupeMaxAge(),
+                d.recentEvents(), d.historySize(), d.quarantineSize(), d.maxAttempts(), d.maxAge(), d.backoffInitial(),
+                d.backoffMax(), d.templatesDirectory(), 3);
+        store = MvStore.open(capped);
+        for (int i = 0; i < 5; i++) {
+            String reason = "failure " + i;
+            store.write(false, tx -> tx.addDeadLetter(tx.enqueue("slack", "r", Severity.HIGH, event("e"), 1),
+                    reason, 2));
+        }
+        store.write(false, tx -> tx.addDeadLetter(tx.enqueue("mail", "r", Severity.HIGH, event("m"), 1), "x", 2));
+
+        assertEquals(3L, count(v -> v.deadLetterCount("slack")));
+        assertEquals(List.of("failure 2", "failure 3", "failure 4"),
+                store.read(v -> v.deadLetters("slack", 0, 10)).stream().map(DeadLetter::reason).toList(),
+                "the oldest were dropped");
+        assertEquals(2L, count(v -> v.deadLettersDropped("slack")));
+        assertEquals(1L, count(v -> v.deadLetterCount("mail")), "the cap is per sink");
+        assertEquals(0L, count(v -> v.deadLettersDropped("mail")));
+        store.close();
+        store = MvStore.open(capped);
+        assertEquals(2L, count(v -> v.deadLettersDropped("slack")), "the count of dropped letters persists");
     }
 
     @Test
