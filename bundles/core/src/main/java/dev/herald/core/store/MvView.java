@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
@@ -76,6 +77,29 @@ class MvView implements StoreView {
         }
         OutboxKey first = maps.outbox(sink).firstKey();
         return first == null ? OptionalLong.empty() : OptionalLong.of(first.due());
+    }
+
+    @Override
+    public List<OutboxEntry> enqueuedBefore(String sink, long before, int max) {
+        Comparator<OutboxEntry> oldestFirst = Comparator.comparingLong(OutboxEntry::enqueuedAt)
+                .thenComparingLong(OutboxEntry::seq);
+        PriorityQueue<OutboxEntry> youngestOnTop = new PriorityQueue<>(oldestFirst.reversed());
+        if (max > 0 && maps.exists(MvMaps.OUTBOX + sink)) {
+            Cursor<OutboxKey, byte[]> c = maps.outbox(sink).cursor(null);
+            while (c.hasNext()) {
+                c.next();
+                OutboxEntry e = RecordCodec.outbox(c.getValue());
+                if (e.enqueuedAt() < before) {
+                    youngestOnTop.add(e);
+                    if (youngestOnTop.size() > max) {
+                        youngestOnTop.poll();
+                    }
+                }
+            }
+        }
+        List<OutboxEntry> out = new ArrayList<>(youngestOnTop);
+        out.sort(oldestFirst);
+        return out;
     }
 
     @Override

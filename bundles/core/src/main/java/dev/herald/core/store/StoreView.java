@@ -27,6 +27,12 @@ public interface StoreView {
 
     long pending(String sink);
 
+    /**
+     * Up to {@code max} of a sink's outbox entries enqueued before {@code before}, oldest first.
+     * Reads the whole outbox: for an occasional sweep, not for every delivery.
+     */
+    List<OutboxEntry> enqueuedBefore(String sink, long before, int max);
+
     /** Sinks that have outbox entries. */
     Set<String> outboxSinks();
 
