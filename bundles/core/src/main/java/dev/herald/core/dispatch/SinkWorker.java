@@ -227,11 +227,10 @@ final class SinkWorker implements Runnable {
                 return null;
             });
         } while (old.size() == SWEEP_BATCH && !stopping());
+        // entries enqueued from now on become too old no sooner than this
+        long soonest = now + Math.min(SWEEP_INTERVAL_MILLIS, recorder.maxAgeMillis());
         List<OutboxEntry> oldest = store.read(v -> v.enqueuedBefore(sink.name(), Long.MAX_VALUE, 1));
-        if (oldest.isEmpty()) {
-            return Long.MAX_VALUE;
-        }
-        return Math.max(recorder.expiresAt(oldest.get(0)), now + Math.min(SWEEP_INTERVAL_MILLIS, recorder.maxAgeMillis()));
+        return oldest.isEmpty() ? soonest : Math.max(recorder.expiresAt(oldest.get(0)), soonest);
     }
 
     private void deliverOne(OutboxEntry entry) {
