@@ -128,7 +128,11 @@ public class PipelineIT {
         dropCloudTrailFile(30);
         sink.stop();
         dropCloudTrailFile(30);
-        Thread.sleep(2000); // let the source commit while the sink is gone
+        // with the sink gone nothing is delivered: once every event not delivered is waiting, the
+        // source has committed the file dropped while the sink was gone
+        Await.until(WAIT, () -> pending("it-hook") >= missing().size(),
+                () -> "the file source should have queued the file dropped while the sink was gone; missing "
+                        + missing().size() + ", waiting " + pending("it-hook"));
         sink.start();
         dropCloudTrailFile(30);
         awaitAllDelivered();
@@ -152,7 +156,10 @@ public class PipelineIT {
         herald = awaitService(HeraldAdmin.class);
         dropCloudTrailFile(10);
         awaitAllDelivered();
-        Thread.sleep(3000); // a re-send of old entries would arrive now
+        // a re-send would come from old outbox entries (delivered before newer ones, in due and
+        // sequence order) or from a re-read of older files (read before the new one, in name
+        // order): once the new events are delivered and the outbox is empty, it has arrived
+        Await.until(WAIT, () -> pending("it-hook") == 0, () -> "it-hook still has " + pending("it-hook") + " waiting");
         assertEquals("after the restart only the 10 new events may be sent",
                 before + 10, receiver.requests().size());
     }

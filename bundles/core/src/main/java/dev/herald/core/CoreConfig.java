@@ -45,13 +45,15 @@ public @interface CoreConfig {
     int delivery__max__attempts() default 12;
 
     @AttributeDefinition(name = "Max age (minutes)",
-            description = "Age after which a failing delivery is dead-lettered")
+            description = "Age after which a failing delivery is dead-lettered, even while its sink is paused"
+                    + " by a long Retry-After")
     long delivery__max__age__minutes() default 1440;
 
     @AttributeDefinition(name = "Initial backoff (ms)", description = "Wait before the first retry")
     long delivery__backoff__initial__ms() default 2_000;
 
-    @AttributeDefinition(name = "Max backoff (ms)", description = "Longest wait between retries")
+    @AttributeDefinition(name = "Max backoff (ms)",
+            description = "Longest wait between retries; a longer Retry-After asked by a peer is cut to this")
     long delivery__backoff__max__ms() default 300_000;
 
     @AttributeDefinition(name = "Templates directory",

@@ -35,6 +35,13 @@ class RetryAfterTest {
         assertEquals(Optional.of(Duration.ZERO), RetryAfter.parse("Sat, 05 Nov 1994 08:49:37 GMT", CLOCK));
     }
 
+    @Test
+    void farFutureWaitsAreReadAsGivenForTheDispatcherToCap() {
+        assertEquals(Optional.of(Duration.ofSeconds(1_000_000_000_000L)), RetryAfter.parse("1000000000000", CLOCK));
+        assertEquals(Optional.of(Duration.between(CLOCK.instant(), Instant.parse("9999-12-31T23:59:59Z"))),
+                RetryAfter.parse("Fri, 31 Dec 9999 23:59:59 GMT", CLOCK));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "  ", "-5", "1.5", "soon", "99999999999999999999999", "Sun, 32 Nov 1994 08:49:37 GMT"})
     void anythingElseIsIgnored(String value) {

@@ -12,6 +12,7 @@ import dev.herald.core.route.Routes;
 import dev.herald.core.store.Store;
 import dev.herald.core.template.TemplateException;
 import dev.herald.core.template.TemplateRenderer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,19 +36,29 @@ import org.slf4j.LoggerFactory;
  * Runs one {@link SinkWorker} per present sink, found by its {@code name} service property. A sink
  * that appears picks up the entries waiting for it; one that goes away leaves them waiting.
  * Immediate: deliveries must run whether or not anyone looks at the dispatcher.
+ *
+ * <p>At most one worker of a name delivers at any time: a replaced worker is asked to stop, and
+ * its replacement waits until it has ended (its send in flight finished and recorded). The
+ * replaced ones are kept as {@code retiring} until then, so that deactivation stops them too.
  */
 @Component(service = Dispatcher.class, configurationPid = CoreConfig.PID, immediate = true)
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    /** How long a send in flight may take to end once its worker is asked to stop. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+    /** How long an interrupted send may take to end at shutdown, before it is left behind. */
+    private static final Duration ABANDON_GRACE = Duration.ofSeconds(1);
 
     private final Store store;
     private final Bodies bodies;
     private final OutcomeRecorder recorder;
+    private final Clock clock;
     private final Consumer<String> wake = this::wake;
     /** Every registration by name, in arrival order; the last one of a name is the one used. */
     private final Map<String, List<SinkHandle>> registered = new HashMap<>();
     private final Map<String, SinkWorker> workers = new HashMap<>();
+    /** Workers asked to stop whose thread may still be running. */
+    private final List<SinkWorker> retiring = new ArrayList<>();
     private boolean running;
 
     @Activate
@@ -57,9 +68,15 @@ public final class Dispatcher {
     }
 
     public Dispatcher(CoreSettings settings, Store store, Bodies bodies) {
+        this(settings, store, bodies, Clock.systemUTC());
+    }
+
+    /** As {@link #Dispatcher(CoreSettings, Store, Bodies)}, with the clock that says when entries are due. */
+    public Dispatcher(CoreSettings settings, Store store, Bodies bodies, Clock clock) {
         this.store = store;
         this.bodies = bodies;
         this.recorder = new OutcomeRecorder(settings);
+        this.clock = clock;
     }
 
     @Activate
@@ -71,6 +88,12 @@ public final class Dispatcher {
         }
     }
 
+    /**
+     * Stops every worker within {@link #STOP_GRACE} plus {@link #ABANDON_GRACE}, all at once:
+     * sends still in flight after the first are interrupted and abandoned (their entries stay in
+     * the outbox); a sink that ignores the interrupt keeps its thread until its send returns, but
+     * that thread records nothing and touches the store no more.
+     */
     @Deactivate
     public void deactivate() {
         store.removeOutboxListener(wake);
@@ -78,9 +101,25 @@ public final class Dispatcher {
         synchronized (this) {
             running = false;
             stopping = new ArrayList<>(workers.values());
+            stopping.addAll(retiring);
             workers.clear();
+            retiring.clear();
         }
-        stopping.forEach(w -> w.stop(STOP_GRACE));
+        stopping.forEach(SinkWorker::requestStop);
+        List<SinkWorker> sending = awaitEnd(stopping, STOP_GRACE);
+        sending.forEach(SinkWorker::abandon);
+        List<SinkWorker> left = awaitEnd(sending, ABANDON_GRACE);
+        if (!left.isEmpty()) {
+            LOG.warn("Sinks {} did not return from send when interrupted at shutdown: their threads end when"
+                    + " the send does, and their entries are delivered again later",
+                    left.stream().map(w -> w.sink().name()).toList());
+        }
+    }
+
+    /** Waits up to {@code grace} in all; returns the workers still running. */
+    private static List<SinkWorker> awaitEnd(List<SinkWorker> workers, Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        return workers.stream().filter(w -> !w.awaitEnd(deadline)).toList();
     }
 
     @Reference(service = Sink.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -177,18 +216,25 @@ public final class Dispatcher {
         }
     }
 
-    /** Makes the worker of {@code name} match its current registration; returns a worker to stop. */
+    /**
+     * Makes the worker of {@code name} match its current registration: a replaced worker is asked
+     * to stop and its replacement waits for it. Returns the replaced worker, or null.
+     */
     private SinkWorker refresh(String name) {
         SinkHandle wanted = sink(name).orElse(null);
         SinkWorker current = workers.get(name);
         if (current != null && wanted != null && current.sink() == wanted) {
             return null;
         }
+        retiring.removeIf(w -> !w.isAlive());
         if (current != null) {
             workers.remove(name);
+            current.requestStop();
+            retiring.add(current);
         }
         if (running && wanted != null) {
-            SinkWorker w = new SinkWorker(wanted, store, bodies, recorder);
+            List<SinkWorker> predecessors = retiring.stream().filter(w -> w.sink().name().equals(name)).toList();
+            SinkWorker w = new SinkWorker(wanted, store, bodies, recorder, clock, predecessors);
             workers.put(name, w);
             w.start();
             LOG.info("Sink {} ({}) is present: delivering its outbox", name, wanted.kind());
@@ -196,9 +242,15 @@ public final class Dispatcher {
         return current;
     }
 
+    /**
+     * Gives a replaced worker a moment to end, so that a sink service that is going away is not
+     * called after its unbinding if that can be helped. It is not interrupted: the outcome of
+     * its send in flight is recorded before the replacement may send that entry again.
+     */
     private void stop(SinkWorker worker) {
-        if (worker != null) {
-            worker.stop(STOP_GRACE);
+        if (worker != null && !worker.awaitEnd(System.nanoTime() + STOP_GRACE.toNanos())) {
+            LOG.warn("Sink {} is still sending to its previous service after {} s; further deliveries to it wait"
+                    + " for that send to end", worker.sink().name(), STOP_GRACE.toSeconds());
         }
     }
 }

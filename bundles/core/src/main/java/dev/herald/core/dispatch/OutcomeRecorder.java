@@ -5,6 +5,7 @@ import dev.herald.core.CoreSettings;
 import dev.herald.core.store.Counter;
 import dev.herald.core.store.OutboxEntry;
 import dev.herald.core.store.StoreTransaction;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -15,10 +16,12 @@ import java.util.Locale;
 final class OutcomeRecorder {
     private final CoreSettings settings;
     private final Backoff backoff;
+    private final long maxAgeMillis;
 
     OutcomeRecorder(CoreSettings settings) {
         this.settings = settings;
         this.backoff = new Backoff(settings.backoffInitial(), settings.backoffMax());
+        this.maxAgeMillis = saturatedMillis(settings.maxAge());
     }
 
     /**
@@ -33,8 +36,7 @@ final class OutcomeRecorder {
         String sink = entry.sink();
         OutboxEntry tried = entry.retryAt(now, now, outcome.reason());
         Outcome.Kind kind = outcome.kind();
-        if (kind == Outcome.Kind.RETRY && (tried.attempts() >= settings.maxAttempts()
-                || now - entry.enqueuedAt() >= settings.maxAge().toMillis())) {
+        if (kind == Outcome.Kind.RETRY && (tried.attempts() >= settings.maxAttempts() || tooOld(entry, now))) {
             kind = Outcome.Kind.DEAD;
         }
         long due = 0;
@@ -44,7 +46,7 @@ final class OutcomeRecorder {
                 tx.markDelivered(sink, now);
             }
             case RETRY -> {
-                due = now + backoff.delayMillis(tried.attempts(), outcome.retryAfter());
+                due = saturatedSum(now, backoff.delayMillis(tried.attempts(), outcome.retryAfter()));
                 tx.putOutbox(entry.retryAt(due, now, outcome.reason()));
                 tx.count(Counter.Scope.SINK, sink, Counter.RETRIED, 1);
                 tx.markFailed(sink, outcome.reason());
@@ -58,5 +60,50 @@ final class OutcomeRecorder {
         tx.addHistory(new DeliveryView(Instant.ofEpochMilli(now), sink, entry.route(), eventId, tried.attempts(),
                 kind.name().toLowerCase(Locale.ROOT), outcome.reason()));
         return due;
+    }
+
+    /**
+     * Dead-letters an entry that grew too old while waiting (its sink paused), without an
+     * attempt; false when it had left the outbox meanwhile.
+     */
+    boolean expire(StoreTransaction tx, OutboxEntry entry, String eventId, String pauseReason, long now) {
+        if (!tx.removeOutbox(entry)) {
+            return false;
+        }
+        String reason = "not delivered within " + maxAge() + " (delivery_max_age_minutes); last error: "
+                + (entry.lastError() != null ? entry.lastError() : pauseReason);
+        tx.addDeadLetter(entry, reason, now);
+        tx.count(Counter.Scope.SINK, entry.sink(), Counter.DEAD_LETTERED, 1);
+        tx.addHistory(new DeliveryView(Instant.ofEpochMilli(now), entry.sink(), entry.route(), eventId,
+                entry.attempts(), "dead", reason));
+        return true;
+    }
+
+    /** Whether an entry is too old to be tried again at {@code now}. */
+    boolean tooOld(OutboxEntry entry, long now) {
+        return now - entry.enqueuedAt() >= maxAgeMillis;
+    }
+
+    long maxAgeMillis() {
+        return maxAgeMillis;
+    }
+
+    /** When an entry that entered the outbox at {@code enqueuedAt} becomes too old to be tried again. */
+    long expiresAt(long enqueuedAt) {
+        return saturatedSum(enqueuedAt, maxAgeMillis);
+    }
+
+    private String maxAge() {
+        Duration age = settings.maxAge();
+        return age.toMinutes() > 0 ? age.toMinutes() + " min" : age.toMillis() + " ms";
+    }
+
+    private static long saturatedMillis(Duration d) {
+        return d.compareTo(Duration.ofMillis(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : d.toMillis();
+    }
+
+    /** {@code a + b} for non-negative {@code b}, or the latest time there is. */
+    private static long saturatedSum(long a, long b) {
+        return a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b;
     }
 }

@@ -7,8 +7,9 @@ import dev.herald.api.Notification;
 import dev.herald.core.store.OutboxEntry;
 import dev.herald.core.store.Store;
 import dev.herald.core.template.TemplateException;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,36 +20,56 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers one sink's outbox on its own thread: takes due entries in (due, sequence) order, paces
  * them to the sink's rate, renders and sends them, and records each outcome. After a retryable
- * failure it pauses until the entry is due again, so a peer that is down is not hammered.
+ * failure it pauses until the entry is due again, so a peer that is down is not hammered; while
+ * paused it still dead-letters the entries that grow too old to wait any longer.
+ *
+ * <p>A worker that replaces others of the same sink name (a sink service updated or replaced)
+ * waits until they have ended before it touches the outbox, so an entry in flight in the old
+ * one is never sent again by the new one.
  *
  * <p>The thread is interrupted only while a send is in flight and the worker is being abandoned
- * at shutdown; it then leaves that entry as it was (it is retried later) and never touches the
- * store again.
+ * at shutdown (it then leaves that entry as it was, to be retried later, and never touches the
+ * store again), or while it waits for its predecessors and is asked to stop.
  */
 final class SinkWorker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(SinkWorker.class);
     private static final long IDLE_MILLIS = 60_000;
     private static final long AFTER_ERROR_MILLIS = 5_000;
+    /** The least time between two sweeps for too old entries: each reads the whole outbox. */
+    private static final long SWEEP_INTERVAL_MILLIS = 60_000;
+    private static final int SWEEP_BATCH = 500;
     private static final String UNREADABLE = "the stored event cannot be read";
 
     private final SinkHandle sink;
     private final Store store;
     private final Bodies bodies;
     private final OutcomeRecorder recorder;
+    private final Clock clock;
+    private final List<SinkWorker> predecessors;
     private final TokenBucket bucket;
     private final Thread thread;
     private final Object lock = new Object();
     private boolean signalled;
     private boolean stopping;
     private boolean inSend;
+    private boolean waitingForPredecessors;
     private boolean abandoned;
     private long pausedUntil;
+    private String pauseReason;
+    private long nextSweep;
 
-    SinkWorker(SinkHandle sink, Store store, Bodies bodies, OutcomeRecorder recorder) {
+    /**
+     * @param predecessors workers of the same sink name that are stopping: this one starts
+     *                     delivering once they have all ended
+     */
+    SinkWorker(SinkHandle sink, Store store, Bodies bodies, OutcomeRecorder recorder, Clock clock,
+               List<SinkWorker> predecessors) {
         this.sink = sink;
         this.store = store;
         this.bodies = bodies;
         this.recorder = recorder;
+        this.clock = clock;
+        this.predecessors = List.copyOf(predecessors);
         this.bucket = new TokenBucket(sink.rate(), System.nanoTime());
         this.thread = new Thread(this, "herald-sink-" + sink.name());
         this.thread.setDaemon(true);
@@ -62,6 +83,10 @@ final class SinkWorker implements Runnable {
         thread.start();
     }
 
+    boolean isAlive() {
+        return thread.isAlive();
+    }
+
     /** New entries may be due: wake up if idle. */
     void signal() {
         synchronized (lock) {
@@ -71,31 +96,51 @@ final class SinkWorker implements Runnable {
     }
 
     /**
-     * Stops the worker: it finishes what it is doing within {@code grace}; a send still in flight
-     * after that is abandoned (interrupted) and its entry stays in the outbox.
+     * Asks the worker to stop without waiting: it sends nothing new, but a send in flight runs to
+     * its end and its outcome is recorded.
      */
-    void stop(Duration grace) {
+    void requestStop() {
         synchronized (lock) {
             stopping = true;
+            if (waitingForPredecessors) {
+                thread.interrupt();
+            }
             lock.notifyAll();
         }
-        join(grace);
-        if (thread.isAlive()) {
-            synchronized (lock) {
-                abandoned = true;
-                if (inSend) {
-                    thread.interrupt();
-                }
+    }
+
+    /** Waits until the worker has ended or {@code deadlineNanos} ({@link System#nanoTime}) passed. */
+    boolean awaitEnd(long deadlineNanos) {
+        long left = deadlineNanos - System.nanoTime();
+        try {
+            while (thread.isAlive() && left > 0) {
+                thread.join(Math.max(1, left / 1_000_000));
+                left = deadlineNanos - System.nanoTime();
             }
-            join(grace);
-            if (thread.isAlive()) {
-                LOG.warn("Sink {} is still sending; its delivery will be tried again later", sink.name());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
+    }
+
+    /**
+     * Gives up on a send still in flight (at shutdown): it is interrupted, its outcome is not
+     * recorded and its entry stays in the outbox, to be tried again later.
+     */
+    void abandon() {
+        synchronized (lock) {
+            abandoned = true;
+            if (inSend) {
+                thread.interrupt();
             }
         }
     }
 
     @Override
     public void run() {
+        if (!awaitPredecessors()) {
+            return;
+        }
         while (!stopping()) {
             try {
                 step();
@@ -109,10 +154,37 @@ final class SinkWorker implements Runnable {
         }
     }
 
+    /** Waits until the replaced workers have ended; false when asked to stop meanwhile. */
+    private boolean awaitPredecessors() {
+        synchronized (lock) {
+            if (stopping) {
+                return false;
+            }
+            waitingForPredecessors = true;
+        }
+        try {
+            for (SinkWorker p : predecessors) {
+                p.thread.join();
+            }
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        } finally {
+            synchronized (lock) {
+                waitingForPredecessors = false;
+                Thread.interrupted();
+            }
+        }
+    }
+
     private void step() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (pausedUntil > now) {
-            sleep(pausedUntil - now, false);
+            if (now >= nextSweep) {
+                nextSweep = sweep(now);
+            }
+            // a signal only makes it look at the clock again: new entries wait for the pause
+            sleep(Math.min(pausedUntil, nextSweep) - now, true);
             return;
         }
         int max = sink.sink() instanceof BatchSink b ? Math.max(1, b.maxBatchSize()) : 1;
@@ -136,6 +208,35 @@ final class SinkWorker implements Runnable {
         }
     }
 
+    /**
+     * Dead-letters the entries that are too old to wait for the pause to end.
+     *
+     * @return when to sweep again: when the oldest remaining entry becomes too old, but not
+     *         sooner than a while from now, since each sweep reads the whole outbox
+     */
+    private long sweep(long now) {
+        List<OutboxEntry> old;
+        do {
+            // tooOld: enqueued at or before now - maxAge
+            long cutoff = now - recorder.maxAgeMillis() + 1;
+            old = store.read(v -> v.enqueuedBefore(sink.name(), cutoff, Long.MAX_VALUE, SWEEP_BATCH)).stream()
+                    .sorted(Comparator.comparingLong(OutboxEntry::enqueuedAt).thenComparingLong(OutboxEntry::seq))
+                    .toList();
+            List<OutboxEntry> expiring = old;
+            store.write(false, tx -> {
+                for (OutboxEntry e : expiring) {
+                    Event event = decode(e);
+                    recorder.expire(tx, e, event == null ? "?" : event.id(), pauseReason, now);
+                }
+                return null;
+            });
+        } while (old.size() == SWEEP_BATCH && !stopping());
+        // entries enqueued from now on become too old no sooner than this
+        long soonest = now + Math.min(SWEEP_INTERVAL_MILLIS, recorder.maxAgeMillis());
+        OptionalLong oldest = store.read(v -> v.oldestEnqueued(sink.name()));
+        return oldest.isEmpty() ? soonest : Math.max(recorder.expiresAt(oldest.getAsLong()), soonest);
+    }
+
     private void deliverOne(OutboxEntry entry) {
         Event event = decode(entry);
         Outcome outcome;
@@ -154,10 +255,10 @@ final class SinkWorker implements Runnable {
         }
         Outcome result = outcome;
         String eventId = event == null ? "?" : event.id();
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         long due = store.write(false, tx -> recorder.record(tx, entry, eventId, result, now));
         if (due > 0) {
-            pausedUntil = due;
+            pause(due, result.reason());
         }
     }
 
@@ -191,7 +292,7 @@ final class SinkWorker implements Runnable {
             byKey.forEach((key, e) -> outcomes.put(e, whole.kind() != Outcome.Kind.DELIVERED ? whole
                     : perKey.containsKey(key) ? Outcome.of(perKey.get(key)) : Outcome.DELIVERED));
         }
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         long due = store.write(false, tx -> {
             long earliest = Long.MAX_VALUE;
             for (Map.Entry<OutboxEntry, Outcome> o : outcomes.entrySet()) {
@@ -204,8 +305,15 @@ final class SinkWorker implements Runnable {
             return earliest;
         });
         if (due != Long.MAX_VALUE) {
-            pausedUntil = due;
+            pause(due, outcomes.values().stream().filter(o -> o.kind() == Outcome.Kind.RETRY)
+                    .map(Outcome::reason).findFirst().orElse(null));
         }
+    }
+
+    /** Sends nothing until {@code until}, because of a retryable failure. */
+    private void pause(long until, String reason) {
+        pausedUntil = until;
+        pauseReason = reason;
     }
 
     /** The entry's event, or null when its stored form cannot be read (it is then dead-lettered). */
@@ -250,13 +358,16 @@ final class SinkWorker implements Runnable {
         }
     }
 
-    /** Waits up to {@code millis}; stopping always ends the wait, a signal only when asked. */
+    /**
+     * Waits up to {@code millis} (at most {@link #IDLE_MILLIS}: the caller looks at the clock
+     * again); stopping always ends the wait, a signal only when asked.
+     */
     private void sleep(long millis, boolean wakeOnSignal) {
-        long end = System.currentTimeMillis() + millis;
+        long end = System.nanoTime() + Math.min(millis, IDLE_MILLIS) * 1_000_000;
         synchronized (lock) {
             try {
-                for (long left = millis; left > 0 && !stopping && !(wakeOnSignal && signalled);
-                     left = end - System.currentTimeMillis()) {
+                for (long left = Math.min(millis, IDLE_MILLIS); left > 0 && !stopping && !(wakeOnSignal && signalled);
+                     left = (end - System.nanoTime()) / 1_000_000) {
                     lock.wait(left);
                 }
             } catch (InterruptedException e) {
@@ -265,14 +376,6 @@ final class SinkWorker implements Runnable {
             if (wakeOnSignal) {
                 signalled = false;
             }
-        }
-    }
-
-    private void join(Duration grace) {
-        try {
-            thread.join(grace.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -11,6 +11,7 @@ import dev.herald.api.Severity;
 import dev.herald.api.Sink;
 import dev.herald.api.admin.Counters;
 import dev.herald.api.admin.DeliveryView;
+import dev.herald.api.testing.MutableClock;
 import dev.herald.core.Await;
 import dev.herald.core.CoreSettings;
 import dev.herald.core.TestSettings;
@@ -27,35 +28,65 @@ import dev.herald.core.template.SinkResources;
 import dev.herald.core.template.TemplateRenderer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DispatcherTest {
+    /** Where the tests' clocks start: the present, so that a store or sink reading the system clock agrees. */
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
     @TempDir
     Path dir;
     MvStore store;
+    Bodies bodies;
     Dispatcher dispatcher;
 
     @BeforeEach
     void open() {
-        CoreSettings d = TestSettings.defaults(dir);
-        CoreSettings settings = new CoreSettings(dir, false, d.cacheMegabytes(), d.dedupeMaxIds(), d.dedupeMaxAge(),
-                d.recentEvents(), d.historySize(), d.quarantineSize(), 3, Duration.ofHours(1),
-                Duration.ofMillis(20), Duration.ofMillis(80), dir.resolve("templates"), d.deadLetterMaxPerSink());
+        CoreSettings settings = settings(Duration.ofHours(1), Duration.ofMillis(80));
         store = MvStore.open(settings);
         RouteTable routes = RouteTable.empty();
-        dispatcher = new Dispatcher(settings, store, new Bodies(() -> routes, new TemplateRenderer(dir.resolve("templates"))));
+        bodies = new Bodies(() -> routes, new TemplateRenderer(dir.resolve("templates")));
+        dispatcher = new Dispatcher(settings, store, bodies);
+        dispatcher.activate();
+    }
+
+    /** Three attempts, 20 ms initial backoff, and the given age limit and longest backoff. */
+    private CoreSettings settings(Duration maxAge, Duration backoffMax) {
+        CoreSettings d = TestSettings.defaults(dir);
+        return new CoreSettings(dir, false, d.cacheMegabytes(), d.dedupeMaxIds(), d.dedupeMaxAge(),
+                d.recentEvents(), d.historySize(), d.quarantineSize(), 3, maxAge,
+                Duration.ofMillis(20), backoffMax, dir.resolve("templates"), d.deadLetterMaxPerSink());
+    }
+
+    /** Replaces the dispatcher by one with these delivery limits and this clock, on the same store. */
+    private void restart(Duration maxAge, Duration backoffMax, Clock clock) {
+        dispatcher.deactivate();
+        dispatcher = new Dispatcher(settings(maxAge, backoffMax), store, bodies, clock);
         dispatcher.activate();
     }
 
@@ -66,13 +97,38 @@ class DispatcherTest {
     }
 
     private void enqueue(String sink, String... ids) {
+        enqueueAt(System.currentTimeMillis(), sink, ids);
+    }
+
+    private void enqueueAt(long now, String sink, String... ids) {
         store.write(false, tx -> {
             for (String id : ids) {
                 tx.enqueue(sink, "r1", Severity.HIGH, EventCodec.encode(TestEvents.event(id, "json", "t",
-                        "{\"msg\":\"" + id + "\"}")), System.currentTimeMillis());
+                        "{\"msg\":\"" + id + "\"}")), now);
             }
             return null;
         });
+    }
+
+    /** Blocks until {@code release} opens, deaf to interrupts (as some sinks' I/O is). */
+    private static void awaitDeafly(CountDownLatch release) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                release.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Optional<Thread> workerThread(String sink) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("herald-sink-" + sink) && t.isAlive()).findFirst();
     }
 
     private static SinkHandle handle(String name, Sink sink, SinkResources resources) {
@@ -105,7 +161,7 @@ class DispatcherTest {
         final List<Long> times = new CopyOnWriteArrayList<>();
 
         ScriptedSink(DeliveryException... script) {
-            this.script = new ArrayList<>(List.of(script));
+            this.script = new ArrayList<>(Arrays.asList(script));
         }
 
         @Override
@@ -137,11 +193,17 @@ class DispatcherTest {
 
     @Test
     void retryAfterIsHonoured() {
+        MutableClock clock = new MutableClock(NOW);
+        restart(Duration.ofHours(1), Duration.ofSeconds(1), clock);
         ScriptedSink sink = new ScriptedSink(DeliveryException.retryable("429", Duration.ofMillis(400)));
-        enqueue("s", "e1");
+        enqueueAt(clock.millis(), "s", "e1");
         dispatcher.addSink(handle("s", sink, null));
-        Await.until("delivered", () -> sink.received.size() == 2);
-        assertTrue(sink.times.get(1) - sink.times.get(0) >= 400, "waited at least Retry-After");
+        Await.until("retried", () -> counters("s").retried() == 1);
+        assertEquals(clock.millis() + 400, store.read(v -> v.nextDue("s")).getAsLong(), "due again after Retry-After");
+        clock.advance(Duration.ofMillis(400));
+        enqueueAt(clock.millis(), "s", "e2");
+        Await.until("delivered", () -> counters("s").delivered() == 2);
+        assertEquals(List.of("e1", "e1", "e2"), sink.received.stream().map(n -> n.event().id()).toList());
     }
 
     @Test
@@ -197,11 +259,12 @@ class DispatcherTest {
     }
 
     @Test
-    void entriesOfAnAbsentSinkWaitThenAreDelivered() throws Exception {
+    void entriesOfAnAbsentSinkWaitThenAreDelivered() {
         enqueue("late", "e1", "e2");
         ScriptedSink other = new ScriptedSink();
         dispatcher.addSink(handle("other", other, null));
-        Thread.sleep(100);
+        enqueue("other", "o1");
+        Await.until("the other sink's entry, enqueued after, is delivered", () -> counters("other").delivered() == 1);
         assertEquals(2L, count(v -> v.pending("late")));
         ScriptedSink late = new ScriptedSink();
         SinkHandle h = handle("late", late, null);
@@ -210,10 +273,161 @@ class DispatcherTest {
         assertEquals(List.of("e1", "e2"), late.received.stream().map(n -> n.event().id()).toList());
 
         dispatcher.removeSink(h.identity());
+        Await.until("the removed sink's worker is gone", () -> workerThread("late").isEmpty());
         enqueue("late", "e3");
-        Thread.sleep(100);
+        enqueue("other", "o2");
+        Await.until("the other sink's entry, enqueued after, is delivered", () -> counters("other").delivered() == 2);
         assertEquals(1L, count(v -> v.pending("late")), "a sink that went away leaves its entries waiting");
-        assertTrue(other.received.isEmpty());
+        assertEquals(2, late.received.size());
+        assertEquals(List.of("o1", "o2"), other.received.stream().map(n -> n.event().id()).toList());
+    }
+
+    static Stream<Duration> absurdRetryAfters() {
+        return Stream.of(Duration.ofSeconds(1_000_000_000_000L), Duration.ofSeconds(Long.MAX_VALUE),
+                Duration.between(NOW, Instant.parse("9999-12-31T23:59:59Z")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("absurdRetryAfters")
+    void aRetryAfterIsCappedAtTheLongestBackoff(Duration retryAfter) {
+        MutableClock clock = new MutableClock(NOW);
+        restart(Duration.ofHours(2), Duration.ofHours(1), clock);
+        enqueueAt(clock.millis(), "s", "e1");
+        dispatcher.addSink(handle("s", new ScriptedSink(DeliveryException.retryable("429", retryAfter)), null));
+        Await.until("retried", () -> counters("s").retried() == 1);
+        assertEquals(clock.millis() + Duration.ofHours(1).toMillis(), store.read(v -> v.nextDue("s")).getAsLong(),
+                "due again after delivery_backoff_max_ms");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {-5, Long.MIN_VALUE})
+    void aNegativeRetryAfterIsIgnored(long seconds) {
+        MutableClock clock = new MutableClock(NOW);
+        restart(Duration.ofHours(2), Duration.ofHours(1), clock);
+        enqueueAt(clock.millis(), "s", "e1");
+        dispatcher.addSink(handle("s", new ScriptedSink(DeliveryException.retryable("429", Duration.ofSeconds(seconds))),
+                null));
+        Await.until("retried", () -> counters("s").retried() == 1);
+        long wait = store.read(v -> v.nextDue("s")).getAsLong() - clock.millis();
+        assertTrue(wait >= 10 && wait <= 20, "the first backoff, 10 to 20 ms with jitter: " + wait);
+    }
+
+    @Test
+    void aPausedSinksEntriesAgeIntoTheDeadLetterStoreOnTime() {
+        MutableClock clock = new MutableClock(NOW);
+        restart(Duration.ofMinutes(30), Duration.ofHours(1), clock);
+        enqueueAt(clock.millis(), "s", "e1", "e2");
+        ScriptedSink sink = new ScriptedSink(DeliveryException.retryable("429 slow down",
+                Duration.ofSeconds(1_000_000_000_000L)));
+        dispatcher.addSink(handle("s", sink, null));
+        Await.until("paused for an hour", () -> counters("s").retried() == 1);
+        clock.advance(Duration.ofMinutes(29));
+        enqueueAt(clock.millis(), "s", "e3");
+        clock.advance(Duration.ofMinutes(2));
+        enqueueAt(clock.millis(), "s", "e4");
+
+        Await.until("the two older than 30 minutes are dead-lettered", () -> counters("s").deadLettered() == 2);
+        List<DeadLetter> dead = store.read(v -> v.deadLetters("s", 0, 10));
+        assertEquals(List.of("e1", "e2"), dead.stream().map(d -> d.entry().decodeEvent().id()).toList());
+        for (DeadLetter d : dead) {
+            assertEquals("not delivered within 30 min (delivery_max_age_minutes); last error: 429 slow down", d.reason());
+        }
+        assertEquals(2L, count(v -> v.pending("s")), "e3 and e4 are younger and wait for the pause to end");
+        assertEquals(1, sink.received.size(), "the paused sink was not called again");
+        assertEquals(List.of("retry", "dead", "dead"), outcomes());
+    }
+
+    @Test
+    void aPausedSinksEntriesAgeWithNothingElseHappening() {
+        restart(Duration.ofSeconds(1), Duration.ofHours(1), Clock.systemUTC());
+        ScriptedSink sink = new ScriptedSink(null, DeliveryException.retryable("429", Duration.ofSeconds(1_000_000_000_000L)));
+        dispatcher.addSink(handle("s", sink, null));
+        enqueue("s", "warm-up");
+        Await.until("the warm-up is delivered, so the next send takes far less than the age limit",
+                () -> counters("s").delivered() == 1);
+        enqueue("s", "e1", "e2");
+        Await.until("both dead-lettered within the 10 s bound, not after the hour", () -> counters("s").deadLettered() == 2);
+        assertEquals(0L, count(v -> v.pending("s")));
+        enqueue("s", "e3");
+        Await.until("one enqueued after the outbox emptied ages too", () -> counters("s").deadLettered() == 3);
+        assertEquals(List.of("warm-up", "e1"), sink.received.stream().map(n -> n.event().id()).toList(),
+                "e1 paused the sink; the others aged without a send");
+    }
+
+    @ParameterizedTest(name = "unbound first: {0}")
+    @ValueSource(booleans = {false, true})
+    void aReplacedSinkFinishesItsSendBeforeItsReplacementSendsAnything(boolean unboundFirst) throws Exception {
+        Map<String, AtomicInteger> sends = new ConcurrentHashMap<>();
+        CountDownLatch sending = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Sink old = n -> {
+            sends.computeIfAbsent(n.event().id(), id -> new AtomicInteger()).incrementAndGet();
+            sending.countDown();
+            awaitDeafly(release);
+        };
+        Sink replacement = n -> sends.computeIfAbsent(n.event().id(), id -> new AtomicInteger()).incrementAndGet();
+        enqueue("s", "e1", "e2", "e3");
+        SinkHandle first = handle("s", old, null);
+        dispatcher.addSink(first);
+        assertTrue(sending.await(10, TimeUnit.SECONDS), "the old sink is sending e1");
+
+        if (unboundFirst) {
+            dispatcher.removeSink(first.identity());
+        }
+        dispatcher.addSink(handle("s", replacement, null));
+        release.countDown();
+
+        Await.until("all delivered", () -> counters("s").delivered() == 3 && count(v -> v.pending("s")) == 0);
+        assertEquals(Map.of("e1", 1, "e2", 1, "e3", 1), sends.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get())), "one send per entry");
+        assertEquals(List.of("delivered", "delivered", "delivered"), outcomes());
+    }
+
+    @Test
+    void deactivationWithTenSinksBlockedInSendIsBoundedAndLeavesTheirEntries() throws Exception {
+        CountDownLatch sending = new CountDownLatch(10);
+        CountDownLatch release = new CountDownLatch(1);
+        for (int i = 0; i < 10; i++) {
+            boolean deaf = i % 2 == 0;
+            Sink blocked = n -> {
+                sending.countDown();
+                if (deaf) {
+                    awaitDeafly(release);
+                } else {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        throw DeliveryException.retryable("interrupted");
+                    }
+                }
+            };
+            enqueue("b" + i, "e" + i);
+            dispatcher.addSink(handle("b" + i, blocked, null));
+        }
+        assertTrue(sending.await(10, TimeUnit.SECONDS), "all ten are sending");
+
+        Thread deactivation = new Thread(dispatcher::deactivate, "deactivation");
+        deactivation.start();
+        deactivation.join(5_000);
+        assertFalse(deactivation.isAlive(), "deactivation ended within 5 s");
+        for (int i = 1; i < 10; i += 2) {
+            assertEquals(Optional.empty(), workerThread("b" + i), "the worker of a sink that honours interrupts is gone");
+        }
+        List<Thread> deafWorkers = new ArrayList<>();
+        for (int i = 0; i < 10; i += 2) {
+            deafWorkers.add(workerThread("b" + i).orElseThrow(() -> new AssertionError("a deaf sink is still sending")));
+        }
+        release.countDown();
+        for (Thread t : deafWorkers) {
+            t.join(5_000);
+            assertFalse(t.isAlive(), t.getName() + " ended once its send returned");
+        }
+        for (int i = 0; i < 10; i++) {
+            String sink = "b" + i;
+            assertEquals(1L, count(v -> v.pending(sink)), "the entry in flight stays in the outbox");
+            assertEquals(0, store.read(v -> v.due(sink, Long.MAX_VALUE, 1)).get(0).attempts(), "nothing was recorded");
+        }
+        assertEquals(List.of(), outcomes());
     }
 
     @Test
@@ -263,28 +477,6 @@ class DispatcherTest {
         String reason = store.read(v -> v.deadLetters("s", 0, 1)).get(0).reason();
         assertTrue(reason.contains("dev.herald.sink.test!/templates/default.peb") && reason.contains("line 2"), reason);
         assertTrue(sink.received.isEmpty());
-    }
-
-    @Test
-    void shutdownIsPromptAndLeavesTheInFlightEntry() throws Exception {
-        CountDownLatch sending = new CountDownLatch(1);
-        Sink stuck = n -> {
-            sending.countDown();
-            try {
-                Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-                throw DeliveryException.retryable("interrupted");
-            }
-        };
-        enqueue("s", "e1");
-        dispatcher.addSink(handle("s", stuck, null));
-        sending.await();
-        long start = System.nanoTime();
-        dispatcher.deactivate();
-        assertTrue(System.nanoTime() - start < 8_000_000_000L, "stopped within the grace periods");
-        assertEquals(1L, count(v -> v.pending("s")));
-        assertEquals(0, store.read(v -> v.due("s", Long.MAX_VALUE, 1)).get(0).attempts(), "nothing was recorded");
-        assertFalse(store.read(v -> v.history(1)).stream().anyMatch(h -> h.outcome().equals("retry")));
     }
 
     @Test
