@@ -446,6 +446,21 @@ class DirectoryPollerTest {
         assertTrue(journal.quarantined().isEmpty(), journal.quarantined().toString());
     }
 
+    @Test
+    void aCloudTrailFileWithAMissingCommaBetweenTwoRecordsLosesNoOtherRecord() throws IOException {
+        Path inbox = inbox();
+        String records = "{\"Records\":[" + json(1) + "," + json(2) + json(3) + "," + json(4) + "]}";
+        Files.write(inbox.resolve("trail.json.gz"), gzip(records.getBytes(StandardCharsets.UTF_8)));
+
+        poller(inbox).poll();
+
+        assertEquals(ids(1, 4), journal.events().stream().map(e -> e.detail().path("n").asInt()).toList());
+        assertEquals(List.of("trail.json.gz:3"), journal.quarantined().stream().map(MemoryJournal.Quarantined::location).toList());
+        String reason = journal.quarantined().get(0).reason();
+        assertTrue(reason.contains("expecting comma") && reason.contains("skipped 0 bytes"), reason);
+        assertDone("trail.json.gz", 5);
+    }
+
     // ---- helpers
 
     private Path inbox() throws IOException {
