@@ -20,9 +20,10 @@ import java.util.Arrays;
  * <p>Whatever is wrong with one record is returned as a {@link RecordEntry.Malformed} entry with
  * the reason, and reading goes on: a line that is not JSON or not UTF-8, a record longer than
  * {@code maxRecordBytes} (skipped while streaming, never held whole), nesting deeper than
- * Jackson's limit. In the layouts other than JSON Lines a syntax error is resynchronised at the
- * next record where the layout allows it (see {@link JsonTokenSource}); the skipped span is one
- * entry, and only when no next record can be found is it the last.
+ * Jackson's limit. Binary input (a NUL byte in the first 64 KiB) is a single entry. In the
+ * layouts other than JSON Lines a syntax error is resynchronised at the next record where the
+ * layout allows it (see {@link JsonTokenSource}); the skipped span is one entry, and only when no
+ * next record can be found is it the last.
  *
  * <p>The input must be UTF-8 (RFC 8259), already decompressed. Errors of the stream itself (a
  * truncated gzip raises {@link java.io.EOFException} or {@link java.util.zip.ZipException}, a
@@ -74,8 +75,10 @@ public final class RecordReader implements Closeable {
             byte[] head = withoutByteOrderMark(in.readNBytes(HEAD));
             RecordLayout layout = LayoutDetector.detect(head);
             InputStream all = new SequenceInputStream(new ByteArrayInputStream(head), in);
-            RecordSource source = layout == RecordLayout.JSON_LINES
-                    ? new JsonLinesSource(all, maxRecordBytes) : new JsonTokenSource(all, maxRecordBytes);
+            int nul = BinarySource.firstNul(head);
+            RecordSource source = nul >= 0 ? new BinarySource(all, nul)
+                    : layout == RecordLayout.JSON_LINES ? new JsonLinesSource(all, maxRecordBytes)
+                    : new JsonTokenSource(all, maxRecordBytes);
             return new RecordReader(layout, source);
         } catch (IOException | RuntimeException e) {
             in.close();
