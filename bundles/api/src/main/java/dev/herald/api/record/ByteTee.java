@@ -88,11 +88,17 @@ final class ByteTee extends InputStream {
         position = offset;
     }
 
+    /** One byte at a time, as a resynchronising scan reads: from the buffer, filled a block at a time. */
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n <= 0 ? -1 : one[0] & 0xFF;
+        if (position == end()) {
+            byte[] block = new byte[8 * 1024];
+            int n = in.read(block);
+            if (n > 0) {
+                remember(block, 0, n);
+            }
+        }
+        return position < end() ? buffer[(int) (position++ - bufferStart)] & 0xFF : -1;
     }
 
     @Override

@@ -23,8 +23,9 @@ import java.util.Arrays;
  * {@code Records}, at the next object that starts at the elements' depth (counting brackets and
  * skipping strings from the start of the broken record); between documents, at the next line
  * that starts with <code>{</code>. The skipped span is one malformed entry. A new parser starts there,
- * told by a synthetic prefix that it is inside the array. When no next record can be found, the
- * error is the last entry.
+ * told by a synthetic prefix that it is inside the array. When no next record can be found (or a
+ * broken element was longer than the cap, so that its beginning, needed to count brackets, is
+ * gone), the error is the last entry.
  */
 final class JsonTokenSource implements RecordSource {
     private static final byte[] RECORDS_PREFIX = "{\"Records\":[".getBytes(StandardCharsets.US_ASCII);
@@ -113,6 +114,7 @@ final class JsonTokenSource implements RecordSource {
                     }
                     container = Container.NONE;
                     tee.keepFrom(offset());
+                    recordStart = offset();
                     continue;
                 }
                 inRecord = true;
@@ -195,8 +197,9 @@ final class JsonTokenSource implements RecordSource {
         boolean skipOwnStart = inRecord;
         inRecord = false;
         String why = problem(e);
-        boolean kept = !tee.overflowed();
-        byte[] head = kept ? tee.bytes(from, Math.min(tee.end(), from + RecordReader.TEXT_LIMIT)) : tee.head();
+        boolean kept = !tee.overflowed() && from >= tee.start();
+        byte[] head = kept ? tee.bytes(from, Math.min(tee.end(), from + RecordReader.TEXT_LIMIT))
+                : tee.overflowed() ? tee.head() : new byte[0];
         long resume = -1;
         if (container == Container.NONE) {
             resume = nextDocument(Math.max(from, tee.start()), skipOwnStart);

@@ -317,6 +317,26 @@ class RecordReaderTest {
     }
 
     @Test
+    void aBrokenRecordLongerThanTheCapIsReportedWithoutAnException() throws IOException {
+        String blob = "x".repeat(200_000);
+        try (RecordReader reader = RecordReader.open(stream("{\"Records\":[{\"a\":1},{\"b\":\"" + blob + "\" oops},"
+                + "{\"c\":3}]}"), 1024)) {
+            assertParsed(reader.next(), 1, "{\"a\":1}");
+            RecordEntry.Malformed bad = assertInstanceOf(RecordEntry.Malformed.class, reader.next());
+            assertTrue(bad.reason().endsWith("the rest of the input cannot be read"), bad.reason());
+            assertTrue(bad.text().startsWith("{\"b\":\"xxx"), bad.text().substring(0, 10));
+            assertNull(reader.next());
+        }
+        try (RecordReader reader = RecordReader.open(stream("{\n\"a\":1\n}\n{\n\"b\":\"" + blob + "\" oops\n}\n"
+                + "{\n\"c\":3\n}\n"), 1024)) {
+            assertParsed(reader.next(), 1, "{\n\"a\":1\n}");
+            RecordEntry.Malformed bad = assertInstanceOf(RecordEntry.Malformed.class, reader.next());
+            assertTrue(bad.reason().contains("reading goes on with the next record"), bad.reason());
+            assertParsed(reader.next(), 3, "{\n\"c\":3\n}");
+        }
+    }
+
+    @Test
     void deepNestingIsAProblemOfThatRecordOnly() throws IOException {
         String deep = "[".repeat(10_000) + "]".repeat(10_000);
         for (String input : List.of("{\"d\":" + deep + "}\n{\"n\":2}\n", "[{\"n\":1}," + deep + ",{\"n\":3}]",
