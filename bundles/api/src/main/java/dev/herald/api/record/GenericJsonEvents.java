@@ -71,7 +71,9 @@ final class GenericJsonEvents implements KindMapper {
         }
         String labelled = "time at " + pointers.time() + " " + Fields.text(value);
         if (value.isNumber() || (value.isTextual() && EPOCH.matcher(value.asText().trim()).matches())) {
-            BigDecimal epoch = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText().trim());
+            BigDecimal epoch = !value.isNumber() ? new BigDecimal(value.asText().trim())
+                    : Double.isFinite(value.doubleValue()) || value.isIntegralNumber() || value.isBigDecimal()
+                    ? value.decimalValue() : BigDecimal.valueOf(Double.MAX_VALUE); // 1e400 is an infinite double
             return Timestamps.epoch(epoch, epoch.abs().compareTo(MILLIS_THRESHOLD) < 0, labelled, WHAT);
         }
         String text = Fields.text(value);
