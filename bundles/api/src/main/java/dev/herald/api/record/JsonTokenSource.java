@@ -183,8 +183,10 @@ final class JsonTokenSource implements RecordSource {
         }
         try {
             return new RecordEntry.Parsed(ordinal, text, Json.MAPPER.readTree(bytes));
-        } catch (IOException e) { // JsonProcessingException: reading bytes in memory cannot fail otherwise
-            return new RecordEntry.Malformed(ordinal, text, "not JSON: " + e.getMessage());
+        } catch (JsonProcessingException e) {
+            return new RecordEntry.Malformed(ordinal, text, Json.problem(e, false));
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a byte array cannot fail", e);
         }
     }
 
