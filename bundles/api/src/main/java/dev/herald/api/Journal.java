@@ -48,7 +48,7 @@ public interface Journal {
      *
      * @param sourceInstance the configured name of the source instance
      * @param location       where it was: a file and line, a bucket, key and line, …
-     * @param reason         what is wrong, in words a user can act on
+     * @param reason         what is wrong, in words a user can act on; possibly truncated like content
      * @param content        the offending text, possibly truncated by the journal
      */
     void quarantine(String sourceInstance, String location, String reason, String content);

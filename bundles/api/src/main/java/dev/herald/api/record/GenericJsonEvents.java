@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * JSON of no known kind, read through configured {@link JsonPointers}. A missing type, time or
@@ -15,7 +17,9 @@ import java.util.List;
 final class GenericJsonEvents implements KindMapper {
     private static final String WHAT = "JSON record";
     /** Below this an epoch number is in seconds, above in milliseconds (year 5138 in seconds). */
-    private static final long MILLIS_THRESHOLD = 100_000_000_000L;
+    private static final BigDecimal MILLIS_THRESHOLD = BigDecimal.valueOf(100_000_000_000L);
+    /** Epoch seconds or milliseconds written as text (more digits than this are no time at all). */
+    private static final Pattern EPOCH = Pattern.compile("-?\\d{1,40}");
 
     private final JsonPointers pointers;
 
@@ -65,9 +69,12 @@ final class GenericJsonEvents implements KindMapper {
         if (value.isMissingNode() || value.isNull()) {
             return null;
         }
-        if (value.isNumber() || (value.isTextual() && value.asText().trim().matches("-?\\d{1,19}"))) {
-            long epoch = value.isNumber() ? value.asLong() : Long.parseLong(value.asText().trim());
-            return Math.abs(epoch) < MILLIS_THRESHOLD ? Instant.ofEpochSecond(epoch) : Instant.ofEpochMilli(epoch);
+        String labelled = "time at " + pointers.time() + " " + Fields.text(value);
+        if (value.isNumber() || (value.isTextual() && EPOCH.matcher(value.asText().trim()).matches())) {
+            BigDecimal epoch = !value.isNumber() ? new BigDecimal(value.asText().trim())
+                    : Double.isFinite(value.doubleValue()) || value.isIntegralNumber() || value.isBigDecimal()
+                    ? value.decimalValue() : BigDecimal.valueOf(Double.MAX_VALUE); // 1e400 is an infinite double
+            return Timestamps.epoch(epoch, epoch.abs().compareTo(MILLIS_THRESHOLD) < 0, labelled, WHAT);
         }
         String text = Fields.text(value);
         Instant instant = text == null ? null : Timestamps.parseIso(text);
@@ -75,7 +82,7 @@ final class GenericJsonEvents implements KindMapper {
             throw new RecordException(WHAT + " has malformed time at " + pointers.time() + " " + value
                     + ": expected ISO-8601 or epoch seconds or milliseconds");
         }
-        return instant;
+        return Timestamps.inRange(instant, labelled, WHAT);
     }
 
     private static String text(JsonNode record, JsonPointer pointer) {

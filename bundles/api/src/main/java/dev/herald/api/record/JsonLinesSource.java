@@ -1,26 +1,39 @@
 package dev.herald.api.record;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
-/** JSON Lines: every non-blank line is a record on its own, so one bad line spoils nothing else. */
+/**
+ * JSON Lines: every non-blank line is a record on its own, so one bad line spoils nothing else. A
+ * line longer than the cap is passed over without being held in memory, and a line that is not
+ * UTF-8 is reported as such.
+ */
 final class JsonLinesSource implements RecordSource {
-    private final BufferedReader lines;
+    private final LineReader lines;
+    private final int maxRecordBytes;
     private long line;
 
-    JsonLinesSource(InputStream in) {
-        this.lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
+    JsonLinesSource(InputStream in, int maxRecordBytes) {
+        this.lines = new LineReader(in);
+        this.maxRecordBytes = maxRecordBytes;
     }
 
     @Override
     public RecordEntry next() throws IOException {
-        String text;
-        while ((text = lines.readLine()) != null) {
+        while (lines.next(maxRecordBytes)) {
             line++;
+            if (lines.length() > maxRecordBytes) {
+                byte[] head = Arrays.copyOf(lines.bytes(), Math.min(lines.kept(), RecordReader.TEXT_LIMIT));
+                return new RecordEntry.Malformed(line, Utf8.lenient(head),
+                        RecordReader.tooLarge(lines.length(), maxRecordBytes));
+            }
+            String text = Utf8.decode(lines.bytes(), lines.kept());
+            if (text == null) {
+                return new RecordEntry.Malformed(line, Utf8.lenient(Arrays.copyOf(lines.bytes(), lines.kept())),
+                        Utf8.problem(lines.bytes(), lines.kept()));
+            }
             if (text.isBlank()) {
                 continue;
             }
@@ -35,7 +48,7 @@ final class JsonLinesSource implements RecordSource {
 
     @Override
     public void skipThrough(long number) throws IOException {
-        while (line < number && lines.readLine() != null) {
+        while (line < number && lines.next(0)) {
             line++;
         }
     }

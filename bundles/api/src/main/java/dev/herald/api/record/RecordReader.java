@@ -17,22 +17,31 @@ import java.util.Arrays;
  * the bytes from the record's first to its last character for the other layouts (the elements
  * of {@code Records[]} are not on lines of their own, so their text is cut out by byte offset).
  *
- * <p>A line that is not JSON is returned as {@link RecordEntry.Malformed} and reading goes on with
- * the next line. In the other layouts a syntax error is the last entry: the parser cannot tell
- * where the next record starts.
+ * <p>Whatever is wrong with one record is returned as a {@link RecordEntry.Malformed} entry with
+ * the reason, and reading goes on: a line that is not JSON or not UTF-8, a record longer than
+ * {@code maxRecordBytes} (skipped while streaming, never held whole), nesting deeper than
+ * Jackson's limit. Binary input (a NUL byte in the first 64 KiB) is a single entry. In the
+ * layouts other than JSON Lines a syntax error is resynchronised at the next record where the
+ * layout allows it (see {@link JsonTokenSource}); the skipped span is one entry, and only when no
+ * next record can be found is it the last.
  *
  * <p>The input must be UTF-8 (RFC 8259), already decompressed. Errors of the stream itself (a
- * truncated gzip raises {@link java.io.EOFException} or {@link java.util.zip.ZipException}) are
- * thrown as they are; entries returned before them are complete. Not thread-safe.
+ * truncated gzip raises {@link java.io.EOFException} or {@link java.util.zip.ZipException}, a
+ * broken connection whatever its client throws) are thrown as they are; entries returned before
+ * them are complete. Not thread-safe.
  *
  * <pre>{@code
- * try (RecordReader reader = RecordReader.open(new GZIPInputStream(in))) {
+ * try (RecordReader reader = RecordReader.open(new GZIPInputStream(in), maxRecordBytes)) {
  *     reader.skipThrough(committed);
  *     for (RecordEntry e = reader.next(); e != null; e = reader.next()) { … }
  * }
  * }</pre>
  */
 public final class RecordReader implements Closeable {
+    /** The longest record read unless a source is configured otherwise: 1 MiB. */
+    public static final int DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
+    /** How much of a malformed or overlong record is kept as its text. */
+    static final int TEXT_LIMIT = 64 * 1024;
     private static final int HEAD = 64 * 1024;
 
     private final RecordLayout layout;
@@ -43,17 +52,33 @@ public final class RecordReader implements Closeable {
         this.source = source;
     }
 
+    /** As {@link #open(InputStream, int)} with {@link #DEFAULT_MAX_RECORD_BYTES}. */
+    public static RecordReader open(InputStream in) throws IOException {
+        return open(in, DEFAULT_MAX_RECORD_BYTES);
+    }
+
     /**
      * Reads the beginning of {@code in} to detect its layout. The reader owns the stream from
      * now on and closes it.
+     *
+     * @param maxRecordBytes the longest record read (a line, document or array element, in
+     *                       bytes); a longer one is skipped without being held in memory and
+     *                       returned as {@link RecordEntry.Malformed} {@code too large (N bytes)}
+     * @throws IllegalArgumentException when {@code maxRecordBytes} is not positive
      */
-    public static RecordReader open(InputStream in) throws IOException {
+    public static RecordReader open(InputStream in, int maxRecordBytes) throws IOException {
+        if (maxRecordBytes < 1) {
+            in.close();
+            throw new IllegalArgumentException("maxRecordBytes must be positive: " + maxRecordBytes);
+        }
         try {
             byte[] head = withoutByteOrderMark(in.readNBytes(HEAD));
             RecordLayout layout = LayoutDetector.detect(head);
             InputStream all = new SequenceInputStream(new ByteArrayInputStream(head), in);
-            RecordSource source = layout == RecordLayout.JSON_LINES
-                    ? new JsonLinesSource(all) : new JsonTokenSource(all);
+            int nul = BinarySource.firstNul(head);
+            RecordSource source = nul >= 0 ? new BinarySource(all, nul)
+                    : layout == RecordLayout.JSON_LINES ? new JsonLinesSource(all, maxRecordBytes)
+                    : new JsonTokenSource(all, maxRecordBytes);
             return new RecordReader(layout, source);
         } catch (IOException | RuntimeException e) {
             in.close();
@@ -85,6 +110,12 @@ public final class RecordReader implements Closeable {
     @Override
     public void close() throws IOException {
         source.close();
+    }
+
+    /** The reason given for a record longer than the cap. */
+    static String tooLarge(long size, int maxRecordBytes) {
+        return "too large (" + size + " bytes): a record may have at most max_record_bytes = " + maxRecordBytes
+                + " bytes; it was skipped (raise max_record_bytes if such records are expected)";
     }
 
     private static byte[] withoutByteOrderMark(byte[] head) {

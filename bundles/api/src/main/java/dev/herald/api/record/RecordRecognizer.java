@@ -71,18 +71,45 @@ public final class RecordRecognizer {
      *                   generic JSON without an id): where it was read, e.g. {@code
      *                   flows.json.gz:17}; may be null when the source has no such notion
      * @throws RecordException when it is not a JSON object, or lacks or has malformed a field its
-     *                         kind needs; the message says which
+     *                         kind needs; the message says which. Any other failure while turning
+     *                         it into events is one too, so that a record no mapper foresaw is
+     *                         quarantined and never stops the source.
      */
+    /**
+     * The events of an entry a {@link RecordReader} returned: the one place where a source learns
+     * whether a record becomes events or goes to the quarantine.
+     *
+     * @param entry      the entry; its text becomes the events' raw text
+     * @param instance   the source instance that read it
+     * @param fallbackId see {@link #events(JsonNode, String, String, String)}
+     * @throws RecordException when the entry is {@link RecordEntry.Malformed} (with its reason) or
+     *                         cannot be turned into events, whatever the cause; the message says why
+     */
+    public List<Event> events(RecordEntry entry, String instance, String fallbackId) throws RecordException {
+        if (entry instanceof RecordEntry.Malformed malformed) {
+            throw new RecordException(malformed.reason());
+        }
+        return events(((RecordEntry.Parsed) entry).json(), entry.text(), instance, fallbackId);
+    }
+
     public List<Event> events(JsonNode record, String raw, String instance, String fallbackId)
             throws RecordException {
         if (record == null || !record.isObject()) {
             throw new RecordException("a record must be a JSON object, this is " + Json.describe(record));
         }
+        try {
+            return mapper(record).events(record, raw, instance, fallbackId);
+        } catch (RuntimeException e) {
+            throw new RecordException("cannot be turned into an event: " + e, e);
+        }
+    }
+
+    private KindMapper mapper(JsonNode record) {
         for (KindMapper mapper : VENDOR_KINDS) {
             if (mapper.accepts(record)) {
-                return mapper.events(record, raw, instance, fallbackId);
+                return mapper;
             }
         }
-        return generic.events(record, raw, instance, fallbackId);
+        return generic;
     }
 }

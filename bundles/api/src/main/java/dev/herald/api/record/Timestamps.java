@@ -1,6 +1,7 @@
 package dev.herald.api.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -11,10 +12,18 @@ import java.util.regex.Pattern;
 /**
  * Timestamps as vendors write them: ISO-8601 with a zone ({@code Z}, {@code +01:00}, and the
  * {@code +0100} and {@code +01} forms ASFF also allows, up to nine fraction digits), or, where a
- * format says so, epoch milliseconds.
+ * format says so, epoch milliseconds. Only the years 0000 to 9999 are accepted: a time outside
+ * them is a mistake in the record, and further out it would overflow the epoch milliseconds the
+ * journal and the sinks compute.
  */
 final class Timestamps {
     private static final Pattern SHORT_OFFSET = Pattern.compile("(.*[+-]\\d\\d)(\\d\\d)?$");
+    private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    private static final BigDecimal FIRST_MILLI = BigDecimal.valueOf(FIRST.toEpochMilli());
+    private static final BigDecimal LAST_MILLI = BigDecimal.valueOf(LAST.toEpochMilli());
+    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
+    private static final String RANGE = "expected a time between the years 0000 and 9999";
 
     private Timestamps() {
     }
@@ -41,7 +50,35 @@ final class Timestamps {
         if (instant == null) {
             throw new RecordException(what + " has malformed " + label + " '" + text + "': expected ISO-8601");
         }
+        return inRange(instant, label + " '" + text + "'", what);
+    }
+
+    /**
+     * The instant, unless it is outside the years 0000 to 9999.
+     *
+     * @param labelled the field and its value, for the message: {@code eventTime '+10000-01-01T00:00:00Z'}
+     */
+    static Instant inRange(Instant instant, String labelled, String what) throws RecordException {
+        if (instant.isBefore(FIRST) || instant.isAfter(LAST)) {
+            throw new RecordException(what + " has " + labelled + " out of range: " + RANGE);
+        }
         return instant;
+    }
+
+    /**
+     * A number of epoch milliseconds, or of epoch seconds when {@code seconds}; a fraction is
+     * dropped.
+     *
+     * @param labelled the field and its value, for the message: {@code time 1795330800}
+     * @throws RecordException when it is outside the years 0000 to 9999
+     */
+    static Instant epoch(BigDecimal number, boolean seconds, String labelled, String what) throws RecordException {
+        BigDecimal millis = seconds ? number.multiply(THOUSAND) : number;
+        if (millis.compareTo(FIRST_MILLI) < 0 || millis.compareTo(LAST_MILLI) > 0) {
+            throw new RecordException(what + " has " + labelled + " out of range: " + RANGE
+                    + " (epoch " + (seconds ? "seconds" : "milliseconds") + ")");
+        }
+        return seconds ? Instant.ofEpochSecond(number.longValue()) : Instant.ofEpochMilli(number.longValue());
     }
 
     /**
@@ -49,7 +86,7 @@ final class Timestamps {
      */
     static Instant isoOrEpochMillis(JsonNode value, String label, String what) throws RecordException {
         if (value != null && value.isIntegralNumber()) {
-            return Instant.ofEpochMilli(value.asLong());
+            return epoch(value.decimalValue(), false, label + " " + value, what);
         }
         return iso(value, label, what);
     }

@@ -219,12 +219,182 @@ class RecordReaderTest {
         assertTrue(read.stream().allMatch(e -> e instanceof RecordEntry.Parsed), "no partial record");
     }
 
+    @Test
+    void aLineLongerThanTheCapIsSkippedWhileStreamingAndReportedWithItsSize() throws IOException {
+        String big = "{\"blob\":\"" + "x".repeat(5000) + "\"}";
+        try (RecordReader reader = RecordReader.open(stream(big + "\n{\"n\":2}\r\n" + big + "\r{\"n\":4}"), 1024)) {
+            RecordEntry.Malformed tooLarge = assertInstanceOf(RecordEntry.Malformed.class, reader.next());
+            assertEquals(1, tooLarge.number());
+            assertTrue(tooLarge.reason().startsWith("too large (5011 bytes)"), tooLarge.reason());
+            assertTrue(tooLarge.reason().contains("max_record_bytes = 1024"), tooLarge.reason());
+            assertEquals(big.substring(0, 1024), tooLarge.text(), "the record's beginning, for the quarantine");
+            assertParsed(reader.next(), 2, "{\"n\":2}");
+            assertEquals(3, assertInstanceOf(RecordEntry.Malformed.class, reader.next()).number());
+            assertParsed(reader.next(), 4, "{\"n\":4}");
+            assertNull(reader.next());
+        }
+    }
+
+    @Test
+    void recordsLongerThanTheCapInTheOtherLayoutsAreSkippedAndReportedWithTheirSize() throws IOException {
+        String big = "{\"eventID\":\"2\",\"blob\":\"" + "x".repeat(100_000) + "\",\"list\":[{\"a\":[1,2]}]}";
+        for (String input : List.of("{\"Records\":[{\"eventID\":\"1\"}," + big + ",{\"eventID\":\"3\"}]}",
+                "[{\"eventID\":\"1\"},\n" + big + ",\n{\"eventID\":\"3\"}]",
+                "{\n\"eventID\":\"1\"\n}\n" + big + "\n{\n\"eventID\":\"3\"\n}\n")) {
+            try (RecordReader reader = RecordReader.open(stream(input), 1024)) {
+                assertEquals(1, assertInstanceOf(RecordEntry.Parsed.class, reader.next()).number(), input.substring(0, 12));
+                RecordEntry.Malformed tooLarge = assertInstanceOf(RecordEntry.Malformed.class, reader.next(),
+                        input.substring(0, 12));
+                assertEquals(2, tooLarge.number());
+                assertTrue(tooLarge.reason().startsWith("too large (" + big.length() + " bytes)"), tooLarge.reason());
+                assertTrue(tooLarge.text().startsWith("{\"eventID\":\"2\",\"blob\":\"xxx"), tooLarge.text().substring(0, 30));
+                RecordEntry.Parsed last = assertInstanceOf(RecordEntry.Parsed.class, reader.next(), input.substring(0, 12));
+                assertEquals(3, last.number());
+                assertEquals("3", last.json().path("eventID").asText());
+                assertNull(reader.next());
+            }
+        }
+    }
+
+    @Test
+    void invalidUtf8IsReportedNeverReplacedAndTheNextRecordsStillCome() throws IOException {
+        byte[] lines = bytes("{\"a\":\"caf", 0xC3, "\"}\n{\"n\":2}\n");
+        try (RecordReader reader = RecordReader.open(new ByteArrayInputStream(lines))) {
+            RecordEntry.Malformed bad = assertInstanceOf(RecordEntry.Malformed.class, reader.next());
+            assertEquals(1, bad.number());
+            assertTrue(bad.reason().startsWith("not UTF-8: "), bad.reason());
+            assertParsed(reader.next(), 2, "{\"n\":2}");
+        }
+        byte[] trail = bytes("{\"Records\":[{\"eventID\":\"1\"},{\"eventID\":\"", 0xFF, 0xFE, "\"},{\"eventID\":\"3\"}]}");
+        try (RecordReader reader = RecordReader.open(new ByteArrayInputStream(trail))) {
+            assertParsed(reader.next(), 1, "{\"eventID\":\"1\"}");
+            RecordEntry.Malformed bad = assertInstanceOf(RecordEntry.Malformed.class, reader.next());
+            assertEquals(2, bad.number());
+            assertTrue(bad.reason().contains("UTF-8"), bad.reason());
+            assertParsed(reader.next(), 3, "{\"eventID\":\"3\"}");
+            assertNull(reader.next());
+        }
+    }
+
+    @Test
+    void twoCloudTrailRecordsWithoutTheCommaBetweenThemLoseNoOtherRecord() throws IOException {
+        String input = "{\"Records\":[{\"eventID\":\"1\"},{\"eventID\":\"2\"}{\"eventID\":\"3\"},{\"eventID\":\"4\"}],"
+                + "\"x\":1}";
+        try (RecordReader reader = open(input)) {
+            assertParsed(reader.next(), 1, "{\"eventID\":\"1\"}");
+            assertParsed(reader.next(), 2, "{\"eventID\":\"2\"}");
+            RecordEntry.Malformed gap = assertInstanceOf(RecordEntry.Malformed.class, reader.next());
+            assertEquals(3, gap.number());
+            assertTrue(gap.reason().contains("comma") && gap.reason().contains("skipped 0 bytes"), gap.reason());
+            assertParsed(reader.next(), 4, "{\"eventID\":\"3\"}");
+            assertParsed(reader.next(), 5, "{\"eventID\":\"4\"}");
+            assertNull(reader.next());
+        }
+        try (RecordReader reader = open(input)) {
+            reader.skipThrough(3);
+            assertParsed(reader.next(), 4, "{\"eventID\":\"3\"}");
+        }
+    }
+
+    @Test
+    void aBrokenRecordInAnArrayOrAmongDocumentsIsSkippedUpToTheNextRecord() throws IOException {
+        try (RecordReader reader = open("[{\"a\":1}, {\"b\": tru, \"s\": \"}{\"}, {\"c\":3}]")) {
+            assertParsed(reader.next(), 1, "{\"a\":1}");
+            RecordEntry.Malformed bad = assertInstanceOf(RecordEntry.Malformed.class, reader.next());
+            assertEquals(2, bad.number());
+            assertTrue(bad.text().startsWith("{\"b\": tru"), bad.text());
+            assertTrue(bad.reason().startsWith("not JSON: ") && bad.reason().contains("skipped 23 bytes"), bad.reason());
+            assertParsed(reader.next(), 3, "{\"c\":3}");
+            assertNull(reader.next());
+        }
+        try (RecordReader reader = open("{\n  \"a\": 1\n}\n{\n  \"b\": [1, 2}\n}\n{\n  \"c\": 3\n}\n")) {
+            assertEquals(RecordLayout.JSON_DOCUMENT, reader.layout());
+            assertParsed(reader.next(), 1, "{\n  \"a\": 1\n}");
+            assertEquals(2, assertInstanceOf(RecordEntry.Malformed.class, reader.next()).number());
+            assertParsed(reader.next(), 3, "{\n  \"c\": 3\n}");
+            assertNull(reader.next());
+        }
+    }
+
+    @Test
+    void aBrokenRecordLongerThanTheCapIsReportedWithoutAnException() throws IOException {
+        String blob = "x".repeat(200_000);
+        try (RecordReader reader = RecordReader.open(stream("{\"Records\":[{\"a\":1},{\"b\":\"" + blob + "\" oops},"
+                + "{\"c\":3}]}"), 1024)) {
+            assertParsed(reader.next(), 1, "{\"a\":1}");
+            RecordEntry.Malformed bad = assertInstanceOf(RecordEntry.Malformed.class, reader.next());
+            assertTrue(bad.reason().endsWith("the rest of the input cannot be read"), bad.reason());
+            assertTrue(bad.text().startsWith("{\"b\":\"xxx"), bad.text().substring(0, 10));
+            assertNull(reader.next());
+        }
+        try (RecordReader reader = RecordReader.open(stream("{\n\"a\":1\n}\n{\n\"b\":\"" + blob + "\" oops\n}\n"
+                + "{\n\"c\":3\n}\n"), 1024)) {
+            assertParsed(reader.next(), 1, "{\n\"a\":1\n}");
+            RecordEntry.Malformed bad = assertInstanceOf(RecordEntry.Malformed.class, reader.next());
+            assertTrue(bad.reason().contains("reading goes on with the next record"), bad.reason());
+            assertParsed(reader.next(), 3, "{\n\"c\":3\n}");
+        }
+    }
+
+    @Test
+    void deepNestingIsAProblemOfThatRecordOnly() throws IOException {
+        String deep = "[".repeat(10_000) + "]".repeat(10_000);
+        for (String input : List.of("{\"d\":" + deep + "}\n{\"n\":2}\n", "[{\"n\":1}," + deep + ",{\"n\":3}]",
+                "{\"Records\":[{\"n\":1},{\"d\":" + deep + "},{\"n\":3}]}")) {
+            try (RecordReader reader = open(input)) {
+                List<RecordEntry> entries = drain(reader);
+                RecordEntry.Malformed bad = assertInstanceOf(RecordEntry.Malformed.class,
+                        entries.get(entries.size() - 2), input.substring(0, 20));
+                assertTrue(bad.reason().contains("nesting depth"), bad.reason());
+                assertEquals(input.startsWith("{\"d\"") ? 2 : 3, entries.get(entries.size() - 1).number());
+            }
+        }
+    }
+
+    @Test
+    void binaryInputIsOneMalformedEntryNotOnePerLine() throws IOException {
+        byte[] noise = new byte[200_000];
+        new java.util.Random(8).nextBytes(noise);
+        noise[70_000] = 0;
+        for (byte[] input : List.of(noise, bytes("{\"a\":1}\n{\"b\":", 0, "}\n"),
+                "{\"a\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_16LE))) {
+            try (RecordReader reader = RecordReader.open(new ByteArrayInputStream(input))) {
+                List<RecordEntry> entries = drain(reader);
+                assertEquals(1, entries.size());
+                RecordEntry.Malformed binary = assertInstanceOf(RecordEntry.Malformed.class, entries.get(0));
+                assertEquals(1, binary.number());
+                assertTrue(binary.reason().startsWith("binary data, not JSON text"), binary.reason());
+            }
+        }
+        try (RecordReader reader = RecordReader.open(new ByteArrayInputStream(noise))) {
+            reader.skipThrough(1);
+            assertNull(reader.next(), "a resumed binary file is finished");
+        }
+    }
+
     // ---- helpers
 
     static byte[] fixture(String name) throws IOException {
         try (InputStream in = RecordReaderTest.class.getResourceAsStream(name)) {
             return in.readAllBytes();
         }
+    }
+
+    private static InputStream stream(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Text and single bytes (ints), concatenated. */
+    private static byte[] bytes(Object... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Object part : parts) {
+            if (part instanceof String text) {
+                out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+            } else {
+                out.write((Integer) part);
+            }
+        }
+        return out.toByteArray();
     }
 
     private static RecordReader open(String text) throws IOException {

@@ -304,6 +304,48 @@ class RecordRecognizerTest {
         assertEquals(null, JsonPointers.parse("id_pointer", " "));
     }
 
+    @Test
+    void epochAndTimestampValuesOutOfRangeAreBadInputNotACrash() throws Exception {
+        for (String time : List.of("\"9999999999999999999\"", "9999999999999999999", "99999999999999999999999",
+                "1e300", "1e400", "-9999999999999999", "9999999999999999", "\"+10000-01-01T00:00:00Z\"")) {
+            JsonNode record = JSON.readTree("{\"time\":" + time + ",\"msg\":\"x\"}");
+            RecordException e = assertThrows(RecordException.class, () -> only(record), time);
+            assertTrue(e.getMessage().startsWith("JSON record has time at /time "), e.getMessage());
+            assertTrue(e.getMessage().contains(time.startsWith("1e") ? (time.equals("1e400") ? "Infinity" : "1.0E300") : time.replace("\"", "")),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("between the years 0000 and 9999"), e.getMessage());
+        }
+        JsonNode lastMilli = JSON.readTree("{\"time\":253402300799999}");
+        assertEquals(Instant.parse("9999-12-31T23:59:59.999Z"), only(lastMilli).time());
+
+        ObjectNode envelope = JSON.createObjectNode().put("detail-type", "Findings Imported V2");
+        ObjectNode finding = envelope.putObject("detail").putArray("findings").addObject();
+        finding.putObject("finding_info").put("uid", "f-1").put("modified_time", 9_000_000_000_000_000L);
+        RecordException ocsf = assertThrows(RecordException.class, () -> only(envelope));
+        assertTrue(ocsf.getMessage().startsWith("OCSF finding has finding_info.modified_time 9000000000000000 out of"
+                + " range"), ocsf.getMessage());
+
+        ObjectNode trail = cloudTrail("ConsoleLogin").put("eventTime", "+999999999-12-31T23:59:59Z");
+        RecordException ct = assertThrows(RecordException.class, () -> only(trail));
+        assertTrue(ct.getMessage().startsWith("CloudTrail record has eventTime '+999999999-12-31T23:59:59Z' out of"
+                + " range"), ct.getMessage());
+    }
+
+    @Test
+    void anEntryOfTheReaderBecomesEventsOrARecordExceptionWhateverGoesWrong() throws Exception {
+        RecordEntry good = new RecordEntry.Parsed(1, "{\"type\":\"t\"}", JSON.readTree("{\"type\":\"t\"}"));
+        assertEquals("f:1", only(recognizer.events(good, "files", "f:1")).id());
+
+        RecordEntry malformed = new RecordEntry.Malformed(2, "{x", "not JSON: Unexpected character");
+        assertEquals("not JSON: Unexpected character",
+                assertThrows(RecordException.class, () -> recognizer.events(malformed, "files", "f:2")).getMessage());
+
+        // a failure no mapper foresaw (here the builder's own check) is still the record's, not the source's
+        RecordException bug = assertThrows(RecordException.class, () -> recognizer.events(good, " ", "f:1"));
+        assertEquals("cannot be turned into an event: java.lang.IllegalArgumentException: an event needs a non-empty"
+                + " instance", bug.getMessage());
+    }
+
     // ---- helpers
 
     private Event only(JsonNode record) throws RecordException {

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = Journal.class)
 public final class JournalService implements Journal {
-    /** Quarantined content is cut to this many characters. */
+    /** Quarantined content and reasons are cut to this many characters. */
     static final int MAX_QUARANTINE_CONTENT = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(JournalService.class);
 
@@ -168,14 +168,15 @@ public final class JournalService implements Journal {
     @Override
     public void quarantine(String sourceInstance, String location, String reason, String content) {
         String kept = truncate(content == null ? "" : content);
+        String why = truncate(reason == null ? "" : reason);
         try {
             store.write(true, tx -> {
-                tx.addQuarantine(sourceInstance, location, reason, kept, System.currentTimeMillis());
+                tx.addQuarantine(sourceInstance, location, why, kept, System.currentTimeMillis());
                 tx.count(Counter.Scope.SOURCE, sourceInstance, Counter.QUARANTINED, 1);
                 return null;
             });
         } catch (RuntimeException e) {
-            LOG.error("Cannot quarantine a record of {} at {} ({}): {}", sourceInstance, location, reason,
+            LOG.error("Cannot quarantine a record of {} at {} ({}): {}", sourceInstance, location, why,
                     e.getMessage(), e);
         }
     }

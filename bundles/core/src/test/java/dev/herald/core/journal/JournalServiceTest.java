@@ -153,6 +153,14 @@ class JournalServiceTest {
     }
 
     @Test
+    void aQuarantineReasonIsCutLikeItsContent() {
+        String longReason = "not JSON: " + "y".repeat(JournalService.MAX_QUARANTINE_CONTENT);
+        journal.quarantine("files", "a.json:1", longReason, "{");
+        var q = store.read(v -> v.quarantine("files", 10));
+        assertEquals(longReason.substring(0, JournalService.MAX_QUARANTINE_CONTENT), q.get(0).reason());
+    }
+
+    @Test
     void aBatchThatCannotBePreparedKeepsNothing() throws Exception {
         journal.append("trail", List.of(ct("1", "CreateUser", "ann")), Checkpoint.of("p1"));
         List<Event> batch = new java.util.ArrayList<>();

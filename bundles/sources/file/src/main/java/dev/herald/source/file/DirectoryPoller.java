@@ -6,9 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -20,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * One look at the directory: reads every settled file that has something new (see {@link
  * FileIngest}), then forgets the positions of files that no longer exist. A directory that cannot
  * be read, a file that cannot be read and a journal that refuses a batch are logged once (not at
- * every poll) and tried again at the next poll.
+ * every poll) and tried again at the next poll; the first two are the source's {@link
+ * Journal#problem problem} (shown by {@code herald:status}) until they are read again. A
+ * symbolic link that matches the include patterns is quarantined once per run and never followed.
  */
 final class DirectoryPoller {
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryPoller.class);
@@ -31,7 +32,9 @@ final class DirectoryPoller {
     private final DirectoryScanner scanner;
     private final FileIngest ingest;
     private String directoryProblem;
-    private final Map<String, String> fileProblems = new HashMap<>();
+    /** Per stream, what keeps a file from being read, in the order they came. */
+    private final Map<String, String> fileProblems = new LinkedHashMap<>();
+    private final Set<String> reportedLinks = new HashSet<>();
 
     DirectoryPoller(FileSourceSettings settings, Journal journal, BooleanSupplier stopping) {
         this.settings = settings;
@@ -42,32 +45,63 @@ final class DirectoryPoller {
     }
 
     void poll() {
-        List<FoundFile> files;
+        DirectoryScanner.Listing listing;
         try {
-            files = scanner.scan();
+            listing = scanner.scan();
         } catch (IOException e) {
             directoryUnreadable(e);
+            reportProblem();
             return;
         }
         if (directoryProblem != null) {
             LOG.info("File source '{}': directory {} is readable again", settings.name(), settings.directory());
             directoryProblem = null;
         }
+        quarantineLinks(listing);
+        Set<String> listed = new HashSet<>();
+        listing.files().forEach(f -> listed.add(f.stream()));
+        fileProblems.keySet().retainAll(listed); // a file no longer listed is no longer tried
         Map<String, String> positions = journal.checkpoints(settings.name());
-        for (FoundFile file : files) {
-            if (stopping.getAsBoolean()) {
-                return;
-            }
-            try {
-                if (!ingest.read(file, FilePosition.decode(positions.get(file.stream())))) {
+        try {
+            for (FoundFile file : listing.files()) {
+                if (stopping.getAsBoolean()) {
                     return;
                 }
-                fileProblems.remove(file.stream());
-            } catch (IOException e) {
-                fileUnreadable(file, e);
+                try {
+                    if (!ingest.read(file, FilePosition.decode(positions.get(file.stream())))) {
+                        return;
+                    }
+                    fileProblems.remove(file.stream());
+                } catch (IOException | RuntimeException e) {
+                    fileUnreadable(file, e);
+                }
+            }
+            forgetVanished(positions.keySet());
+        } finally {
+            reportProblem();
+        }
+    }
+
+    private void quarantineLinks(DirectoryScanner.Listing listing) {
+        reportedLinks.retainAll(listing.links());
+        for (String link : listing.links()) {
+            if (reportedLinks.add(link)) {
+                String target = linkTarget(link);
+                String reason = "a symbolic link" + (target == null ? "" : " (to " + target + ")") + ": the file source"
+                        + " never follows links, so that nothing outside " + settings.directory() + " is read;"
+                        + " move or copy the file itself into the directory";
+                LOG.warn("File source '{}': skipping {}: {}", settings.name(), link, reason);
+                journal.quarantine(settings.name(), link, reason, "");
             }
         }
-        forgetVanished(positions.keySet());
+    }
+
+    private String linkTarget(String link) {
+        try {
+            return Files.readSymbolicLink(settings.directory().resolve(link)).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
     }
 
     private void forgetVanished(Set<String> streams) {
@@ -77,12 +111,28 @@ final class DirectoryPoller {
             }
             try {
                 journal.removeCheckpoint(settings.name(), stream);
-                fileProblems.remove(stream);
             } catch (JournalException e) {
                 LOG.warn("File source '{}': could not forget the position of vanished file {} ({}); trying again at"
                         + " the next poll", settings.name(), stream, e.getMessage());
             }
         }
+    }
+
+    /** The directory's problem, else the first file's, else none. */
+    private void reportProblem() {
+        String problem = directoryProblem;
+        if (problem == null && !fileProblems.isEmpty()) {
+            Map.Entry<String, String> first = fileProblems.entrySet().iterator().next();
+            problem = "cannot read " + first.getKey() + " (" + first.getValue() + ")"
+                    + (fileProblems.size() > 1 ? " and " + (fileProblems.size() - 1) + " more files" : "")
+                    + "; fix its permissions or remove it, trying again every " + settings.pollInterval().toSeconds()
+                    + " s";
+        } else if (problem != null) {
+            problem = "cannot read directory " + settings.directory() + ": " + problem + "; create it, fix its"
+                    + " permissions or change 'directory', looking again every " + settings.pollInterval().toSeconds()
+                    + " s";
+        }
+        journal.problem(settings.name(), problem);
     }
 
     private void directoryUnreadable(IOException e) {
@@ -96,7 +146,7 @@ final class DirectoryPoller {
         }
     }
 
-    private void fileUnreadable(FoundFile file, IOException e) {
+    private void fileUnreadable(FoundFile file, Exception e) {
         String problem = e.toString();
         if (!Objects.equals(problem, fileProblems.put(file.stream(), problem))) {
             LOG.warn("File source '{}': cannot read {} ({}); what was committed stays committed, trying again at the"

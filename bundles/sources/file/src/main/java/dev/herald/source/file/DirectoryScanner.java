@@ -1,5 +1,6 @@
 package dev.herald.source.file;
 
+import dev.herald.api.record.CloudTrailFiles;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -22,7 +23,9 @@ import java.util.Set;
 /**
  * Lists the files to read: regular files under the directory (subdirectories included, names
  * starting with {@code .} skipped, as writers use them for files in progress) that match the
- * include patterns and have settled, in path order.
+ * include patterns and have settled, in path order. CloudTrail digest files are never read (they
+ * hold hashes, not events). Symbolic links are never followed, neither to files nor into
+ * directories; links that match the include patterns are listed apart, for the source to report.
  *
  * <p>A file has settled when its modification time is at least the settle time ago, or when this
  * scanner has seen it with the same size and modification time for that long (which also covers
@@ -30,6 +33,15 @@ import java.util.Set;
  */
 final class DirectoryScanner {
     private static final int MAX_DEPTH = 32;
+
+    /**
+     * What a look at the directory found.
+     *
+     * @param files the files to read, in path order
+     * @param links the stream names of symbolic links that match the include patterns (not read)
+     */
+    record Listing(List<FoundFile> files, List<String> links) {
+    }
 
     /** A file that has not settled yet: how it looked, and since when (System.nanoTime). */
     private record Sighting(long size, Instant mtime, long since) {
@@ -47,12 +59,13 @@ final class DirectoryScanner {
     }
 
     /** @throws IOException when the directory itself cannot be read */
-    List<FoundFile> scan() throws IOException {
+    Listing scan() throws IOException {
         if (!Files.isDirectory(directory)) {
             throw Files.exists(directory) ? new NotDirectoryException(directory.toString())
                     : new NoSuchFileException(directory.toString());
         }
         List<FoundFile> found = new ArrayList<>();
+        List<String> links = new ArrayList<>();
         Files.walkFileTree(directory, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH,
                 new SimpleFileVisitor<>() {
                     @Override
@@ -63,7 +76,12 @@ final class DirectoryScanner {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                         Path relative = directory.relativize(file);
-                        if (attrs.isRegularFile() && !hidden(file) && include.matches(relative)) {
+                        if (hidden(file) || !include.matches(relative) || CloudTrailFiles.isDigest(stream(relative))) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        if (attrs.isSymbolicLink()) {
+                            links.add(stream(relative));
+                        } else if (attrs.isRegularFile()) {
                             found.add(new FoundFile(stream(relative), file, attrs.size(), attrs.lastModifiedTime().toInstant()));
                         }
                         return FileVisitResult.CONTINUE;
@@ -78,7 +96,8 @@ final class DirectoryScanner {
                     }
                 });
         found.sort(Comparator.comparing(FoundFile::stream));
-        return settled(found);
+        links.sort(Comparator.naturalOrder());
+        return new Listing(settled(found), links);
     }
 
     /** The stream name of a file relative to the directory. */

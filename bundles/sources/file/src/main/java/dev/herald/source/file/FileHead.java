@@ -3,6 +3,7 @@ package dev.herald.source.file;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.zip.CRC32;
 
@@ -30,8 +31,18 @@ record FileHead(boolean gzip, String crc) {
         return crc(first(file, size));
     }
 
+    /**
+     * Opens a file for reading without following a symbolic link: a file of the watched directory
+     * must not lead the source to read what it points to.
+     *
+     * @throws java.nio.file.FileSystemException when it is a link (too many levels of symbolic links)
+     */
+    static InputStream open(Path file) throws IOException {
+        return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+    }
+
     private static byte[] first(Path file, long size) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = open(file)) {
             return in.readNBytes((int) Math.min(Math.max(size, 0), LENGTH));
         }
     }

@@ -11,7 +11,6 @@ import dev.herald.api.record.RecordRecognizer;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * file's new position, so a restart resumes after the last committed record and re-delivers
  * nothing that was committed.
  *
- * <p>A line that is not JSON, a record its kind cannot make sense of, and the end of a truncated
- * or corrupt gzip are quarantined with their location ({@code file:line}) and the rest of the file
+ * <p>A line that is not JSON, a record longer than {@code max_record_bytes} or not UTF-8, a record
+ * its kind cannot make sense of (whatever the failure), and the end of a truncated or corrupt gzip
+ * are quarantined with their location ({@code file:line}) and the rest of the file
  * still flows; a truncated gzip is then finished. Quarantining happens before the batch is
  * committed (a crash in between quarantines the record again on the next run: at least once,
  * never lost); retries within one run do not repeat it.
@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * get {@code file:line@head}, where head is the CRC of the file's first bytes: reading the same
  * content again yields the same ids (and the journal drops them as duplicates), while a replaced
  * file with new content yields new ones.
+ *
+ * <p>A file is opened without following a symbolic link (a file swapped for a link after it was
+ * listed fails to open).
  */
 final class FileIngest {
     private static final Logger LOG = LoggerFactory.getLogger(FileIngest.class);
@@ -47,6 +50,7 @@ final class FileIngest {
     private final Journal journal;
     private final RecordRecognizer recognizer;
     private final int batchSize;
+    private final int maxRecordBytes;
     private final BooleanSupplier stopping;
     /** Per stream, the highest entry number quarantined in this run. */
     private final Map<String, Long> quarantinedThrough = new HashMap<>();
@@ -57,6 +61,7 @@ final class FileIngest {
         this.journal = journal;
         this.recognizer = new RecordRecognizer(settings.pointers());
         this.batchSize = settings.batchSize();
+        this.maxRecordBytes = settings.maxRecordBytes();
         this.stopping = stopping;
     }
 
@@ -75,7 +80,7 @@ final class FileIngest {
         }
         FileHead head = FileHead.read(file.path(), file.size());
         Batch batch = new Batch(file, head, resumeAfter(file, committed, head));
-        try (RecordReader reader = RecordReader.open(decompressed(file, head))) {
+        try (RecordReader reader = RecordReader.open(decompressed(file, head), maxRecordBytes)) {
             reader.skipThrough(batch.through);
             for (RecordEntry entry = reader.next(); entry != null; entry = reader.next()) {
                 if (stopping.getAsBoolean()) {
@@ -119,7 +124,7 @@ final class FileIngest {
     }
 
     private static InputStream decompressed(FoundFile file, FileHead head) throws IOException {
-        InputStream in = Files.newInputStream(file.path());
+        InputStream in = FileHead.open(file.path());
         try {
             return head.gzip() ? new GZIPInputStream(in, 64 * 1024) : in;
         } catch (IOException e) {
@@ -132,17 +137,13 @@ final class FileIngest {
         batch.records++;
         batch.totalRecords++;
         batch.through = entry.number();
-        if (entry instanceof RecordEntry.Parsed parsed) {
-            try {
-                List<Event> events = recognizer.events(parsed.json(), parsed.text(), instance,
-                        batch.file.stream() + ":" + entry.number() + "@" + batch.head.crc());
-                batch.events.addAll(events);
-                batch.totalEvents += events.size();
-            } catch (RecordException e) {
-                quarantine(batch, entry.number(), e.getMessage(), parsed.text());
-            }
-        } else if (entry instanceof RecordEntry.Malformed malformed) {
-            quarantine(batch, entry.number(), malformed.reason(), malformed.text());
+        try {
+            List<Event> events = recognizer.events(entry, instance,
+                    batch.file.stream() + ":" + entry.number() + "@" + batch.head.crc());
+            batch.events.addAll(events);
+            batch.totalEvents += events.size();
+        } catch (RecordException e) {
+            quarantine(batch, entry.number(), e.getMessage(), entry.text());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.herald.source.file;
 
 import dev.herald.api.Journal;
 import dev.herald.api.record.JsonPointers;
+import dev.herald.api.record.RecordReader;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -64,6 +65,12 @@ public final class FileSource {
                 description = "The most records committed to the journal at once")
         int batch__size() default 1000;
 
+        @AttributeDefinition(name = "Largest record (bytes)", min = "1024", max = "1073741824",
+                description = "The longest record read, in bytes: a line of JSON Lines, a JSON document, an element of"
+                        + " an array or of CloudTrail's Records. A longer one is skipped without being held in memory and"
+                        + " quarantined as too large; memory use grows with this value")
+        int max__record__bytes() default RecordReader.DEFAULT_MAX_RECORD_BYTES;
+
         @AttributeDefinition(name = "Id pointer (other JSON)", required = false,
                 description = "JSON pointer to the id of records of no known kind (e.g. /eventId); empty: the file name"
                         + " and line, which re-reading the same file content reproduces")
@@ -86,6 +93,7 @@ public final class FileSource {
     }
 
     private final FileSourceSettings settings;
+    private final Journal journal;
     private final DirectoryPoller poller;
     private final ScheduledExecutorService scheduler;
 
@@ -102,6 +110,7 @@ public final class FileSource {
             thread.setDaemon(true);
             return thread;
         });
+        this.journal = journal;
         this.poller = new DirectoryPoller(settings, journal, scheduler::isShutdown);
         scheduler.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("File source '{}' watches {} for {} every {} s", settings.name(), settings.directory(),
@@ -130,6 +139,8 @@ public final class FileSource {
         } catch (RuntimeException | LinkageError e) {
             LOG.error("File source '{}': reading {} failed; trying again in {} s", settings.name(),
                     settings.directory(), settings.pollInterval().toSeconds(), e);
+            journal.problem(settings.name(), "reading " + settings.directory() + " failed (" + e + "); see karaf.log,"
+                    + " trying again every " + settings.pollInterval().toSeconds() + " s");
         }
     }
 

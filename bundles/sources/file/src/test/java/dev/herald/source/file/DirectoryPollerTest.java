@@ -318,6 +318,149 @@ class DirectoryPollerTest {
         assertEquals(Instant.ofEpochSecond(1795330800), events.get(1).time());
     }
 
+    @Test
+    void aRecordWithAnEpochOutOfRangeIsQuarantinedAndTheFilesAfterItFlow() throws IOException {
+        Path inbox = inbox();
+        Files.writeString(inbox.resolve("a.jsonl"), "{\"time\":\"9999999999999999999\",\"msg\":\"x\"}\n");
+        write(inbox.resolve("b.jsonl"), lines(1, 2));
+
+        poller(inbox).poll();
+
+        assertEquals(List.of("a.jsonl:1"), journal.quarantined().stream().map(MemoryJournal.Quarantined::location).toList());
+        String reason = journal.quarantined().get(0).reason();
+        assertTrue(reason.contains("9999999999999999999") && reason.contains("out of range"), reason);
+        assertEquals(2, journal.events().size());
+        assertDone("a.jsonl", 1);
+        assertDone("b.jsonl", 2);
+    }
+
+    @Test
+    void aRecordLongerThanMaxRecordBytesIsQuarantinedAsTooLargeAndTheRestFlows() throws IOException {
+        Path inbox = inbox();
+        String big = "{\"type\":\"big\",\"blob\":\"" + "x".repeat(3000) + "\"}";
+        write(inbox.resolve("a.jsonl"), List.of(json(1), big, json(3)));
+        Files.writeString(inbox.resolve("b.json"), "[" + json(1) + ",\n" + big + ",\n" + json(3) + "]");
+
+        poller(inbox, "max_record_bytes", 1024).poll();
+
+        assertEquals(List.of("a.jsonl:2", "b.json:2"), journal.quarantined().stream()
+                .map(MemoryJournal.Quarantined::location).toList());
+        assertTrue(journal.quarantined().stream().allMatch(q -> q.reason().startsWith("too large (" + big.length()
+                + " bytes)")), journal.quarantined().get(0).reason());
+        assertEquals(4, journal.events().size());
+    }
+
+    @Test
+    void aLineThatIsNotUtf8IsQuarantinedNotForwardedWithReplacementCharacters() throws IOException {
+        Path inbox = inbox();
+        byte[] latin1 = "{\"type\":\"login\",\"user\":\"Ren\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] good = (json(2) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] both = Arrays.copyOf(latin1, latin1.length + good.length);
+        System.arraycopy(good, 0, both, latin1.length, good.length);
+        Files.write(inbox.resolve("mixed.jsonl"), both);
+
+        poller(inbox).poll();
+
+        assertEquals(List.of(2), journal.events().stream().map(e -> e.detail().path("n").asInt()).toList());
+        assertEquals(1, journal.quarantined().size());
+        assertTrue(journal.quarantined().get(0).reason().startsWith("not UTF-8"), journal.quarantined().get(0).reason());
+    }
+
+    @Test
+    void aDirectoryThatCannotBeReadIsAProblemUntilItIsReadAgain() throws IOException {
+        Path inbox = temp.resolve("inbox");
+        DirectoryPoller poller = poller(inbox);
+        poller.poll();
+        assertTrue(String.valueOf(journal.problem("files")).contains("does not exist"), journal.problem("files"));
+
+        Files.writeString(inbox, "a file where the directory should be");
+        poller.poll();
+        assertTrue(String.valueOf(journal.problem("files")).contains("not a directory"), journal.problem("files"));
+
+        Files.delete(inbox);
+        Files.createDirectories(inbox);
+        poller.poll();
+        assertEquals(null, journal.problem("files"));
+    }
+
+    @Test
+    void aFileReplacedByASymbolicLinkIsNotFollowedAndIsAProblemUntilItIsGone() throws IOException {
+        Path inbox = inbox();
+        Path secret = temp.resolve("elsewhere.jsonl");
+        write(secret, List.of("{\"type\":\"secret\"}"));
+        write(inbox.resolve("a.jsonl"), lines(1, 2));
+        write(inbox.resolve("b.jsonl"), lines(3, 4));
+        journal.afterAppend(() -> {
+            try { // b.jsonl was listed as a regular file; it is swapped for a link before it is opened
+                if (Files.isRegularFile(inbox.resolve("b.jsonl"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(inbox.resolve("b.jsonl"));
+                    Files.createSymbolicLink(inbox.resolve("b.jsonl"), secret);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        DirectoryPoller poller = poller(inbox);
+
+        poller.poll();
+        assertTrue(journal.events().stream().noneMatch(e -> e.type().equals("secret")), "the link was followed");
+        assertTrue(String.valueOf(journal.problem("files")).contains("b.jsonl"), journal.problem("files"));
+
+        Files.delete(inbox.resolve("b.jsonl"));
+        poller.poll();
+        assertEquals(null, journal.problem("files"));
+        assertEquals(ids(1, 2), journal.events().stream().map(e -> e.detail().path("n").asInt()).toList());
+    }
+
+    @Test
+    void aSymbolicLinkInTheDirectoryIsQuarantinedOnceAndNeverFollowed() throws IOException {
+        Path inbox = inbox();
+        Path secret = temp.resolve("elsewhere.jsonl");
+        write(secret, List.of("{\"type\":\"secret\"}"));
+        Files.createSymbolicLink(inbox.resolve("link.jsonl"), secret);
+        write(inbox.resolve("real.jsonl"), lines(1, 1));
+        DirectoryPoller poller = poller(inbox);
+
+        poller.poll();
+        poller.poll();
+
+        assertEquals(List.of(1), journal.events().stream().map(e -> e.detail().path("n").asInt()).toList());
+        assertEquals(List.of("link.jsonl"), journal.quarantined().stream().map(MemoryJournal.Quarantined::location).toList());
+        assertTrue(journal.quarantined().get(0).reason().contains("symbolic link"), journal.quarantined().get(0).reason());
+    }
+
+    @Test
+    void cloudTrailDigestFilesAreNotRead() throws IOException {
+        Path inbox = inbox();
+        Path digests = Files.createDirectories(inbox.resolve("AWSLogs/123456789012/CloudTrail-Digest/eu-west-1/2026/11/01"));
+        String digest = "{\"awsAccountId\":\"123456789012\",\"digestStartTime\":\"2026-11-01T00:00:00Z\",\"logFiles\":[]}";
+        Files.write(digests.resolve("123456789012_CloudTrail-Digest_eu-west-1_main_eu-west-1_20261101T010000Z.json.gz"),
+                gzip(digest.getBytes(StandardCharsets.UTF_8)));
+        Files.writeString(inbox.resolve("123456789012_CloudTrail-Digest_eu-west-1_main_eu-west-1_20261101T020000Z.json"),
+                digest);
+        write(inbox.resolve("real.jsonl"), lines(1, 1));
+
+        poller(inbox).poll();
+
+        assertEquals(List.of("real.jsonl"), journal.appends().stream().map(a -> a.next().stream()).toList());
+        assertTrue(journal.quarantined().isEmpty(), journal.quarantined().toString());
+    }
+
+    @Test
+    void aCloudTrailFileWithAMissingCommaBetweenTwoRecordsLosesNoOtherRecord() throws IOException {
+        Path inbox = inbox();
+        String records = "{\"Records\":[" + json(1) + "," + json(2) + json(3) + "," + json(4) + "]}";
+        Files.write(inbox.resolve("trail.json.gz"), gzip(records.getBytes(StandardCharsets.UTF_8)));
+
+        poller(inbox).poll();
+
+        assertEquals(ids(1, 4), journal.events().stream().map(e -> e.detail().path("n").asInt()).toList());
+        assertEquals(List.of("trail.json.gz:3"), journal.quarantined().stream().map(MemoryJournal.Quarantined::location).toList());
+        String reason = journal.quarantined().get(0).reason();
+        assertTrue(reason.contains("expecting comma") && reason.contains("skipped 0 bytes"), reason);
+        assertDone("trail.json.gz", 5);
+    }
+
     // ---- helpers
 
     private Path inbox() throws IOException {

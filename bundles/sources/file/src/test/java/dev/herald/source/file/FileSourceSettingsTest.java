@@ -23,6 +23,7 @@ class FileSourceSettingsTest {
         assertEquals(Duration.ofSeconds(2), s.pollInterval());
         assertEquals(500, s.settleMillis());
         assertEquals(1000, s.batchSize());
+        assertEquals(1024 * 1024, s.maxRecordBytes());
         assertEquals("*.json, *.jsonl, *.json.gz, *.jsonl.gz", s.include().toString());
         assertNull(s.pointers().id());
         assertEquals("/time", s.pointers().time().toString());
@@ -49,6 +50,8 @@ class FileSourceSettingsTest {
         assertRejected("batch_size = 0 is out of range: use 1 to 100000", config("name", "n", "directory", "x", "batch_size", 0));
         assertRejected("batch_size = 100001 is out of range", config("name", "n", "directory", "x", "batch_size", 100_001));
         assertRejected("id_pointer = 'eventId' is not a JSON pointer", config("name", "n", "directory", "x", "id_pointer", "eventId"));
+        assertRejected("max_record_bytes = 1023 is out of range: give the longest record to read in bytes, 1024 to",
+                config("name", "n", "directory", "x", "max_record_bytes", 1023));
         assertRejected("include is empty", config("name", "n", "directory", "x", "include", new String[] {" , "}));
         assertRejected("include pattern '[a' is not a valid glob", config("name", "n", "directory", "x", "include", new String[] {"[a"}));
         assertRejected("directory = 'a\0b' is not a valid path", config("name", "n", "directory", "a\0b"));

@@ -64,6 +64,22 @@ class FileSourceTest {
     }
 
     @Test
+    void theRecordFromTheIssueNoLongerStopsTheSourceForGood() throws Exception {
+        Path inbox = Files.createDirectories(home.resolve("demo/inbox"));
+        Files.writeString(inbox.resolve("epoch.jsonl"), "{\"time\":\"9999999999999999999\",\"msg\":\"x\"}\n");
+        FileSource source = new FileSource(TestConfig.settings(inbox, "poll_interval", 1), journal);
+        try {
+            await(() -> journal.quarantined().size() == 1, "the record quarantined");
+            Files.writeString(inbox.resolve("later.jsonl"), "{\"type\":\"later\"}\n");
+            await(() -> journal.events().stream().anyMatch(e -> e.type().equals("later")), "the file dropped later");
+        } finally {
+            source.stop();
+        }
+        assertEquals("epoch.jsonl:1", journal.quarantined().get(0).location());
+        assertEquals(null, journal.problem("files"));
+    }
+
+    @Test
     void anInvalidConfigurationFailsActivationNamingTheProperty() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FileSource(
                 config("name", "demo", "directory", "inbox", "batch_size", 0), journal, context(home)));

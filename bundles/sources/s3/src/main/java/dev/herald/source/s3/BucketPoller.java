@@ -42,7 +42,7 @@ final class BucketPoller {
         this.settings = settings;
         this.journal = journal;
         this.s3 = s3;
-        this.ingest = new ObjectIngest(settings.name(), journal, s3, settings.batchSize(), stopping);
+        this.ingest = new ObjectIngest(settings, journal, s3, stopping);
         this.stopping = stopping;
     }
 

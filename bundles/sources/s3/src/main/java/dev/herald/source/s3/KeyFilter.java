@@ -1,5 +1,6 @@
 package dev.herald.source.s3;
 
+import dev.herald.api.record.CloudTrailFiles;
 import dev.herald.api.text.Text;
 import java.nio.file.FileSystems;
 import java.nio.file.InvalidPathException;
@@ -14,11 +15,10 @@ import java.util.regex.Pattern;
  * Which object keys to read. A pattern is a glob, or a regular expression after {@code regex:}.
  * A glob without {@code /} matches the key's last segment ({@code *.json.gz}), one with {@code /}
  * the whole key ({@code AWSLogs/**}{@code /CloudTrail/**}). A regular expression must match the
- * whole key. CloudTrail digest files ({@code CloudTrail-Digest/}) are never read: they hold
+ * whole key. CloudTrail digest files ({@link CloudTrailFiles#isDigest}) are never read: they hold
  * hashes, not events.
  */
 final class KeyFilter {
-    private static final String DIGESTS = "CloudTrail-Digest/";
     private static final String REGEX = "regex:";
 
     private final List<String> patterns;
@@ -53,7 +53,7 @@ final class KeyFilter {
 
     /** Whether the object with this key is to be read. */
     boolean matches(String key) {
-        return !key.endsWith("/") && !key.contains(DIGESTS) && matchers.stream().anyMatch(m -> m.test(key));
+        return !key.endsWith("/") && !CloudTrailFiles.isDigest(key) && matchers.stream().anyMatch(m -> m.test(key));
     }
 
     private static Predicate<String> regex(String expression) {

@@ -35,8 +35,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * after the last committed batch.
  *
  * <p>Gzip is recognised by its magic bytes, whatever the key's suffix. A line that is not JSON, a
- * record its kind cannot make sense of, the end of a truncated or corrupt gzip, and an object that
- * is not JSON at all are quarantined at {@code s3://bucket/key:line} and the rest still flows.
+ * record longer than {@code max_record_bytes} or not UTF-8, a record its kind cannot make sense of
+ * (whatever the failure), the end of a truncated or corrupt gzip, and an object that is not JSON
+ * at all are quarantined at {@code s3://bucket/key:line} and the rest still flows.
  *
  * <p>Records without an id of their own (Illumio flow summaries) get {@code key:line@etag}:
  * reading the same object again yields the same ids, which the journal drops as duplicates.
@@ -62,16 +63,18 @@ final class ObjectIngest {
     private final S3Client s3;
     private final RecordRecognizer recognizer = new RecordRecognizer();
     private final int batchSize;
+    private final int maxRecordBytes;
     private final BooleanSupplier stopping;
     /** Per stream, the highest entry number quarantined in this run, so that retries do not repeat it. */
     private final Map<String, Long> quarantinedThrough = new HashMap<>();
     private boolean journalFailing;
 
-    ObjectIngest(String instance, Journal journal, S3Client s3, int batchSize, BooleanSupplier stopping) {
-        this.instance = instance;
+    ObjectIngest(S3SourceSettings settings, Journal journal, S3Client s3, BooleanSupplier stopping) {
+        this.instance = settings.name();
         this.journal = journal;
         this.s3 = s3;
-        this.batchSize = batchSize;
+        this.batchSize = settings.batchSize();
+        this.maxRecordBytes = settings.maxRecordBytes();
         this.stopping = stopping;
     }
 
@@ -129,7 +132,7 @@ final class ObjectIngest {
 
     /** @return false when stopping or when the journal refused a batch */
     private boolean readRecords(Batch batch, InputStream in, Runnable afterBatch) throws IOException {
-        RecordReader reader = RecordReader.open(in);
+        RecordReader reader = RecordReader.open(in, maxRecordBytes);
         reader.skipThrough(batch.through);
         for (RecordEntry entry = reader.next(); entry != null; entry = reader.next()) {
             if (stopping.getAsBoolean()) {
@@ -178,17 +181,13 @@ final class ObjectIngest {
         batch.records++;
         batch.totalRecords++;
         batch.through = entry.number();
-        if (entry instanceof RecordEntry.Parsed parsed) {
-            try {
-                List<Event> events = recognizer.events(parsed.json(), parsed.text(), instance,
-                        batch.object.key() + ":" + entry.number() + "@" + batch.etag);
-                batch.events.addAll(events);
-                batch.totalEvents += events.size();
-            } catch (RecordException e) {
-                quarantine(batch, entry.number(), e.getMessage(), parsed.text());
-            }
-        } else if (entry instanceof RecordEntry.Malformed malformed) {
-            quarantine(batch, entry.number(), malformed.reason(), malformed.text());
+        try {
+            List<Event> events = recognizer.events(entry, instance,
+                    batch.object.key() + ":" + entry.number() + "@" + batch.etag);
+            batch.events.addAll(events);
+            batch.totalEvents += events.size();
+        } catch (RecordException e) {
+            quarantine(batch, entry.number(), e.getMessage(), entry.text());
         }
     }
 

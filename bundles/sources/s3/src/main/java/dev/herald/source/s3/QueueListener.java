@@ -39,7 +39,7 @@ final class QueueListener {
         this.settings = settings;
         this.journal = journal;
         this.sqs = sqs;
-        this.ingest = new ObjectIngest(settings.name(), journal, s3, settings.batchSize(), stopping);
+        this.ingest = new ObjectIngest(settings, journal, s3, stopping);
         this.stopping = stopping;
     }
 

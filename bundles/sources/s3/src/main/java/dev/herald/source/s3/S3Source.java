@@ -1,6 +1,7 @@
 package dev.herald.source.s3;
 
 import dev.herald.api.Journal;
+import dev.herald.api.record.RecordReader;
 import dev.herald.aws.AwsClients;
 import dev.herald.aws.AwsConnection;
 import java.util.concurrent.Executors;
@@ -83,6 +84,12 @@ public final class S3Source {
         @AttributeDefinition(name = "Batch size", min = "1", max = "100000",
                 description = "The most records committed to the journal at once")
         int batch__size() default 1000;
+
+        @AttributeDefinition(name = "Largest record (bytes)", min = "1024", max = "1073741824",
+                description = "The longest record read, in bytes: a line of JSON Lines, a JSON document, an element of"
+                        + " an array or of CloudTrail's Records. A longer one is skipped without being held in memory and"
+                        + " quarantined as too large; memory use grows with this value")
+        int max__record__bytes() default RecordReader.DEFAULT_MAX_RECORD_BYTES;
 
         @AttributeDefinition(name = "Wait time (s)", min = "0", max = "20", description = "sqs mode: how long a"
                 + " receive waits for messages (long polling)")

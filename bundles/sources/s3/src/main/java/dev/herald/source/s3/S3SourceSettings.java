@@ -18,15 +18,18 @@ import java.util.Optional;
  * @param startAfter          the key to start after on the first run (poll mode)
  * @param include             which keys to read
  * @param batchSize           the most records per journal commit
+ * @param maxRecordBytes      the longest record read
  * @param waitTime            the SQS long-polling wait
  * @param visibilityExtension how long a message stays hidden, extended while its objects are read
  * @param pathStyle           path-style bucket addressing, for S3-compatible stores
  * @param sqsEndpoint         the SQS endpoint, when not AWS's (the configured {@code endpoint} is S3's)
  */
 record S3SourceSettings(String name, Mode mode, String bucket, String prefix, String queueUrl, Duration pollInterval,
-                        String startAfter, KeyFilter include, int batchSize, Duration waitTime,
+                        String startAfter, KeyFilter include, int batchSize, int maxRecordBytes, Duration waitTime,
                         Duration visibilityExtension, boolean pathStyle, Optional<URI> sqsEndpoint) {
     static final int MAX_BATCH = 100_000;
+    static final int MIN_RECORD_BYTES = 1024;
+    static final int MAX_RECORD_BYTES = 1024 * 1024 * 1024;
     /** SQS's longest long-polling wait. */
     static final int MAX_WAIT_SECONDS = 20;
     /** SQS's longest visibility timeout: 12 hours. */
@@ -65,6 +68,11 @@ record S3SourceSettings(String name, Mode mode, String bucket, String prefix, St
         if (c.batch__size() < 1 || c.batch__size() > MAX_BATCH) {
             throw new IllegalArgumentException("batch_size = " + c.batch__size() + " is out of range: use 1 to " + MAX_BATCH);
         }
+        if (c.max__record__bytes() < MIN_RECORD_BYTES || c.max__record__bytes() > MAX_RECORD_BYTES) {
+            throw new IllegalArgumentException("max_record_bytes = " + c.max__record__bytes() + " is out of range: give"
+                    + " the longest record to read in bytes, " + MIN_RECORD_BYTES + " to " + MAX_RECORD_BYTES
+                    + " (default 1048576, 1 MiB)");
+        }
         if (c.wait__time() < 0 || c.wait__time() > MAX_WAIT_SECONDS) {
             throw new IllegalArgumentException("wait_time = " + c.wait__time() + " is out of range: use 0 to "
                     + MAX_WAIT_SECONDS + " seconds (SQS long polling)");
@@ -75,7 +83,7 @@ record S3SourceSettings(String name, Mode mode, String bucket, String prefix, St
         }
         return new S3SourceSettings(name, mode, bucket, c.prefix() == null ? "" : c.prefix(), queueUrl,
                 Duration.ofSeconds(c.poll__interval()), c.start__after() == null ? "" : c.start__after(),
-                KeyFilter.parse(c.include()), c.batch__size(), Duration.ofSeconds(c.wait__time()),
+                KeyFilter.parse(c.include()), c.batch__size(), c.max__record__bytes(), Duration.ofSeconds(c.wait__time()),
                 Duration.ofSeconds(c.visibility__extension()), c.path__style(),
                 AwsSettings.url("sqs_endpoint", c.sqs__endpoint() == null ? "" : c.sqs__endpoint()));
     }

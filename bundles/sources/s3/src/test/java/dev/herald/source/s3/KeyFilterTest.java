@@ -16,6 +16,8 @@ class KeyFilterTest {
         assertTrue(DEFAULT.matches("illumio/summaries/2026/11/03/b.log.gz"));
         assertTrue(DEFAULT.matches("top.json"));
         assertFalse(DEFAULT.matches("AWSLogs/1/CloudTrail-Digest/eu-west-1/2026/11/01/d.json.gz"));
+        assertFalse(DEFAULT.matches("copied/1_CloudTrail-Digest_eu-west-1_main_eu-west-1_20261101T000000Z.json.gz"),
+                "a digest file copied out of its folder");
         assertFalse(DEFAULT.matches("AWSLogs/1/CloudTrail/"));
         assertFalse(DEFAULT.matches("notes.txt"));
     }

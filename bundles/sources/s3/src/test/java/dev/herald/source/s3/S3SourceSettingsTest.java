@@ -15,6 +15,7 @@ class S3SourceSettingsTest {
         assertEquals(S3SourceSettings.Mode.POLL, s.mode());
         assertEquals(Duration.ofSeconds(60), s.pollInterval());
         assertEquals(1000, s.batchSize());
+        assertEquals(1024 * 1024, s.maxRecordBytes());
         assertEquals(Duration.ofSeconds(20), s.waitTime());
         assertEquals(Duration.ofSeconds(300), s.visibilityExtension());
     }
@@ -25,6 +26,7 @@ class S3SourceSettingsTest {
         assertMessage("queue_url is missing", "mode", "sqs");
         assertMessage("mode = 'push'", "mode", "push", "bucket", "b");
         assertMessage("batch_size = 0", "bucket", "b", "batch_size", 0);
+        assertMessage("max_record_bytes = 1073741825 is out of range", "bucket", "b", "max_record_bytes", 1_073_741_825);
         assertMessage("poll_interval = 0", "bucket", "b", "poll_interval", 0);
         assertMessage("wait_time = 21", "bucket", "b", "wait_time", 21);
         assertMessage("visibility_extension = 0", "bucket", "b", "visibility_extension", 0);

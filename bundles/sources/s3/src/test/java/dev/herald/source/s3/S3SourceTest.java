@@ -201,6 +201,59 @@ class S3SourceTest {
     }
 
     @Test
+    void anyBadRecordIsQuarantinedInPollModeAndTheObjectsAfterItFlow() {
+        String bucket = bucket();
+        put(bucket, "logs/1-bad.jsonl", badRecords());
+        put(bucket, "logs/2-flows.jsonl.gz", gzip(fixture("illumio-flows.jsonl")));
+
+        poller(bucket, "max_record_bytes", 1024).poll();
+
+        assertBadRecordsQuarantined("s3://" + bucket + "/logs/1-bad.jsonl");
+        assertEquals(7 + 1, journal.events().size(), "the flows and the good line of the bad object");
+        assertEquals(Map.of(BucketPoller.LISTING, "logs/2-flows.jsonl.gz"), journal.checkpoints("s3"));
+    }
+
+    @Test
+    void anyBadRecordIsQuarantinedInSqsModeAndTheMessageIsDone() {
+        String bucket = bucket();
+        String queue = queue();
+        put(bucket, "logs/1-bad.jsonl", badRecords());
+        send(queue, s3Event(bucket, "logs/1-bad.jsonl"));
+        S3SourceSettings settings = TestConfig.settings(TestConfig.properties(s3mock.endpoint(), "mode", "sqs",
+                "bucket", bucket, "queue_url", queue, "wait_time", 0, "visibility_extension", 1, "max_record_bytes", 1024));
+        QueueListener listener = new QueueListener(settings, journal, s3, sqs, () -> false);
+
+        await(() -> {
+            listener.receive();
+            return messages(queue) == 0;
+        });
+
+        assertBadRecordsQuarantined("s3://" + bucket + "/logs/1-bad.jsonl");
+        assertEquals(1, journal.events().size());
+    }
+
+    /** The issue's record (an epoch out of range), one longer than 1024 bytes, one not UTF-8, and a good one. */
+    private static byte[] badRecords() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(("{\"time\":\"9999999999999999999\",\"msg\":\"x\"}\n{\"blob\":\"" + "x".repeat(2000) + "\"}\n"
+                + "{\"user\":\"Ren").getBytes(StandardCharsets.UTF_8));
+        out.write(0xC3); // the first byte of a two-byte character, alone
+        out.writeBytes("\"}\n{\"type\":\"good\",\"time\":\"2026-11-22T10:00:00Z\"}\n".getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    private void assertBadRecordsQuarantined(String object) {
+        List<MemoryJournal.Quarantined> q = journal.quarantined().stream()
+                .filter(r -> r.location().startsWith(object + ":")).toList();
+        assertEquals(List.of(object + ":1", object + ":2", object + ":3"),
+                q.stream().map(MemoryJournal.Quarantined::location).toList());
+        assertTrue(q.get(0).reason().contains("out of range"), q.get(0).reason());
+        assertTrue(q.get(1).reason().startsWith("too large (2011 bytes)"), q.get(1).reason());
+        assertTrue(q.get(2).reason().startsWith("not UTF-8"), q.get(2).reason());
+        assertTrue(journal.events().stream().anyMatch(e -> e.type().equals("good")));
+    }
+
+    @Test
     void aMissingBucketIsReportedAsAProblemUntilItExists() {
         String bucket = bucket();
         s3.deleteBucket(b -> b.bucket(bucket));

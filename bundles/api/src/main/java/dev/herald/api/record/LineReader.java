@@ -1,0 +1,107 @@
+package dev.herald.api.record;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Reads lines as bytes, ended by LF, CR or CR LF as {@link java.io.BufferedReader#readLine()}
+ * does, keeping at most a given number of bytes of each: a line of any length passes in constant
+ * memory, and its full length is still known.
+ */
+final class LineReader implements Closeable {
+    private final InputStream in;
+    private final byte[] buffer = new byte[64 * 1024];
+    private int position;
+    private int limit;
+    private boolean afterCr;
+    private byte[] line = new byte[8 * 1024];
+    private int kept;
+    private long length;
+
+    LineReader(InputStream in) {
+        this.in = in;
+    }
+
+    /**
+     * Reads the next line, keeping its first {@code keep} bytes.
+     *
+     * @return false at the end of the input
+     */
+    boolean next(int keep) throws IOException {
+        kept = 0;
+        length = 0;
+        if (afterCr) {
+            afterCr = false;
+            if (!available()) {
+                return false;
+            }
+            if (buffer[position] == '\n') {
+                position++;
+            }
+        }
+        boolean any = false;
+        while (available()) {
+            any = true;
+            int end = position;
+            while (end < limit && buffer[end] != '\n' && buffer[end] != '\r') {
+                end++;
+            }
+            keep(end, keep);
+            length += end - position;
+            if (end < limit) {
+                afterCr = buffer[end] == '\r';
+                position = end + 1;
+                return true;
+            }
+            position = limit;
+        }
+        return any;
+    }
+
+    /** The bytes kept of the current line. */
+    byte[] bytes() {
+        return line;
+    }
+
+    /** How many bytes of the current line were kept. */
+    int kept() {
+        return kept;
+    }
+
+    /** The current line's length in bytes, without its terminator. */
+    long length() {
+        return length;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    private void keep(int end, int keep) {
+        int n = Math.min(end - position, keep - kept);
+        if (n <= 0) {
+            return;
+        }
+        if (kept + n > line.length) {
+            line = Arrays.copyOf(line, Math.max(kept + n, Math.min(line.length * 2, keep)));
+        }
+        System.arraycopy(buffer, position, line, kept, n);
+        kept += n;
+    }
+
+    private boolean available() throws IOException {
+        if (position < limit) {
+            return true;
+        }
+        int n = in.read(buffer);
+        while (n == 0) {
+            n = in.read(buffer);
+        }
+        position = 0;
+        limit = Math.max(n, 0);
+        return n > 0;
+    }
+}

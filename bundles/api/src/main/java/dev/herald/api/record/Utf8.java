@@ -1,0 +1,45 @@
+package dev.herald.api.record;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decoding a record's bytes strictly (RFC 8259 requires UTF-8): a record that is not UTF-8 is
+ * reported, never forwarded with its bad bytes silently replaced.
+ */
+final class Utf8 {
+
+    private Utf8() {
+    }
+
+    /** The text, or null when the bytes are not UTF-8. */
+    static String decode(byte[] bytes, int length) {
+        CharBuffer chars = CharBuffer.allocate(length);
+        CoderResult result = decoder().decode(ByteBuffer.wrap(bytes, 0, length), chars, true);
+        return result.isError() ? null : chars.flip().toString();
+    }
+
+    /** Why the bytes are not UTF-8, for the quarantine: which byte, where. */
+    static String problem(byte[] bytes, int length) {
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
+        decoder().decode(in, CharBuffer.allocate(length), true);
+        int at = in.position();
+        return "not UTF-8: byte 0x" + String.format("%02X", bytes[Math.min(at, length - 1)] & 0xFF) + " at byte " + (at + 1)
+                + " of the record does not belong to a UTF-8 character; JSON must be UTF-8 (RFC 8259): convert the"
+                + " file, e.g. iconv -f ISO-8859-1 -t UTF-8";
+    }
+
+    /** The bytes as text with what is not UTF-8 replaced, to show a bad record in the quarantine. */
+    static String lenient(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static CharsetDecoder decoder() {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+}
