@@ -30,6 +30,8 @@ final class Distribution implements AutoCloseable {
     private final Path home;
     private final int httpPort;
     private Process process;
+    /** Kills Karaf if the harness itself is stopped (Ctrl-C), when no finally block runs. */
+    private Thread killOnExit;
     private long jvmPid = -1;
 
     private Distribution(Path home, int httpPort) {
@@ -93,6 +95,12 @@ final class Distribution implements AutoCloseable {
         // Karaf 4.4's bin/inc appends EXTRA_JAVA_OPTS; it no longer reads JAVA_MAX_MEM
         builder.environment().put("EXTRA_JAVA_OPTS", javaOptions);
         process = builder.start();
+        Process started = process;
+        killOnExit = new Thread(() -> {
+            started.descendants().forEach(ProcessHandle::destroyForcibly);
+            started.destroyForcibly();
+        }, "kill-karaf");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
         Await.until(() -> findJvm().isPresent() || !process.isAlive(), Duration.ofSeconds(60), "Karaf's JVM to start");
         jvmPid = findJvm().orElseThrow(() -> new IllegalStateException("Karaf did not start: " + tail()));
     }
@@ -153,6 +161,7 @@ final class Distribution implements AutoCloseable {
         }
         process.waitFor(30, TimeUnit.SECONDS);
         process = null;
+        Runtime.getRuntime().removeShutdownHook(killOnExit);
     }
 
     private Optional<Long> findJvm() {

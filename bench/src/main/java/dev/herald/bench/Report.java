@@ -46,6 +46,8 @@ final class Report {
 
     private record Throughput(Dataset data, Run reference, Run herald) { }
 
+    private static final String LOAD_AT_START = loadAverage();
+
     private final Map<Workload, Throughput> throughput = new EnumMap<>(Workload.class);
     private final List<Latency> latencies = new ArrayList<>();
     private Run latencyRun;
@@ -88,7 +90,8 @@ final class Report {
 
     void print(PrintStream out, Bench.Options options) {
         out.println();
-        out.println("Machine: " + machine() + "; Karaf and reference at -Xmx" + options.heap + ", seed " + options.seed);
+        out.println("Machine: " + machine() + " (" + LOAD_AT_START + " at the start); Karaf and reference at -Xmx"
+                + options.heap + ", seed " + options.seed);
         out.println();
         out.println("| | CloudTrail-like | Illumio flows |");
         out.println("|---|---|---|");
@@ -99,6 +102,10 @@ final class Report {
         row(out, "Herald / reference", t -> String.format("%.2f×", t.herald.perSecond() / t.reference.perSecond()));
         row(out, "wall clock s, reference / Herald", t -> String.format("%.1f / %.1f", t.reference.seconds, t.herald.seconds));
         row(out, "CPU s, reference / Herald", t -> String.format("%.1f / %.1f", t.reference.cpuSeconds, t.herald.cpuSeconds));
+        row(out, "CPU µs per line, reference / Herald", t -> String.format("%.1f / %.1f",
+                1e6 * t.reference.cpuSeconds / t.data.lines(), 1e6 * t.herald.cpuSeconds / t.data.lines()));
+        row(out, "Herald / reference by CPU time (less sensitive to other load)", t -> String.format("%.2f×",
+                t.reference.cpuSeconds / t.herald.cpuSeconds));
         row(out, "peak RSS MiB, reference / Herald", t -> String.format("%d / %d", t.reference.peakRssBytes >> 20,
                 t.herald.peakRssBytes >> 20));
         row(out, "Herald store on disk: bytes/event (÷ raw bytes/event)", t -> String.format("%,.0f (%.2f×)",
@@ -131,6 +138,14 @@ final class Report {
         return t == null ? "" : cell.of(t);
     }
 
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
     /** nproc, CPU model, RAM and the load average when the run ended. */
     static String machine() {
         String model = "?";
@@ -141,7 +156,7 @@ final class Report {
                     .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
             memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
                     .findFirst().map(l -> (Long.parseLong(l.replaceAll("[^0-9]", "")) >> 20) + " GiB RAM").orElse("?");
-            load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+            load = loadAverage();
         } catch (IOException | RuntimeException e) {
             // leave the question marks
         }

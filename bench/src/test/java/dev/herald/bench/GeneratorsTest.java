@@ -21,7 +21,7 @@ import software.amazon.event.ruler.GenericMachine;
 class GeneratorsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Lines whose rates and sizes are checked; the first {@link #PARSED} are also parsed and routed. */
-    private static final int SAMPLE = 50_000;
+    private static final int SAMPLE = 20_000;
     private static final int PARSED = 1_000;
 
     @Test
