@@ -1,0 +1,436 @@
+package dev.herald.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * The bench: Herald's whole path on the real distribution beside the {@link ReferenceForwarder},
+ * for both workloads; the latency of a pushed finding to a webhook, idle and during a bulk ingest;
+ * how fast a waiting outbox drains when its sink appears. Prints one table at the end. Every wait
+ * is bounded, and every process it starts is killed when it ends, failed or not.
+ */
+public final class Bench {
+    private static final Duration STALL = Duration.ofSeconds(120);
+    private static final Duration LIMIT = Duration.ofMinutes(45);
+    private static final Duration BOOT = Duration.ofMinutes(5);
+    private static final long PUSH_INTERVAL_MILLIS = 50;
+    private static final String KEYSTORE_PASSWORD = "bench-keystore";
+
+    private final Options options;
+    private final Report report = new Report();
+
+    private Bench(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        Bench bench = new Bench(options);
+        boolean ok = bench.run();
+        bench.report.print(System.out, options);
+        System.exit(ok ? 0 : 1);
+    }
+
+    private boolean run() {
+        boolean ok = true;
+        for (String phase : options.phases) {
+            System.out.println("== " + phase + " ==");
+            try {
+                switch (phase) {
+                    case "cloudtrail" -> throughput(Workload.CLOUDTRAIL);
+                    case "illumio" -> throughput(Workload.ILLUMIO);
+                    case "latency" -> latency();
+                    case "drain" -> drain();
+                    default -> throw new IllegalArgumentException("no phase " + phase);
+                }
+            } catch (Exception e) {
+                ok = false;
+                report.failure(phase, e);
+                System.out.println(phase + " FAILED: " + e);
+                e.printStackTrace(System.out);
+            }
+        }
+        return ok && report.allExact();
+    }
+
+    // ---- throughput: reference, then Herald, on the same file ----
+
+    private void throughput(Workload workload) throws Exception {
+        Dataset data = dataset(workload);
+        Report.Run reference = reference(workload, data);
+        System.out.println(reference);
+        Report.Run herald;
+        try (SyslogReceiver receiver = new SyslogReceiver();
+             Distribution karaf = Distribution.unpack(options.distribution, options.work.resolve(workload.source),
+                     List.of("herald-sink-syslog"))) {
+            Path inbox = fileSourceToSyslog(karaf, workload, receiver.port(), "bench");
+            startAndCheckHeap(karaf);
+            warmUp(karaf, workload, inbox, receiver);
+            herald = ingest(karaf, data, inbox, receiver, workload.name());
+        }
+        System.out.println(herald);
+        report.throughput(workload, data, reference, herald);
+    }
+
+    private Report.Run reference(Workload workload, Dataset data) throws Exception {
+        try (SyslogReceiver receiver = new SyslogReceiver()) {
+            Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+            ProcessBuilder builder = new ProcessBuilder(javaBin.toString(), "-Xmx" + options.heap, "-cp",
+                    System.getProperty("java.class.path"), ReferenceForwarder.class.getName(), workload.name(),
+                    data.file().toString(), Integer.toString(receiver.port()))
+                    .redirectErrorStream(true).redirectOutput(options.work.resolve("reference.out").toFile());
+            long start = System.nanoTime();
+            Process process = builder.start();
+            try (ProcessSampler sampler = new ProcessSampler(process.pid())) {
+                receiver.awaitDistinct(data.expected(), STALL, LIMIT, "reference " + workload);
+                double seconds = (receiver.lastNanos() - start) / 1e9;
+                if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    throw new IllegalStateException("the reference did not end well: "
+                            + Files.readString(options.work.resolve("reference.out")));
+                }
+                sampler.close();
+                return new Report.Run("reference " + workload, data.lines(), seconds, sampler.cpuSeconds(),
+                        sampler.peakRssBytes(), 0, verdict(receiver, data));
+            } finally {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** Moves the file into the inbox and clocks until the receiver has every selected line. */
+    private Report.Run ingest(Distribution karaf, Dataset data, Path inbox, SyslogReceiver receiver, String what)
+            throws Exception {
+        Path staged = stage(karaf, data);
+        double cpuBefore = karaf.cpuSeconds();
+        long start = System.nanoTime();
+        Files.move(staged, inbox.resolve(staged.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+        receiver.awaitDistinct(data.expected(), STALL, LIMIT, "Herald " + what);
+        double seconds = (receiver.lastNanos() - start) / 1e9;
+        double cpu = karaf.cpuSeconds() - cpuBefore;
+        Thread.sleep(2000); // late duplicates would show in the verdict
+        return new Report.Run("Herald " + what, data.lines(), seconds, cpu, karaf.peakRssBytes(), karaf.storeBytes(),
+                verdict(receiver, data));
+    }
+
+    // ---- latency: pushed finding -> webhook, idle and during a bulk ingest ----
+
+    private void latency() throws Exception {
+        Workload workload = Workload.ILLUMIO;
+        Dataset data = dataset(workload);
+        Path keystore = options.work.resolve("https.p12");
+        Files.deleteIfExists(keystore);
+        Files.createDirectories(options.work);
+        Distribution.run(options.work, Duration.ofMinutes(1), Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "herald", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+                "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
+                "-keystore", keystore.toString(), "-storepass", KEYSTORE_PASSWORD, "-keypass", KEYSTORE_PASSWORD);
+        String secret = HexFormat.of().formatHex(SecureRandom.getSeed(16));
+        int httpsPort = Distribution.freePort();
+        try (SyslogReceiver receiver = new SyslogReceiver();
+             WebhookReceiver hook = new WebhookReceiver();
+             Distribution karaf = Distribution.unpack(options.distribution, options.work.resolve("latency"),
+                     List.of("herald-sink-syslog", "herald-sink-webhook", "herald-source-securityhub"))) {
+            Path web = karaf.home().resolve("etc/org.ops4j.pax.web.cfg");
+            Files.writeString(web, Files.readString(web).replace("org.osgi.service.http.secure.enabled = false",
+                    String.join("\n", "org.osgi.service.http.secure.enabled = true",
+                            "org.osgi.service.http.port.secure = " + httpsPort,
+                            "org.ops4j.pax.web.ssl.keystore = " + keystore,
+                            "org.ops4j.pax.web.ssl.keystore.type = PKCS12",
+                            "org.ops4j.pax.web.ssl.keystore.password = " + KEYSTORE_PASSWORD,
+                            "org.ops4j.pax.web.ssl.key.password = " + KEYSTORE_PASSWORD,
+                            "org.ops4j.pax.web.ssl.key.alias = herald")));
+            Path inbox = fileSourceToSyslog(karaf, workload, receiver.port(), "bench");
+            karaf.configure("dev.herald.source.securityhub-bench.cfg", "name = bench-push", "mode = push",
+                    "path = /herald/securityhub/bench-push", "header_secret = " + secret);
+            karaf.configure("dev.herald.sink.webhook-hook.cfg", "name = hook", "url = " + hook.url());
+            karaf.configure("dev.herald.route-findings.cfg", "name = findings",
+                    "pattern = {\"source\": [\"securityhub\"]}", "sinks = hook");
+            startAndCheckHeap(karaf);
+            FindingPusher pusher = new FindingPusher(URI.create("https://localhost:" + httpsPort + "/herald/securityhub/bench-push"),
+                    secret, keystore, KEYSTORE_PASSWORD);
+            long first = firstPush(pusher, karaf);
+            Await.until(() -> hook.arrival(first) != null, BOOT, "the first pushed finding at the webhook");
+            warmUp(karaf, workload, inbox, receiver);
+
+            List<Long> idle = new ArrayList<>();
+            for (int i = 0; i < options.pushes; i++) {
+                long next = System.nanoTime() + PUSH_INTERVAL_MILLIS * 1_000_000;
+                idle.add(pusher.push());
+                pace(next);
+            }
+            Report.Latency idleLatency = latencies("idle", idle, pusher, hook);
+            System.out.println(idleLatency);
+
+            List<Long> busy = Collections.synchronizedList(new ArrayList<>());
+            AtomicBoolean ingesting = new AtomicBoolean(true);
+            Thread pushing = new Thread(() -> {
+                try {
+                    while (ingesting.get()) {
+                        long next = System.nanoTime() + PUSH_INTERVAL_MILLIS * 1_000_000;
+                        busy.add(pusher.push());
+                        pace(next);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "pusher");
+            pushing.start();
+            Report.Run run;
+            try {
+                run = ingest(karaf, data, inbox, receiver, "illumio during pushes");
+            } finally {
+                ingesting.set(false);
+                pushing.join(60_000);
+                pushing.interrupt();
+            }
+            System.out.println(run);
+            Report.Latency busyLatency = latencies("during a " + data.lines() + "-line ingest", busy, pusher, hook);
+            System.out.println(busyLatency);
+            report.latency(idleLatency, busyLatency, run);
+        }
+    }
+
+    /** Pushes until the endpoint is registered and takes the finding; returns its sequence number. */
+    private static long firstPush(FindingPusher pusher, Distribution karaf) throws InterruptedException {
+        long deadline = System.nanoTime() + BOOT.toNanos();
+        while (System.nanoTime() < deadline) {
+            long seq = pusher.push();
+            if (seq > 0) {
+                return seq;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the push endpoint never answered 200: " + karaf.tail());
+    }
+
+    private static Report.Latency latencies(String what, List<Long> sequences, FindingPusher pusher, WebhookReceiver hook)
+            throws InterruptedException {
+        List<Long> sent;
+        synchronized (sequences) {
+            sent = sequences.stream().filter(s -> s > 0).toList();
+        }
+        Await.until(() -> sent.stream().allMatch(s -> hook.arrival(s) != null), Duration.ofMinutes(3),
+                what + ": every pushed finding at the webhook");
+        long[] millis = sent.stream().mapToLong(s -> (hook.arrival(s) - pusher.sentAt(s)) / 1_000_000).sorted().toArray();
+        return new Report.Latency(what, millis.length, sequences.size() - sent.size(),
+                percentile(millis, 50), percentile(millis, 99), millis.length == 0 ? 0 : millis[millis.length - 1]);
+    }
+
+    private static long percentile(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
+
+    private static void pace(long nanoTime) throws InterruptedException {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+    }
+
+    // ---- drain: N entries wait for a sink that is not configured, then it appears ----
+
+    private void drain() throws Exception {
+        Workload workload = Workload.ILLUMIO;
+        Dataset data = dataset(workload);
+        String fileName = data.file().getFileName().toString();
+        try (SyslogReceiver probe = new SyslogReceiver();
+             SyslogReceiver receiver = new SyslogReceiver();
+             Distribution karaf = Distribution.unpack(options.distribution, options.work.resolve("drain"),
+                     List.of("herald-sink-syslog"))) {
+            Path inbox = karaf.home().resolve("bench-inbox");
+            Files.createDirectories(inbox);
+            karaf.configure("dev.herald.source.file-bench.cfg", "name = bench", "directory = " + inbox,
+                    "poll_interval = 1", "settle_time = 200");
+            karaf.configure("dev.herald.route-drain.cfg", "name = drain", "pattern = " + workload.pattern, "sinks = drain");
+            // the file's last line, to the probe: when it arrives, every outbox entry is committed
+            karaf.configure("dev.herald.sink.syslog-probe.cfg", syslogSink("probe", probe.port()));
+            karaf.configure("dev.herald.route-probe.cfg", "name = probe",
+                    "pattern = {\"id\": [{\"wildcard\": \"" + fileName + ":" + data.lines() + "@*\"}]}", "sinks = probe");
+            startAndCheckHeap(karaf);
+            Path staged = stage(karaf, data);
+            Files.move(staged, inbox.resolve(staged.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+            Await.until(() -> probe.bytes() > 0, LIMIT, "the probe of the file's last line: " + karaf.tail());
+            double cpuBefore = karaf.cpuSeconds();
+            long start = System.nanoTime();
+            karaf.configure("dev.herald.sink.syslog-drain.cfg", syslogSink("drain", receiver.port()));
+            receiver.awaitDistinct(data.expected(), STALL, LIMIT, "drain");
+            double seconds = (receiver.lastNanos() - start) / 1e9;
+            double cpu = karaf.cpuSeconds() - cpuBefore;
+            Thread.sleep(2000);
+            Report.Run run = new Report.Run("Herald drain", data.expected(), seconds, cpu, karaf.peakRssBytes(),
+                    karaf.storeBytes(), verdict(receiver, data));
+            System.out.println(run);
+            report.drain(run);
+        }
+    }
+
+    // ---- shared steps ----
+
+    private Dataset dataset(Workload workload) throws IOException {
+        long start = System.nanoTime();
+        Dataset data = Dataset.of(workload, options.seed, options.events, options.data);
+        System.out.printf("%s: %,d lines, %,d raw bytes (%.0f B/line), %,d selected (%.1f%%), ready in %.1f s%n",
+                data.file().getFileName(), data.lines(), data.rawBytes(), data.rawBytes() / (double) data.lines(),
+                data.expected(), 100.0 * data.expected() / data.lines(), (System.nanoTime() - start) / 1e9);
+        return data;
+    }
+
+    /** File source (inbox under the Karaf home) → route with the workload's rule → syslog sink. */
+    private static Path fileSourceToSyslog(Distribution karaf, Workload workload, int port, String name) throws IOException {
+        Path inbox = karaf.home().resolve("bench-inbox");
+        Files.createDirectories(inbox);
+        karaf.configure("dev.herald.sink.syslog-" + name + ".cfg", syslogSink(name, port));
+        karaf.configure("dev.herald.route-" + name + ".cfg", "name = " + name, "pattern = " + workload.pattern, "sinks = " + name);
+        karaf.configure("dev.herald.source.file-" + name + ".cfg", "name = " + name, "directory = " + inbox,
+                "poll_interval = 1", "settle_time = 200");
+        return inbox;
+    }
+
+    private static String[] syslogSink(String name, int port) {
+        return new String[] {"name = " + name, "host = 127.0.0.1", "port = " + port, "transport = tcp",
+                "framing = octet_counting", "header = rfc5424", "format = json"};
+    }
+
+    private void startAndCheckHeap(Distribution karaf) throws Exception {
+        karaf.start("-Xmx" + options.heap);
+        long heap = karaf.maxHeapBytes();
+        long wanted = Options.bytes(options.heap);
+        if (heap != wanted) {
+            throw new IllegalStateException("Karaf's JVM has a " + heap + "-byte heap, not the " + wanted + " asked for");
+        }
+        System.out.printf("Karaf started (%s), max heap %d MiB%n", karaf.home(), heap >> 20);
+    }
+
+    /**
+     * A one-line file the rule selects, whose message proves source, route, sink and connection
+     * are up; the receiver then forgets it. Its id names no line of the measured file (CloudTrail:
+     * line 0; flows: another file).
+     */
+    private void warmUp(Distribution karaf, Workload workload, Path inbox, SyslogReceiver receiver) throws Exception {
+        String line = null;
+        for (long k = 1; line == null; k++) {
+            LineGenerator.Line candidate = workload.generator.line(LineGenerator.streamOf(options.seed + 1, k), 0);
+            line = candidate.matches() ? candidate.text() : null;
+        }
+        Path staged = karaf.home().resolve("warmup.jsonl");
+        Files.writeString(staged, line + "\n");
+        Files.move(staged, inbox.resolve("warmup.jsonl"), StandardCopyOption.ATOMIC_MOVE);
+        Await.until(() -> receiver.bytes() > 0, BOOT, "the warm-up message (Karaf: " + karaf.tail() + ")");
+        receiver.reset();
+    }
+
+    /** A copy of the dataset beside the inbox (same file system), ready to appear in it at once. */
+    private static Path stage(Distribution karaf, Dataset data) throws IOException {
+        Path staged = karaf.home().resolve(data.file().getFileName());
+        Files.copy(data.file(), staged, StandardCopyOption.REPLACE_EXISTING);
+        return staged;
+    }
+
+    private static String verdict(SyslogReceiver receiver, Dataset data) {
+        boolean exact = receiver.distinct() == data.expected() && receiver.duplicates() == 0 && receiver.unknown() == 0
+                && receiver.differences(data.selected()).startsWith("missing 0 ");
+        return exact ? "exact" : receiver.differences(data.selected());
+    }
+
+    /** Command-line options. */
+    static final class Options {
+        static final String USAGE = String.join("\n",
+                "usage: bench/run [--events N] [--seed S] [--pushes N] [--heap 256m] [--phases cloudtrail,illumio,latency,drain]",
+                "                 [--distribution karaf-assembly/target/herald-karaf-*.tar.gz] [--work bench/target/bench]");
+        int events = 1_000_000;
+        long seed = 42;
+        int pushes = 200;
+        String heap = "256m";
+        List<String> phases = List.of("cloudtrail", "illumio", "latency", "drain");
+        Path distribution;
+        Path work = Path.of("bench/target/bench");
+        Path data;
+
+        static Options parse(String[] args) throws IOException {
+            Options o = new Options();
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                if (!args[i].startsWith("--") || i + 1 == args.length) {
+                    throw new IllegalArgumentException("expected --option value, got " + Arrays.toString(args));
+                }
+                values.put(args[i].substring(2), args[++i]);
+            }
+            for (Map.Entry<String, String> e : values.entrySet()) {
+                String v = e.getValue();
+                switch (e.getKey()) {
+                    case "events" -> o.events = positive(e.getKey(), v);
+                    case "seed" -> o.seed = Long.parseLong(v);
+                    case "pushes" -> o.pushes = positive(e.getKey(), v);
+                    case "heap" -> o.heap = v;
+                    case "phases" -> o.phases = List.of(v.split(","));
+                    case "distribution" -> o.distribution = Path.of(v);
+                    case "work" -> o.work = Path.of(v);
+                    default -> throw new IllegalArgumentException("unknown option --" + e.getKey());
+                }
+            }
+            bytes(o.heap);
+            o.work = o.work.toAbsolutePath();
+            o.data = o.work.resolve("data");
+            Files.createDirectories(o.work);
+            if (o.distribution == null) {
+                try (Stream<Path> files = Files.list(Path.of("karaf-assembly/target"))) {
+                    o.distribution = files.filter(f -> f.getFileName().toString().matches("herald-karaf-.*\\.tar\\.gz"))
+                            .findFirst().orElseThrow(() -> new IllegalArgumentException(
+                                    "no karaf-assembly/target/herald-karaf-*.tar.gz: build it first (mvn -B package -DskipTests)"));
+                } catch (NoSuchFileException e) {
+                    throw new IllegalArgumentException("no karaf-assembly/target: run the bench from the project root, after a build");
+                }
+            }
+            return o;
+        }
+
+        private static int positive(String name, String value) {
+            int n = Integer.parseInt(value);
+            if (n <= 0) {
+                throw new IllegalArgumentException("--" + name + " must be positive, not " + value);
+            }
+            return n;
+        }
+
+        /** A JVM memory size ({@code 256m}, {@code 1g}) in bytes. */
+        static long bytes(String size) {
+            if (!size.matches("\\d+[kKmMgG]")) {
+                throw new IllegalArgumentException("--heap takes a JVM size such as 256m, not " + size);
+            }
+            long n = Long.parseLong(size.substring(0, size.length() - 1));
+            return switch (Character.toLowerCase(size.charAt(size.length() - 1))) {
+                case 'k' -> n << 10;
+                case 'm' -> n << 20;
+                default -> n << 30;
+            };
+        }
+    }
+}

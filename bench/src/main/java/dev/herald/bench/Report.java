@@ -1,0 +1,166 @@
+package dev.herald.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the bench measured, printed as one Markdown table with the machine it ran on. */
+final class Report {
+
+    /**
+     * One clocked run.
+     *
+     * @param events     lines read (drain: messages delivered)
+     * @param seconds    from the file appearing (the reference: its start; drain: the sink's
+     *                   configuration appearing) to the receiver's last byte
+     * @param storeBytes Herald's store on disk afterwards (0 for the reference)
+     * @param verdict    {@code exact}, or what the receiver got wrong
+     */
+    record Run(String what, long events, double seconds, double cpuSeconds, long peakRssBytes, long storeBytes,
+               String verdict) {
+        double perSecond() {
+            return events / seconds;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%s: %,d in %.2f s = %,.0f/s, CPU %.1f s, peak RSS %d MiB, store %,d bytes, %s",
+                    what, events, seconds, perSecond(), cpuSeconds, peakRssBytes >> 20, storeBytes, verdict);
+        }
+    }
+
+    /** Pushed finding to webhook, in milliseconds. */
+    record Latency(String what, int count, int failedPushes, long p50, long p99, long max) {
+        @Override
+        public String toString() {
+            return String.format("latency %s: p50 %d ms, p99 %d ms, max %d ms (%d findings%s)", what, p50, p99, max, count,
+                    failedPushes == 0 ? "" : ", " + failedPushes + " pushes refused");
+        }
+    }
+
+    private record Throughput(Dataset data, Run reference, Run herald) { }
+
+    private static final String LOAD_AT_START = loadAverage();
+
+    private final Map<Workload, Throughput> throughput = new EnumMap<>(Workload.class);
+    private final List<Latency> latencies = new ArrayList<>();
+    private Run latencyRun;
+    private Run drain;
+    private final Map<String, String> failures = new LinkedHashMap<>();
+
+    void throughput(Workload workload, Dataset data, Run reference, Run herald) {
+        throughput.put(workload, new Throughput(data, reference, herald));
+    }
+
+    void latency(Latency idle, Latency busy, Run ingest) {
+        latencies.add(idle);
+        latencies.add(busy);
+        latencyRun = ingest;
+    }
+
+    void drain(Run run) {
+        drain = run;
+    }
+
+    void failure(String phase, Exception e) {
+        failures.put(phase, String.valueOf(e.getMessage()));
+    }
+
+    /** Whether every receiver got exactly the expected messages. */
+    boolean allExact() {
+        List<Run> runs = new ArrayList<>();
+        throughput.values().forEach(t -> {
+            runs.add(t.reference);
+            runs.add(t.herald);
+        });
+        if (latencyRun != null) {
+            runs.add(latencyRun);
+        }
+        if (drain != null) {
+            runs.add(drain);
+        }
+        return runs.stream().allMatch(r -> r.verdict.equals("exact"));
+    }
+
+    void print(PrintStream out, Bench.Options options) {
+        out.println();
+        out.println("Machine: " + machine() + " (" + LOAD_AT_START + " at the start); Karaf and reference at -Xmx"
+                + options.heap + ", seed " + options.seed);
+        out.println();
+        out.println("| | CloudTrail-like | Illumio flows |");
+        out.println("|---|---|---|");
+        row(out, "lines (raw bytes/line, selected by the rule)", t -> String.format("%,d (%.0f B, %.1f%%)",
+                t.data.lines(), t.data.rawBytes() / (double) t.data.lines(), 100.0 * t.data.expected() / t.data.lines()));
+        row(out, "reference events/s", t -> String.format("%,.0f", t.reference.perSecond()));
+        row(out, "**Herald events/s**", t -> String.format("**%,.0f**", t.herald.perSecond()));
+        row(out, "Herald / reference", t -> String.format("%.2f×", t.herald.perSecond() / t.reference.perSecond()));
+        row(out, "wall clock s, reference / Herald", t -> String.format("%.1f / %.1f", t.reference.seconds, t.herald.seconds));
+        row(out, "CPU s, reference / Herald", t -> String.format("%.1f / %.1f", t.reference.cpuSeconds, t.herald.cpuSeconds));
+        row(out, "CPU µs per line, reference / Herald", t -> String.format("%.1f / %.1f",
+                1e6 * t.reference.cpuSeconds / t.data.lines(), 1e6 * t.herald.cpuSeconds / t.data.lines()));
+        row(out, "Herald / reference by CPU time (less sensitive to other load)", t -> String.format("%.2f×",
+                t.reference.cpuSeconds / t.herald.cpuSeconds));
+        row(out, "peak RSS MiB, reference / Herald", t -> String.format("%d / %d", t.reference.peakRssBytes >> 20,
+                t.herald.peakRssBytes >> 20));
+        row(out, "Herald store on disk: bytes/event (÷ raw bytes/event)", t -> String.format("%,.0f (%.2f×)",
+                t.herald.storeBytes / (double) t.data.lines(), t.herald.storeBytes / (double) t.data.rawBytes()));
+        row(out, "received exactly the selected lines, reference / Herald", t -> t.reference.verdict + " / " + t.herald.verdict);
+        for (Latency l : latencies) {
+            out.printf("| pushed finding → webhook, %s | p50 %d ms, p99 %d ms, max %d ms (%d findings%s) | |%n",
+                    l.what, l.p50, l.p99, l.max, l.count, l.failedPushes == 0 ? "" : ", " + l.failedPushes + " refused");
+        }
+        if (latencyRun != null) {
+            out.printf("| Illumio ingest while pushing | | %,.0f events/s, %s |%n", latencyRun.perSecond(), latencyRun.verdict);
+        }
+        if (drain != null) {
+            out.printf("| outbox drain to syslog after the sink appears | | %,d entries in %.1f s = **%,.0f msg/s**, %s |%n",
+                    drain.events, drain.seconds, drain.perSecond(), drain.verdict);
+        }
+        failures.forEach((phase, message) -> out.printf("| %s | FAILED: %s | |%n", phase, message.replace('|', '/')));
+    }
+
+    private interface Cell {
+        String of(Throughput t);
+    }
+
+    private void row(PrintStream out, String label, Cell cell) {
+        out.printf("| %s | %s | %s |%n", label, cellOf(Workload.CLOUDTRAIL, cell), cellOf(Workload.ILLUMIO, cell));
+    }
+
+    private String cellOf(Workload w, Cell cell) {
+        Throughput t = throughput.get(w);
+        return t == null ? "" : cell.of(t);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /** nproc, CPU model, RAM and the load average when the run ended. */
+    static String machine() {
+        String model = "?";
+        String memory = "?";
+        String load = "?";
+        try {
+            model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+            memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .findFirst().map(l -> (Long.parseLong(l.replaceAll("[^0-9]", "")) >> 20) + " GiB RAM").orElse("?");
+            load = loadAverage();
+        } catch (IOException | RuntimeException e) {
+            // leave the question marks
+        }
+        return Runtime.getRuntime().availableProcessors() + " cores (" + model + "), " + memory + ", load average "
+                + load + " at the end";
+    }
+}
