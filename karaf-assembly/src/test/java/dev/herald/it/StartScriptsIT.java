@@ -115,8 +115,10 @@ public class StartScriptsIT {
         karaf = builder.start();
         Output out = new Output(karaf.getInputStream());
 
-        Await.until(START, () -> Files.isRegularFile(home.resolve("data/port")),
-                () -> "Karaf did not start (no data/port):\n" + out.text());
+        // Herald is up once the dispatcher has found the demo's log sink
+        Path log = home.resolve("data/log/karaf.log");
+        Await.until(START, () -> read(log).contains("Sink console (log) is present"),
+                () -> "Herald did not start:\n" + out.text() + "\n" + read(log));
         assertEquals("the process systemd watches is the JVM", karaf.pid(), jvmPid());
         assertEquals(256 * MB, maxHeap(karaf.pid()));
 
@@ -128,9 +130,9 @@ public class StartScriptsIT {
         assertTrue(karaf.exitValue() + " is not a clean stop for the unit:\n" + out.text(),
                 success.contains(Integer.toString(karaf.exitValue())));
         // the shutdown hook stopped the framework in order: pax-logging, among the first bundles, stops last
-        String log = Files.readString(home.resolve("data/log/karaf.log"));
-        assertTrue("Karaf was not stopped in order; its log ends:\n" + log.substring(Math.max(0, log.length() - 2000)),
-                log.contains("Disabling Java Util Logging API support"));
+        String text = read(log);
+        assertTrue("Karaf was not stopped in order; its log ends:\n" + text.substring(Math.max(0, text.length() - 2000)),
+                text.contains("Disabling Java Util Logging API support"));
     }
 
     /** systemd's own check of the unit: syntax, known settings, an executable ExecStart. */
@@ -161,6 +163,14 @@ public class StartScriptsIT {
             }
         }
         return settings;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     private long jvmPid() throws IOException {
