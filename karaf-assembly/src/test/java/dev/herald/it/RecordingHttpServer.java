@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RecordingHttpServer {
 
     /** One received request. */
-    record Request(String method, String path, String contentType, String idempotencyKey, String body) {
+    record Request(String method, String path, String contentType, String idempotencyKey, String body,
+                   String authorization) {
     }
 
     private final HttpServer server;
@@ -57,7 +58,8 @@ final class RecordingHttpServer {
             synchronized (this) {
                 requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("Content-Type"),
-                        exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
+                        exchange.getRequestHeaders().getFirst("Idempotency-Key"), body,
+                        exchange.getRequestHeaders().getFirst("Authorization")));
             }
             exchange.sendResponseHeaders(204, -1);
         } finally {

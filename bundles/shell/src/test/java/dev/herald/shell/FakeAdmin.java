@@ -47,7 +47,7 @@ final class FakeAdmin implements HeraldAdmin {
     List<OutboxView> outboxes = new ArrayList<>();
     Map<String, Map<String, String>> checkpoints = new LinkedHashMap<>();
     Function<Event, List<RouteMatch>> router = e -> List.of();
-    SendResult sendResult = new SendResult(true, false, "HTTP 200", "{\"text\":\"test\"}");
+    SendResult sendResult = new SendResult(true, false, null, "{\"text\":\"test\"}");
 
     /** Every call that changes something, as text, e.g. {@code purge soc [1, 2]}. */
     final List<String> calls = new ArrayList<>();

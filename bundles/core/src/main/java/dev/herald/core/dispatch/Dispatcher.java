@@ -192,7 +192,7 @@ public final class Dispatcher {
         }
         try {
             sink.sink().send(n);
-            return new SendResult(true, false, "delivered", n.body());
+            return new SendResult(true, false, null, n.body());
         } catch (DeliveryException e) {
             return new SendResult(false, e.isRetryable(), e.getMessage(), n.body());
         } catch (RuntimeException e) {

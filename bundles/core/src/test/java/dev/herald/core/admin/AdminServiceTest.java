@@ -229,6 +229,7 @@ class AdminServiceTest {
         startSlack(slackReceived::add);
         SendResult ok = admin.sendTest("slack", null);
         assertTrue(ok.delivered(), ok.message());
+        assertNull(ok.message(), "a sink that accepts says nothing more, so send-test prints no second 'delivered'");
         assertEquals("herald.test", slackReceived.get(0).event().type());
         assertEquals("json", slackReceived.get(0).event().source());
         assertEquals("herald.test", TestEvents.json(ok.body()).get("type").asText());

@@ -88,6 +88,12 @@ final class Cards {
                 Escape.JSON, BUNDLE, null, severity, "key-1"));
     }
 
+    /** The body core renders for a sink whose configuration says {@code format = <format>}, nothing copied to etc/. */
+    static JsonNode renderJson(Event event, String format, Path templates) throws Exception {
+        return JSON.readTree(new TemplateRenderer(templates).render(new Rendering(event, "iam-alerts", "soc-teams",
+                "teams", Escape.JSON, format, BUNDLE, null, Severity.HIGH, "key-1")));
+    }
+
     static JsonNode renderJson(Event event, Severity severity, Path templates) throws Exception {
         return JSON.readTree(render(event, severity, templates));
     }
