@@ -43,6 +43,6 @@ final class TestConfig {
     }
 
     SecurityHubSettings settings() {
-        return SecurityHubSettings.from(config());
+        return SecurityHubSettings.from(config(), connection().service_pid());
     }
 }
