@@ -161,6 +161,15 @@ public class SaasPluginFeaturesIT {
         String error = find("it-stolen").get().error();
         assertTrue(error, error.contains("token holds a secret reference issued for another configuration"));
 
+        // once the Slack sink is deleted, its token is forgotten: the reference resolves nowhere
+        configs.getFactoryConfiguration("dev.herald.sink.slack", "it-slack", "?").delete();
+        configure("dev.herald.sink.webhook", "it-stolen", Map.of(
+                "name", "it-stolen", "url", "http://127.0.0.1:9/hook", "auth", "bearer", "token", slackReference,
+                "read_timeout", "5"));
+        Await.until(Duration.ofSeconds(60), () -> String.valueOf(find("it-stolen").get().error())
+                        .contains("token holds a secret reference unknown to this Herald"),
+                () -> "it-stolen is " + find("it-stolen"));
+
         // a plugin that is not installed: its secret-looking settings are masked all the same
         String hook = "https://hooks.example.com/services/T0/B0/it-uninstalled-hook-secret";
         configure("dev.herald.sink.discord", "it-discord", Map.of("name", "it-discord", "webhook_url", hook));
