@@ -92,7 +92,7 @@ public final class SecretConcealer implements ConfigurationPlugin, Configuration
     /**
      * Has Config Admin deliver again each plugin configuration with a secret that no component
      * holds as a reference: delivered before this concealer was registered (core was stopped or
-     * not yet started), or being delivered right now without it.
+     * not yet started), or being delivered right now without it (no component holds it yet).
      */
     private void redeliverUnconcealed(ConfigurationAdmin configs, ServiceComponentRuntime runtime) {
         Configuration[] all;
@@ -103,11 +103,15 @@ public final class SecretConcealer implements ConfigurationPlugin, Configuration
             LOG.error("Cannot list the plugin configurations to conceal their secrets", e);
             return;
         }
+        Set<String> handled = new HashSet<>();
+        for (ComponentDescriptionDTO description : runtime.getComponentDescriptionDTOs()) {
+            handled.addAll(Arrays.asList(description.configurationPid));
+        }
         Map<String, Map<String, Object>> delivered = componentProperties(runtime);
         for (Configuration c : all == null ? new Configuration[0] : all) {
             Dictionary<String, Object> stored = c.getProperties();
-            if (stored == null) {
-                continue;
+            if (stored == null || !handled.contains(c.getFactoryPid())) {
+                continue; // no plugin is installed to hand it to
             }
             Set<String> secrets = secrets(c.getFactoryPid(), stored);
             Map<String, Object> held = delivered.get(c.getPid());
