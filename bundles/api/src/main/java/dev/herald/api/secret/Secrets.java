@@ -79,7 +79,8 @@ public final class Secrets {
         if (value != null && issued(slot, value, valueOrReference)) {
             return value;
         }
-        boolean elsewhere = VALUES.entrySet().stream().anyMatch(e -> issued(e.getKey(), e.getValue(), valueOrReference));
+        boolean elsewhere = VALUES.entrySet().stream()
+                .anyMatch(e -> issued(e.getKey(), e.getValue(), valueOrReference));
         throw new IllegalArgumentException(property + " holds a secret reference " + (elsewhere
                 ? "issued for another configuration" : "unknown to this Herald (copied from elsewhere, or its secret"
                 + " has changed since)") + WHAT_TO_DO);

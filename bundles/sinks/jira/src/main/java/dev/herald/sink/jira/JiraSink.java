@@ -162,7 +162,8 @@ public final class JiraSink implements Sink {
                         + ", e.g. Task or Bug");
             }
             this.dedupe = config.dedupe();
-            this.authorization = Credentials.header(config.auth(), config.username(), Secrets.reveal(pid.service_pid(), "token", config.token()));
+            this.authorization = Credentials.header(config.auth(), config.username(),
+                    Secrets.reveal(pid.service_pid(), "token", config.token()));
             List<String> labels = Text.items(config.labels());
             this.requests = new IssueRequests(deployment, project, issueType, labels,
                     PriorityMap.parse(config.priorities()));

@@ -129,7 +129,8 @@ public final class MailSink implements Sink {
             Security security = Security.parse(config.security());
             String host = required(config.host(), "host", "the SMTP server, e.g. smtp.example.com");
             int port = port(config.port(), security);
-            Optional<SmtpServer.Credentials> credentials = credentials(config.username(), Secrets.reveal(pid.service_pid(), "password", config.password()));
+            Optional<SmtpServer.Credentials> credentials = credentials(config.username(),
+                    Secrets.reveal(pid.service_pid(), "password", config.password()));
             InternetAddress from = from(config.from());
             Recipients recipients = Recipients.of(config.to(), config.cc(), config.route__to(), config.route__cc());
             Duration connectTimeout = seconds("connect_timeout", config.connect__timeout(), DEFAULT_CONNECT_TIMEOUT);

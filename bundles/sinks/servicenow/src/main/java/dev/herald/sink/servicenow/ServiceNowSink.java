@@ -129,7 +129,8 @@ public final class ServiceNowSink implements Sink {
             URI base = InstanceUrl.parse(config.instance());
             this.table = table(config.table());
             this.tableUrl = URI.create(base + "/api/now/table/" + table);
-            this.credentials = Credentials.of(config.auth(), config.username(), Secrets.reveal(pid.service_pid(), "password", config.password()),
+            this.credentials = Credentials.of(config.auth(), config.username(),
+                    Secrets.reveal(pid.service_pid(), "password", config.password()),
                     Secrets.reveal(pid.service_pid(), "token", config.token()));
             if (config.rate() < 0) {
                 throw new IllegalArgumentException("rate must be 0 (no limit) or a positive number of notifications"

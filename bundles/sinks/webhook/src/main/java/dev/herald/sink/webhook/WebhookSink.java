@@ -137,9 +137,10 @@ public final class WebhookSink implements Sink {
             this.url = url(config.url());
             this.method = method(config.method());
             this.contentType = contentType(config.content__type());
-            this.authorization = Authorization.header(config.auth(), Secrets.reveal(pid.service_pid(), "token", config.token()), config.username(),
-                    Secrets.reveal(pid.service_pid(), "password", config.password()));
-            this.signature = BodySignature.of(Secrets.reveal(pid.service_pid(), "hmac_secret", config.hmac__secret()), config.hmac__header());
+            this.authorization = Authorization.header(config.auth(), Secrets.reveal(pid.service_pid(), "token", config.token()),
+                    config.username(), Secrets.reveal(pid.service_pid(), "password", config.password()));
+            this.signature = BodySignature.of(Secrets.reveal(pid.service_pid(), "hmac_secret", config.hmac__secret()),
+                    config.hmac__header());
             this.headers = HeaderLine.parseAll(config.headers(),
                     reserved(authorization.isPresent(), signature.map(BodySignature::header)));
             if (config.rate() < 0) {

@@ -129,7 +129,8 @@ public final class PceSource {
     @Activate
     public PceSource(Config config, ServicePid pid, HttpConnection connection, @Reference Journal journal,
             @Reference HttpClients clients) {
-        this(PceSettings.from(config, pid.service_pid()), journal, clients.create(httpSettings(config, connection)), Clock.systemUTC());
+        this(PceSettings.from(config, pid.service_pid()), journal, clients.create(httpSettings(config, connection)),
+                Clock.systemUTC());
     }
 
     PceSource(PceSettings settings, Journal journal, HttpSender http, Clock clock) {

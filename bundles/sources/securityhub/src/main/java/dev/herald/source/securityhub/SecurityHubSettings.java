@@ -53,7 +53,10 @@ record SecurityHubSettings(String name, Mode mode, Map<FindingFilter, List<Strin
         return "SecurityHubSettings[name=" + name + ", mode=" + mode + ", filters=" + filters + ", path=" + path + "]";
     }
 
-    /** @throws IllegalArgumentException naming the property and the fix when a value is invalid */
+    /**
+     * @param pid the configuration's {@code service.pid}, for {@link Secrets#reveal}
+     * @throws IllegalArgumentException naming the property and the fix when a value is invalid
+     */
     static SecurityHubSettings from(SecurityHubSource.Config c, String pid) {
         if (c.name() == null || c.name().isBlank()) {
             throw new IllegalArgumentException("name is missing: give the source instance a name; its events carry"
