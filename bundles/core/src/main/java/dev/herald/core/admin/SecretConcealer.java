@@ -21,6 +21,7 @@ import org.osgi.service.cm.ConfigurationListener;
 import org.osgi.service.cm.ConfigurationPlugin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
@@ -54,16 +55,31 @@ public final class SecretConcealer implements ConfigurationPlugin, Configuration
     private static final Logger LOG = LoggerFactory.getLogger(SecretConcealer.class);
     private static final String SINKS = "dev.herald.sink.";
     private static final String SOURCES = "dev.herald.source.";
+    private static final long STOP_WAIT_MS = 5000;
 
     private final BundleContext context;
     private final MetaTypeService metaType;
+    private final Thread redelivery;
 
+    /**
+     * Starts handing the exposed configurations again on a thread of its own: Config Admin may be
+     * waiting for this very activation to finish (to call the plugin), while handing a
+     * configuration again waits for Config Admin.
+     */
     @Activate
     public SecretConcealer(BundleContext context, @Reference MetaTypeService metaType,
                            @Reference ConfigurationAdmin configs, @Reference ServiceComponentRuntime runtime) {
         this.context = context;
         this.metaType = metaType;
-        redeliverUnconcealed(configs, runtime);
+        this.redelivery = new Thread(() -> redeliverUnconcealed(configs, runtime), "herald-secret-redelivery");
+        redelivery.setDaemon(true);
+        redelivery.start();
+    }
+
+    @Deactivate
+    void stop() throws InterruptedException {
+        redelivery.interrupt();
+        redelivery.join(STOP_WAIT_MS);
     }
 
     @Override
@@ -109,6 +125,9 @@ public final class SecretConcealer implements ConfigurationPlugin, Configuration
         }
         Map<String, Map<String, Object>> delivered = componentProperties(runtime);
         for (Configuration c : all == null ? new Configuration[0] : all) {
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
             Dictionary<String, Object> stored = c.getProperties();
             if (stored == null || !handled.contains(c.getFactoryPid())) {
                 continue; // no plugin is installed to hand it to
@@ -119,7 +138,8 @@ public final class SecretConcealer implements ConfigurationPlugin, Configuration
                     && (held == null || clear(held.get(key))));
             if (exposed) {
                 try {
-                    c.update();
+                    // the same properties again: a new change count, which DS needs to take them
+                    c.update(stored);
                 } catch (IOException e) {
                     LOG.error("Cannot hand {} to its plugin again to conceal its secrets", c.getPid(), e);
                 }
