@@ -138,8 +138,8 @@ public final class SecretConcealer implements ConfigurationPlugin, Configuration
                     && (held == null || clear(held.get(key))));
             if (exposed) {
                 try {
-                    // the same properties again: a new change count, which DS needs to take them
-                    c.update(stored);
+                    // delivered again as stored, with a new change count (so DS takes it), files untouched
+                    c.update();
                 } catch (IOException e) {
                     LOG.error("Cannot hand {} to its plugin again to conceal its secrets", c.getPid(), e);
                 }
