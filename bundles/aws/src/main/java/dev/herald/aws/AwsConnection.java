@@ -65,6 +65,7 @@ public @interface AwsConnection {
     /**
      * {@code service.pid}: the configuration these settings come from, filled by DS. The secret
      * key and session token resolve only for it ({@link dev.herald.api.secret.Secrets#reveal}).
+     * No default, as in {@link dev.herald.api.secret.ServicePid}.
      */
-    String service_pid() default "";
+    String service_pid();
 }

@@ -7,6 +7,10 @@ package dev.herald.api.secret;
  * references issued for the component's own configuration.
  */
 public @interface ServicePid {
-    /** The configuration's PID ({@code service.pid}); empty for a component built by hand. */
-    String service_pid() default "";
+    /**
+     * The configuration's PID ({@code service.pid}). It has no default on purpose: bnd would write
+     * a default into the component description, and DS would then make {@code service.pid} a list
+     * of that default and the configuration's PID.
+     */
+    String service_pid();
 }

@@ -55,7 +55,8 @@ class JiraSinkTest {
     static JiraSink sink(Map<String, Object> properties) {
         JiraSink.Config config = Converters.standardConverter().convert(properties).to(JiraSink.Config.class);
         HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
-        ServicePid pid = Converters.standardConverter().convert(properties).to(ServicePid.class);
+        ServicePid pid = Converters.standardConverter()
+                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class);
         return new JiraSink(config, pid, connection, HttpClients.standalone());
     }
 

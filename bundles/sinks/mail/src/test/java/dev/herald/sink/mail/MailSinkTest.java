@@ -48,7 +48,8 @@ class MailSinkTest {
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
     static MailSink sink(Map<String, Object> properties) {
         return new MailSink(Converters.standardConverter().convert(properties).to(MailSink.Config.class),
-                Converters.standardConverter().convert(properties).to(ServicePid.class));
+                Converters.standardConverter()
+                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class));
     }
 
     static Map<String, Object> configFor(int port, String security, Object... keyValues) {

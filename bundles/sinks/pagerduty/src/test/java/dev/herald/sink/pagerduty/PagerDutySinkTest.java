@@ -46,7 +46,8 @@ class PagerDutySinkTest {
     static PagerDutySink sink(Map<String, Object> properties) {
         PagerDutySink.Config config = Converters.standardConverter().convert(properties).to(PagerDutySink.Config.class);
         HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
-        ServicePid pid = Converters.standardConverter().convert(properties).to(ServicePid.class);
+        ServicePid pid = Converters.standardConverter()
+                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class);
         return new PagerDutySink(config, pid, connection, HttpClients.standalone());
     }
 

@@ -52,7 +52,8 @@ class ServiceNowSinkTest {
     static ServiceNowSink sink(Map<String, Object> properties) {
         ServiceNowSink.Config config = Converters.standardConverter().convert(properties).to(ServiceNowSink.Config.class);
         HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
-        ServicePid pid = Converters.standardConverter().convert(properties).to(ServicePid.class);
+        ServicePid pid = Converters.standardConverter()
+                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class);
         return new ServiceNowSink(config, pid, connection, HttpClients.standalone());
     }
 

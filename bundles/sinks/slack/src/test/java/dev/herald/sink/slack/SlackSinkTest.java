@@ -55,7 +55,8 @@ class SlackSinkTest {
     private static SlackSink sink(Map<String, Object> properties) {
         SlackSink.Config config = Converters.standardConverter().convert(properties).to(SlackSink.Config.class);
         HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
-        ServicePid pid = Converters.standardConverter().convert(properties).to(ServicePid.class);
+        ServicePid pid = Converters.standardConverter()
+                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class);
         return new SlackSink(config, pid, connection, HttpClients.standalone());
     }
 

@@ -43,7 +43,8 @@ class TeamsSinkTest {
     private static TeamsSink sink(Map<String, Object> properties) {
         TeamsSink.Config config = Converters.standardConverter().convert(properties).to(TeamsSink.Config.class);
         HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
-        ServicePid pid = Converters.standardConverter().convert(properties).to(ServicePid.class);
+        ServicePid pid = Converters.standardConverter()
+                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class);
         return new TeamsSink(config, pid, connection, HttpClients.standalone());
     }
 

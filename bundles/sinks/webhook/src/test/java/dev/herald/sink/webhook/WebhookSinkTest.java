@@ -48,7 +48,8 @@ class WebhookSinkTest {
     private static WebhookSink sink(Map<String, Object> properties) {
         WebhookSink.Config config = Converters.standardConverter().convert(properties).to(WebhookSink.Config.class);
         HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
-        ServicePid pid = Converters.standardConverter().convert(properties).to(ServicePid.class);
+        ServicePid pid = Converters.standardConverter()
+                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class);
         return new WebhookSink(config, pid, connection, HttpClients.standalone());
     }
 
