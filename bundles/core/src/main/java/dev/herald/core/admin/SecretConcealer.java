@@ -138,8 +138,9 @@ public final class SecretConcealer implements ConfigurationPlugin, Configuration
                     && (held == null || clear(held.get(key))));
             if (exposed) {
                 try {
-                    // delivered again as stored, with a new change count (so DS takes it), files untouched
-                    c.update();
+                    // stored again unchanged: update() without properties would not tell DS (no CM_UPDATED)
+                    LOG.info("Handing {} to its plugin again, to conceal its secrets", c.getPid());
+                    c.update(stored);
                 } catch (IOException e) {
                     LOG.error("Cannot hand {} to its plugin again to conceal its secrets", c.getPid(), e);
                 }
