@@ -8,6 +8,7 @@ import dev.herald.api.Sink;
 import dev.herald.api.admin.HeraldAdmin;
 import dev.herald.api.admin.SinkView;
 import dev.herald.api.admin.SourceView;
+import dev.herald.api.secret.SecretKeys;
 import dev.herald.api.secret.Secrets;
 import java.time.Duration;
 import java.util.Hashtable;
@@ -24,12 +25,17 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.metatype.AttributeDefinition;
+import org.osgi.service.metatype.MetaTypeInformation;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
 
 /**
  * The SaaS plugins ship in the distribution's system repository: each hot-installs offline,
@@ -59,6 +65,8 @@ public class SaasPluginFeaturesIT {
     private ServiceComponentRuntime runtime;
     @Inject
     private BundleContext context;
+    @Inject
+    private MetaTypeService metaType;
 
     @Configuration
     public Option[] config() {
@@ -67,7 +75,7 @@ public class SaasPluginFeaturesIT {
 
     @Test
     public void saasPluginsInstallActivateAndKeepTheirSecrets() throws Exception {
-        for (String feature : new String[] {"herald-sink-slack", "herald-sink-pagerduty", "herald-sink-teams",
+        for (String feature : new String[] {"herald-sink-slack", "herald-sink-pagerduty", "herald-sink-teams", "herald-sink-webhook",
                 "herald-sink-servicenow", "herald-sink-jira", "herald-source-pce"}) {
             features.installFeature(feature);
         }
@@ -128,6 +136,129 @@ public class SaasPluginFeaturesIT {
             assertFalse("a secret is in service or component properties: " + properties, properties.toString().contains(secret));
         }
         assertTrue(properties.toString(), properties.toString().contains("token=" + Secrets.PREFIX));
+
+        // core conceals SecretKeys.KNOWN even without Metatype: each such setting must be a password the plugin reveals
+        for (Bundle bundle : context.getBundles()) {
+            MetaTypeInformation info = metaType.getMetaTypeInformation(bundle);
+            for (String pid : info == null ? new String[0] : info.getFactoryPids()) {
+                if (pid.startsWith("dev.herald.")) {
+                    for (AttributeDefinition a : info.getObjectClassDefinition(pid, null)
+                            .getAttributeDefinitions(ObjectClassDefinition.ALL)) {
+                        assertEquals(pid + " " + a.getID(), SecretKeys.KNOWN.contains(a.getID()),
+                                a.getType() == AttributeDefinition.PASSWORD);
+                    }
+                }
+            }
+        }
+
+        // the Slack token's reference, as service:list shows it, pasted into a webhook sink's token
+        String slackReference = (String) componentProperties("it-slack").get("token");
+        assertTrue(slackReference, slackReference.startsWith(Secrets.PREFIX));
+        configure("dev.herald.sink.webhook", "it-stolen", Map.of(
+                "name", "it-stolen", "url", "http://127.0.0.1:9/hook", "auth", "bearer", "token", slackReference));
+        Await.until(Duration.ofSeconds(60), () -> state("it-stolen").equals("failed"),
+                () -> "it-stolen is " + state("it-stolen") + ": " + find("it-stolen"));
+        String error = find("it-stolen").get().error();
+        assertTrue(error, error.contains("token holds a secret reference issued for another configuration"));
+
+        // once the Slack sink is deleted, its token is forgotten: the reference resolves nowhere
+        configs.getFactoryConfiguration("dev.herald.sink.slack", "it-slack", "?").delete();
+        configure("dev.herald.sink.webhook", "it-stolen", Map.of(
+                "name", "it-stolen", "url", "http://127.0.0.1:9/hook", "auth", "bearer", "token", slackReference,
+                "read_timeout", "5"));
+        Await.until(Duration.ofSeconds(60), () -> String.valueOf(find("it-stolen").get().error())
+                        .contains("token holds a secret reference unknown to this Herald"),
+                () -> "it-stolen is " + find("it-stolen"));
+
+        // a plugin that is not installed: its secret-looking settings are masked all the same
+        String hook = "https://hooks.example.com/services/T0/B0/it-uninstalled-hook-secret";
+        configure("dev.herald.sink.discord", "it-discord", Map.of("name", "it-discord", "webhook_url", hook));
+        Await.until(Duration.ofSeconds(60), () -> find("it-discord").isPresent(), () -> "it-discord is not listed");
+        String uninstalled = shell("herald:sinks -v");
+        assertTrue(uninstalled, uninstalled.contains("it-discord"));
+        assertFalse("the webhook_url of a plugin that is not installed leaked: " + uninstalled, uninstalled.contains(hook));
+    }
+
+    /**
+     * Whatever order core and a plugin start in, the plugin's component never holds a secret: core
+     * restarted, then a sink; and a sink restarted while core is stopped, so that it is handed its
+     * configuration before core's concealer is back.
+     */
+    @Test
+    public void secretsStayConcealedWhateverTheStartOrder() throws Exception {
+        String slackToken = "xoxb-it-order-0000000000-secret";
+        String routingKey = "0RDERKEY0RDERKEY0RDERKEY0RDERK32";
+        features.installFeature("herald-sink-slack");
+        features.installFeature("herald-sink-pagerduty");
+        configure("dev.herald.sink.slack", "it-order-slack", Map.of(
+                "name", "it-order-slack", "token", slackToken, "channel", "#it", "api_url", "http://127.0.0.1:9/api"));
+        configure("dev.herald.sink.pagerduty", "it-order-pd", Map.of(
+                "name", "it-order-pd", "routing_key", routingKey, "api_url", "http://127.0.0.1:9"));
+        awaitConcealed("it-order-slack", "token", slackToken);
+        awaitConcealed("it-order-pd", "routing_key", routingKey);
+
+        Bundle core = bundle("dev.herald.core");
+        core.stop();
+        core.start();
+        restart(bundle("dev.herald.sink.slack"));
+        awaitConcealed("it-order-slack", "token", slackToken);
+        awaitConcealed("it-order-pd", "routing_key", routingKey);
+
+        core.stop();
+        restart(bundle("dev.herald.sink.pagerduty"));
+        Await.until(Duration.ofSeconds(60), () -> componentProperties("it-order-pd").containsKey("routing_key"),
+                () -> "the PagerDuty sink did not come back without core");
+        core.start();
+        awaitConcealed("it-order-pd", "routing_key", routingKey);
+        awaitConcealed("it-order-slack", "token", slackToken);
+        Await.until(Duration.ofSeconds(60), () -> context.getServiceReference(HeraldAdmin.class) != null,
+                () -> "core did not come back");
+    }
+
+    /** Waits until the instance's component holds a reference for {@code property}, then checks nothing shows the secret. */
+    private void awaitConcealed(String name, String property, String secret) throws Exception {
+        Await.until(Duration.ofSeconds(60),
+                () -> String.valueOf(componentProperties(name).get(property)).startsWith(Secrets.PREFIX),
+                () -> name + "'s component holds " + property + " = " + componentProperties(name).get(property));
+        StringBuilder shown = new StringBuilder();
+        for (ComponentDescriptionDTO component : runtime.getComponentDescriptionDTOs()) {
+            for (ComponentConfigurationDTO configuration : runtime.getComponentConfigurationDTOs(component)) {
+                shown.append(configuration.properties).append('\n');
+            }
+        }
+        for (ServiceReference<?> service : context.getServiceReferences((String) null, null)) {
+            for (String key : service.getPropertyKeys()) {
+                shown.append(key).append('=').append(service.getProperty(key)).append('\n');
+            }
+        }
+        assertFalse(name + "'s " + property + " shows in scr:info or service:list: " + shown,
+                shown.toString().contains(secret));
+    }
+
+    /** The properties of the component made from the configuration of the plugin instance {@code name}. */
+    private Map<String, Object> componentProperties(String name) {
+        for (ComponentDescriptionDTO component : runtime.getComponentDescriptionDTOs()) {
+            for (ComponentConfigurationDTO configuration : runtime.getComponentConfigurationDTOs(component)) {
+                if (name.equals(configuration.properties.get("name"))) {
+                    return configuration.properties;
+                }
+            }
+        }
+        return Map.of();
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle b : context.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
+    }
+
+    private static void restart(Bundle bundle) throws Exception {
+        bundle.stop();
+        bundle.start();
     }
 
     private Optional<SinkView> find(String name) {

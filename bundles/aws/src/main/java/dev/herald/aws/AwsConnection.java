@@ -61,4 +61,11 @@ public @interface AwsConnection {
 
     /** {@code read_timeout}, in seconds. */
     int read__timeout() default 60;
+
+    /**
+     * {@code service.pid}: the configuration these settings come from, filled by DS. The secret
+     * key and session token resolve only for it ({@link dev.herald.api.secret.Secrets#reveal}).
+     * No default, as in {@link dev.herald.api.secret.ServicePid}.
+     */
+    String service_pid();
 }

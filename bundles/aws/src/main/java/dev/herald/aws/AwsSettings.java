@@ -81,7 +81,9 @@ public record AwsSettings(String owner, Optional<Region> region, Optional<URI> e
                     + " seconds (they are " + c.connect__timeout() + " and " + c.read__timeout() + ")");
         }
         return new AwsSettings(owner, region(c.region()), url("endpoint", c.endpoint()), credentials,
-                c.profile().trim(), c.access__key__id().trim(), Secrets.reveal(c.secret__access__key()), Secrets.reveal(c.session__token()),
+                c.profile().trim(), c.access__key__id().trim(),
+                Secrets.reveal(c.service_pid(), "secret_access_key", c.secret__access__key()),
+                Secrets.reveal(c.service_pid(), "session_token", c.session__token()),
                 roleArn, c.external__id().trim(), sessionName, url("sts_endpoint", c.sts__endpoint()),
                 retryMode(c.retry__mode()), c.ca__bundle().isBlank() ? Optional.empty() : Optional.of(Path.of(c.ca__bundle().trim())),
                 c.insecure(), proxy(c.proxy()), Duration.ofSeconds(c.connect__timeout()),

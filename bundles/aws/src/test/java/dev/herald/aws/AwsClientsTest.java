@@ -67,7 +67,9 @@ class AwsClientsTest {
     }
 
     static AwsConnection connection(Map<String, Object> properties) {
-        return Converters.standardConverter().convert(properties).to(AwsConnection.class);
+        Map<String, Object> withPid = new HashMap<>(properties);
+        withPid.putIfAbsent("service.pid", "");  // DS always sets it
+        return Converters.standardConverter().convert(withPid).to(AwsConnection.class);
     }
 
     Map<String, Object> staticKeys() {

@@ -1,5 +1,6 @@
 package dev.herald.shell;
 
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,43 +36,42 @@ public class CheckpointCommand extends HeraldCommand {
     String stream;
 
     @Override
-    public Object execute() {
+    void run(PrintStream out) {
         action(action, ACTIONS, "checkpoint");
         requireSource(source);
         if (action.equals("show")) {
-            show();
+            show(out);
         } else {
-            reset();
+            reset(out);
         }
-        return null;
     }
 
-    private void show() {
+    private void show(PrintStream out) {
         if (stream != null) {
             throw new IllegalArgumentException("checkpoint show takes only a source; it lists every stream");
         }
         Map<String, String> positions = new TreeMap<>(admin.checkpoints(source));
         if (positions.isEmpty()) {
-            System.out.println("source " + source + " has no checkpoint: it reads from its configured start");
+            out.println("source " + source + " has no checkpoint: it reads from its configured start");
             return;
         }
         ShellTable table = new ShellTable();
         table.column("Stream");
         table.column("Position");
         positions.forEach((s, position) -> table.addRow().addContent(s.isEmpty() ? "(single stream)" : s, position));
-        table.print(System.out);
+        table.print(out);
     }
 
-    private void reset() {
+    private void reset(PrintStream out) {
         int removed = admin.resetCheckpoint(source, stream);
         if (removed == 0) {
-            System.out.println(stream == null
+            out.println(stream == null
                     ? "source " + source + " has no checkpoint to reset"
                     : "source " + source + " has no position for stream '" + stream + "' (herald:checkpoint show "
                             + source + " lists its streams)");
             return;
         }
-        System.out.println("removed " + Text.count(removed, "position", "positions") + " of source " + source
+        out.println("removed " + Text.count(removed, "position", "positions") + " of source " + source
                 + "; it reads " + (stream == null ? "" : "stream '" + stream + "' ") + "again from its configured start");
     }
 }

@@ -1,6 +1,7 @@
 package dev.herald.shell;
 
 import dev.herald.api.admin.DeadLetterView;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -46,7 +47,7 @@ public class DlqCommand extends HeraldCommand {
     int limit = 50;
 
     @Override
-    public Object execute() {
+    void run(PrintStream out) {
         action(action, ACTIONS, "dlq");
         List<Long> selected = idsAndTrailingOptions(ids);
         if (sink != null) {
@@ -56,20 +57,19 @@ public class DlqCommand extends HeraldCommand {
             throw new IllegalArgumentException("give either dead-letter ids or --all, not both");
         }
         switch (action) {
-            case "list" -> list(selected);
-            case "retry" -> retry(selected);
-            default -> purge(selected);
+            case "list" -> list(out, selected);
+            case "retry" -> retry(out, selected);
+            default -> purge(out, selected);
         }
-        return null;
     }
 
-    private void list(List<Long> selected) {
+    private void list(PrintStream out, List<Long> selected) {
         if (!selected.isEmpty() || all) {
             throw new IllegalArgumentException("dlq list takes no ids and no --all: narrow it with --sink and -n");
         }
         List<DeadLetterView> letters = admin.deadLetters(sink, limit(limit));
         if (letters.isEmpty()) {
-            System.out.println(sink == null ? "no dead letters" : "no dead letters for sink " + sink);
+            out.println(sink == null ? "no dead letters" : "no dead letters for sink " + sink);
             return;
         }
         ShellTable table = new ShellTable();
@@ -86,23 +86,23 @@ public class DlqCommand extends HeraldCommand {
             table.addRow().addContent(d.id(), d.sink(), d.route(), d.eventId(), d.eventType(), d.attempts(),
                     Text.time(d.firstTry()), Text.time(d.deadAt()), Text.oneLine(d.reason(), 80));
         }
-        table.print(System.out);
+        table.print(out);
     }
 
-    private void retry(List<Long> selected) {
+    private void retry(PrintStream out, List<Long> selected) {
         int moved = admin.retryDeadLetters(sink, selected);
-        System.out.println("moved " + Text.count(moved, "dead letter", "dead letters")
+        out.println("moved " + Text.count(moved, "dead letter", "dead letters")
                 + " back to the outbox" + missing(selected, moved));
     }
 
-    private void purge(List<Long> selected) {
+    private void purge(PrintStream out, List<Long> selected) {
         if (selected.isEmpty() && !all) {
             throw new IllegalArgumentException("refusing to purge without a selection: give dead-letter ids"
                     + " (herald:dlq list shows them) or --all to delete every dead letter"
                     + (sink == null ? "" : " of sink " + sink));
         }
         int purged = admin.purgeDeadLetters(sink, selected);
-        System.out.println("purged " + Text.count(purged, "dead letter", "dead letters") + missing(selected, purged));
+        out.println("purged " + Text.count(purged, "dead letter", "dead letters") + missing(selected, purged));
     }
 
     private String missing(List<Long> selected, int done) {

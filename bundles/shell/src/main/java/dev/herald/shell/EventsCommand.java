@@ -26,20 +26,20 @@ public class EventsCommand extends HeraldCommand {
     String id;
 
     @Override
-    public Object execute() {
+    void run(PrintStream out) {
         if (id != null) {
             if (text != null) {
                 throw new IllegalArgumentException("give either --id or a search text, not both");
             }
             EventView view = admin.event(id).orElseThrow(() -> new IllegalArgumentException(
                     "no recent event with id '" + id + "' (herald:events lists the recent ones)"));
-            printOne(System.out, view);
-            return null;
+            printOne(out, view);
+            return;
         }
         List<EventView> events = admin.events(text, limit(limit));
         if (events.isEmpty()) {
-            System.out.println(text == null || text.isBlank() ? "no events yet" : "no recent event contains '" + text + "'");
-            return null;
+            out.println(text == null || text.isBlank() ? "no events yet" : "no recent event contains '" + text + "'");
+            return;
         }
         ShellTable table = new ShellTable();
         table.column("Time");
@@ -54,8 +54,7 @@ public class EventsCommand extends HeraldCommand {
             table.addRow().addContent(Text.time(e.time()), e.instance(), e.source(), e.type(),
                     e.severity().label(), e.id(), Text.list(v.routes()));
         }
-        table.print(System.out);
-        return null;
+        table.print(out);
     }
 
     private static void printOne(PrintStream out, EventView view) {

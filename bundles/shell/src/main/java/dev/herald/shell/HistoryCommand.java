@@ -1,6 +1,7 @@
 package dev.herald.shell;
 
 import dev.herald.api.admin.DeliveryView;
+import java.io.PrintStream;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -16,11 +17,11 @@ public class HistoryCommand extends HeraldCommand {
     int limit = 20;
 
     @Override
-    public Object execute() {
+    void run(PrintStream out) {
         List<DeliveryView> attempts = admin.history(limit(limit));
         if (attempts.isEmpty()) {
-            System.out.println("no delivery attempts yet");
-            return null;
+            out.println("no delivery attempts yet");
+            return;
         }
         ShellTable table = new ShellTable();
         table.column("At");
@@ -34,7 +35,6 @@ public class HistoryCommand extends HeraldCommand {
             table.addRow().addContent(Text.time(d.at()), d.sink(), d.route(), d.eventId(), d.attempt(),
                     d.outcome(), Text.oneLine(d.detail(), 80));
         }
-        table.print(System.out);
-        return null;
+        table.print(out);
     }
 }

@@ -1,6 +1,7 @@
 package dev.herald.shell;
 
 import dev.herald.api.admin.QuarantineView;
+import java.io.PrintStream;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -21,14 +22,14 @@ public class QuarantineCommand extends HeraldCommand {
     int limit = 20;
 
     @Override
-    public Object execute() {
+    void run(PrintStream out) {
         if (source != null) {
             requireSource(source);
         }
         List<QuarantineView> records = admin.quarantine(source, limit(limit));
         if (records.isEmpty()) {
-            System.out.println(source == null ? "nothing in quarantine" : "nothing in quarantine for source " + source);
-            return null;
+            out.println(source == null ? "nothing in quarantine" : "nothing in quarantine for source " + source);
+            return;
         }
         ShellTable table = new ShellTable();
         table.column("Id").alignRight();
@@ -41,7 +42,6 @@ public class QuarantineCommand extends HeraldCommand {
             table.addRow().addContent(q.id(), Text.time(q.at()), q.source(), q.location(),
                     Text.oneLine(q.reason(), 80), Text.oneLine(q.content(), 60));
         }
-        table.print(System.out);
-        return null;
+        table.print(out);
     }
 }

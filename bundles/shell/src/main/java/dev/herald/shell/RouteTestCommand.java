@@ -42,8 +42,7 @@ public class RouteTestCommand extends HeraldCommand {
     private int unreadable;
 
     @Override
-    public Object execute() throws Exception {
-        PrintStream out = System.out;
+    void run(PrintStream out) throws Exception {
         Path path = EventFile.resolve(session, file);
         RecordLayout layout = EventFile.read(path, instance, event -> show(out, event), (where, why) -> {
             unreadable++;
@@ -54,7 +53,6 @@ public class RouteTestCommand extends HeraldCommand {
                 + EventFile.describe(layout) + "): " + matched + " matched a route, " + (events - matched)
                 + " matched none" + (unreadable == 0 ? "" : ", " + Text.count(unreadable, "record", "records")
                 + " unreadable") + ". Nothing was sent.");
-        return null;
     }
 
     private void show(PrintStream out, Event event) {

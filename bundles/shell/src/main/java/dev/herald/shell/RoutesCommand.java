@@ -23,15 +23,15 @@ public class RoutesCommand extends HeraldCommand {
     boolean verbose;
 
     @Override
-    public Object execute() {
+    void run(PrintStream out) {
         List<RouteView> routes = admin.routes();
         if (name != null) {
             KnownNames.require("route", name, routes.stream().map(RouteView::name).toList());
             routes = routes.stream().filter(r -> r.name().equals(name)).toList();
         }
         if (routes.isEmpty()) {
-            System.out.println("no routes configured");
-            return null;
+            out.println("no routes configured");
+            return;
         }
         ShellTable table = new ShellTable();
         table.column("Name");
@@ -45,11 +45,10 @@ public class RoutesCommand extends HeraldCommand {
             table.addRow().addContent(r.name(), state(r), r.counters().routed(), r.counters().throttled(),
                     Text.list(r.sinks()), Text.oneLine(r.pattern(), 60), Text.oneLine(r.error(), 60));
         }
-        table.print(System.out);
+        table.print(out);
         if (verbose) {
-            routes.forEach(r -> printDetails(System.out, r));
+            routes.forEach(r -> printDetails(out, r));
         }
-        return null;
     }
 
     /** {@code invalid} (its configuration was rejected), {@code enabled} or {@code disabled}. */

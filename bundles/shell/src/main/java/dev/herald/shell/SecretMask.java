@@ -1,5 +1,6 @@
 package dev.herald.shell;
 
+import dev.herald.api.secret.SecretKeys;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -8,20 +9,16 @@ import java.util.regex.Pattern;
 /**
  * Masks anything that looks like a secret before a setting is printed. Core already masks the
  * settings it knows are passwords; this is the second line of defence for plugins that forgot
- * to declare one, so it errs on the side of masking.
+ * to declare one, so it errs on the side of masking: names from Herald's one list
+ * ({@link SecretKeys}), and secrets embedded in other values.
  */
 final class SecretMask {
 
     static final String MASK = "****";
 
-    private static final String SECRET_WORD =
-            "pass|secret|token|key|credential|authoriz|cookie|private|signature|sas|dsn";
-
-    private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(" + SECRET_WORD + ").*");
-
     /** {@code name=value} or {@code name: value} inside a value, e.g. a header list or a query. */
-    private static final Pattern SECRET_PAIR = Pattern.compile(
-            "(?i)([\\w.-]*(?:" + SECRET_WORD + ")[\\w.-]*)(\\s*[=:]\\s*)([^\\s,;&]+(?: [^\\s,;&]+)?)");
+    private static final Pattern SECRET_PAIR = Pattern.compile("(?i)([\\w.-]*(?:" + SecretKeys.SECRET_WORDS
+            + ")[\\w.-]*)(\\s*[=:]\\s*)([^\\s,;&]+(?: [^\\s,;&]+)?)");
 
     /** The password of {@code scheme://user:password@host}. */
     private static final Pattern URL_USERINFO = Pattern.compile("(://[^/:@\\s]+:)[^@\\s/]+@");
@@ -31,7 +28,7 @@ final class SecretMask {
 
     /** Whether a setting's name suggests that its value is a secret. */
     static boolean isSecretKey(String key) {
-        return SECRET_KEY.matcher(key).matches();
+        return SecretKeys.looksSecret(key);
     }
 
     /** The value safe to print: masked whole for a secret key, else with embedded secrets masked. */

@@ -37,16 +37,14 @@ public class SendTestCommand extends HeraldCommand {
     Session session;
 
     @Override
-    public Object execute() throws IOException {
+    void run(PrintStream out) throws IOException {
         requireSink(sink);
         Event event = eventFile == null ? null : firstEvent();
         SendResult result = admin.sendTest(sink, event);
-        PrintStream out = System.out;
         out.println("sink " + sink + ": " + verdict(result) + (result.message() == null ? "" : ": " + result.message()));
         out.println();
         out.println("body:");
         out.println(Text.orDash(result.body()));
-        return null;
     }
 
     private static String verdict(SendResult result) {

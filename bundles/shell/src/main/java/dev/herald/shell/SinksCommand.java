@@ -2,6 +2,7 @@ package dev.herald.shell;
 
 import dev.herald.api.admin.Counters;
 import dev.herald.api.admin.SinkView;
+import java.io.PrintStream;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -24,15 +25,15 @@ public class SinksCommand extends HeraldCommand {
     boolean verbose;
 
     @Override
-    public Object execute() {
+    void run(PrintStream out) {
         List<SinkView> sinks = admin.sinks();
         if (name != null) {
             KnownNames.require("sink", name, sinks.stream().map(SinkView::name).toList());
             sinks = sinks.stream().filter(s -> s.name().equals(name)).toList();
         }
         if (sinks.isEmpty()) {
-            System.out.println("no sinks configured");
-            return null;
+            out.println("no sinks configured");
+            return;
         }
         ShellTable table = new ShellTable();
         table.column("Name");
@@ -52,12 +53,11 @@ public class SinksCommand extends HeraldCommand {
                     c.deadLettered(), s.pending(), deadLetters(s), Text.time(s.lastSuccess()),
                     verbose ? Text.orDash(error) : Text.oneLine(error, 60));
         }
-        table.print(System.out);
+        table.print(out);
         if (verbose) {
-            sinks.forEach(s -> SettingsPrinter.print(System.out, s.name() + " (" + s.kind() + ")", s.settings(),
+            sinks.forEach(s -> SettingsPrinter.print(out, s.name() + " (" + s.kind() + ")", s.settings(),
                     SettingsPrinter.note("error", s.error()), SettingsPrinter.note("last failure", s.lastError())));
         }
-        return null;
     }
 
     /** The dead letters kept, and how many were dropped beyond the cap. */

@@ -2,6 +2,7 @@ package dev.herald.shell;
 
 import dev.herald.api.admin.Counters;
 import dev.herald.api.admin.SourceView;
+import java.io.PrintStream;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -23,15 +24,15 @@ public class SourcesCommand extends HeraldCommand {
     boolean verbose;
 
     @Override
-    public Object execute() {
+    void run(PrintStream out) {
         List<SourceView> sources = admin.sources();
         if (name != null) {
             KnownNames.require("source", name, sources.stream().map(SourceView::instance).toList());
             sources = sources.stream().filter(s -> s.instance().equals(name)).toList();
         }
         if (sources.isEmpty()) {
-            System.out.println("no sources configured");
-            return null;
+            out.println("no sources configured");
+            return;
         }
         ShellTable table = new ShellTable();
         table.column("Name");
@@ -49,11 +50,10 @@ public class SourcesCommand extends HeraldCommand {
                     c.quarantined(), s.streams(), Text.time(s.lastAppend()),
                     verbose ? Text.orDash(s.error()) : Text.oneLine(s.error(), 60));
         }
-        table.print(System.out);
+        table.print(out);
         if (verbose) {
-            sources.forEach(s -> SettingsPrinter.print(System.out, s.instance() + " (" + s.kind() + ")",
+            sources.forEach(s -> SettingsPrinter.print(out, s.instance() + " (" + s.kind() + ")",
                     s.settings(), SettingsPrinter.note("error", s.error())));
         }
-        return null;
     }
 }

@@ -22,8 +22,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 public class StatusCommand extends HeraldCommand {
 
     @Override
-    public Object execute() {
-        PrintStream out = System.out;
+    void run(PrintStream out) {
         Overview overview = admin.overview();
         Counters t = overview.totals();
         List<List<String>> totals = List.of(
@@ -42,7 +41,6 @@ public class StatusCommand extends HeraldCommand {
         printProblems(out, overview.problems());
         out.println();
         Text.aligned(componentRows()).forEach(out::println);
-        return null;
     }
 
     private static String hint(long count, String command) {

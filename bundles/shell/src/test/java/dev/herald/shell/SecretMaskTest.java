@@ -13,7 +13,8 @@ class SecretMaskTest {
     @Test
     void keysThatLookSecretAreMaskedWhole() {
         for (String key : new String[] {"password", "token", "routing_key", "apiKey", "client.secret",
-                "aws.secretAccessKey", "Authorization", "credentials", "private_key_pem", "sas", "dsn"}) {
+                "aws.secretAccessKey", "Authorization", "credentials", "private_key_pem", "sas", "dsn", "webhook_url",
+                "hmac_secret", "header_secret"}) {
             assertTrue(SecretMask.isSecretKey(key), key);
             assertEquals("****", SecretMask.value(key, "s3cr3t"), key);
         }

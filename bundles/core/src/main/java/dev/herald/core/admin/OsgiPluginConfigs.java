@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,10 +24,7 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
-import org.osgi.service.metatype.AttributeDefinition;
-import org.osgi.service.metatype.MetaTypeInformation;
 import org.osgi.service.metatype.MetaTypeService;
-import org.osgi.service.metatype.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,25 +140,12 @@ public final class OsgiPluginConfigs implements PluginConfigs {
     }
 
     private Set<String> passwords(ComponentDescriptionDTO description, String factoryPid) {
-        Set<String> ids = new HashSet<>();
         MetaTypeService mts = metaType;
         Bundle bundle = description == null ? null : context.getBundle(description.bundle.id);
         if (mts == null || bundle == null) {
-            return ids;
+            return Set.of();
         }
-        MetaTypeInformation info = mts.getMetaTypeInformation(bundle);
-        try {
-            ObjectClassDefinition ocd = info == null ? null : info.getObjectClassDefinition(factoryPid, null);
-            AttributeDefinition[] attrs = ocd == null ? null : ocd.getAttributeDefinitions(ObjectClassDefinition.ALL);
-            for (AttributeDefinition a : attrs == null ? new AttributeDefinition[0] : attrs) {
-                if (a.getType() == AttributeDefinition.PASSWORD) {
-                    ids.add(a.getID());
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            LOG.debug("No metatype for {}", factoryPid, e);
-        }
-        return ids;
+        return PasswordAttributes.of(mts.getMetaTypeInformation(bundle), factoryPid);
     }
 
     private static Map<String, Object> toMap(Dictionary<String, Object> props) {

@@ -1,19 +1,18 @@
 package dev.herald.core.admin;
 
+import dev.herald.api.secret.SecretKeys;
 import java.lang.reflect.Array;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Turns configuration properties into displayable settings: internal properties are left out,
- * and every secret (a Metatype PASSWORD attribute, or a name that says secret) shows as {@code ****}.
+ * and every secret (a Metatype PASSWORD attribute, or a name that {@link SecretKeys} says is
+ * secret, so that a plugin that is not installed keeps its secrets too) shows as {@code ****}.
  */
 final class SecretMasker {
     static final String MASK = "****";
-    private static final Pattern SECRET_NAME = Pattern.compile("password|secret|token|key|credential|hmac");
     private static final Set<String> INTERNAL = Set.of("service.pid", "service.factoryPid", "service.bundleLocation",
             "felix.fileinstall.filename", "webconsole.configurationFactory.nameHint");
 
@@ -24,14 +23,10 @@ final class SecretMasker {
         Map<String, String> out = new TreeMap<>();
         props.forEach((k, v) -> {
             if (!INTERNAL.contains(k) && !k.startsWith("component.") && !k.startsWith(".")) {
-                out.put(k, passwordAttributes.contains(k) || isSecretName(k) ? MASK : text(v));
+                out.put(k, passwordAttributes.contains(k) || SecretKeys.looksSecret(k) ? MASK : text(v));
             }
         });
         return out;
-    }
-
-    static boolean isSecretName(String property) {
-        return SECRET_NAME.matcher(property.toLowerCase(Locale.ROOT)).find();
     }
 
     private static String text(Object v) {

@@ -30,6 +30,19 @@ class SecretMaskerTest {
     }
 
     @Test
+    void heraldsSecretSettingsAreMaskedWithoutTheirPluginsMetatype() {
+        // a plugin that is not installed: no PASSWORD attributes are known
+        Map<String, String> s = SecretMasker.mask(Map.of("name", "teams", "webhook_url",
+                "https://prod.westeurope.logic.azure.com/workflows/1/invoke?sig=abc", "routing_key", "R0UT1NG",
+                "header_secret", "h", "api_secret", "a", "channel", "#soc"), Set.of());
+        assertEquals("****", s.get("webhook_url"));
+        assertEquals("****", s.get("routing_key"));
+        assertEquals("****", s.get("header_secret"));
+        assertEquals("****", s.get("api_secret"));
+        assertEquals("#soc", s.get("channel"));
+    }
+
+    @Test
     void failureTextIsReducedToTheRootCause() {
         assertEquals("url is missing: set url",
                 OsgiPluginConfigs.reason("java.lang.IllegalArgumentException: url is missing: set url\n\tat x.y(Z.java:1)"));

@@ -6,6 +6,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
 import dev.herald.api.secret.Secrets;
+import dev.herald.api.secret.ServicePid;
 import dev.herald.api.text.Text;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
@@ -146,7 +147,7 @@ public final class JiraSink implements Sink {
     private final HttpSender http;
 
     @Activate
-    public JiraSink(Config config, HttpConnection connection, @Reference HttpClients clients) {
+    public JiraSink(Config config, ServicePid pid, HttpConnection connection, @Reference HttpClients clients) {
         this.name = config.name();
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("jira sink: name is required: routes refer to the sink by it");
@@ -161,7 +162,8 @@ public final class JiraSink implements Sink {
                         + ", e.g. Task or Bug");
             }
             this.dedupe = config.dedupe();
-            this.authorization = Credentials.header(config.auth(), config.username(), Secrets.reveal(config.token()));
+            this.authorization = Credentials.header(config.auth(), config.username(),
+                    Secrets.reveal(pid.service_pid(), "token", config.token()));
             List<String> labels = Text.items(config.labels());
             this.requests = new IssueRequests(deployment, project, issueType, labels,
                     PriorityMap.parse(config.priorities()));

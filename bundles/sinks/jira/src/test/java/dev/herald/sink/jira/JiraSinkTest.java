@@ -12,6 +12,7 @@ import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.api.text.Text;
+import dev.herald.api.secret.ServicePid;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
 import dev.herald.http.testing.StubHttpServer;
@@ -54,7 +55,9 @@ class JiraSinkTest {
     static JiraSink sink(Map<String, Object> properties) {
         JiraSink.Config config = Converters.standardConverter().convert(properties).to(JiraSink.Config.class);
         HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
-        return new JiraSink(config, connection, HttpClients.standalone());
+        ServicePid pid = Converters.standardConverter()
+                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class);
+        return new JiraSink(config, pid, connection, HttpClients.standalone());
     }
 
     static Map<String, Object> config(String baseUrl, Object... keyValues) {

@@ -4,6 +4,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
 import dev.herald.api.secret.Secrets;
+import dev.herald.api.secret.ServicePid;
 import dev.herald.http.tls.TlsTrust;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -119,7 +120,7 @@ public final class MailSink implements Sink {
     private final SmtpFailures failures;
 
     @Activate
-    public MailSink(Config config) {
+    public MailSink(Config config, ServicePid pid) {
         this.name = config.name();
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("mail sink: name is required: routes refer to the sink by it");
@@ -128,7 +129,8 @@ public final class MailSink implements Sink {
             Security security = Security.parse(config.security());
             String host = required(config.host(), "host", "the SMTP server, e.g. smtp.example.com");
             int port = port(config.port(), security);
-            Optional<SmtpServer.Credentials> credentials = credentials(config.username(), Secrets.reveal(config.password()));
+            Optional<SmtpServer.Credentials> credentials = credentials(config.username(),
+                    Secrets.reveal(pid.service_pid(), "password", config.password()));
             InternetAddress from = from(config.from());
             Recipients recipients = Recipients.of(config.to(), config.cc(), config.route__to(), config.route__cc());
             Duration connectTimeout = seconds("connect_timeout", config.connect__timeout(), DEFAULT_CONNECT_TIMEOUT);

@@ -12,6 +12,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
+import dev.herald.api.secret.ServicePid;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
@@ -46,7 +47,9 @@ class MailSinkTest {
 
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
     static MailSink sink(Map<String, Object> properties) {
-        return new MailSink(Converters.standardConverter().convert(properties).to(MailSink.Config.class));
+        return new MailSink(Converters.standardConverter().convert(properties).to(MailSink.Config.class),
+                Converters.standardConverter()
+                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class));
     }
 
     static Map<String, Object> configFor(int port, String security, Object... keyValues) {

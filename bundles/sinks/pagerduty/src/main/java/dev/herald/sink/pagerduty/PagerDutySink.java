@@ -4,6 +4,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
 import dev.herald.api.secret.Secrets;
+import dev.herald.api.secret.ServicePid;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
 import dev.herald.http.HttpFailure;
@@ -88,13 +89,13 @@ public final class PagerDutySink implements Sink {
     private final HttpSender http;
 
     @Activate
-    public PagerDutySink(Config config, HttpConnection connection, @Reference HttpClients clients) {
+    public PagerDutySink(Config config, ServicePid pid, HttpConnection connection, @Reference HttpClients clients) {
         String name = config.name();
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("pagerduty sink: name is required: routes refer to the sink by it");
         }
         try {
-            this.routingKey = routingKey(Secrets.reveal(config.routing__key()));
+            this.routingKey = routingKey(Secrets.reveal(pid.service_pid(), "routing_key", config.routing__key()));
             this.endpoint = endpoint(config.api__url());
             if (config.rate() < 0) {
                 throw new IllegalArgumentException("rate must be 0 (no limit) or a positive number of events per"

@@ -10,6 +10,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
+import dev.herald.api.secret.ServicePid;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
 import dev.herald.http.testing.StubHttpServer;
@@ -45,7 +46,9 @@ class PagerDutySinkTest {
     static PagerDutySink sink(Map<String, Object> properties) {
         PagerDutySink.Config config = Converters.standardConverter().convert(properties).to(PagerDutySink.Config.class);
         HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
-        return new PagerDutySink(config, connection, HttpClients.standalone());
+        ServicePid pid = Converters.standardConverter()
+                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class);
+        return new PagerDutySink(config, pid, connection, HttpClients.standalone());
     }
 
     static Map<String, Object> config(String apiUrl, Object... keyValues) {

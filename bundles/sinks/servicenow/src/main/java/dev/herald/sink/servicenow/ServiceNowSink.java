@@ -6,6 +6,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
 import dev.herald.api.secret.Secrets;
+import dev.herald.api.secret.ServicePid;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
 import dev.herald.http.HttpFailure;
@@ -119,7 +120,7 @@ public final class ServiceNowSink implements Sink {
     private final HttpSender http;
 
     @Activate
-    public ServiceNowSink(Config config, HttpConnection connection, @Reference HttpClients clients) {
+    public ServiceNowSink(Config config, ServicePid pid, HttpConnection connection, @Reference HttpClients clients) {
         this.name = config.name();
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("servicenow sink: name is required: routes refer to the sink by it");
@@ -128,7 +129,9 @@ public final class ServiceNowSink implements Sink {
             URI base = InstanceUrl.parse(config.instance());
             this.table = table(config.table());
             this.tableUrl = URI.create(base + "/api/now/table/" + table);
-            this.credentials = Credentials.of(config.auth(), config.username(), Secrets.reveal(config.password()), Secrets.reveal(config.token()));
+            this.credentials = Credentials.of(config.auth(), config.username(),
+                    Secrets.reveal(pid.service_pid(), "password", config.password()),
+                    Secrets.reveal(pid.service_pid(), "token", config.token()));
             if (config.rate() < 0) {
                 throw new IllegalArgumentException("rate must be 0 (no limit) or a positive number of notifications"
                         + " per second; was " + config.rate());

@@ -11,6 +11,7 @@ import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.api.text.Text;
+import dev.herald.api.secret.ServicePid;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
 import dev.herald.http.testing.StubHttpServer;
@@ -51,7 +52,9 @@ class ServiceNowSinkTest {
     static ServiceNowSink sink(Map<String, Object> properties) {
         ServiceNowSink.Config config = Converters.standardConverter().convert(properties).to(ServiceNowSink.Config.class);
         HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
-        return new ServiceNowSink(config, connection, HttpClients.standalone());
+        ServicePid pid = Converters.standardConverter()
+                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class);
+        return new ServiceNowSink(config, pid, connection, HttpClients.standalone());
     }
 
     static Map<String, Object> config(String instance, Object... keyValues) {

@@ -8,6 +8,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
 import dev.herald.api.secret.Secrets;
+import dev.herald.api.secret.ServicePid;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
 import dev.herald.http.HttpFailure;
@@ -122,7 +123,7 @@ public final class SlackSink implements Sink {
     private final HttpSender http;
 
     @Activate
-    public SlackSink(Config config, HttpConnection connection, @Reference HttpClients clients) {
+    public SlackSink(Config config, ServicePid pid, HttpConnection connection, @Reference HttpClients clients) {
         String name = config.name();
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("slack sink: name is required: routes refer to the sink by it");
@@ -132,7 +133,7 @@ public final class SlackSink implements Sink {
             boolean hasWebhookUrl = !blank(config.webhook__url());
             this.mode = Mode.of(config.mode(), hasToken, hasWebhookUrl);
             if (mode == Mode.API) {
-                this.authorization = "Bearer " + token(Secrets.reveal(config.token()));
+                this.authorization = "Bearer " + token(Secrets.reveal(pid.service_pid(), "token", config.token()));
                 this.channel = channel(config.channel());
                 this.endpoint = apiUrl(config.api__url()).resolve("chat.postMessage");
             } else {
@@ -142,7 +143,7 @@ public final class SlackSink implements Sink {
                 }
                 this.authorization = null;
                 this.channel = null;
-                this.endpoint = webhookUrl(Secrets.reveal(config.webhook__url()));
+                this.endpoint = webhookUrl(Secrets.reveal(pid.service_pid(), "webhook_url", config.webhook__url()));
             }
             if (config.rate() < 0) {
                 throw new IllegalArgumentException("rate must be 0 (no limit) or a positive number of messages per"

@@ -12,6 +12,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
+import dev.herald.api.secret.ServicePid;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
 import dev.herald.http.testing.StubHttpServer;
@@ -54,7 +55,9 @@ class SlackSinkTest {
     static SlackSink sink(Map<String, Object> properties) {
         SlackSink.Config config = Converters.standardConverter().convert(properties).to(SlackSink.Config.class);
         HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
-        return new SlackSink(config, connection, HttpClients.standalone());
+        ServicePid pid = Converters.standardConverter()
+                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class);
+        return new SlackSink(config, pid, connection, HttpClients.standalone());
     }
 
     private Map<String, Object> api(Object... keyValues) {

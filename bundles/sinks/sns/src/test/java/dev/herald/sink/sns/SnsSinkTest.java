@@ -56,8 +56,10 @@ class SnsSinkTest {
 
     /** The sink as DS builds it: Config and AwsConnection from the same properties. */
     static SnsSink sink(Map<String, Object> properties) {
+        Map<String, Object> withPid = new HashMap<>(properties);
+        withPid.putIfAbsent("service.pid", "");  // DS always sets it
         return new SnsSink(Converters.standardConverter().convert(properties).to(SnsSink.Config.class),
-                Converters.standardConverter().convert(properties).to(AwsConnection.class));
+                Converters.standardConverter().convert(withPid).to(AwsConnection.class));
     }
 
     private SnsSink started(Map<String, Object> properties) {

@@ -4,6 +4,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
 import dev.herald.api.secret.Secrets;
+import dev.herald.api.secret.ServicePid;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
 import dev.herald.http.HttpFailure;
@@ -93,13 +94,13 @@ public final class TeamsSink implements Sink {
     private final HttpSender http;
 
     @Activate
-    public TeamsSink(Config config, HttpConnection connection, @Reference HttpClients clients) {
+    public TeamsSink(Config config, ServicePid pid, HttpConnection connection, @Reference HttpClients clients) {
         String name = config.name();
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("teams sink: name is required: routes refer to the sink by it");
         }
         try {
-            this.url = webhookUrl(Secrets.reveal(config.webhook__url()));
+            this.url = webhookUrl(Secrets.reveal(pid.service_pid(), "webhook_url", config.webhook__url()));
             this.format = CardFormat.of(config.format());
             if (config.rate() < 0) {
                 throw new IllegalArgumentException("rate must be 0 (no limit) or a positive number of messages per"

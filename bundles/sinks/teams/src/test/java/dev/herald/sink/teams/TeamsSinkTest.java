@@ -9,6 +9,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
+import dev.herald.api.secret.ServicePid;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
 import dev.herald.http.testing.StubHttpServer.Reply;
@@ -42,7 +43,9 @@ class TeamsSinkTest {
     private static TeamsSink sink(Map<String, Object> properties) {
         TeamsSink.Config config = Converters.standardConverter().convert(properties).to(TeamsSink.Config.class);
         HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
-        return new TeamsSink(config, connection, HttpClients.standalone());
+        ServicePid pid = Converters.standardConverter()
+                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class);
+        return new TeamsSink(config, pid, connection, HttpClients.standalone());
     }
 
     private Map<String, Object> workflow(Object... keyValues) {

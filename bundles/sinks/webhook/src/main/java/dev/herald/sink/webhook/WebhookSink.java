@@ -4,6 +4,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
 import dev.herald.api.secret.Secrets;
+import dev.herald.api.secret.ServicePid;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
 import dev.herald.http.HttpFailure;
@@ -127,7 +128,7 @@ public final class WebhookSink implements Sink {
     private final HttpSender http;
 
     @Activate
-    public WebhookSink(Config config, HttpConnection connection, @Reference HttpClients clients) {
+    public WebhookSink(Config config, ServicePid pid, HttpConnection connection, @Reference HttpClients clients) {
         String name = config.name();
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("webhook sink: name is required: routes refer to the sink by it");
@@ -136,9 +137,10 @@ public final class WebhookSink implements Sink {
             this.url = url(config.url());
             this.method = method(config.method());
             this.contentType = contentType(config.content__type());
-            this.authorization = Authorization.header(config.auth(), Secrets.reveal(config.token()), config.username(),
-                    Secrets.reveal(config.password()));
-            this.signature = BodySignature.of(Secrets.reveal(config.hmac__secret()), config.hmac__header());
+            this.authorization = Authorization.header(config.auth(), Secrets.reveal(pid.service_pid(), "token", config.token()),
+                    config.username(), Secrets.reveal(pid.service_pid(), "password", config.password()));
+            this.signature = BodySignature.of(Secrets.reveal(pid.service_pid(), "hmac_secret", config.hmac__secret()),
+                    config.hmac__header());
             this.headers = HeaderLine.parseAll(config.headers(),
                     reserved(authorization.isPresent(), signature.map(BodySignature::header)));
             if (config.rate() < 0) {

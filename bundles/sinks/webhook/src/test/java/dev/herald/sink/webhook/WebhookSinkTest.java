@@ -9,6 +9,8 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
+import dev.herald.api.secret.Secrets;
+import dev.herald.api.secret.ServicePid;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
 import dev.herald.http.testing.StubHttpServer;
@@ -46,7 +48,9 @@ class WebhookSinkTest {
     private static WebhookSink sink(Map<String, Object> properties) {
         WebhookSink.Config config = Converters.standardConverter().convert(properties).to(WebhookSink.Config.class);
         HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
-        return new WebhookSink(config, connection, HttpClients.standalone());
+        ServicePid pid = Converters.standardConverter()
+                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class);
+        return new WebhookSink(config, pid, connection, HttpClients.standalone());
     }
 
     private Map<String, Object> config(Object... keyValues) {
@@ -65,6 +69,20 @@ class WebhookSinkTest {
 
     private DeliveryException failure(WebhookSink sink) {
         return assertThrows(DeliveryException.class, () -> sink.send(notification()));
+    }
+
+    @Test
+    void anotherConfigurationsSecretReferenceIsRefusedNotResolved() throws Exception {
+        // what service:list shows for a Slack sink's token, pasted into this webhook's token
+        String slackReference = Secrets.conceal("dev.herald.sink.slack~secops", "token", "xoxb-slack-only");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sink(config(
+                "service.pid", "dev.herald.sink.webhook~siem", "auth", "bearer", "token", slackReference)));
+        assertEquals("webhook sink 'siem': token holds a secret reference issued for another configuration;"
+                + " enter the secret itself or a $[secret:…]/$[env:…] reference", e.getMessage());
+
+        String own = Secrets.conceal("dev.herald.sink.webhook~siem", "token", TOKEN);
+        sink(config("service.pid", "dev.herald.sink.webhook~siem", "auth", "bearer", "token", own)).send(notification());
+        assertEquals("Bearer " + TOKEN, server.take().header("Authorization"));
     }
 
     @Test

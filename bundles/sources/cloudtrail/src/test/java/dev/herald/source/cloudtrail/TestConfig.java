@@ -31,7 +31,9 @@ final class TestConfig {
     }
 
     AwsConnection connection() {
-        return Converters.standardConverter().convert(values).to(AwsConnection.class);
+        Map<String, Object> withPid = new HashMap<>(values);
+        withPid.putIfAbsent("service.pid", "");  // DS always sets it
+        return Converters.standardConverter().convert(withPid).to(AwsConnection.class);
     }
 
     CloudTrailSettings settings() {

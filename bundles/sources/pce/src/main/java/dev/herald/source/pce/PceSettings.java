@@ -48,8 +48,11 @@ record PceSettings(String name, URI pceUrl, int orgId, String apiUser, String ap
         return "PceSettings[" + name + " " + pceUrl + " org " + orgId + " user " + apiUser + "]";
     }
 
-    /** @throws IllegalArgumentException naming the property and the fix when a value is invalid */
-    static PceSettings from(PceSource.Config c) {
+    /**
+     * @param pid the configuration's {@code service.pid}, for {@link Secrets#reveal}
+     * @throws IllegalArgumentException naming the property and the fix when a value is invalid
+     */
+    static PceSettings from(PceSource.Config c, String pid) {
         String name = required("name", c.name(), "give the source instance a name; its events carry it as 'instance'");
         URI url = pceUrl(required("pce_url", c.pce__url(), "set it to the PCE's address, e.g. https://pce.example.com:8443"));
         if (c.org__id() < 1) {
@@ -58,8 +61,8 @@ record PceSettings(String name, URI pceUrl, int orgId, String apiUser, String ap
         }
         String user = required("api_user", c.api__user(), "set it to the API key's user name (api_…); create an API"
                 + " key in the PCE console under the user menu → My API Keys");
-        String secret = required("api_secret", Secrets.reveal(c.api__secret()), "set it to the API key's secret,"
-                + " shown once when the key is created");
+        String secret = required("api_secret", Secrets.reveal(pid, "api_secret", c.api__secret()),
+                "set it to the API key's secret, shown once when the key is created");
         if (c.poll__interval() < 1) {
             throw new IllegalArgumentException("poll_interval = " + c.poll__interval() + " is out of range: give the"
                     + " seconds between two polls, at least 1");

@@ -1,6 +1,7 @@
 package dev.herald.source.pce;
 
 import dev.herald.api.Journal;
+import dev.herald.api.secret.ServicePid;
 import dev.herald.api.source.PollLoop;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
@@ -126,9 +127,10 @@ public final class PceSource {
 
     /** Started by Declarative Services with the instance's configuration. */
     @Activate
-    public PceSource(Config config, HttpConnection connection, @Reference Journal journal,
+    public PceSource(Config config, ServicePid pid, HttpConnection connection, @Reference Journal journal,
             @Reference HttpClients clients) {
-        this(PceSettings.from(config), journal, clients.create(httpSettings(config, connection)), Clock.systemUTC());
+        this(PceSettings.from(config, pid.service_pid()), journal, clients.create(httpSettings(config, connection)),
+                Clock.systemUTC());
     }
 
     PceSource(PceSettings settings, Journal journal, HttpSender http, Clock clock) {

@@ -36,6 +36,6 @@ final class TestConfig {
     }
 
     static PceSettings settings(Object... keysAndValues) {
-        return PceSettings.from(config(keysAndValues));
+        return PceSettings.from(config(keysAndValues), "");
     }
 }

@@ -28,7 +28,9 @@ final class TestConfig {
     }
 
     static AwsConnection connection(Map<String, Object> properties) {
-        return Converters.standardConverter().convert(properties).to(AwsConnection.class);
+        Map<String, Object> withPid = new HashMap<>(properties);
+        withPid.putIfAbsent("service.pid", "");  // DS always sets it
+        return Converters.standardConverter().convert(withPid).to(AwsConnection.class);
     }
 
     static S3SourceSettings settings(Map<String, Object> properties) {

@@ -54,8 +54,11 @@ record SecurityHubSettings(String name, Mode mode, Map<FindingFilter, List<Strin
         return "SecurityHubSettings[name=" + name + ", mode=" + mode + ", filters=" + filters + ", path=" + path + "]";
     }
 
-    /** @throws IllegalArgumentException naming the property and the fix when a value is invalid */
-    static SecurityHubSettings from(SecurityHubSource.Config c) {
+    /**
+     * @param pid the configuration's {@code service.pid}, for {@link Secrets#reveal}
+     * @throws IllegalArgumentException naming the property and the fix when a value is invalid
+     */
+    static SecurityHubSettings from(SecurityHubSource.Config c, String pid) {
         if (c.name() == null || c.name().isBlank()) {
             throw new IllegalArgumentException("name is missing: give the source instance a name; its events carry"
                     + " it as 'instance'");
@@ -92,7 +95,7 @@ record SecurityHubSettings(String name, Mode mode, Map<FindingFilter, List<Strin
         }
         String path = c.path() == null || c.path().isBlank() ? PATH_PREFIX + name : c.path().trim();
         String headerName = c.header__name() == null ? "" : c.header__name().trim();
-        String secret = c.header__secret() == null ? "" : Secrets.reveal(c.header__secret());
+        String secret = c.header__secret() == null ? "" : Secrets.reveal(pid, "header_secret", c.header__secret());
         if (mode == Mode.PUSH) {
             validatePush(path, headerName, secret, c.max__body__bytes());
         }

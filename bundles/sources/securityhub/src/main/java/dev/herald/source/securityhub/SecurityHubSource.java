@@ -209,7 +209,7 @@ public final class SecurityHubSource {
 
     SecurityHubSource(Config config, AwsConnection connection, Journal journal, Clock clock,
                       ServletPublisher publisher) {
-        this.settings = settings(config);
+        this.settings = settings(config, connection.service_pid());
         if (settings.mode() == SecurityHubSettings.Mode.PUSH) {
             this.clients = null;
             this.loop = null;
@@ -236,9 +236,9 @@ public final class SecurityHubSource {
                 settings.pollInterval().toSeconds(), settings.filters().isEmpty() ? "" : " where " + settings.filters());
     }
 
-    private static SecurityHubSettings settings(Config config) {
+    private static SecurityHubSettings settings(Config config, String pid) {
         try {
-            return SecurityHubSettings.from(config);
+            return SecurityHubSettings.from(config, pid);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("securityhub source '" + config.name() + "': " + e.getMessage(), e);
         }

@@ -39,10 +39,12 @@ final class TestConfig {
     }
 
     AwsConnection connection() {
-        return Converters.standardConverter().convert(values).to(AwsConnection.class);
+        Map<String, Object> withPid = new HashMap<>(values);
+        withPid.putIfAbsent("service.pid", "");  // DS always sets it
+        return Converters.standardConverter().convert(withPid).to(AwsConnection.class);
     }
 
     SecurityHubSettings settings() {
-        return SecurityHubSettings.from(config());
+        return SecurityHubSettings.from(config(), connection().service_pid());
     }
 }
