@@ -2,6 +2,7 @@ package dev.herald.shell;
 
 import dev.herald.api.admin.OutboxView;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -53,7 +54,7 @@ public class OutboxCommand extends HeraldCommand {
     Prompt prompt = question -> session.readLine(question, null);
 
     @Override
-    public Object execute() throws IOException {
+    void run(PrintStream out) throws IOException {
         action(action, ACTIONS, "outbox");
         if (trailing != null) {
             if (!trailing.equals("--force")) {
@@ -65,17 +66,16 @@ public class OutboxCommand extends HeraldCommand {
             if (sink != null) {
                 throw new IllegalArgumentException("outbox list takes no sink: it lists every sink with waiting entries");
             }
-            list();
+            list(out);
         } else {
-            purge();
+            purge(out);
         }
-        return null;
     }
 
-    private void list() {
+    private void list(PrintStream out) {
         List<OutboxView> outboxes = admin.outboxes();
         if (outboxes.isEmpty()) {
-            System.out.println("no deliveries are waiting");
+            out.println("no deliveries are waiting");
             return;
         }
         ShellTable table = new ShellTable();
@@ -87,10 +87,10 @@ public class OutboxCommand extends HeraldCommand {
             table.addRow().addContent(o.sink(), o.waiting(), Text.time(o.oldest()),
                     o.oldest() == null ? "-" : age(Duration.between(o.oldest(), clock.instant())));
         }
-        table.print(System.out);
+        table.print(out);
     }
 
-    private void purge() throws IOException {
+    private void purge(PrintStream out) throws IOException {
         if (sink == null) {
             throw new IllegalArgumentException("outbox purge needs the sink's name (herald:outbox lists the sinks"
                     + " with waiting entries)");
@@ -99,19 +99,19 @@ public class OutboxCommand extends HeraldCommand {
         long waiting = admin.outboxes().stream().filter(o -> o.sink().equals(sink)).mapToLong(OutboxView::waiting)
                 .sum();
         if (waiting == 0) {
-            System.out.println("no deliveries are waiting for sink " + sink);
+            out.println("no deliveries are waiting for sink " + sink);
             return;
         }
         if (!force) {
             String answer = prompt.ask("Delete the " + Text.count(waiting, "entry", "entries") + " waiting for sink " + sink
                     + "? They will not be delivered. Type yes to confirm: ");
             if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).equals("yes")) {
-                System.out.println("nothing purged");
+                out.println("nothing purged");
                 return;
             }
         }
         long purged = admin.purgeOutbox(sink);
-        System.out.println("purged " + Text.count(purged, "entry", "entries") + " waiting for sink " + sink);
+        out.println("purged " + Text.count(purged, "entry", "entries") + " waiting for sink " + sink);
     }
 
     /** A question to the operator. */

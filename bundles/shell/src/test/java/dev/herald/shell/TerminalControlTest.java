@@ -101,7 +101,7 @@ class TerminalControlTest {
                 FakeAdmin.T0, FakeAdmin.T0, "HTTP 400 " + HOSTILE));
         a.history.add(new DeliveryView(FakeAdmin.T0, "soc" + HOSTILE, "route", "ev-x", 1, "retry", "HTTP 500 " + HOSTILE));
         a.sinks.add(new SinkView("soc" + HOSTILE, "webhook", "failed", "url " + HOSTILE,
-                Map.of("channel", "#soc" + HOSTILE), Counters.ZERO, 0, 0, "HTTP 500 " + HOSTILE, null));
+                Map.of("channel", "#soc" + HOSTILE), Counters.ZERO, 0, 0, "HTTP 500 " + HOSTILE, null, 0));
         a.sources.add(new SourceView("inbox" + HOSTILE, "file", "active", "cannot read " + HOSTILE,
                 Map.of("directory", "/in" + HOSTILE), Counters.ZERO, 0, null));
         a.routes.add(new RouteView("route" + HOSTILE, false, "bad pattern " + HOSTILE, "{" + HOSTILE,
