@@ -203,7 +203,7 @@ class PcePollerTest {
     void anEventDatedFarInTheFutureDoesNotMoveTheCheckpointPastTheWindowAsked() throws Exception {
         PcePoller poller = poller();
         pce.fail(200, "[{\"href\":\"/orgs/1/events/future\",\"event_type\":\"user.sign_in\","
-                + "\"timestamp\":\"+99999-01-01T00:00:00Z\"},{\"href\":\"/orgs/1/events/now\","
+                + "\"timestamp\":\"9000-01-01T00:00:00Z\"},{\"href\":\"/orgs/1/events/now\","
                 + "\"event_type\":\"user.sign_in\",\"timestamp\":\"" + NOW.minusSeconds(5) + "\"}]", null);
         poller.poll();
         assertEquals(NOW.toString(), journal.position(TestConfig.NAME), "at most the end of the window asked");
