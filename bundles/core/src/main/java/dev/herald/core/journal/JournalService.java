@@ -6,6 +6,7 @@ import dev.herald.api.Event;
 import dev.herald.api.Journal;
 import dev.herald.api.JournalException;
 import dev.herald.api.Severity;
+import dev.herald.api.admin.SelfAlerts;
 import dev.herald.core.admin.SourceProblems;
 import dev.herald.core.route.Route;
 import dev.herald.core.route.RouteTable;
@@ -132,7 +133,9 @@ public final class JournalService implements Journal {
             }
             Severity severity = r.effectiveSeverity(p.event().severity());
             for (String sink : r.definition().sinks()) {
-                tx.enqueue(sink, r.name(), severity, p.bytes(), now);
+                if (!SelfAlerts.isAbout(p.event(), sink)) {
+                    tx.enqueue(sink, r.name(), severity, p.bytes(), now);
+                }
             }
             counts.add(r, Counter.ROUTED);
         }

@@ -97,6 +97,17 @@ class JournalServiceTest {
     }
 
     @Test
+    void aSelfAlertAboutASinkIsNeverQueuedForThatSink() throws Exception {
+        table = routes(route("herald-alerts", "{\"source\":[\"herald\"]}", "slack", "mail"));
+        Event aboutSlack = Event.builder().id("a1").source("herald").instance("herald")
+                .type("herald.sink.paused").detail(dev.herald.core.TestEvents.json("{\"sink\":\"slack\"}")).build();
+        assertEquals(1, journal.append("herald", List.of(aboutSlack), null));
+        assertEquals(0L, count(v -> v.pending("slack")), "slack must not be told about itself");
+        assertEquals(1L, count(v -> v.pending("mail")), "the other sink of the route gets it");
+        assertEquals(1L, store.read(v -> v.counters(Counter.Scope.ROUTE, "herald-alerts")).routed());
+    }
+
+    @Test
     void checkpointsPerStreamAndRemoval() throws Exception {
         journal.append("bucket", List.of(), new Checkpoint("a.gz", "5"));
         journal.append("bucket", List.of(), new Checkpoint("b.gz", "7"));
