@@ -1,0 +1,186 @@
+package dev.herald.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.api.admin.HeraldAdmin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javax.inject.Inject;
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * Health checks and self-alerts on the real distribution: a sink whose peer fails turns WARN on
+ * {@code /system/health} (read over HTTP without a login, as a load balancer would), and the
+ * built-in source {@code herald} tells another sink that it paused and, later, that it recovered,
+ * never telling the failing sink about itself.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class HealthIT {
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HEALTH = "http://127.0.0.1:18181/system/health";
+
+    @Inject
+    private ConfigurationAdmin configs;
+    @Inject
+    private FeaturesService features;
+    @Inject
+    @Filter(timeout = 60000)
+    private HeraldAdmin herald;
+
+    @Configuration
+    public Option[] config() {
+        return HeraldDistribution.options();
+    }
+
+    @Test
+    public void aFailingSinkWarnsOnSystemHealthAndIsReportedByASelfAlertToAnotherSink() throws Exception {
+        RecordingHttpServer healthy = new RecordingHttpServer();
+        RecordingHttpServer flaky = new RecordingHttpServer();
+        Path inbox = Files.createTempDirectory("herald-health-it");
+        flaky.failNext(Integer.MAX_VALUE);
+        features.installFeature("herald-sink-webhook");
+        configure("dev.herald.sink.webhook", "it-ok", props("name", "it-ok", "url", healthy.url("/ok")));
+        configure("dev.herald.sink.webhook", "it-flaky", props("name", "it-flaky", "url", flaky.url("/flaky")));
+        configure("dev.herald.route", "it-events", props("name", "it-events",
+                "pattern", "{\"instance\":[\"it-files\"]}", "sinks", new String[] {"it-ok", "it-flaky"}));
+        configure("dev.herald.route", "it-self-alerts", props("name", "it-self-alerts",
+                "pattern", "{\"source\":[\"herald\"]}", "sinks", new String[] {"it-ok", "it-flaky"}));
+        configure("dev.herald.source.file", "it-files", props("name", "it-files",
+                "directory", inbox.toString(), "poll_interval", 1, "settle_time", 100));
+
+        dropCloudTrailFile(inbox, 3);
+        Await.until(WAIT, () -> bodies(healthy, "cloudtrail").size() == 3,
+                () -> "it-ok should get the 3 events, got " + healthy.requests().size() + "; sinks: " + herald.sinks());
+
+        Await.until(WAIT, () -> "WARN".equals(checkStatus("Herald sink it-flaky")),
+                () -> "/system/health should show it-flaky WARN: " + health());
+        assertEquals("OK", checkStatus("Herald sink it-ok"));
+        JsonNode flakyCheck = check("Herald sink it-flaky");
+        List<String> tags = JSON.convertValue(flakyCheck.path("tags"), JSON.getTypeFactory()
+                .constructCollectionType(List.class, String.class));
+        assertTrue("tags " + tags, tags.containsAll(List.of("herald", "herald-sink", "it-flaky")));
+        assertTrue("the check says why: " + flakyCheck, flakyCheck.toString().contains("paused"));
+
+        Await.until(WAIT, () -> selfAlerts(healthy, "herald.sink.paused", "it-flaky") == 1,
+                () -> "it-ok should get one herald.sink.paused about it-flaky; it got " + bodies(healthy, "herald"));
+
+        flaky.failNext(0);
+        Await.until(WAIT, () -> selfAlerts(healthy, "herald.sink.recovered", "it-flaky") == 1,
+                () -> "it-ok should get herald.sink.recovered about it-flaky; it got " + bodies(healthy, "herald"));
+        Await.until(WAIT, () -> "OK".equals(checkStatus("Herald sink it-flaky")),
+                () -> "it-flaky should be OK again: " + health());
+        assertEquals("the failing sink is never told about itself: " + bodies(flaky, "herald"),
+                0, bodies(flaky, "herald").stream()
+                        .filter(b -> b.path("event").path("detail").path("sink").asText().equals("it-flaky")).count());
+        assertEquals("it-flaky got the 3 events once it recovered", 3, bodies(flaky, "cloudtrail").size());
+    }
+
+    @Test
+    public void systemHealthAnswersInTextWithoutALogin() throws Exception {
+        String verbose = HEALTH + ".verbose.txt?tags=herald-store";
+        Await.until(WAIT, () -> get(verbose).contains("Herald store herald"),
+                () -> "/system/health.verbose.txt should list the store check: " + get(verbose));
+        assertTrue(get(verbose), get(verbose).contains("Overall Health Result: OK"));
+        assertEquals("OK", get(HEALTH + ".txt?tags=herald-store").trim());
+    }
+
+    // ---- helpers
+
+    private static String health() {
+        return get(HEALTH);
+    }
+
+    private static JsonNode check(String name) {
+        try {
+            for (JsonNode r : JSON.readTree(health()).path("results")) {
+                if (name.equals(r.path("name").asText())) {
+                    return r;
+                }
+            }
+            return JSON.missingNode();
+        } catch (IOException e) {
+            throw new AssertionError("/system/health did not answer JSON", e);
+        }
+    }
+
+    private static String checkStatus(String name) {
+        return check(name).path("status").asText();
+    }
+
+    private static String get(String url) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.body();
+        } catch (IOException e) {
+            return "unreachable: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static long selfAlerts(RecordingHttpServer server, String type, String sink) {
+        return bodies(server, "herald").stream().filter(b -> b.path("event").path("type").asText().equals(type)
+                && b.path("event").path("detail").path("sink").asText().equals(sink)).count();
+    }
+
+    private static List<JsonNode> bodies(RecordingHttpServer server, String source) {
+        return server.requests().stream().map(r -> {
+            try {
+                return JSON.readTree(r.body());
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + r.body(), e);
+            }
+        }).filter(b -> b.path("event").path("source").asText().equals(source)).collect(Collectors.toList());
+    }
+
+    private static void dropCloudTrailFile(Path inbox, int count) throws IOException {
+        String records = IntStream.range(0, count).mapToObj(i -> "{\"eventVersion\":\"1.09\","
+                + "\"eventTime\":\"2026-11-22T10:00:0" + i + "Z\",\"eventSource\":\"iam.amazonaws.com\","
+                + "\"eventName\":\"CreateUser\",\"awsRegion\":\"us-east-1\",\"eventID\":\"health-it-" + i + "\","
+                + "\"recipientAccountId\":\"123456789012\"}").collect(Collectors.joining(","));
+        Path tmp = Files.createTempFile(inbox.getParent(), "ct", ".tmp");
+        Files.writeString(tmp, "{\"Records\":[" + records + "]}", StandardCharsets.UTF_8);
+        Files.move(tmp, inbox.resolve("123456789012_CloudTrail_us-east-1_health.json"), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private void configure(String factoryPid, String name, Dictionary<String, Object> properties) throws IOException {
+        configs.getFactoryConfiguration(factoryPid, name, "?").update(properties);
+    }
+
+    private static Dictionary<String, Object> props(Object... keysAndValues) {
+        Hashtable<String, Object> p = new Hashtable<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            p.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return p;
+    }
+}
