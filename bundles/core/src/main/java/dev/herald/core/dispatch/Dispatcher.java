@@ -5,9 +5,11 @@ import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.api.Sink;
+import dev.herald.api.admin.PipelineListener;
 import dev.herald.api.admin.SendResult;
 import dev.herald.core.CoreConfig;
 import dev.herald.core.CoreSettings;
+import dev.herald.core.PipelineListeners;
 import dev.herald.core.route.Routes;
 import dev.herald.core.store.Store;
 import dev.herald.core.template.TemplateException;
@@ -49,6 +51,9 @@ public final class Dispatcher {
     private final Map<String, List<SinkHandle>> registered = new HashMap<>();
     private final Map<String, SinkWorker> workers = new HashMap<>();
     private boolean running;
+    /** Told how long each accepted delivery took from the journal (metrics); bound and unbound at any time. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    volatile List<PipelineListener> listeners = List.of();
 
     @Activate
     public Dispatcher(CoreConfig config, @Reference Store store, @Reference Routes routes,
@@ -59,7 +64,7 @@ public final class Dispatcher {
     public Dispatcher(CoreSettings settings, Store store, Bodies bodies) {
         this.store = store;
         this.bodies = bodies;
-        this.recorder = new OutcomeRecorder(settings);
+        this.recorder = new OutcomeRecorder(settings, new PipelineListeners(() -> listeners));
     }
 
     @Activate
