@@ -2,6 +2,7 @@ package dev.herald.it;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -34,17 +37,20 @@ import org.ops4j.pax.exam.util.Filter;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
- * Health checks and self-alerts on the real distribution: a sink whose peer fails turns WARN on
- * {@code /system/health} (read over HTTP without a login, as a load balancer would), and the
- * built-in source {@code herald} tells another sink that it paused and, later, that it recovered,
- * never telling the failing sink about itself.
+ * Health checks, metrics and self-alerts on the real distribution: {@code /metrics} counts what the
+ * test's peers received; a sink whose peer fails turns WARN on {@code /system/health} (read over
+ * HTTP without a login, as a load balancer would), and the built-in source {@code herald} tells
+ * another sink that it paused and, later, that it recovered, never telling the failing sink
+ * about itself.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class HealthIT {
+public class ObserveIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HEALTH = "http://127.0.0.1:18181/system/health";
+    private static final String METRICS = "http://127.0.0.1:18181/metrics";
+    private static final String TOKEN = "it-metrics-token";
 
     @Inject
     private ConfigurationAdmin configs;
@@ -56,14 +62,17 @@ public class HealthIT {
 
     @Configuration
     public Option[] config() {
-        return HeraldDistribution.options();
+        List<Option> options = new ArrayList<>(List.of(HeraldDistribution.options()));
+        // a realm user with the role /metrics asks for, as an operator would add one
+        options.add(editConfigurationFilePut("etc/users.properties", "scraper", "scraper-pw,admin"));
+        return options.toArray(Option[]::new);
     }
 
     @Test
-    public void aFailingSinkWarnsOnSystemHealthAndIsReportedByASelfAlertToAnotherSink() throws Exception {
+    public void metricsCountWhatWasSentAndAFailingSinkWarnsOnSystemHealthAndIsReportedByASelfAlert() throws Exception {
         RecordingHttpServer healthy = new RecordingHttpServer();
         RecordingHttpServer flaky = new RecordingHttpServer();
-        Path inbox = Files.createTempDirectory("herald-health-it");
+        Path inbox = Files.createTempDirectory("herald-observe-it");
         flaky.failNext(Integer.MAX_VALUE);
         features.installFeature("herald-sink-webhook");
         configure("dev.herald.sink.webhook", "it-ok", props("name", "it-ok", "url", healthy.url("/ok")));
@@ -79,6 +88,22 @@ public class HealthIT {
         Await.until(WAIT, () -> bodies(healthy, "cloudtrail").size() == 3,
                 () -> "it-ok should get the 3 events, got " + healthy.requests().size() + "; sinks: " + herald.sinks());
 
+        configs.getConfiguration("dev.herald.metrics", "?").update(props("token", TOKEN));
+        Await.until(WAIT, () -> metric(bearer(TOKEN), "herald_source_received_total{source=\"it-files\"}") == 3,
+                () -> "/metrics should count 3 received: " + get(METRICS, bearer(TOKEN)));
+        Await.until(WAIT, () -> metric(bearer(TOKEN), "herald_sink_delivered_total{sink=\"it-ok\"}") == healthy.requests().size()
+                        && metric(bearer(TOKEN), "herald_delivery_latency_seconds_count{sink=\"it-ok\"}") == healthy.requests().size(),
+                () -> "delivered counter and latency histogram of it-ok should equal the " + healthy.requests().size()
+                        + " requests it-ok's peer got: " + get(METRICS, bearer(TOKEN)));
+        assertTrue(metric(bearer(TOKEN), "herald_sink_retried_total{sink=\"it-flaky\"}") >= 1);
+        assertTrue(metric(bearer(TOKEN), "herald_journal_commit_seconds_count{source=\"it-files\"}") >= 1);
+        assertTrue(metric(bearer(TOKEN), "herald_store_size_bytes") > 0);
+        assertTrue("JVM metrics too", get(METRICS, bearer(TOKEN)).contains("jvm_memory_used_bytes"));
+        assertEquals(1.0, metric(basic("scraper:scraper-pw"), "herald_store_up"), 0.0);
+        assertEquals(401, status(METRICS, null));
+        assertEquals(401, status(METRICS, bearer("wrong")));
+        assertEquals(401, status(METRICS, basic("scraper:wrong")));
+
         Await.until(WAIT, () -> "WARN".equals(checkStatus("Herald sink it-flaky")),
                 () -> "/system/health should show it-flaky WARN: " + health());
         assertEquals("OK", checkStatus("Herald sink it-ok"));
@@ -90,6 +115,7 @@ public class HealthIT {
 
         Await.until(WAIT, () -> selfAlerts(healthy, "herald.sink.paused", "it-flaky") == 1,
                 () -> "it-ok should get one herald.sink.paused about it-flaky; it got " + bodies(healthy, "herald"));
+        assertEquals(1.0, metric(bearer(TOKEN), "herald_sink_paused{sink=\"it-flaky\"}"), 0.0);
 
         flaky.failNext(0);
         Await.until(WAIT, () -> selfAlerts(healthy, "herald.sink.recovered", "it-flaky") == 1,
@@ -135,16 +161,55 @@ public class HealthIT {
     }
 
     private static String get(String url) {
+        return get(url, null);
+    }
+
+    private static String get(String url, String authorization) {
+        HttpResponse<String> r = request(url, authorization);
+        return r == null ? "unreachable" : r.body();
+    }
+
+    private static int status(String url, String authorization) {
+        HttpResponse<String> r = request(url, authorization);
+        return r == null ? -1 : r.statusCode();
+    }
+
+    /** The response, or null when nothing answers (yet). */
+    private static HttpResponse<String> request(String url, String authorization) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-            return r.body();
+            return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            return "unreachable: " + e;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** One sample of {@code /metrics}, e.g. {@code herald_store_up}; NaN when absent or refused. */
+    private static double metric(String authorization, String sample) {
+        HttpResponse<String> r = request(METRICS, authorization);
+        if (r == null || r.statusCode() != 200) {
+            return Double.NaN;
+        }
+        for (String line : r.body().split("\n")) {
+            if (line.startsWith(sample + " ")) {
+                return Double.parseDouble(line.substring(sample.length() + 1).trim());
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    private static String basic(String userColonPassword) {
+        return "Basic " + Base64.getEncoder().encodeToString(userColonPassword.getBytes(StandardCharsets.UTF_8));
     }
 
     private static long selfAlerts(RecordingHttpServer server, String type, String sink) {
