@@ -10,23 +10,28 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class HeraldCollectorsTest {
+    /** One source, route and sink, each with distinct counts. */
+    static final Snapshot SAMPLE = new Snapshot(
+            List.of(new SourceView("files", "file", "active", null, Map.of(), new Counters(10, 2, 1, 0, 0, 0, 0, 0), 1, null)),
+            List.of(new RouteView("loud", true, null, "{}", List.of("hook"), null, null, new Counters(0, 0, 0, 7, 3, 0, 0, 0))),
+            List.of(new SinkView("hook", "webhook", "active", null, Map.of(), new Counters(0, 0, 0, 0, 0, 5, 4, 2), 6, 2, "503", null)),
+            Set.of("hook"), 1, true, 4096);
 
     @Test
     void everyCounterAndGaugeIsExposedWithItsLabel() throws Exception {
-        Snapshot snapshot = new Snapshot(
-                List.of(new SourceView("files", "file", "active", null, Map.of(), new Counters(10, 2, 1, 0, 0, 0, 0, 0), 1, null)),
-                List.of(new RouteView("loud", true, null, "{}", List.of("hook"), null, null, new Counters(0, 0, 0, 7, 3, 0, 0, 0))),
-                List.of(new SinkView("hook", "webhook", "active", null, Map.of(), new Counters(0, 0, 0, 0, 0, 5, 4, 2), 6, 2, "503", null)),
-                Set.of("hook"), 1, true, 4096);
         PrometheusRegistry registry = new PrometheusRegistry();
-        HeraldCollectors.register(registry, () -> snapshot);
+        HeraldCollectors.register(registry, () -> SAMPLE);
         PipelineHistograms histograms = new PipelineHistograms(registry);
         histograms.delivered("hook", Duration.ofMillis(300));
         histograms.committed("files", 10, Duration.ofMillis(3));
@@ -61,6 +66,26 @@ class HeraldCollectorsTest {
         String text = scrape(registry);
         assertTrue(text.contains("herald_store_up 0.0\n"), text);
         assertTrue(!text.contains("sink=\""), text);
+    }
+
+    @Test
+    void everyHeraldMetricOfTheGrafanaDashboardIsExposed() throws Exception {
+        String dashboard = Files.readString(Path.of("../../docs/grafana/herald.json"));
+        PrometheusRegistry registry = new PrometheusRegistry();
+        HeraldCollectors.register(registry, () -> SAMPLE);
+        PipelineHistograms histograms = new PipelineHistograms(registry);
+        histograms.delivered("hook", Duration.ofMillis(300));
+        histograms.committed("files", 10, Duration.ofMillis(3));
+        String text = scrape(registry);
+        Matcher m = Pattern.compile("herald_[a-z_]+").matcher(dashboard);
+        int seen = 0;
+        while (m.find()) {
+            seen++;
+            assertTrue(text.contains("# TYPE " + m.group() + " ")
+                            || text.contains("# TYPE " + m.group().replaceAll("_(total|bucket)$", "") + " "),
+                    "the dashboard asks for " + m.group() + ", which /metrics does not have");
+        }
+        assertTrue(seen > 10, "the dashboard shows Herald's metrics");
     }
 
     private static String scrape(PrometheusRegistry registry) throws Exception {
