@@ -1,13 +1,13 @@
 package dev.herald.observe.metrics;
 
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.function.Supplier;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 
 /** {@code GET /metrics}: the Prometheus text format, for a caller {@link MetricsAccess} lets in. */
 final class MetricsServlet extends HttpServlet {

@@ -1,12 +1,12 @@
 package dev.herald.observe.selfalert;
 
-import dev.herald.observe.health.Assessment;
-import dev.herald.observe.health.Condition;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
 import dev.herald.api.admin.SelfAlerts;
+import dev.herald.observe.health.Assessment;
+import dev.herald.observe.health.Condition;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,13 +1,13 @@
 package dev.herald.observe.selfalert;
 
-import dev.herald.observe.health.Assessment;
-import dev.herald.observe.health.Assessor;
-import dev.herald.observe.health.Condition;
 import dev.herald.api.Event;
 import dev.herald.api.Journal;
 import dev.herald.api.JournalException;
 import dev.herald.api.admin.HeraldAdmin;
 import dev.herald.api.admin.SelfAlerts;
+import dev.herald.observe.health.Assessment;
+import dev.herald.observe.health.Assessor;
+import dev.herald.observe.health.Condition;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;

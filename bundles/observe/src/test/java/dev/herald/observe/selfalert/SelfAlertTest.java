@@ -1,13 +1,13 @@
 package dev.herald.observe.selfalert;
 
-import dev.herald.observe.health.Assessment;
-import dev.herald.observe.health.Condition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
 import dev.herald.api.admin.SelfAlerts;
+import dev.herald.observe.health.Assessment;
+import dev.herald.observe.health.Condition;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
