@@ -133,11 +133,12 @@ public class ObserveIT {
 
     @Test
     public void systemHealthAnswersInTextWithoutALogin() throws Exception {
-        String verbose = HEALTH + ".verbose.txt?tags=herald-store";
+        String verbose = HEALTH + "?format=verbose.txt&tags=herald-store";
         Await.until(WAIT, () -> get(verbose).contains("Herald store herald"),
-                () -> "/system/health.verbose.txt should list the store check: " + get(verbose));
+                () -> verbose + " should list the store check: " + get(verbose));
         assertTrue(get(verbose), get(verbose).contains("Overall Health Result: OK"));
-        assertEquals("OK", get(HEALTH + ".txt?tags=herald-store").trim());
+        assertEquals("OK", get(HEALTH + "?format=txt&tags=herald-store").trim());
+        assertEquals("OK", get(HEALTH + "/herald-store.txt").trim());
     }
 
     // ---- helpers
