@@ -61,12 +61,34 @@ class WatcherTest {
         assertEquals("herald", journal.instances.get(1));
     }
 
+    @Test
+    void aStoreThatCannotBeReadIsCriticalAndItsRecoveryIsTold() {
+        watcher.look();
+        admin.storeFailure = new IllegalStateException("store is closed");
+        watcher.look();
+        assertEquals(List.of("herald.store.failing"), journal.types());
+        assertEquals("critical", journal.appended.get(0).severity().label());
+        watcher.look();
+        assertEquals(List.of("herald.store.failing"), journal.types(), "still failing: nothing new");
+        admin.storeFailure = null;
+        watcher.look();
+        assertEquals(List.of("herald.store.failing", "herald.store.recovered"), journal.types(),
+                "the sink, healthy all along, is no news");
+    }
+
     /** Herald's state as the admin service would report it: one active sink {@code hook}. */
     static final class StateAdmin implements HeraldAdmin {
         long sinkPending;
         List<DeliveryView> history = List.of();
+        /** Thrown by every read while set, as a read of a store that failed would. */
+        RuntimeException storeFailure;
 
-        @Override public Overview overview() { return new Overview("mem", Counters.ZERO, sinkPending, 0, 0, List.of()); }
+        @Override public Overview overview() {
+            if (storeFailure != null) {
+                throw storeFailure;
+            }
+            return new Overview("mem", Counters.ZERO, sinkPending, 0, 0, List.of());
+        }
         @Override public List<SourceView> sources() { return List.of(); }
         @Override public List<SinkView> sinks() {
             return List.of(new SinkView("hook", "webhook", "active", null, Map.of(), Counters.ZERO, sinkPending, 0, null, null));
