@@ -5,9 +5,11 @@ import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.api.Sink;
+import dev.herald.api.admin.PipelineListener;
 import dev.herald.api.admin.SendResult;
 import dev.herald.core.CoreConfig;
 import dev.herald.core.CoreSettings;
+import dev.herald.core.PipelineListeners;
 import dev.herald.core.route.Routes;
 import dev.herald.core.store.Store;
 import dev.herald.core.template.TemplateException;
@@ -60,6 +62,9 @@ public final class Dispatcher {
     /** Workers asked to stop whose thread may still be running. */
     private final List<SinkWorker> retiring = new ArrayList<>();
     private boolean running;
+    /** Told how long each accepted delivery took from the journal (metrics); bound and unbound at any time. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    volatile List<PipelineListener> listeners = List.of();
 
     @Activate
     public Dispatcher(CoreConfig config, @Reference Store store, @Reference Routes routes,
@@ -75,7 +80,7 @@ public final class Dispatcher {
     public Dispatcher(CoreSettings settings, Store store, Bodies bodies, Clock clock) {
         this.store = store;
         this.bodies = bodies;
-        this.recorder = new OutcomeRecorder(settings);
+        this.recorder = new OutcomeRecorder(settings, new PipelineListeners(() -> listeners));
         this.clock = clock;
     }
 

@@ -2,6 +2,7 @@ package dev.herald.core.dispatch;
 
 import dev.herald.api.admin.DeliveryView;
 import dev.herald.core.CoreSettings;
+import dev.herald.core.PipelineListeners;
 import dev.herald.core.store.Counter;
 import dev.herald.core.store.OutboxEntry;
 import dev.herald.core.store.StoreTransaction;
@@ -17,9 +18,11 @@ final class OutcomeRecorder {
     private final CoreSettings settings;
     private final Backoff backoff;
     private final long maxAgeMillis;
+    private final PipelineListeners pipeline;
 
-    OutcomeRecorder(CoreSettings settings) {
+    OutcomeRecorder(CoreSettings settings, PipelineListeners pipeline) {
         this.settings = settings;
+        this.pipeline = pipeline;
         this.backoff = new Backoff(settings.backoffInitial(), settings.backoffMax());
         this.maxAgeMillis = saturatedMillis(settings.maxAge());
     }
@@ -44,6 +47,7 @@ final class OutcomeRecorder {
             case DELIVERED -> {
                 tx.count(Counter.Scope.SINK, sink, Counter.DELIVERED, 1);
                 tx.markDelivered(sink, now);
+                pipeline.delivered(sink, Duration.ofMillis(Math.max(0, now - entry.enqueuedAt())));
             }
             case RETRY -> {
                 due = saturatedSum(now, backoff.delayMillis(tried.attempts(), outcome.retryAfter()));

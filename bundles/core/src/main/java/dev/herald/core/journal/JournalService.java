@@ -6,6 +6,9 @@ import dev.herald.api.Event;
 import dev.herald.api.Journal;
 import dev.herald.api.JournalException;
 import dev.herald.api.Severity;
+import dev.herald.api.admin.PipelineListener;
+import dev.herald.api.admin.SelfAlerts;
+import dev.herald.core.PipelineListeners;
 import dev.herald.core.admin.SourceProblems;
 import dev.herald.core.route.Admissions;
 import dev.herald.core.route.Route;
@@ -16,6 +19,7 @@ import dev.herald.core.store.EventCodec;
 import dev.herald.core.store.Pending;
 import dev.herald.core.store.Store;
 import dev.herald.core.store.StoreTransaction;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +28,8 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +48,10 @@ public final class JournalService implements Journal {
     private final Store store;
     private final Routes routes;
     private final SourceProblems problems;
+    /** Told how long each commit took (metrics); bound and unbound at any time. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    volatile List<PipelineListener> listeners = List.of();
+    private final PipelineListeners pipeline = new PipelineListeners(() -> listeners);
 
     @Activate
     public JournalService(@Reference Store store, @Reference Routes routes, @Reference SourceProblems problems) {
@@ -53,6 +63,7 @@ public final class JournalService implements Journal {
     @Override
     public int append(String sourceInstance, List<Event> batch, Checkpoint next) throws JournalException {
         requireInstance(sourceInstance);
+        long started = System.nanoTime();
         RouteTable table = routes.table();
         Feed<Prepared> feed = new Feed<>();
         Pending<Integer> commit;
@@ -75,7 +86,9 @@ public final class JournalService implements Journal {
             }
         }
         try {
-            return commit.await();
+            int fresh = commit.await();
+            pipeline.committed(sourceInstance, fresh, Duration.ofNanos(System.nanoTime() - started));
+            return fresh;
         } catch (RuntimeException e) {
             throw new JournalException("cannot commit " + batch.size() + " events of " + sourceInstance
                     + ": " + e.getMessage(), e);
@@ -138,7 +151,9 @@ public final class JournalService implements Journal {
             }
             Severity severity = r.effectiveSeverity(p.event().severity());
             for (String sink : r.definition().sinks()) {
-                tx.enqueue(sink, r.name(), severity, p.bytes(), now);
+                if (!SelfAlerts.isAbout(p.event(), sink)) {
+                    tx.enqueue(sink, r.name(), severity, p.bytes(), now);
+                }
             }
             counts.add(r, Counter.ROUTED);
         }

@@ -11,6 +11,7 @@ import dev.herald.api.Severity;
 import dev.herald.api.Sink;
 import dev.herald.api.admin.Counters;
 import dev.herald.api.admin.DeliveryView;
+import dev.herald.api.admin.PipelineListener;
 import dev.herald.api.testing.MutableClock;
 import dev.herald.core.Await;
 import dev.herald.core.CoreSettings;
@@ -175,6 +176,29 @@ class DispatcherTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aPipelineListenerHearsEachAcceptedDeliveryWithItsTimeSinceTheJournal() {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        dispatcher.listeners = List.of(new PipelineListener() {
+            @Override
+            public void committed(String sourceInstance, int fresh, Duration took) {
+            }
+
+            @Override
+            public void delivered(String sink, Duration latency) {
+                heard.add(sink + " " + (latency.toMillis() >= 60_000));
+            }
+        });
+        long aMinuteAgo = System.currentTimeMillis() - 60_000;
+        store.write(false, tx -> {
+            tx.enqueue("s", "r1", Severity.HIGH, EventCodec.encode(TestEvents.event("old", "json", "t", "{}")), aMinuteAgo);
+            return null;
+        });
+        dispatcher.addSink(handle("s", new ScriptedSink(DeliveryException.retryable("503")), null));
+        Await.until("delivered", () -> counters("s").delivered() == 1);
+        assertEquals(List.of("s true"), heard, "one delivery (the failed attempt is not one), a minute after its commit");
     }
 
     @Test

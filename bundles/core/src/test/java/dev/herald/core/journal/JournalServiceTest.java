@@ -12,6 +12,7 @@ import dev.herald.api.Event;
 import dev.herald.api.JournalException;
 import dev.herald.api.Severity;
 import dev.herald.api.admin.Counters;
+import dev.herald.api.admin.PipelineListener;
 import dev.herald.core.TestSettings;
 import dev.herald.core.admin.SourceProblems;
 import dev.herald.core.route.RouteTable;
@@ -26,9 +27,11 @@ import dev.herald.core.store.StoreTransaction;
 import dev.herald.core.store.RecentEvent;
 import dev.herald.core.store.StoreView;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,6 +132,34 @@ class JournalServiceTest {
         Counters c = store.read(v -> v.counters(Counter.Scope.ROUTE, "limited"));
         assertEquals(2, c.routed());
         assertEquals(0, c.throttled(), "the failed try's throttle counts were given back");
+    }
+
+    @Test
+    void aSelfAlertAboutASinkIsNeverQueuedForThatSink() throws Exception {
+        table = routes(route("herald-alerts", "{\"source\":[\"herald\"]}", "slack", "mail"));
+        Event aboutSlack = Event.builder().id("a1").source("herald").instance("herald")
+                .type("herald.sink.paused").detail(dev.herald.core.TestEvents.json("{\"sink\":\"slack\"}")).build();
+        assertEquals(1, journal.append("herald", List.of(aboutSlack), null));
+        assertEquals(0L, count(v -> v.pending("slack")), "slack must not be told about itself");
+        assertEquals(1L, count(v -> v.pending("mail")), "the other sink of the route gets it");
+        assertEquals(1L, store.read(v -> v.counters(Counter.Scope.ROUTE, "herald-alerts")).routed());
+    }
+
+    @Test
+    void aPipelineListenerHearsEachCommit() throws Exception {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        journal.listeners = List.of(new PipelineListener() {
+            @Override
+            public void committed(String sourceInstance, int fresh, Duration took) {
+                heard.add(sourceInstance + " " + fresh + " " + !took.isNegative());
+            }
+
+            @Override
+            public void delivered(String sink, Duration latency) {
+            }
+        });
+        journal.append("trail", List.of(ct("1", "a", "ann"), ct("2", "a", "bob"), ct("1", "a", "ann")), null);
+        assertEquals(List.of("trail 2 true"), heard);
     }
 
     @Test
