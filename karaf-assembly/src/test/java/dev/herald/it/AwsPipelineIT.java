@@ -173,6 +173,8 @@ public class AwsPipelineIT {
         ObjectNode envelope = findingsEnvelope();
         String url = "https://localhost:" + HTTPS_PORT + "/herald/securityhub/it-push";
         Await.until(WAIT, () -> post(url, PUSH_SECRET, "{}") != 404, () -> "the push endpoint is not registered");
+        assertEquals("plain HTTP is refused without allow_plain_http", 403,
+                post("http://localhost:18181/herald/securityhub/it-push", PUSH_SECRET, envelope.toString())); // HeraldDistribution's HTTP port
         assertEquals(401, post(url, "wrong-secret", envelope.toString()));
         assertTrue(post(url, PUSH_SECRET, "{\"detail-type\":\"EC2 Instance State-change Notification\"}") / 100 == 4);
         assertEquals(200, post(url, PUSH_SECRET, envelope.toString()) / 100 * 100);

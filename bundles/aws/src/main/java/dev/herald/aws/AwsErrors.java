@@ -1,9 +1,11 @@
 package dev.herald.aws;
 
+import dev.herald.api.source.PollHealth;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.SSLException;
@@ -46,6 +48,21 @@ public final class AwsErrors {
                     .flatMap(AwsErrors::seconds);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Pauses a poller after {@code e}: with a backoff (or AWS's Retry-After) when a later attempt
+     * may succeed, for {@link PollHealth#REFUSED_RETRY} when someone has to act.
+     *
+     * @param hint the service-specific advice appended to the description, or ""
+     */
+    public static void pause(PollHealth health, SdkException e, String hint, Instant now) {
+        String what = describe(e) + hint;
+        if (retryable(e)) {
+            health.failed(what, retryAfter(e), now);
+        } else {
+            health.refused(what, now);
+        }
     }
 
     /**

@@ -1,5 +1,10 @@
-/** What polling sources share: the thread that polls, reschedules and stops. */
-@Version("1.0.0")
+/**
+ * What polling and push sources share: the thread that polls, reschedules and stops ({@link
+ * dev.herald.api.source.PollLoop}), the pause and problem after a failed poll ({@link
+ * dev.herald.api.source.PollHealth}), and the quarantine of one bad record while the others flow
+ * ({@link dev.herald.api.source.RecordIsolation}).
+ */
+@Version("1.1.0")
 @Export
 package dev.herald.api.source;
 

@@ -4,7 +4,8 @@ import dev.herald.api.Checkpoint;
 import dev.herald.api.Event;
 import dev.herald.api.Journal;
 import dev.herald.api.JournalException;
-import dev.herald.aws.PollHealth;
+import dev.herald.api.source.PollHealth;
+import dev.herald.aws.AwsErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,8 +53,7 @@ final class CloudTrailPoller {
         this.clock = clock;
         this.records = new LookupRecords(settings.name(), journal);
         for (RegionLookup lookup : lookups) {
-            health.put(lookup.region().id(), new PollHealth(lookup.region().id() + ": ", settings.pollInterval(),
-                    new RegionHints(lookup.region().id())::hint));
+            health.put(lookup.region().id(), new PollHealth(lookup.region().id() + ": ", settings.pollInterval()));
         }
     }
 
@@ -74,7 +74,7 @@ final class CloudTrailPoller {
                 read(lookup, now);
                 region.readAgain();
             } catch (SdkException e) {
-                region.failed(e, now);
+                AwsErrors.pause(region, e, new RegionHints(lookup.region().id()).hint(e), now);
                 LOG.debug("CloudTrail source '{}': {}", settings.name(), region.problem().orElse(""), e);
             } catch (JournalException e) {
                 report("the journal refused the events of " + lookup.region().id() + " (" + e.getMessage()

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.api.source.PollHealth;
 import dev.herald.api.testing.MemoryJournal;
 import dev.herald.api.testing.MutableClock;
 import dev.herald.aws.AwsClients;
-import dev.herald.aws.PollHealth;
 import dev.herald.aws.RequestPacer;
 import dev.herald.source.cloudtrail.CloudTrailEmulator.Request;
 import java.time.Duration;
@@ -210,6 +210,25 @@ class CloudTrailPollerTest {
         assertEquals(1, journal.quarantined().size());
         assertEquals("cloudtrail:eu-west-1:bad-1", journal.quarantined().get(0).location());
         assertEquals(NOW.plusSeconds(60).toString(), journal.position(TestConfig.NAME, EU));
+    }
+
+    @Test
+    void aRecordWithAValueOutOfRangeIsQuarantinedAmongValidOnesAndThePollMovesOn() throws Exception {
+        CloudTrailPoller poller = poller();
+        String before = aws.add(EU, NOW.minusSeconds(30), "CreateUser");
+        aws.addResult(EU, NOW.minusSeconds(20), false, "hostile-1", "CreateUser",
+                "{\"id\":\"hostile-1\",\"time\":\"9999999999999999999\"}");
+        String after = aws.add(EU, NOW.minusSeconds(10), "DeleteUser");
+
+        poller.poll();
+
+        assertEquals(new HashSet<>(List.of(before, after)), new HashSet<>(journal.ids()));
+        assertEquals(1, journal.quarantined().size());
+        MemoryJournal.Quarantined q = journal.quarantined().get(0);
+        assertEquals("cloudtrail:eu-west-1:hostile-1", q.location());
+        assertTrue(q.reason().contains("9999999999999999999"), q.reason());
+        assertEquals(NOW.toString(), journal.position(TestConfig.NAME, EU), "the checkpoint moved on");
+        assertNull(journal.problem(TestConfig.NAME), "a bad record is not a problem of the source");
     }
 
     @Test

@@ -6,8 +6,9 @@ import dev.herald.api.Checkpoint;
 import dev.herald.api.Event;
 import dev.herald.api.Journal;
 import dev.herald.api.JournalException;
-import dev.herald.api.record.RecordException;
 import dev.herald.api.record.RecordRecognizer;
+import dev.herald.api.source.PollHealth;
+import dev.herald.api.source.RecordIsolation;
 import dev.herald.http.HttpFailure;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,11 +16,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,19 +34,21 @@ import org.slf4j.LoggerFactory;
  * moves only once {@link Journal#append} succeeded, and the next poll asks again from there
  * (events of the same second come again and the journal drops them by href).
  *
- * <p>An event the recognizer rejects is quarantined as {@code pce:<href or index>} once per run
- * and the rest flows; a body that is not a JSON array, a refused request or a refusing journal
- * commits nothing more and the poll is tried again later.
+ * <p>An event that cannot be converted (whatever it raises) is quarantined as its {@code href},
+ * or its place in the window when it has none, once per run (see {@link RecordIsolation}) and the
+ * rest flows. The checkpoint never passes the end of the window asked for, so that an event dated
+ * in the future cannot make later polls skip everything up to its date; a checkpoint found in the
+ * future (left by an earlier version) is moved back to now.
+ *
+ * <p>A refused API key, an unreachable or failing PCE and a body that is not what the API
+ * documents commit nothing more: the source pauses as {@link PollHealth} says and shows the
+ * problem ({@link Journal#problem}) until it reads again. A refusing journal is shown too; the
+ * next poll asks again.
  */
 final class PcePoller {
     private static final Logger LOG = LoggerFactory.getLogger(PcePoller.class);
     private static final Duration SMALLEST_WINDOW = Duration.ofSeconds(1);
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
-    private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
-    /** After a refused API key, poll at most this often: the key will not fix itself quickly. */
-    static final Duration AUTH_RETRY = Duration.ofMinutes(5);
     static final int BATCH = 1000;
-    private static final int QUARANTINE_MEMORY = 10_000;
 
     private final PceSettings settings;
     private final PceClient client;
@@ -56,9 +56,8 @@ final class PcePoller {
     private final Journal journal;
     private final Clock clock;
     private final RecordRecognizer recognizer = new RecordRecognizer();
-    private final Set<String> quarantined = new HashSet<>();
-    private int failures;
-    private String lastProblem;
+    private final RecordIsolation isolation;
+    private final PollHealth health;
 
     PcePoller(PceSettings settings, PceClient client, AsyncCollection async, Journal journal, Clock clock) {
         this.settings = settings;
@@ -66,6 +65,8 @@ final class PcePoller {
         this.async = async;
         this.journal = journal;
         this.clock = clock;
+        this.isolation = new RecordIsolation(settings.name(), journal);
+        this.health = new PollHealth("", settings.pollInterval());
     }
 
     /** Asks the PCE how it is and logs the answer; a failure only logs. */
@@ -94,30 +95,32 @@ final class PcePoller {
             committed = null;
         }
         Instant to = clock.instant();
-        Instant from = committed == null ? to.minus(settings.backfill()) : committed.minus(settings.overlap());
-        try {
-            Delivery delivery = new Delivery(committed);
-            fetch(from, to, delivery, settings.fullWindow() == PceSettings.FullWindow.ASYNC);
-            if (lastProblem != null) {
-                LOG.info("PCE source '{}': polling {} works again", settings.name(), settings.pceUrl());
-            }
-            lastProblem = null;
-            failures = 0;
-            return settings.pollInterval();
-        } catch (HttpFailure e) {
-            return failed(e);
-        } catch (MalformedResponseException e) {
-            return problem(e.getMessage() + "; nothing more was committed, asking again at the next poll",
-                    settings.pollInterval());
-        } catch (JournalException e) {
-            return problem("the journal refused the events (" + e.getMessage() + "); nothing more was committed,"
-                    + " asking again at the next poll", settings.pollInterval());
+        boolean rewind = committed != null && committed.isAfter(to);
+        if (rewind) {
+            LOG.warn("PCE source '{}': its checkpoint {} lies in the future (an event dated there moved it); reading"
+                    + " from now instead", settings.name(), committed);
+            committed = to;
         }
-    }
-
-    /** The problem the last poll ran into, as logged; empty when it went well. */
-    Optional<String> problem() {
-        return Optional.ofNullable(lastProblem);
+        Instant from = committed == null ? to.minus(settings.backfill()) : committed.minus(settings.overlap());
+        Duration wait;
+        try {
+            if (rewind) {
+                journal.append(settings.name(), List.of(), Checkpoint.of(to.toString()));
+            }
+            fetch(from, to, new Delivery(committed, to), settings.fullWindow() == PceSettings.FullWindow.ASYNC);
+            health.readAgain();
+            wait = settings.pollInterval();
+        } catch (HttpFailure e) {
+            wait = failed(e, to);
+        } catch (MalformedResponseException e) {
+            wait = health.failed(e.getMessage() + "; nothing more was committed", Optional.empty(), to);
+        } catch (JournalException e) {
+            journal.problem(settings.name(), "the journal refused the events (" + e.getMessage() + "); nothing more"
+                    + " was committed, asking again at the next poll");
+            return settings.pollInterval();
+        }
+        journal.problem(settings.name(), health.problem().orElse(null)); // the journal logs a change
+        return wait;
     }
 
     private Instant committed() {
@@ -134,7 +137,7 @@ final class PcePoller {
         if (events.size() >= settings.maxResults()) {
             Optional<ArrayNode> all = tryAsync ? async.collect(from, to) : Optional.empty();
             if (all.isPresent()) {
-                delivery.deliver(all.get());
+                delivery.deliver(all.get(), from, to);
                 return;
             }
             Duration length = Duration.between(from, to);
@@ -149,88 +152,63 @@ final class PcePoller {
                     + " full_window = async", settings.name(), events.size(), from, to, settings.maxResults(),
                     PceSettings.MAX_RESULTS);
         }
-        delivery.deliver(events);
+        delivery.deliver(events, from, to);
     }
 
     /** What one poll has committed so far. */
     private final class Delivery {
+        private final Instant limit;
         private Instant checkpoint;
 
-        Delivery(Instant committed) {
+        /** @param limit the end of the poll's window: the checkpoint never passes it */
+        Delivery(Instant committed, Instant limit) {
             this.checkpoint = committed;
+            this.limit = limit;
         }
 
-        void deliver(ArrayNode records) throws JournalException {
+        /** Delivers the events {@code records} holds, read from the window [from, to]. */
+        void deliver(ArrayNode records, Instant from, Instant to) throws JournalException {
             List<Event> events = new ArrayList<>(records.size());
             for (int i = 0; i < records.size(); i++) {
                 JsonNode record = records.get(i);
-                try {
-                    events.addAll(recognizer.events(record, record.toString(), settings.name(), null));
-                } catch (RecordException e) {
-                    quarantine(record, i, e.getMessage());
-                }
+                String text = record.toString();
+                events.addAll(isolation.events(location(record, i, records.size(), from, to), text,
+                        () -> recognizer.events(record, text, settings.name(), null)));
             }
             events.sort(Comparator.comparing(Event::time));
             for (int start = 0; start < events.size(); start += BATCH) {
                 List<Event> batch = events.subList(start, Math.min(events.size(), start + BATCH));
                 Instant newest = batch.get(batch.size() - 1).time();
-                Instant next = checkpoint == null || newest.isAfter(checkpoint) ? newest : checkpoint;
+                Instant next = newest.isAfter(limit) ? limit : newest;
+                if (checkpoint != null && checkpoint.isAfter(next)) {
+                    next = checkpoint;
+                }
                 journal.append(settings.name(), batch, Checkpoint.of(next.toString()));
                 checkpoint = next;
             }
         }
     }
 
-    private void quarantine(JsonNode record, int index, String reason) {
+    /** The event's href, or where it was in the answer when it has none. */
+    private static String location(JsonNode record, int index, int count, Instant from, Instant to) {
         JsonNode href = record.get("href");
-        String location = "pce:" + (href != null && href.isTextual() ? href.asText() : Integer.toString(index));
-        String key = location + " " + record;
-        if (quarantined.size() >= QUARANTINE_MEMORY) {
-            quarantined.clear();
-        }
-        if (quarantined.add(key)) {
-            journal.quarantine(settings.name(), location, reason, record.toString());
-        }
+        return "pce:" + (href != null && href.isTextual() ? href.asText()
+                : "event " + (index + 1) + " of " + count + " from " + from + " to " + to);
     }
 
-    private Duration failed(HttpFailure e) {
+    private Duration failed(HttpFailure e, Instant now) {
         int status = e.status().orElse(0);
         if (status == 401 || status == 403) {
-            Duration wait = max(settings.pollInterval(), AUTH_RETRY);
-            return problem("the PCE refused the API key (HTTP " + status + "): check api_user/api_secret and the org id"
-                    + " (org_id = " + settings.orgId() + "); asking again in " + wait.toSeconds() + " s", wait);
+            return health.refused("the PCE refused the API key (HTTP " + status + "): check api_user/api_secret and"
+                    + " the org id (org_id = " + settings.orgId() + ")", now);
         }
-        failures++;
-        Duration wait = e.retryAfter().map(d -> d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d)
-                .orElseGet(this::backoff);
-        String kind = status == 429 ? "the PCE's rate limit was reached (HTTP 429)" : e.getMessage();
-        return problem(kind + "; nothing more was committed, asking again in " + wait.toSeconds() + " s", wait);
-    }
-
-    private Duration backoff() {
-        Duration wait = settings.pollInterval().multipliedBy(1L << Math.min(failures - 1, 10));
-        return wait.compareTo(MAX_BACKOFF) > 0 ? max(MAX_BACKOFF, settings.pollInterval()) : wait;
-    }
-
-    /** Logs a problem once while it lasts (at error level), then returns the wait. */
-    private Duration problem(String message, Duration wait) {
-        String kind = message.replaceAll("\\d+ s$", "");
-        if (!Objects.equals(kind, lastProblem)) {
-            LOG.error("PCE source '{}' ({}): {}", settings.name(), settings.pceUrl(), message);
-            lastProblem = kind;
-        } else {
-            LOG.debug("PCE source '{}' ({}): {}", settings.name(), settings.pceUrl(), message);
-        }
-        return wait;
+        String what = status == 429 ? "the PCE's rate limit was reached (HTTP 429)" : e.getMessage();
+        return health.failed(what + "; nothing more was committed", e.retryAfter(), now);
     }
 
     private static String authHint(HttpFailure e) {
         int status = e.status().orElse(0);
         return status == 401 || status == 403 ? " (check api_user/api_secret and the org id)" : "";
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static String abbreviate(String text) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.herald.api.Checkpoint;
+import dev.herald.api.source.PollHealth;
 import dev.herald.api.testing.MemoryJournal;
 import dev.herald.api.testing.MutableClock;
 import dev.herald.http.HttpClients;
@@ -138,7 +141,7 @@ class PcePollerTest {
     @Test
     void aRefusedApiKeyIsReportedAndPolledSlowly() throws Exception {
         pce.add(NOW.minusSeconds(10), "user.sign_in");
-        assertEquals(PcePoller.AUTH_RETRY, poller("api_secret", "wrong").poll());
+        assertEquals(PollHealth.REFUSED_RETRY, poller("api_secret", "wrong").poll());
         assertTrue(journal.ids().isEmpty());
         assertNull(journal.position(TestConfig.NAME));
     }
@@ -167,6 +170,112 @@ class PcePollerTest {
         assertEquals(List.of(good), journal.ids());
         assertEquals(1, journal.quarantined().size(), "quarantined once per run, not at every poll");
         assertEquals("pce:/orgs/1/events/bad", journal.quarantined().get(0).location());
+    }
+
+    @Test
+    void hostileRecordsAmongValidOnesAreQuarantinedWithTheirPlaceAndThePollMovesOn() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String before = "/orgs/1/events/before";
+        String after = "/orgs/1/events/after";
+        ArrayNode page = json.createArrayNode();
+        page.addObject().put("href", before).put("event_type", "user.sign_in").put("timestamp", NOW.minusSeconds(30).toString());
+        page.addObject().put("href", "/orgs/1/events/hostile").put("event_type", "user.sign_in")
+                .put("timestamp", "9999999999999999999");
+        page.addObject().put("time", "9999999999999999999");
+        page.addObject().put("href", after).put("event_type", "user.sign_out").put("timestamp", NOW.minusSeconds(10).toString());
+        pce.fail(200, page.toString(), null); // as the PCE answers, whatever its own filters make of the values
+        PcePoller poller = poller();
+
+        assertEquals(Duration.ofSeconds(30), poller.poll());
+
+        assertEquals(List.of(before, after), journal.ids());
+        assertEquals(2, journal.quarantined().size());
+        MemoryJournal.Quarantined epoch = journal.quarantined().get(0);
+        assertEquals("pce:/orgs/1/events/hostile", epoch.location());
+        assertTrue(epoch.reason().contains("9999999999999999999"), epoch.reason());
+        String window = journal.quarantined().get(1).location();
+        assertTrue(window.startsWith("pce:event ") && window.endsWith(" to " + NOW), window);
+        assertEquals(NOW.minusSeconds(10).toString(), journal.position(TestConfig.NAME), "the checkpoint moved on");
+        assertNull(journal.problem(TestConfig.NAME), "a bad record is not a problem of the source");
+    }
+
+    @Test
+    void anEventDatedFarInTheFutureDoesNotMoveTheCheckpointPastTheWindowAsked() throws Exception {
+        PcePoller poller = poller();
+        pce.fail(200, "[{\"href\":\"/orgs/1/events/future\",\"event_type\":\"user.sign_in\","
+                + "\"timestamp\":\"+99999-01-01T00:00:00Z\"},{\"href\":\"/orgs/1/events/now\","
+                + "\"event_type\":\"user.sign_in\",\"timestamp\":\"" + NOW.minusSeconds(5) + "\"}]", null);
+        poller.poll();
+        assertEquals(NOW.toString(), journal.position(TestConfig.NAME), "at most the end of the window asked");
+
+        clock.advance(Duration.ofSeconds(30));
+        String later = pce.add(NOW.plusSeconds(20), "user.sign_out");
+        poller.poll();
+        assertTrue(journal.ids().contains(later), "the source still reads: " + journal.ids());
+    }
+
+    @Test
+    void aCheckpointLeftInTheFutureByAnEarlierVersionIsReadFromNowInstead() throws Exception {
+        journal.append(TestConfig.NAME, List.of(), Checkpoint.of("+99999-01-01T00:00:00Z"));
+        String event = pce.add(NOW.minusSeconds(10), "user.sign_in");
+
+        PcePoller poller = poller("overlap_seconds", 60);
+        poller.poll();
+
+        assertEquals(List.of(event), journal.ids());
+        assertEquals(NOW.toString(), journal.position(TestConfig.NAME));
+        clock.advance(Duration.ofSeconds(30));
+        String later = pce.add(NOW.plusSeconds(20), "user.sign_out");
+        poller.poll();
+        assertEquals(List.of(event, later), journal.ids());
+        assertEquals(NOW.plusSeconds(20).toString(), journal.position(TestConfig.NAME));
+    }
+
+    @Test
+    void aRefusedApiKeyIsShownAsTheSourcesProblemUntilItReadsAgain() throws Exception {
+        PcePoller refused = poller("api_secret", "wrong");
+        refused.poll();
+        String problem = journal.problem(TestConfig.NAME);
+        assertTrue(problem != null && problem.contains("refused the API key (HTTP 401)")
+                && problem.contains("api_user/api_secret"), problem);
+
+        poller().poll();
+        assertNull(journal.problem(TestConfig.NAME));
+    }
+
+    @Test
+    void anUnreachablePceIsShownAsTheSourcesProblemUntilItReadsAgain() throws Exception {
+        String event = pce.add(NOW.minusSeconds(10), "user.sign_in");
+        PcePoller poller = poller();
+        pce.fail(503, "{\"error\":\"maintenance\"}", null);
+        poller.poll();
+        String problem = journal.problem(TestConfig.NAME);
+        assertTrue(problem != null && problem.contains("503") && problem.contains("asking again in 30 s"), problem);
+
+        poller.poll();
+        assertEquals(List.of(event), journal.ids());
+        assertNull(journal.problem(TestConfig.NAME));
+    }
+
+    @Test
+    void aPceNobodyListensOnIsShownAsTheSourcesProblem() throws Exception {
+        pce.close();
+        poller().poll();
+        String problem = journal.problem(TestConfig.NAME);
+        assertTrue(problem != null && problem.contains("asking again in 30 s"), problem);
+    }
+
+    @Test
+    void aMalformedResponseIsShownAsTheSourcesProblemUntilItReadsAgain() throws Exception {
+        pce.add(NOW.minusSeconds(10), "user.sign_in");
+        PcePoller poller = poller();
+        pce.fail(200, "{\"not\": \"an array\"}", null);
+        poller.poll();
+        String problem = journal.problem(TestConfig.NAME);
+        assertTrue(problem != null && problem.contains("nothing more was committed"), problem);
+
+        poller.poll();
+        assertNull(journal.problem(TestConfig.NAME));
     }
 
     @Test
@@ -228,7 +337,7 @@ class PcePollerTest {
         Duration retryAfter = Duration.ofSeconds(PceEmulator.JOB_RETRY_AFTER);
         assertEquals(List.of(retryAfter, retryAfter), sleeps, "each job poll waits as Retry-After says");
         assertEquals(0, pce.unauthorized(), "every endpoint got the API key");
-        assertTrue(poller.problem().isEmpty());
+        assertNull(journal.problem(TestConfig.NAME));
     }
 
     @Test
@@ -289,14 +398,14 @@ class PcePollerTest {
 
         assertNull(journal.position(TestConfig.NAME));
         assertTrue(journal.ids().isEmpty());
-        String problem = poller.problem().orElseThrow();
+        String problem = journal.problem(TestConfig.NAME);
         assertTrue(problem.startsWith("the PCE's async result /api/v2/orgs/1/datafiles/") && problem.contains(
                 "is not valid JSON") && problem.contains("nothing more was committed"), problem);
 
         pce.datafileBody(null);
         poller.poll();
         assertEquals(new HashSet<>(all), new HashSet<>(journal.ids()));
-        assertTrue(poller.problem().isEmpty());
+        assertNull(journal.problem(TestConfig.NAME));
     }
 
     @Test

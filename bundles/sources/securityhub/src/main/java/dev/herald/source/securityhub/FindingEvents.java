@@ -5,21 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Journal;
-import dev.herald.api.record.RecordException;
 import dev.herald.api.record.RecordRecognizer;
-import java.util.HashSet;
+import dev.herald.api.source.RecordIsolation;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Turns one finding into its Herald event through {@link RecordRecognizer}, so that polled and
  * pushed findings look exactly like the ones read from files: source {@code securityhub}, id
  * {@code <finding Id>@<UpdatedAt>} (OCSF: {@code finding_info.uid@<modified time>}), severity
- * from {@code Severity.Label}, detail and raw the finding itself. Each finding is wrapped in an
- * EventBridge envelope of its own, so that a finding with a malformed field is quarantined alone
- * (real findings sometimes carry malformed timestamps) and never taken for another kind of record.
- * A finding is quarantined once per run: overlapping windows bring it again.
+ * from {@code Severity.Label}, detail the finding itself and raw its text as received. Each
+ * finding is wrapped in an EventBridge envelope of its own, so that a finding with a malformed
+ * field is quarantined alone (real findings sometimes carry malformed timestamps; whatever one
+ * raises, see {@link RecordIsolation}) and never taken for another kind of record. A finding is
+ * quarantined once per run: overlapping windows bring it again.
  */
 final class FindingEvents {
     /** The EventBridge detail-type of ASFF findings; GetFindings returns ASFF too. */
@@ -30,36 +28,33 @@ final class FindingEvents {
     static final String OCSF_IMPORTED = "Findings Imported V2";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int QUARANTINE_MEMORY = 10_000;
 
     private final String instance;
-    private final Journal journal;
+    private final RecordIsolation isolation;
     private final RecordRecognizer recognizer = new RecordRecognizer();
-    private final Set<String> quarantined = new HashSet<>();
 
     FindingEvents(String instance, Journal journal) {
         this.instance = instance;
-        this.journal = journal;
+        this.isolation = new RecordIsolation(instance, journal);
     }
 
     /**
-     * The finding's event, or empty when it was quarantined.
+     * The finding's event, or none when it was quarantined.
      *
      * @param detailType one of the detail-types above: which format the finding is in
      * @param finding    the finding object
+     * @param text       its text as received, the event's raw text
      * @param location   where it came from, for the quarantine
      */
-    synchronized Optional<Event> event(String detailType, JsonNode finding, String location) {
-        String text = finding.toString();
-        ObjectNode envelope = JSON.createObjectNode().put("detail-type", detailType);
-        envelope.putObject("detail").putArray("findings").add(finding);
-        try {
-            List<Event> events = recognizer.events(envelope, envelope.toString(), instance, null);
-            return events.stream().findFirst();
-        } catch (RecordException e) {
-            quarantine(location, e.getMessage(), text);
-            return Optional.empty();
-        }
+    List<Event> event(String detailType, JsonNode finding, String text, String location) {
+        return isolation.events(location, text, () -> {
+            ObjectNode envelope = JSON.createObjectNode().put("detail-type", detailType);
+            envelope.putObject("detail").putArray("findings").add(finding);
+            // the recognizer cuts each finding's raw text out of the envelope's: this one holds it as received
+            String raw = "{\"detail-type\":" + envelope.get("detail-type") + ",\"detail\":{\"findings\":[" + text
+                    + "]}}";
+            return recognizer.events(envelope, raw, instance, null);
+        });
     }
 
     /** Where a finding came from: its Id (ASFF) or finding_info.uid (OCSF) when it has one. */
@@ -69,14 +64,5 @@ final class FindingEvents {
             id = finding.path("finding_info").path("uid");
         }
         return id.isTextual() ? id.asText() : "(no id)";
-    }
-
-    private void quarantine(String location, String reason, String content) {
-        if (quarantined.size() >= QUARANTINE_MEMORY) {
-            quarantined.clear();
-        }
-        if (quarantined.add(location + "\n" + content)) {
-            journal.quarantine(instance, location, reason, content);
-        }
     }
 }

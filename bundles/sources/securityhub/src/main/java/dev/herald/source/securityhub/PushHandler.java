@@ -1,8 +1,10 @@
 package dev.herald.source.securityhub;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Journal;
@@ -34,7 +36,9 @@ final class PushHandler {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(PushHandler.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Refuses duplicate member names: the findings' texts are cut from the body and must be the ones parsed. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Set<String> DETAIL_TYPES = Set.of(FindingEvents.ASFF_IMPORTED,
             FindingEvents.ASFF_CUSTOM_ACTION, FindingEvents.OCSF_IMPORTED);
     private static final String EXPECTED = "expected an EventBridge event from Security Hub: detail-type '"
@@ -90,12 +94,14 @@ final class PushHandler {
             return error(422, "the event has no findings; " + EXPECTED);
         }
         String eventId = event.path("id").asText("");
+        List<String> texts = FindingTexts.of(bytes, found.size() == 1 && found.get(0) == event.get("detail"));
         List<Event> events = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {
             JsonNode finding = found.get(i);
+            String text = texts.size() == found.size() ? texts.get(i) : finding.toString();
             String location = "EventBridge event " + eventId + " finding " + (i + 1) + " of " + found.size() + ": "
                     + FindingEvents.identity(finding);
-            findings.event(detailType.asText(), finding, location).ifPresent(events::add);
+            events.addAll(findings.event(detailType.asText(), finding, text, location));
         }
         try {
             int fresh = events.isEmpty() ? 0 : journal.append(settings.name(), events, null);
@@ -130,7 +136,7 @@ final class PushHandler {
         return type.equals("application/json") || type.endsWith("+json");
     }
 
-    private static Answer error(int status, String message) {
+    static Answer error(int status, String message) {
         return new Answer(status, JSON.createObjectNode().put("error", message).toString());
     }
 

@@ -5,7 +5,8 @@ import dev.herald.api.Checkpoint;
 import dev.herald.api.Event;
 import dev.herald.api.Journal;
 import dev.herald.api.JournalException;
-import dev.herald.aws.PollHealth;
+import dev.herald.api.source.PollHealth;
+import dev.herald.aws.AwsErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +51,7 @@ final class SecurityHubPoller {
         this.journal = journal;
         this.clock = clock;
         this.findings = new FindingEvents(settings.name(), journal);
-        this.health = new PollHealth("", settings.pollInterval(), SecurityHubHints::hint);
+        this.health = new PollHealth("", settings.pollInterval());
     }
 
     /**
@@ -69,7 +70,7 @@ final class SecurityHubPoller {
             health.readAgain();
             report(null);
         } catch (SdkException e) {
-            health.failed(e, now);
+            AwsErrors.pause(health, e, SecurityHubHints.hint(e), now);
             LOG.debug("Security Hub source '{}': {}", settings.name(), health.problem().orElse(""), e);
             report(health.problem().orElse(null));
         } catch (JournalException e) {
@@ -99,8 +100,8 @@ final class SecurityHubPoller {
     private List<Event> events(List<JsonNode> found) {
         List<Event> events = new ArrayList<>(found.size());
         for (JsonNode finding : found) {
-            findings.event(FindingEvents.ASFF_IMPORTED, finding, "GetFindings:" + FindingEvents.identity(finding))
-                    .ifPresent(events::add);
+            events.addAll(findings.event(FindingEvents.ASFF_IMPORTED, finding, finding.toString(),
+                    "GetFindings:" + FindingEvents.identity(finding)));
         }
         events.sort(Comparator.comparing(Event::time));
         return events;

@@ -23,10 +23,11 @@ import java.util.regex.Pattern;
  * @param headerName           push: the HTTP header that carries the secret
  * @param headerSecret         push: the shared secret
  * @param maxBodyBytes         push: the largest request body accepted
+ * @param allowPlainHttp       push: whether posts over plain HTTP are taken (a TLS-terminating proxy in front)
  */
 record SecurityHubSettings(String name, Mode mode, Map<FindingFilter, List<String>> filters, Duration pollInterval,
                            Duration overlap, Duration backfill, double maxRequestsPerSecond, String path,
-                           String headerName, String headerSecret, int maxBodyBytes) {
+                           String headerName, String headerSecret, int maxBodyBytes, boolean allowPlainHttp) {
 
     /** How findings arrive. */
     enum Mode {
@@ -97,7 +98,8 @@ record SecurityHubSettings(String name, Mode mode, Map<FindingFilter, List<Strin
         }
         return new SecurityHubSettings(name, mode, Map.copyOf(filters), Duration.ofSeconds(c.poll__interval()),
                 Duration.ofSeconds(c.overlap()), Duration.ofHours(c.backfill__hours()),
-                c.max__requests__per__second(), path, headerName, secret, c.max__body__bytes());
+                c.max__requests__per__second(), path, headerName, secret, c.max__body__bytes(),
+                c.allow__plain__http());
     }
 
     private static Mode mode(String value) {

@@ -115,6 +115,12 @@ public final class SecurityHubSource {
                 + " refused with 413 (EventBridge events are at most 256 KiB)")
         int max__body__bytes() default 1024 * 1024;
 
+        @AttributeDefinition(name = "Allow plain HTTP", description = "Push: also take posts that reach Herald over"
+                + " plain HTTP. Only for a TLS-terminating proxy in front of Herald (EventBridge itself posts over"
+                + " HTTPS): the header secret and the findings travel in clear between the proxy and Herald. Off:"
+                + " such posts are refused with 403.")
+        boolean allow__plain__http() default false;
+
         @AttributeDefinition(name = "Region", required = false, description = "Poll: the region whose findings are read"
                 + " (with cross-region aggregation, the aggregation region), e.g. eu-west-1; empty: the SDK's default"
                 + " (AWS_REGION, profile)")
@@ -209,6 +215,12 @@ public final class SecurityHubSource {
             this.loop = null;
             this.servlet = publish(new PushHandler(settings, journal), publisher);
             LOG.info("Security Hub source '{}' takes EventBridge deliveries at {}", settings.name(), settings.path());
+            if (settings.allowPlainHttp()) {
+                LOG.warn("Security Hub source '{}' takes deliveries at {} over plain HTTP too (allow_plain_http ="
+                        + " true): the header secret and the findings travel in clear unless a TLS-terminating proxy"
+                        + " on a trusted network is all that reaches Herald's HTTP port", settings.name(),
+                        settings.path());
+            }
             return;
         }
         this.clients = clients(config, connection);
@@ -244,7 +256,7 @@ public final class SecurityHubSource {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("osgi.http.whiteboard.servlet.pattern", settings.path());
         properties.put("osgi.http.whiteboard.servlet.name", "herald-securityhub-" + settings.name());
-        return publisher.publish(new PushServlet(handler, settings.headerName()), properties);
+        return publisher.publish(new PushServlet(handler, settings), properties);
     }
 
     @Deactivate

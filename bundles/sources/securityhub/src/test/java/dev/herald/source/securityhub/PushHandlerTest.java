@@ -168,6 +168,65 @@ class PushHandlerTest {
     }
 
     @Test
+    void aPushedFindingsRawIsItsTextAsReceived() throws Exception {
+        String first = "{ \"SchemaVersion\" : \"2018-10-08\",\n  \"Id\": \"arn:aws:securityhub:eu-west-1:123456789012:f/1\","
+                + "\n  \"ProductArn\": \"arn:aws:securityhub:eu-west-1::product/aws/securityhub\","
+                + " \"Title\": \"caf\\u00e9 \u00e9t\u00e9 \ud83d\udd12\", \"Score\": 1.50e0,"
+                + " \"CreatedAt\": \"2026-11-22T10:16:49.512Z\", \"UpdatedAt\": \"2026-11-22T10:16:49.512Z\","
+                + " \"Severity\": {\"Label\": \"HIGH\"}, \"Types\": [ ] }";
+        String second = asff("EC2.19/finding/6d1f0a52", "LOW").toString();
+        String body = "{\"version\":\"0\",\"id\":\"e-1\",\"detail\": {\"findings\": [\n  " + first + " ,\n  "
+                + second + "\n]},\n \"detail-type\": \"Security Hub Findings - Imported\"}";
+
+        assertEquals(200, post(TestConfig.SECRET, JSON_TYPE, body).status());
+
+        assertEquals(List.of(first, second), journal.events().stream().map(Event::raw).toList());
+    }
+
+    @Test
+    void aPushedOcsfFindingThatIsTheDetailKeepsItsTextAsReceived() throws Exception {
+        String finding = ocsf("uid-7").toString().replace(",", " ,\n ");
+        String body = "{\"detail-type\":\"" + FindingEvents.OCSF_IMPORTED + "\",\"detail\":" + finding + "}";
+
+        assertEquals(200, post(TestConfig.SECRET, JSON_TYPE, body).status());
+
+        assertEquals(List.of(finding), journal.events().stream().map(Event::raw).toList());
+    }
+
+    @Test
+    void aBodyNamingAMemberTwiceIs400SinceItsFindingsWouldBeAmbiguous() throws Exception {
+        String finding = asff("EC2.19/finding/6d1f0a52", "HIGH").toString();
+        String body = "{\"detail-type\":\"" + FindingEvents.ASFF_IMPORTED + "\",\"detail\":{\"findings\":[" + finding
+                + "]},\"detail\":{\"findings\":[" + finding.replace("HIGH", "LOW") + "]}}";
+
+        PushHandler.Answer answer = post(TestConfig.SECRET, JSON_TYPE, body);
+
+        assertEquals(400, answer.status());
+        assertTrue(answer.body().contains("Duplicate field 'detail'"), answer.body());
+        assertTrue(journal.ids().isEmpty());
+    }
+
+    @Test
+    void hostileFindingsAmongValidOnesAreQuarantinedAndTheOthersAreCommitted() throws Exception {
+        ObjectNode good = asff("EC2.19/finding/6d1f0a52", "HIGH");
+        ObjectNode epoch = asff("CloudTrail.2/finding/epoch", "MEDIUM").put("UpdatedAt", "9999999999999999999");
+        ObjectNode noId = asff("CloudTrail.2/finding/noid", "MEDIUM").without("Id");
+        ObjectNode other = asff("S3.8/finding/0e4b9c63", "LOW");
+
+        PushHandler.Answer answer = post(TestConfig.SECRET, JSON_TYPE,
+                envelope(FindingEvents.ASFF_IMPORTED, good, epoch, noId, other).toString());
+
+        assertEquals(200, answer.status());
+        assertEquals(2, JSON.readTree(answer.body()).get("quarantined").asInt());
+        assertEquals(List.of(good.get("Id").asText() + "@" + UPDATED, other.get("Id").asText() + "@" + UPDATED),
+                journal.ids());
+        assertEquals(List.of(epoch.toString(), noId.toString()),
+                journal.quarantined().stream().map(MemoryJournal.Quarantined::content).toList());
+        assertTrue(journal.quarantined().get(1).location().contains("finding 3 of 4: (no id)"),
+                journal.quarantined().get(1).location());
+    }
+
+    @Test
     void aFindingWithAMalformedTimestampIsQuarantinedAndTheOthersAreCommitted() throws Exception {
         ObjectNode good = asff("EC2.19/finding/6d1f0a52", "HIGH");
         ObjectNode bad = asff("CloudTrail.2/finding/0e4b9c63", "MEDIUM").put("UpdatedAt", "22/11/2026 10:16");

@@ -22,12 +22,19 @@ import org.junit.jupiter.api.Test;
 /** The servlet over request and response doubles that answer only what it asks. */
 class PushServletTest {
     private final MemoryJournal journal = new MemoryJournal();
-    private final PushServlet servlet = new PushServlet(new PushHandler(TestConfig.push().settings(), journal),
-            "x-herald-token");
+    private final PushServlet servlet = servlet(TestConfig.push());
     private final Map<String, Object> response = new HashMap<>();
     private final ByteArrayOutputStream written = new ByteArrayOutputStream();
 
+    private PushServlet servlet(TestConfig config) {
+        return new PushServlet(new PushHandler(config.settings(), journal), config.settings());
+    }
+
     private HttpServletRequest request(String method, String token, String body) {
+        return request(method, token, body, true);
+    }
+
+    private HttpServletRequest request(String method, String token, String body, boolean secure) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ByteArrayInputStream in = new ByteArrayInputStream(bytes);
         ServletInputStream stream = new ServletInputStream() {
@@ -59,6 +66,7 @@ class PushServletTest {
                     case "getContentType" -> "application/json";
                     case "getContentLengthLong" -> (long) bytes.length;
                     case "getInputStream" -> stream;
+                    case "isSecure" -> secure;
                     default -> null;
                 });
     }
@@ -83,7 +91,7 @@ class PushServletTest {
         return (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {HttpServletResponse.class}, (proxy, m, args) -> switch (m.getName()) {
                     case "getOutputStream" -> out;
-                    case "setStatus", "setContentType", "sendError" -> {
+                    case "setStatus", "setContentType", "sendError", "setContentLength" -> {
                         response.put(m.getName(), args[0]);
                         yield null;
                     }
@@ -93,16 +101,30 @@ class PushServletTest {
 
     @Test
     void aPostIsHandedToTheHandlerAndItsAnswerWritten() throws Exception {
-        String finding = SecurityHubEmulator.finding("arn:aws:securityhub:eu-west-1:123456789012:finding/1",
-                Instant.parse("2026-11-22T10:16:49Z"), "HIGH").toString();
-        String body = "{\"detail-type\":\"Security Hub Findings - Imported\",\"detail\":{\"findings\":["
-                + finding + "]}}";
-
-        servlet.service(request("POST", TestConfig.SECRET, body), response());
+        servlet.service(request("POST", TestConfig.SECRET, body()), response());
 
         assertEquals(200, response.get("setStatus"));
         assertEquals("application/json", response.get("setContentType"));
         assertTrue(written.toString(StandardCharsets.UTF_8).contains("\"new\":1"), written.toString());
+        assertEquals(1, journal.ids().size());
+    }
+
+    @Test
+    void aPostOverPlainHttpIsRefusedSayingWhatToDo() throws Exception {
+        servlet.service(request("POST", TestConfig.SECRET, body(), false), response());
+
+        assertEquals(403, response.get("setStatus"));
+        String answer = written.toString(StandardCharsets.UTF_8);
+        assertTrue(answer.contains("HTTPS") && answer.contains("allow_plain_http"), answer);
+        assertTrue(journal.ids().isEmpty());
+    }
+
+    @Test
+    void aPostOverPlainHttpIsTakenWhenAllowedForAProxyInFront() throws Exception {
+        servlet(TestConfig.push("allow_plain_http", true))
+                .service(request("POST", TestConfig.SECRET, body(), false), response());
+
+        assertEquals(200, response.get("setStatus"));
         assertEquals(1, journal.ids().size());
     }
 
@@ -119,5 +141,11 @@ class PushServletTest {
 
         assertEquals(405, response.get("sendError"));
         assertTrue(journal.ids().isEmpty());
+    }
+
+    private static String body() {
+        String finding = SecurityHubEmulator.finding("arn:aws:securityhub:eu-west-1:123456789012:finding/1",
+                Instant.parse("2026-11-22T10:16:49Z"), "HIGH").toString();
+        return "{\"detail-type\":\"Security Hub Findings - Imported\",\"detail\":{\"findings\":[" + finding + "]}}";
     }
 }

@@ -148,6 +148,28 @@ class SecurityHubPollerTest {
     }
 
     @Test
+    void hostileFindingsAmongValidOnesAreQuarantinedAndThePollMovesOn() throws Exception {
+        ObjectNode before = aws.add(NOW.minusSeconds(50), "HIGH");
+        String arn = "arn:aws:guardduty:eu-west-1:123456789012:detector/x/finding/";
+        aws.put(NOW.minusSeconds(40), SecurityHubEmulator.finding(arn + "epoch", NOW, "HIGH")
+                .put("UpdatedAt", "9999999999999999999"));
+        aws.put(NOW.minusSeconds(35), SecurityHubEmulator.finding(arn + "created", NOW, "HIGH")
+                .put("CreatedAt", new java.math.BigInteger("9999999999999999999")));
+        aws.put(NOW.minusSeconds(30), SecurityHubEmulator.finding(arn + "noid", NOW, "HIGH").without("Id"));
+        ObjectNode after = aws.add(NOW.minusSeconds(20), "LOW");
+
+        assertEquals(Duration.ofSeconds(60), poller().poll());
+
+        assertEquals(List.of(id(before), id(after)), journal.ids());
+        assertEquals(3, journal.quarantined().size(), journal.quarantined().toString());
+        assertTrue(journal.quarantined().get(0).location().endsWith("finding/epoch"),
+                journal.quarantined().get(0).location());
+        assertTrue(journal.quarantined().get(0).reason().contains("UpdatedAt"), journal.quarantined().get(0).reason());
+        assertEquals(NOW.toString(), journal.position(TestConfig.NAME), "the checkpoint moved on");
+        assertNull(journal.problem(TestConfig.NAME), "a bad finding is not a problem of the source");
+    }
+
+    @Test
     void aFindingWithAMalformedUpdatedAtIsQuarantinedOnceAndTheRestFlows() throws Exception {
         SecurityHubPoller poller = poller();
         ObjectNode good = aws.add(NOW.minusSeconds(20), "HIGH");

@@ -56,6 +56,8 @@ class SecurityHubSettingsTest {
         assertEquals("/herald/securityhub/hub", s.path());
         assertEquals("x-herald-token", s.headerName());
         assertEquals(1024 * 1024, s.maxBodyBytes());
+        assertFalse(s.allowPlainHttp(), "plain HTTP is refused unless asked for");
+        assertTrue(TestConfig.push("allow_plain_http", "true").settings().allowPlainHttp());
         assertFalse(s.toString().contains(TestConfig.SECRET), "the secret stays out of logs");
     }
 
