@@ -3,7 +3,6 @@ package dev.herald.core.template;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.herald.api.text.Text;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.extension.escaper.EscapingStrategy;
@@ -14,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Herald's Pebble filters: {@code json}, {@code tojson}, {@code html}, {@code mrkdwn} and
- * {@code truncate(n)}. A filter whose escaping is the engine's own marks its output safe, so that
- * it is not escaped twice.
+ * Herald's Pebble filters: {@code json}, {@code tojson}, {@code html}, {@code mrkdwn},
+ * {@code markdown}, {@code cef_header}, {@code cef}, {@code leef_header}, {@code leef(delimiter)},
+ * {@code logrhythm} and {@code truncate(n)}. A filter whose escaping is the engine's own marks its
+ * output safe, so that it is not escaped twice; the others leave the engine's escaping to follow.
  */
 final class HeraldFilters extends AbstractExtension {
     static final EscapingStrategy JSON_STRING = s -> new String(JsonStringEncoder.getInstance().quoteAsString(s));
@@ -30,12 +30,18 @@ final class HeraldFilters extends AbstractExtension {
 
     @Override
     public Map<String, Filter> getFilters() {
-        return Map.of(
-                "json", new Simple(s -> mark(JSON_STRING.escape(s), Escape.JSON)),
-                "html", new Simple(s -> mark(html(s), Escape.HTML)),
-                "mrkdwn", new Simple(HeraldFilters::mrkdwn),
-                "tojson", new ToJson(),
-                "truncate", new Truncate());
+        return Map.ofEntries(
+                Map.entry("json", new Simple(s -> mark(JSON_STRING.escape(s), Escape.JSON))),
+                Map.entry("html", new Simple(s -> mark(html(s), Escape.HTML))),
+                Map.entry("mrkdwn", new Simple(HeraldFilters::mrkdwn)),
+                Map.entry("markdown", new Simple(MarkdownText::escape)),
+                Map.entry("cef_header", new Simple(SiemFields::header)),
+                Map.entry("cef", new Simple(SiemFields::cefValue)),
+                Map.entry("leef_header", new Simple(SiemFields::header)),
+                Map.entry("leef", new Leef()),
+                Map.entry("logrhythm", new Simple(SiemFields::logRhythmValue)),
+                Map.entry("tojson", new ToJson()),
+                Map.entry("truncate", new Truncate()));
     }
 
     private Object mark(String escaped, Escape kind) {
@@ -100,7 +106,26 @@ final class HeraldFilters extends AbstractExtension {
         }
     }
 
-    /** Cuts text to at most {@code length} characters, ending with … when cut. */
+    /** A LEEF 2.0 attribute value; the delimiter is a tab unless named as in the header ({@code leef('^')}). */
+    private static final class Leef implements Filter {
+        @Override
+        public List<String> getArgumentNames() {
+            return List.of("delimiter");
+        }
+
+        @Override
+        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext ctx,
+                            int line) {
+            Object delimiter = args.get("delimiter");
+            return SiemFields.leefValue(text(input), delimiter == null ? '\t' : SiemFields.leefDelimiter(text(delimiter)));
+        }
+    }
+
+    /**
+     * Cuts text to at most {@code length} characters, ending with … when cut. The cut never
+     * splits a character entity ({@code &amp;}) or a surrogate pair, so text can be cut after it
+     * is escaped, which is what keeps it within a vendor's limit.
+     */
     private static final class Truncate implements Filter {
         @Override
         public List<String> getArgumentNames() {
@@ -113,7 +138,7 @@ final class HeraldFilters extends AbstractExtension {
             String s = text(input);
             Object n = args.get("length");
             int max = n instanceof Number num ? num.intValue() : 255;
-            return Text.truncate(s, max);
+            return Truncation.keepingEntities(s, max);
         }
     }
 }

@@ -161,6 +161,21 @@ class DefaultTemplatesTest {
                 deliver(event("cloudtrail", "ev-c", "ConsoleLogin", empty), Severity.HIGH).get("summary").asText());
     }
 
+    /** The console URL in the text keeps the AWS console's host whatever the record's region holds. */
+    @Test
+    void theConsoleUrlCannotPointElsewhere() throws Exception {
+        for (String region : List.of("evil.example/", "evil.example?", "evil.example#", "a@evil.example:443/")) {
+            JsonNode record = JSON.readTree("{\"eventName\":\"ConsoleLogin\",\"eventID\":\"e/x?y#z\",\"awsRegion\":"
+                    + JSON.writeValueAsString(region) + "}");
+            String description = JSON.readTree(render(event("cloudtrail", "c", "x", record), Severity.HIGH))
+                    .get("description").asText();
+            java.util.regex.Matcher url = java.util.regex.Pattern.compile("https://(\\S*?)[/?#]").matcher(description);
+            assertTrue(url.find(), description);
+            assertTrue(url.group(1).endsWith(".console.aws.amazon.com") && !url.group(1).contains("@"),
+                    region + " -> " + url.group(0));
+        }
+    }
+
     @Test
     void hostileContentStaysInsideItsStrings() throws Exception {
         ObjectNode finding = JSON.createObjectNode().put("Title", HOSTILE).put("Description", HOSTILE)
@@ -170,7 +185,8 @@ class DefaultTemplatesTest {
         assertTrue(summary.startsWith("[HIGH] \"quoted\" \\ back new line </script>"), summary);
         assertTrue(adfText(fields.get("description")).contains("<!channel> <@U123|x> {code}"));
         String wiki = dataCenter.issues().get("SEC-1").get("description").asText();
-        assertTrue(wiki.contains("<@U123|x> \\{code} \\[link|http://x]"), wiki);
+        assertTrue(wiki.contains("<\\@U123\\|x> \\{code\\} \\[link\\|http://x\\] &amp;"), wiki);
+        assertTrue(wiki.startsWith("\"quoted\" &#92; back"), "a backslash cannot escape a backslash: " + wiki);
         assertTrue(wiki.contains("{ code}"), wiki);
         // only the sink's own code block opens and closes: {code:json} … {code}
         assertEquals(2, Pattern.compile("(?<!\\\\)\\{code").matcher(wiki).results().count(), wiki);

@@ -173,6 +173,31 @@ class DefaultTemplatesTest {
         assertFalse(pagerDuty.accepted().isEmpty());
     }
 
+    /**
+     * A link PagerDuty shows comes from event content only where that content cannot choose the
+     * target: the console link's host stays the AWS console whatever the region field holds, and
+     * a finding's URLs become links only when they are https.
+     */
+    @Test
+    void eventContentCannotPointALinkElsewhere() throws Exception {
+        for (String region : List.of("evil.example/", "evil.example?", "evil.example#", "evil.example\\", "a@evil.example:443/")) {
+            JsonNode record = JSON.readTree("{\"eventName\":\"ConsoleLogin\",\"eventID\":\"e/../../x?y#z\",\"awsRegion\":"
+                    + JSON.writeValueAsString(region) + "}");
+            String href = deliver(event("cloudtrail", "c", "x", record), Severity.HIGH).at("/links/0/href").asText();
+            String authority = href.substring("https://".length()).split("[/?#]", 2)[0];
+            assertTrue(href.startsWith("https://") && authority.endsWith(".console.aws.amazon.com")
+                    && !authority.contains("@") && !authority.contains("\\"), region + " -> " + href);
+            assertTrue(href.endsWith("#/events/e%2F..%2F..%2Fx%3Fy%23z"), href);
+        }
+        ObjectNode finding = (ObjectNode) firstFinding().deepCopy();
+        finding.putObject("Remediation").putObject("Recommendation").put("Url", "javascript:alert(1)");
+        finding.put("SourceUrl", "data:text/html,<script>alert(1)</script>");
+        assertEquals(0, deliver(event("securityhub", "f", "Finding", finding), Severity.HIGH).get("links").size());
+        finding.put("SourceUrl", "https://console.aws.amazon.com/securityhub/");
+        assertEquals("https://console.aws.amazon.com/securityhub/", deliver(event("securityhub", "f", "Finding", finding),
+                Severity.HIGH).at("/links/0/href").asText());
+    }
+
     @Test
     void aRecordWithoutTheUsualFieldsStillRendersAValidEvent() throws Exception {
         JsonNode empty = JSON.readTree("{}");

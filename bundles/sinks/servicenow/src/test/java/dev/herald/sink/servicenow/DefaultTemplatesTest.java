@@ -164,6 +164,21 @@ class DefaultTemplatesTest {
         assertEquals(impact, incident.get("impact").asText());
     }
 
+    /** The console URL in the text keeps the AWS console's host whatever the record's region holds. */
+    @Test
+    void theConsoleUrlCannotPointElsewhere() throws Exception {
+        for (String region : List.of("evil.example/", "evil.example?", "evil.example#", "a@evil.example:443/")) {
+            JsonNode record = JSON.readTree("{\"eventName\":\"ConsoleLogin\",\"eventID\":\"e/x?y#z\",\"awsRegion\":"
+                    + JSON.writeValueAsString(region) + "}");
+            String description = JSON.readTree(render(event("cloudtrail", "c", "x", record), Severity.HIGH))
+                    .get("description").asText();
+            java.util.regex.Matcher url = java.util.regex.Pattern.compile("https://(\\S*?)[/?#]").matcher(description);
+            assertTrue(url.find(), description);
+            assertTrue(url.group(1).endsWith(".console.aws.amazon.com") && !url.group(1).contains("@"),
+                    region + " -> " + url.group(0));
+        }
+    }
+
     @Test
     void hostileContentStaysInsideTheStrings() throws Exception {
         ObjectNode hostile = JSON.createObjectNode();

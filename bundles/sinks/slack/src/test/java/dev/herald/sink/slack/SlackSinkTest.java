@@ -51,7 +51,7 @@ class SlackSinkTest {
     }
 
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
-    private static SlackSink sink(Map<String, Object> properties) {
+    static SlackSink sink(Map<String, Object> properties) {
         SlackSink.Config config = Converters.standardConverter().convert(properties).to(SlackSink.Config.class);
         HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
         return new SlackSink(config, connection, HttpClients.standalone());

@@ -1,6 +1,7 @@
 package dev.herald.sink.syslog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,9 +14,16 @@ import dev.herald.core.template.TemplateRenderer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -138,5 +146,130 @@ class TemplatesTest {
                 .startsWith("vendor=Illumio|product=PCE|event_type=user.login_failed|severity=medium|status=failure"
                         + "|login=system|sip=203.0.113.77|url=/login/users/sign_in|host=pce.corp.example.com|id=id-1"
                         + "|route=r1|original_message={\"href\""));
+    }
+
+    /** Every line break there is, and every character that delimits something in one of the formats. */
+    private static final String HOSTILE = "a\rb\nc\r\nd|e=f\\g\th x=y";
+
+    /** A record of the given source holding {@link #HOSTILE} in every field a template of that source reads. */
+    private static String hostileRecord() throws Exception {
+        Map<String, Object> d = new LinkedHashMap<>();
+        for (String key : List.of("AwsAccountId", "Description", "GeneratorId", "Title", "awsRegion", "count",
+                "dst_hostname", "dst_ip", "dst_port", "errorCode", "errorMessage", "eventName", "eventSource",
+                "eventVersion", "event_type", "pce_fqdn", "proto", "severity", "sourceIPAddress", "src_hostname",
+                "src_ip", "status", "userAgent", "version")) {
+            d.put(key, HOSTILE);
+        }
+        d.put("Compliance", Map.of("Status", HOSTILE));
+        d.put("Resources", List.of(Map.of("Id", HOSTILE)));
+        d.put("action", Map.of("api_endpoint", HOSTILE, "api_method", HOSTILE, "src_ip", HOSTILE));
+        d.put("created_by", Map.of("user", Map.of("username", HOSTILE)));
+        d.put("userIdentity", Map.of("arn", HOSTILE, "accountId", HOSTILE));
+        return JSON.writeValueAsString(d);
+    }
+
+    static Stream<Arguments> formatsAndSources() {
+        List<Arguments> all = new ArrayList<>();
+        for (String format : List.of("cef", "leef", "logrhythm")) {
+            for (String source : List.of("pce", "illumio-flow", "cloudtrail", "securityhub", "json")) {
+                all.add(Arguments.of(format, source));
+            }
+        }
+        return all.stream();
+    }
+
+    /**
+     * A value holding CR, LF, CRLF, the format's delimiters and backslashes stays one field of one
+     * line in every template: no CR or LF reaches the message, and a strict reader of the format
+     * finds exactly the fields the template writes, each value read back as it was sent (CEF) or
+     * with its delimiters and line breaks replaced (LEEF, LogRhythm, which have no escapes).
+     */
+    @ParameterizedTest
+    @MethodSource("formatsAndSources")
+    void hostileValuesStayInsideTheirFieldOnOneLine(String format, String source) throws Exception {
+        String raw = hostileRecord();
+        String out = render(format, source, HOSTILE, Severity.HIGH, raw);
+        assertFalse(out.contains("\r") || out.contains("\n"), "a raw line break in " + out);
+        String clean = render(format, source, "t", Severity.HIGH, "{}");
+        switch (format) {
+            case "cef" -> {
+                List<String> header = unescapedSplit(out, '|', 8);
+                assertEquals(8, header.size(), out);
+                for (String field : header.subList(1, 7)) {
+                    assertFalse(field.contains("\r") || field.contains("\n"), field);
+                }
+                Map<String, String> ext = cefExtension(header.get(7));
+                assertEquals(cefExtension(unescapedSplit(clean, '|', 8).get(7)).keySet(), ext.keySet(), out);
+                assertEquals("id-1", ext.get("externalId"));
+                assertTrue(source.equals("json") || ext.containsValue(HOSTILE), "a value read back whole: " + ext);
+            }
+            case "leef" -> {
+                List<String> header = unescapedSplit(out, '|', 6);
+                assertEquals(6, header.size(), out);
+                assertEquals("x09", header.get(5).substring(0, 3));
+                String[] attributes = out.substring(out.indexOf("|x09|") + 5).split("\t", -1);
+                String[] expected = clean.substring(clean.indexOf("|x09|") + 5).split("\t", -1);
+                assertEquals(expected.length, attributes.length, out);
+                for (int i = 0; i < attributes.length; i++) {
+                    assertEquals(expected[i].substring(0, expected[i].indexOf('=')),
+                            attributes[i].substring(0, attributes[i].indexOf('=')), out);
+                }
+            }
+            default -> {
+                String pairs = out.substring(0, out.indexOf("|original_message="));
+                String expected = clean.substring(0, clean.indexOf("|original_message="));
+                assertEquals(expected.split("\\|").length, pairs.split("\\|").length, out);
+                assertTrue(out.endsWith("|original_message=" + raw));
+            }
+        }
+    }
+
+    /** {@code s} split at each {@code delimiter} not escaped by a backslash, into at most {@code limit} parts. */
+    private static List<String> unescapedSplit(String s, char delimiter, int limit) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                part.append(c).append(s.charAt(++i));
+            } else if (c == delimiter && parts.size() < limit - 1) {
+                parts.add(part.toString());
+                part.setLength(0);
+            } else {
+                part.append(c);
+            }
+        }
+        parts.add(part.toString());
+        return parts;
+    }
+
+    /**
+     * CEF extension pairs as a strict reader takes them: a key is a word after a space (or at the
+     * start) before an unescaped {@code =}; its value runs to the space before the next key, with
+     * the escapes undone.
+     */
+    private static Map<String, String> cefExtension(String extension) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("(?:^| )([A-Za-z0-9_]+)=").matcher(extension);
+        List<java.util.regex.MatchResult> keys = key.results().toList();
+        for (int i = 0; i < keys.size(); i++) {
+            int end = i + 1 < keys.size() ? keys.get(i + 1).start() : extension.length();
+            pairs.put(keys.get(i).group(1), cefUnescaped(extension.substring(keys.get(i).end(), end)));
+        }
+        return pairs;
+    }
+
+    private static String cefUnescaped(String value) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length()) {
+                char next = value.charAt(++i);
+                out.append(next == 'r' ? '\r' : next == 'n' ? '\n' : next);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -153,4 +153,93 @@ class AdaptiveCardTemplatesTest {
         card = card(Cards.renderJson(raw, Severity.INFO, noOverrides));
         assertEquals(Cards.HOSTILE, facts(card).get("Type"));
     }
+
+    /** Markdown an Adaptive Card would render: a link, emphasis, code, HTML, lists, a heading, a quote. */
+    static final String MARKUP = "[Approve](https://evil.example/approve) **bold** __b__ _it_ `code` <b>html</b>"
+            + " <https://evil.example> ~~s~~ a\\\\[x](y)\n# Heading\n- item\n+ item\n* item\n1. one\n2) two\n> quote\n***\nSetext\n===";
+
+    /** {@code node} with every string in it replaced by {@code text}. */
+    private static JsonNode everyString(JsonNode node, String text) {
+        JsonNode copy = node.deepCopy();
+        replaceStrings(copy, text);
+        return copy;
+    }
+
+    private static void replaceStrings(JsonNode node, String text) {
+        if (node instanceof ObjectNode object) {
+            object.fieldNames().forEachRemaining(name -> {
+                if (object.get(name).isTextual()) {
+                    object.put(name, text);
+                } else {
+                    replaceStrings(object.get(name), text);
+                }
+            });
+        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    array.set(i, text);
+                } else {
+                    replaceStrings(array.get(i), text);
+                }
+            }
+        }
+    }
+
+    /** Every Markdown-rendered string of the card: the text of each TextBlock and the value of each fact. */
+    private static List<String> markdownTexts(JsonNode node) {
+        List<String> texts = new java.util.ArrayList<>();
+        if (node.isObject()) {
+            if ("TextBlock".equals(node.path("type").asText())) {
+                texts.add(node.path("text").asText());
+            }
+            if (node.has("title") && node.has("value")) {
+                texts.add(node.path("value").asText());
+            }
+        }
+        node.forEach(child -> texts.addAll(markdownTexts(child)));
+        return texts;
+    }
+
+    /**
+     * Event content is plain text on the card: a CommonMark parser (Teams renders a CommonMark
+     * subset) finds no link, emphasis, code, HTML, list, heading or quote in any TextBlock or
+     * fact, and shows the markup as the characters it was; no ']' is followed by '(', which
+     * Adaptive Cards' own parser (on mobile clients, which ignores backslashes) reads as a link.
+     */
+    @Test
+    void eventContentCannotFormatTheCardOrForgeALink() throws Exception {
+        org.commonmark.parser.Parser parser = org.commonmark.parser.Parser.builder().build();
+        org.commonmark.renderer.text.TextContentRenderer plain = org.commonmark.renderer.text.TextContentRenderer.builder().build();
+        for (String source : List.of("pce", "cloudtrail", "securityhub", "json")) {
+            String record = switch (source) {
+                case "pce" -> Cards.PCE;
+                case "cloudtrail" -> Cards.CLOUDTRAIL;
+                case "securityhub" -> Cards.FINDING;
+                default -> "{\"m\":\"x\"}";
+            };
+            Event event = Cards.event(source, MARKUP, Severity.HIGH, everyString(Cards.JSON.readTree(record), MARKUP)
+                    .toString());
+            JsonNode card = card(Cards.renderJson(event, Severity.HIGH, noOverrides));
+            boolean shown = false;
+            for (String text : markdownTexts(card.path("body"))) {
+                List<String> markup = new java.util.ArrayList<>();
+                parser.parse(text).accept(new org.commonmark.node.AbstractVisitor() {
+                    @Override
+                    protected void visitChildren(org.commonmark.node.Node parent) {
+                        if (!(parent instanceof org.commonmark.node.Document || parent instanceof org.commonmark.node.Paragraph
+                                || parent instanceof org.commonmark.node.Text || parent instanceof org.commonmark.node.SoftLineBreak
+                                || parent instanceof org.commonmark.node.HardLineBreak)) {
+                            markup.add(parent.getClass().getSimpleName());
+                        }
+                        super.visitChildren(parent);
+                    }
+                });
+                assertEquals(List.of(), markup, source + ": " + text);
+                assertFalse(text.contains("]("), source + ": " + text);
+                shown |= plain.render(parser.parse(text)).contains("[Approve](https://evil.example/approve) **bold** __b__"
+                        + " _it_ `code` <b>html</b> <https://evil.example> ~~s~~ a\\\\[x](y)");
+            }
+            assertTrue(shown, source + ": the content is shown as it was");
+        }
+    }
 }
