@@ -73,9 +73,10 @@ public final class RecordReader implements Closeable {
         }
         try {
             byte[] head = withoutByteOrderMark(in.readNBytes(HEAD));
-            RecordLayout layout = LayoutDetector.detect(head);
-            InputStream all = new SequenceInputStream(new ByteArrayInputStream(head), in);
+            // Binary input is told before the layout: Jackson takes NUL bytes for UTF-16 or UTF-32.
             int nul = BinarySource.firstNul(head);
+            RecordLayout layout = nul >= 0 ? RecordLayout.JSON_LINES : LayoutDetector.detect(head);
+            InputStream all = new SequenceInputStream(new ByteArrayInputStream(head), in);
             RecordSource source = nul >= 0 ? new BinarySource(all, nul)
                     : layout == RecordLayout.JSON_LINES ? new JsonLinesSource(all, maxRecordBytes)
                     : new JsonTokenSource(all, maxRecordBytes);

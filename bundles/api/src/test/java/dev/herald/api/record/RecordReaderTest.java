@@ -372,6 +372,18 @@ class RecordReaderTest {
         }
     }
 
+    /** Found by RecordReaderFuzzTest: Jackson took these bytes for UTF-32 and failed to decode them. */
+    @Test
+    void binaryInputThatLooksLikeUtf32IsOneMalformedEntryNotAnError() throws IOException {
+        byte[] input = {'{', 0, 0, 0, 0, 0, 0, 1, 'h', 'a', (byte) 0xbb, 3, '"', '}', '\n', '{', '}'};
+        try (RecordReader reader = RecordReader.open(new ByteArrayInputStream(input))) {
+            List<RecordEntry> entries = drain(reader);
+            assertEquals(1, entries.size());
+            RecordEntry.Malformed binary = assertInstanceOf(RecordEntry.Malformed.class, entries.get(0));
+            assertTrue(binary.reason().startsWith("binary data, not JSON text (a NUL byte at byte 2"), binary.reason());
+        }
+    }
+
     // ---- helpers
 
     static byte[] fixture(String name) throws IOException {
