@@ -384,6 +384,34 @@ class RecordReaderTest {
         }
     }
 
+    /** Found by BadInputCorpusIT: a gzip cut within its first 64 KiB lost the records before the cut. */
+    @Test
+    void aGzipCutWithinTheHeadGivesTheRecordsBeforeTheCutThenTheError() throws IOException {
+        StringBuilder file = new StringBuilder("{\"Records\":[");
+        for (int i = 0; i < 40; i++) {
+            file.append(i == 0 ? "" : ",").append("{\"eventID\":\"e").append(i).append("\",\"n\":").append(i * 7919).append("}");
+        }
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(file.append("]}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] cut = Arrays.copyOf(gz.toByteArray(), gz.size() * 6 / 10);
+
+        List<RecordEntry> before = new ArrayList<>();
+        try (RecordReader reader = RecordReader.open(new GZIPInputStream(new ByteArrayInputStream(cut)))) {
+            assertEquals(RecordLayout.CLOUDTRAIL_RECORDS, reader.layout());
+            assertThrows(EOFException.class, () -> {
+                for (RecordEntry e = reader.next(); e != null; e = reader.next()) {
+                    before.add(e);
+                }
+            });
+        }
+        assertTrue(before.size() > 5, "the records before the cut: " + before);
+        for (int i = 0; i < before.size(); i++) {
+            assertParsed(before.get(i), i + 1, "{\"eventID\":\"e" + i + "\",\"n\":" + i * 7919 + "}");
+        }
+    }
+
     // ---- helpers
 
     static byte[] fixture(String name) throws IOException {
