@@ -53,6 +53,12 @@ class DefaultTemplatesFuzzTest {
     private static final Path DEMO = Path.of("../../karaf-assembly/src/main/resources/assembly/demo/inbox");
     private static final Pattern ESCAPE_PROPERTY = Pattern.compile("TEMPLATE_ESCAPE \\+ \"=(\\w+)\"");
     private static final Pattern TAG = Pattern.compile("<\\s*(/?)\\s*([A-Za-z!][A-Za-z0-9-]*)");
+    /**
+     * The webhook writes a record twice (raw and detail), JSON-escaped up to six times its
+     * length: a longer record only meets the renderer's 1 Mi-character body cap (a
+     * TemplateException the dispatcher reports), not the escaping.
+     */
+    private static final int MAX_RAW_CHARS = 64 * 1024;
     private static final List<Template> TEMPLATES = templates();
     private static final Map<String, JsonNode> RECORDS = records();
     private static final TemplateRenderer RENDERER;
@@ -75,6 +81,9 @@ class DefaultTemplatesFuzzTest {
         assertFalse(TEMPLATES.isEmpty(), "no sink templates found under " + SINKS.toAbsolutePath());
         for (Map.Entry<String, JsonNode> record : RECORDS.entrySet()) {
             Event event = event(record.getKey(), record.getValue(), hostile, UnaryOperator.identity());
+            if (event.raw().length() > MAX_RAW_CHARS) {
+                continue;
+            }
             Event twin = event(record.getKey(), record.getValue(), hostile, DefaultTemplatesFuzzTest::harmless);
             for (Template t : TEMPLATES) {
                 String body = render(t, event);
