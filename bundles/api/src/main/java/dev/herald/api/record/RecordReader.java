@@ -1,11 +1,14 @@
 package dev.herald.api.record;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.util.Arrays;
+import java.util.zip.ZipException;
 
 /**
  * Reads records one at a time from a stream of JSON, whatever its {@link RecordLayout}: JSON
@@ -72,10 +75,13 @@ public final class RecordReader implements Closeable {
             throw new IllegalArgumentException("maxRecordBytes must be positive: " + maxRecordBytes);
         }
         try {
-            byte[] head = withoutByteOrderMark(in.readNBytes(HEAD));
-            RecordLayout layout = LayoutDetector.detect(head);
-            InputStream all = new SequenceInputStream(new ByteArrayInputStream(head), in);
+            ByteArrayOutputStream read = new ByteArrayOutputStream();
+            IOException cut = readHead(in, read);
+            byte[] head = withoutByteOrderMark(read.toByteArray());
+            // Binary input is told before the layout: Jackson takes NUL bytes for UTF-16 or UTF-32.
             int nul = BinarySource.firstNul(head);
+            RecordLayout layout = nul >= 0 ? RecordLayout.JSON_LINES : LayoutDetector.detect(head);
+            InputStream all = new SequenceInputStream(new ByteArrayInputStream(head), cut == null ? in : failing(cut, in));
             RecordSource source = nul >= 0 ? new BinarySource(all, nul)
                     : layout == RecordLayout.JSON_LINES ? new JsonLinesSource(all, maxRecordBytes)
                     : new JsonTokenSource(all, maxRecordBytes);
@@ -116,6 +122,39 @@ public final class RecordReader implements Closeable {
     static String tooLarge(long size, int maxRecordBytes) {
         return "too large (" + size + " bytes): a record may have at most max_record_bytes = " + maxRecordBytes
                 + " bytes; it was skipped (raise max_record_bytes if such records are expected)";
+    }
+
+    /**
+     * Reads up to {@link #HEAD} bytes into {@code head}. A stream that ends in error within them
+     * (a gzip cut short) keeps what came before: the error is returned, to be thrown where the
+     * reading reaches it, after the records before it.
+     */
+    private static IOException readHead(InputStream in, ByteArrayOutputStream head) throws IOException {
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n; head.size() < HEAD
+                    && (n = in.read(buffer, 0, Math.min(buffer.length, HEAD - head.size()))) >= 0; ) {
+                head.write(buffer, 0, n);
+            }
+            return null;
+        } catch (EOFException | ZipException e) {
+            return e;
+        }
+    }
+
+    /** A stream whose every read throws {@code error}; closing it closes {@code in}. */
+    private static InputStream failing(IOException error, InputStream in) {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw error;
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
+            }
+        };
     }
 
     private static byte[] withoutByteOrderMark(byte[] head) {

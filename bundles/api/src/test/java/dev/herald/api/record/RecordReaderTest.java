@@ -372,6 +372,46 @@ class RecordReaderTest {
         }
     }
 
+    /** Found by RecordReaderFuzzTest: Jackson took these bytes for UTF-32 and failed to decode them. */
+    @Test
+    void binaryInputThatLooksLikeUtf32IsOneMalformedEntryNotAnError() throws IOException {
+        byte[] input = {'{', 0, 0, 0, 0, 0, 0, 1, 'h', 'a', (byte) 0xbb, 3, '"', '}', '\n', '{', '}'};
+        try (RecordReader reader = RecordReader.open(new ByteArrayInputStream(input))) {
+            List<RecordEntry> entries = drain(reader);
+            assertEquals(1, entries.size());
+            RecordEntry.Malformed binary = assertInstanceOf(RecordEntry.Malformed.class, entries.get(0));
+            assertTrue(binary.reason().startsWith("binary data, not JSON text (a NUL byte at byte 2"), binary.reason());
+        }
+    }
+
+    /** Found by BadInputCorpusIT: a gzip cut within its first 64 KiB lost the records before the cut. */
+    @Test
+    void aGzipCutWithinTheHeadGivesTheRecordsBeforeTheCutThenTheError() throws IOException {
+        StringBuilder file = new StringBuilder("{\"Records\":[");
+        for (int i = 0; i < 40; i++) {
+            file.append(i == 0 ? "" : ",").append("{\"eventID\":\"e").append(i).append("\",\"n\":").append(i * 7919).append("}");
+        }
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(file.append("]}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] cut = Arrays.copyOf(gz.toByteArray(), gz.size() * 6 / 10);
+
+        List<RecordEntry> before = new ArrayList<>();
+        try (RecordReader reader = RecordReader.open(new GZIPInputStream(new ByteArrayInputStream(cut)))) {
+            assertEquals(RecordLayout.CLOUDTRAIL_RECORDS, reader.layout());
+            assertThrows(EOFException.class, () -> {
+                for (RecordEntry e = reader.next(); e != null; e = reader.next()) {
+                    before.add(e);
+                }
+            });
+        }
+        assertTrue(before.size() > 5, "the records before the cut: " + before);
+        for (int i = 0; i < before.size(); i++) {
+            assertParsed(before.get(i), i + 1, "{\"eventID\":\"e" + i + "\",\"n\":" + i * 7919 + "}");
+        }
+    }
+
     // ---- helpers
 
     static byte[] fixture(String name) throws IOException {

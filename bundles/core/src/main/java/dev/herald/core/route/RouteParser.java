@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.Severity;
 import java.lang.reflect.Array;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -89,6 +90,9 @@ final class RouteParser {
             String file = eq > 0 ? entry.substring(eq + 1).trim() : "";
             if (sink.isEmpty() || file.isEmpty()) {
                 errors.add("templates entry '" + entry + "' must be sinkName=relative/file.peb");
+            } else if (!isPath(file)) {
+                errors.add("templates entry '" + entry + "' is not a file name (a NUL or other character no path"
+                        + " may hold): name a file under etc/herald/templates");
             } else if (Path.of(file).isAbsolute() || Path.of(file).normalize().startsWith("..")) {
                 errors.add("templates entry '" + entry + "' must name a file under etc/herald/templates");
             } else {
@@ -96,6 +100,15 @@ final class RouteParser {
             }
         }
         return out;
+    }
+
+    private static boolean isPath(String file) {
+        try {
+            Path.of(file);
+            return true;
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     private static String text(Object value) {

@@ -83,6 +83,16 @@ class RouteTableTest {
         assertTrue(routes(escape).definitions().get(0).error().contains("must name a file under"));
     }
 
+    /** Found by RouteParserFuzzTest: Path.of threw InvalidPathException out of the parser, so no route was read. */
+    @Test
+    void aTemplatePathNoFileCanHaveIsTheRoutesErrorAndTheOtherRoutesStay() {
+        Map<String, Object> nul = route("nul", "{\"source\":[\"json\"]}", "s");
+        nul.put("templates", new String[] {"s=custom/a\u0000.peb"});
+        RouteTable t = routes(nul, route("ok", "{\"source\":[\"json\"]}", "s"));
+        assertTrue(t.definitions().get(0).error().contains("is not a file name"), t.definitions().get(0).error());
+        assertTrue(t.route("ok").isPresent());
+    }
+
     @Test
     void inputHoldsOnlyReferencedFieldsWithArraysKept() {
         Map<String, Object> limited = route("b", "{\"detail\":{\"tags\":{\"k\":[\"env\"]}}}", "s");

@@ -61,13 +61,24 @@ final class MessageFormatter {
         int pri = facility * 8 + SyslogSeverity.code(n.severity());
         String body = stripTrailingLineBreaks(n.body());
         String message = header == Header.RFC5424
-                ? "<" + pri + ">1 " + RFC5424_TIME.format(n.event().time()) + " " + hostname + " " + appName
-                        + " - " + msgid(n) + " " + structuredData(n) + " " + body
+                ? rfc5424Header(pri, n) + " " + body
                 : "<" + pri + ">" + rfc3164Time.format(n.event().time()) + " " + hostname + " " + appName + ": " + body;
         if (singleLine) {
             message = message.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
         }
         return truncate(message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Everything before the body. Structured data that would not fit max_message_size is left
+     * out (NILVALUE): cut, it would be unreadable, and so would the message. Without it the
+     * header (host name ≤ 255, app name ≤ 48, MSGID ≤ 32) fits the smallest size allowed, 480.
+     */
+    private String rfc5424Header(int pri, Notification n) {
+        String head = "<" + pri + ">1 " + RFC5424_TIME.format(n.event().time()) + " " + hostname + " " + appName
+                + " - " + msgid(n) + " ";
+        String withData = head + structuredData(n);
+        return withData.getBytes(StandardCharsets.UTF_8).length < maxSize ? withData : head + "-";
     }
 
     private String msgid(Notification n) {

@@ -46,4 +46,17 @@ class MessageFormatterTest {
         String message = format(MessageFormatter.Header.RFC5424, notification(type, Severity.INFO, Instant.EPOCH));
         assertEquals(msgid, message.split(" ")[5]);
     }
+
+    /** Found by MessageFormatterFuzzTest: a long event id made max_message_size cut the message inside its structured data. */
+    @Test
+    void structuredDataThatDoesNotFitIsLeftOutNotCut() {
+        Event event = Event.builder().id("i".repeat(3000)).source("pce").instance("prod").type("t")
+                .time(Instant.parse("2026-11-22T10:00:00Z")).build();
+        Notification n = new Notification(event, "r1", "siem", Severity.LOW, "body ".repeat(200), 1, "k");
+        String message = new String(new MessageFormatter("siem", MessageFormatter.Header.RFC5424, 16, "herald", "host-1",
+                "", 480, false, ZoneOffset.UTC).format(n), StandardCharsets.UTF_8);
+        assertEquals(480, message.length());
+        assertEquals("1 2026-11-22T10:00:00.000Z host-1 herald - t - body body",
+                message.substring(message.indexOf('>') + 1, message.indexOf('>') + 57));
+    }
 }

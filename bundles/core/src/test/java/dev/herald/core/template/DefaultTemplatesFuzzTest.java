@@ -1,0 +1,317 @@
+package dev.herald.core.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.herald.api.Event;
+import dev.herald.api.Severity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Every default template of every sink (found on disk next to this module, {@code
+ * bundles/sinks/<kind>/src/main/resources/templates/[<set>/]<source>.peb}, rendered with the body
+ * type the sink declares in its {@code herald.template.escape} property) on a record of each kind
+ * whose every string holds hostile text, as the dispatcher renders them. The output must stay
+ * valid for its body type whatever the text:
+ * <ul>
+ *   <li>a JSON body parses as one JSON value, and the HTML inside a mail holds the template's tags
+ *       only;</li>
+ *   <li>CEF, LEEF and LogRhythm lines carry no line break, and a strict reader finds the same
+ *       header fields and keys as for harmless text of the same shape;</li>
+ *   <li>the syslog {@code json} format is the record exactly.</li>
+ * </ul>
+ * The input is the hostile text: its lines are spread over the record's strings (a line that is
+ * a number goes into the numbers too), the event's id, type and instance.
+ */
+class DefaultTemplatesFuzzTest {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final Path SINKS = Path.of("../sinks");
+    private static final Path DEMO = Path.of("../../karaf-assembly/src/main/resources/assembly/demo/inbox");
+    private static final Pattern ESCAPE_PROPERTY = Pattern.compile("TEMPLATE_ESCAPE \\+ \"=(\\w+)\"");
+    private static final Pattern TAG = Pattern.compile("<\\s*(/?)\\s*([A-Za-z!][A-Za-z0-9-]*)");
+    /**
+     * The webhook writes a record twice (raw and detail), JSON-escaped up to six times its
+     * length: a longer record only meets the renderer's 1 Mi-character body cap (a
+     * TemplateException the dispatcher reports), not the escaping.
+     */
+    private static final int MAX_RAW_CHARS = 64 * 1024;
+    private static final List<Template> TEMPLATES = templates();
+    private static final Map<String, JsonNode> RECORDS = records();
+    private static final TemplateRenderer RENDERER;
+
+    static {
+        try {
+            RENDERER = new TemplateRenderer(Files.createTempDirectory("no-user-templates"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One template set of one sink. */
+    private record Template(String kind, Escape escape, String set, SinkResources resources) {
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void everyDefaultTemplateStaysValidForItsBodyType(byte[] input) throws Exception {
+        List<String> hostile = List.of(new String(input, StandardCharsets.UTF_8).split("\n", -1));
+        assertFalse(TEMPLATES.isEmpty(), "no sink templates found under " + SINKS.toAbsolutePath());
+        for (Map.Entry<String, JsonNode> record : RECORDS.entrySet()) {
+            Event event = event(record.getKey(), record.getValue(), hostile, UnaryOperator.identity());
+            if (event.raw().length() > MAX_RAW_CHARS) {
+                continue;
+            }
+            Event twin = event(record.getKey(), record.getValue(), hostile, DefaultTemplatesFuzzTest::harmless);
+            for (Template t : TEMPLATES) {
+                String body = render(t, event);
+                String where = t + " on a " + record.getKey() + " record: " + body;
+                if (t.escape() == Escape.JSON) {
+                    JsonNode parsed = JSON.readTree(body);
+                    if (parsed != null && parsed.has("html")) {
+                        assertEquals(tags(JSON.readTree(render(t, twin)).path("html").asText()),
+                                tags(parsed.path("html").asText()), "HTML tags of " + where);
+                    }
+                } else if ("syslog".equals(t.kind())) {
+                    checkSyslog(t.set(), body, render(t, twin), event.raw(), where);
+                }
+            }
+        }
+    }
+
+    private static void checkSyslog(String format, String body, String twin, String raw, String where) {
+        switch (format) {
+            case "json" -> assertEquals(raw, body, where);
+            case "cef" -> {
+                assertNoLineBreak(body, where);
+                assertEquals(cef(twin), cef(body), "CEF fields of " + where);
+            }
+            case "leef" -> {
+                assertNoLineBreak(body, where);
+                assertEquals(leef(twin), leef(body), "LEEF fields of " + where);
+            }
+            case "logrhythm" -> {
+                String fields = body.substring(0, body.indexOf("|original_message="));
+                assertNoLineBreak(fields, where);
+                assertEquals(logRhythm(twin), logRhythm(body), "LogRhythm fields of " + where);
+            }
+            default -> throw new AssertionError("a syslog format this test does not know: " + format);
+        }
+    }
+
+    /** The header field count and the extension keys, as a strict CEF reader splits them. */
+    private static List<String> cef(String line) {
+        List<String> header = splitUnescaped(line, '|', 8);
+        assertEquals(8, header.size(), "CEF has seven header fields and the extension: " + line);
+        List<String> keys = new ArrayList<>();
+        Matcher m = Pattern.compile("(?:^| )([A-Za-z0-9_]+)=").matcher(header.get(7));
+        String ext = header.get(7);
+        for (int i = 0; i < ext.length(); i++) {
+            char c = ext.charAt(i);
+            if (c == '\\') {
+                assertTrue(i + 1 < ext.length() && "\\=nr".indexOf(ext.charAt(i + 1)) >= 0,
+                        "CEF extension escapes only \\ = \\n \\r: " + ext);
+                i++;
+            } else if (c == '=') {
+                assertTrue(m.find() && m.end() == i + 1, "an unescaped = ends a key: " + ext);
+                keys.add(m.group(1));
+            }
+        }
+        return keys;
+    }
+
+    /** The header fields and the attribute keys, as a strict LEEF 2.0 reader splits them. */
+    private static List<String> leef(String line) {
+        List<String> header = splitUnescaped(line, '|', 7);
+        assertEquals(7, header.size(), "LEEF 2.0 has six header fields and the attributes: " + line);
+        List<String> keys = new ArrayList<>(header.subList(0, 6).stream().map(f -> "h").toList());
+        for (String attribute : header.get(6).split("\t", -1)) {
+            int eq = attribute.indexOf('=');
+            assertTrue(eq > 0, "a LEEF attribute is key=value: " + attribute);
+            keys.add(attribute.substring(0, eq));
+        }
+        return keys;
+    }
+
+    private static List<String> logRhythm(String line) {
+        List<String> keys = new ArrayList<>();
+        for (String pair : line.substring(0, line.indexOf("|original_message=")).split("\\|", -1)) {
+            int eq = pair.indexOf('=');
+            assertTrue(eq > 0, "a LogRhythm field is key=value: " + pair);
+            keys.add(pair.substring(0, eq));
+        }
+        return keys;
+    }
+
+    /** At most {@code limit} parts split at {@code sep} not escaped by a backslash. */
+    private static List<String> splitUnescaped(String line, char sep, int limit) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < line.length() && parts.size() < limit - 1; i++) {
+            if (line.charAt(i) == '\\') {
+                i++;
+            } else if (line.charAt(i) == sep) {
+                parts.add(line.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(line.substring(start));
+        return parts;
+    }
+
+    private static void assertNoLineBreak(String text, String where) {
+        assertTrue(text.indexOf('\n') < 0 && text.indexOf('\r') < 0, "a line break in " + where);
+    }
+
+    private static List<String> tags(String html) {
+        List<String> out = new ArrayList<>();
+        Matcher m = TAG.matcher(html);
+        while (m.find()) {
+            out.add(m.group(1) + m.group(2).toLowerCase());
+        }
+        return out;
+    }
+
+    private static String render(Template t, Event event) throws TemplateException {
+        return RENDERER.render(new Rendering(event, "r1", "s1", t.kind(), t.escape(), t.set(), t.resources(), null,
+                event.severity(), "k-1"));
+    }
+
+    /**
+     * The record with its strings (and numbers, where a line is one) replaced by the hostile
+     * lines in turn, passed through {@code shape}.
+     */
+    private static Event event(String source, JsonNode record, List<String> hostile, UnaryOperator<String> shape) {
+        Iterator<String> lines = Stream.generate(hostile::stream).flatMap(s -> s).map(shape).iterator();
+        JsonNode detail = replace(record.deepCopy(), lines);
+        Severity[] severities = Severity.values();
+        // an event always has an id, instance and type (Event refuses empty ones): a letter before each
+        return Event.builder().id("i" + lines.next()).source(source).instance("n" + lines.next()).type("t" + lines.next())
+                .time(Instant.parse("2026-11-22T10:00:00Z"))
+                .severity(severities[Math.floorMod(hostile.hashCode(), severities.length)])
+                .detail(detail).raw(detail.toString()).build();
+    }
+
+    private static JsonNode replace(JsonNode node, Iterator<String> lines) {
+        if (node instanceof ObjectNode object) {
+            object.fieldNames().forEachRemaining(name -> object.set(name, replace(object.get(name), lines)));
+            return object;
+        }
+        if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, replace(array.get(i), lines));
+            }
+            return array;
+        }
+        if (node.isTextual()) {
+            return TextNode.valueOf(lines.next());
+        }
+        if (node.isNumber()) {
+            String line = lines.next();
+            try {
+                return JSON.getNodeFactory().numberNode(new BigDecimal(line.strip()));
+            } catch (NumberFormatException notANumber) {
+                return node;
+            }
+        }
+        return node;
+    }
+
+    /**
+     * Text of the same shape that no format needs to escape: letters, digits and dots stay, what
+     * String.trim() removes (U+0000 to U+0020, as Pebble's trim and empty do) becomes a space,
+     * the rest x; so a template that tests a value (empty, equal to a word, a number) takes the
+     * same branch.
+     */
+    private static String harmless(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.append(c < 128 && Character.isLetterOrDigit(c) || c == '.' ? (char) c
+                : c <= ' ' ? ' ' : 'x'));
+        return out.toString();
+    }
+
+    private static List<Template> templates() {
+        List<Template> out = new ArrayList<>();
+        try (Stream<Path> sinks = Files.list(SINKS)) {
+            for (Path sink : sinks.sorted().toList()) {
+                Path root = sink.resolve("src/main/resources");
+                Path templates = root.resolve("templates");
+                if (!Files.isDirectory(templates)) {
+                    continue;
+                }
+                String kind = sink.getFileName().toString();
+                Escape escape = declaredEscape(sink.resolve("src/main/java"));
+                SinkResources resources = new DirectorySinkResources(root, kind);
+                try (Stream<Path> entries = Files.list(templates)) {
+                    List<Path> sets = entries.filter(Files::isDirectory).sorted().toList();
+                    if (hasTemplates(templates)) {
+                        out.add(new Template(kind, escape, null, resources));
+                    }
+                    for (Path set : sets) {
+                        out.add(new Template(kind, escape, set.getFileName().toString(), resources));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static boolean hasTemplates(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.toString().endsWith(".peb"));
+        }
+    }
+
+    /** The body type the sink's component declares ({@code Sink.TEMPLATE_ESCAPE + "=json"}). */
+    private static Escape declaredEscape(Path sources) throws IOException {
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = ESCAPE_PROPERTY.matcher(Files.readString(f));
+                if (m.find()) {
+                    return Escape.of(m.group(1));
+                }
+            }
+        }
+        throw new AssertionError("no sink component declaring herald.template.escape under " + sources);
+    }
+
+    /** A demo record of each kind Herald has templates for, and a generic one. */
+    private static Map<String, JsonNode> records() {
+        try {
+            return new TreeMap<>(Map.of(
+                    "pce", JSON.readTree(Files.readAllLines(DEMO.resolve("pce-audit-events.jsonl")).get(1)),
+                    "illumio-flow", JSON.readTree(Files.readAllLines(DEMO.resolve("illumio-flows.jsonl")).get(0)),
+                    "cloudtrail", JSON.readTree(DEMO.resolve("cloudtrail-123456789012.json").toFile())
+                            .path("Records").get(1),
+                    "securityhub", JSON.readTree(DEMO.resolve("securityhub-findings.json").toFile())
+                            .path("detail").path("findings").get(0),
+                    "json", JSON.readTree("{\"msg\":\"m\",\"user\":{\"name\":\"u\"},\"tags\":[\"t\"],\"n\":1}")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
