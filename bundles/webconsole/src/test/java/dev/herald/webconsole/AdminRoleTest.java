@@ -17,7 +17,7 @@ class AdminRoleTest {
         for (Principal p : principals) {
             subject.getPrincipals().add(p);
         }
-        return AdminRole.granted(FakeRequests.request(null, Map.of(), Map.of(), Map.of(AdminRole.USER_ATTRIBUTE, subject)));
+        return AdminRole.granted(FakeRequests.request(null, Map.of(), Map.of(), Map.of(AdminRole.SUBJECT_ATTRIBUTE, subject)));
     }
 
     @Test
