@@ -156,6 +156,8 @@ public class WebConsoleIT {
         waitForText(By.id("event-detail"), "Event " + id);
         String detail = browser.findElement(By.id("event-detail")).getText();
         assertTrue(detail, detail.contains("Envelope") && detail.contains("Raw record") && detail.contains("Deliveries"));
+        assertTrue("the console sink's delivery is in its history: " + detail,
+                detail.contains("console demo-high-severity 1 delivered"));
         screenshot("2-event");
     }
 
