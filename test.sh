@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 
 # Java 17 and Maven (Karaf 4.4 does not start on newer Java); rsyslog with its TLS driver and
 # openssl, which the syslog sink's tests start on loopback as their real peer; systemd-analyze,
-# which checks the service unit in bin/contrib/.
+# which checks the service unit in bin/contrib/; Chromium for the web console's browser test.
 packages=()
 if ! command -v mvn >/dev/null 2>&1 || ! java -version 2>&1 | grep -q '"17\.'; then
   [ -d /usr/lib/jvm/java-17-openjdk-amd64 ] || [ -d /usr/lib/jvm/java-17-openjdk-arm64 ] || packages+=(openjdk-17-jdk-headless)
@@ -21,6 +21,10 @@ if ! ls /usr/lib/*/rsyslog/lmnsd_gtls.so /usr/lib/rsyslog/lmnsd_gtls.so >/dev/nu
 fi
 command -v openssl >/dev/null 2>&1 || packages+=(openssl)
 command -v systemd-analyze >/dev/null 2>&1 || packages+=(systemd)
+# Chromium and its WebDriver, which the web console's Selenium test drives headless.
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  packages+=(chromium chromium-driver)
+fi
 
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
