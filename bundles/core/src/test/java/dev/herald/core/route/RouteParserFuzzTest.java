@@ -57,7 +57,7 @@ class RouteParserFuzzTest {
         }
         JsonNode envelope = table.input(event(detail));
         for (Route route : table.match(envelope)) {
-            route.admit(envelope, 0);
+            route.admit(envelope, 0, new Admissions());
         }
     }
 
