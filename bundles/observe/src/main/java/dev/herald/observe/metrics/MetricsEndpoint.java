@@ -27,7 +27,7 @@ public final class MetricsEndpoint {
 
     @Activate
     public MetricsEndpoint(@Reference HeraldMetrics metrics, BundleContext context, MetricsConfig config) {
-        MetricsAccess access = new MetricsAccess(Secrets.reveal(config.token()),
+        MetricsAccess access = new MetricsAccess(Secrets.reveal(MetricsConfig.PID, "token", config.token()),
                 new JaasRealm(config.realm(), config.role()));
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("osgi.http.whiteboard.servlet.pattern", PATH);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class AssessorTest {
     static SinkView sink(String name, String state, String error, long pending) {
-        return new SinkView(name, "webhook", state, error, Map.of(), Counters.ZERO, pending, 0, null, null);
+        return new SinkView(name, "webhook", state, error, Map.of(), Counters.ZERO, pending, 0, null, null, 0);
     }
 
     static SourceView source(String name, String state, String error) {

@@ -25,7 +25,7 @@ class HeraldCollectorsTest {
     static final Snapshot SAMPLE = new Snapshot(
             List.of(new SourceView("files", "file", "active", null, Map.of(), new Counters(10, 2, 1, 0, 0, 0, 0, 0), 1, null)),
             List.of(new RouteView("loud", true, null, "{}", List.of("hook"), null, null, new Counters(0, 0, 0, 7, 3, 0, 0, 0))),
-            List.of(new SinkView("hook", "webhook", "active", null, Map.of(), new Counters(0, 0, 0, 0, 0, 5, 4, 2), 6, 2, "503", null)),
+            List.of(new SinkView("hook", "webhook", "active", null, Map.of(), new Counters(0, 0, 0, 0, 0, 5, 4, 2), 6, 2, "503", null, 0)),
             Set.of("hook"), 1, true, 4096);
 
     @Test

@@ -11,6 +11,7 @@ import dev.herald.api.admin.DeadLetterView;
 import dev.herald.api.admin.DeliveryView;
 import dev.herald.api.admin.EventView;
 import dev.herald.api.admin.HeraldAdmin;
+import dev.herald.api.admin.OutboxView;
 import dev.herald.api.admin.Overview;
 import dev.herald.api.admin.QuarantineView;
 import dev.herald.api.admin.RouteMatch;
@@ -91,7 +92,7 @@ class WatcherTest {
         }
         @Override public List<SourceView> sources() { return List.of(); }
         @Override public List<SinkView> sinks() {
-            return List.of(new SinkView("hook", "webhook", "active", null, Map.of(), Counters.ZERO, sinkPending, 0, null, null));
+            return List.of(new SinkView("hook", "webhook", "active", null, Map.of(), Counters.ZERO, sinkPending, 0, null, null, 0));
         }
         @Override public List<RouteView> routes() { return List.of(); }
         @Override public List<DeliveryView> history(int limit) { return history; }
@@ -105,6 +106,8 @@ class WatcherTest {
         @Override public List<QuarantineView> quarantine(String source, int limit) { throw new UnsupportedOperationException(); }
         @Override public Map<String, String> checkpoints(String source) { throw new UnsupportedOperationException(); }
         @Override public int resetCheckpoint(String source, String stream) { throw new UnsupportedOperationException(); }
+        @Override public List<OutboxView> outboxes() { throw new UnsupportedOperationException(); }
+        @Override public long purgeOutbox(String sink) { throw new UnsupportedOperationException(); }
     }
 
     /** Keeps what was appended; can refuse one append as a failing store would. */
