@@ -21,6 +21,7 @@ public final class Event {
     private final Severity severity;
     private final JsonNode detail;
     private final String raw;
+    private final boolean rawIsDetailText;
 
     private Event(Builder b) {
         this.id = require(b.id, "id");
@@ -31,6 +32,7 @@ public final class Event {
         this.severity = b.severity == null ? Severity.INFO : b.severity;
         this.detail = b.detail == null ? JsonNodeFactory.instance.objectNode() : b.detail;
         this.raw = b.raw == null ? this.detail.toString() : b.raw;
+        this.rawIsDetailText = b.raw == null || b.rawIsDetailText;
     }
 
     private static String require(String value, String field) {
@@ -69,6 +71,13 @@ public final class Event {
     /** The original record text exactly as received. */
     public String raw() { return raw; }
 
+    /**
+     * Whether {@link #raw()} is the JSON text {@link #detail()} was parsed from (or written as),
+     * so that the text alone stands for both: the store keeps it once instead of writing the tree
+     * out again.
+     */
+    public boolean rawIsDetailText() { return rawIsDetailText; }
+
     /** The EventBridge-shaped envelope that routes match on, built on each call. */
     public ObjectNode envelope() {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
@@ -84,8 +93,9 @@ public final class Event {
 
     /** A builder initialised with this event's values. */
     public Builder toBuilder() {
-        return builder().id(id).source(source).instance(instance).type(type).time(time)
-                .severity(severity).detail(detail).raw(raw);
+        Builder b = builder().id(id).source(source).instance(instance).type(type).time(time)
+                .severity(severity);
+        return rawIsDetailText ? b.parsed(detail, raw) : b.detail(detail).raw(raw);
     }
 
     public static Builder builder() {
@@ -118,6 +128,7 @@ public final class Event {
         private Severity severity;
         private JsonNode detail;
         private String raw;
+        private boolean rawIsDetailText;
 
         private Builder() {
         }
@@ -128,8 +139,19 @@ public final class Event {
         public Builder type(String type) { this.type = type; return this; }
         public Builder time(Instant time) { this.time = time; return this; }
         public Builder severity(Severity severity) { this.severity = severity; return this; }
-        public Builder detail(JsonNode detail) { this.detail = detail; return this; }
-        public Builder raw(String raw) { this.raw = raw; return this; }
+        public Builder detail(JsonNode detail) { this.detail = detail; this.rawIsDetailText = false; return this; }
+        public Builder raw(String raw) { this.raw = raw; this.rawIsDetailText = false; return this; }
+
+        /**
+         * The detail and the text Jackson parsed it from, unchanged (see {@link
+         * Event#rawIsDetailText()}). Setting {@link #detail} or {@link #raw} afterwards undoes it.
+         */
+        public Builder parsed(JsonNode detail, String text) {
+            this.detail = detail;
+            this.raw = text;
+            this.rawIsDetailText = true;
+            return this;
+        }
 
         /** @throws IllegalArgumentException when a required field is missing */
         public Event build() {

@@ -2,6 +2,7 @@ package dev.herald.api.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.api.Event;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -89,7 +90,29 @@ public final class RecordRecognizer {
         if (entry instanceof RecordEntry.Malformed malformed) {
             throw new RecordException(malformed.reason());
         }
-        return events(((RecordEntry.Parsed) entry).json(), entry.text(), instance, fallbackId);
+        JsonNode json = ((RecordEntry.Parsed) entry).json();
+        List<Event> events = events(json, entry.text(), instance, fallbackId);
+        return markParsed(events, json, entry.text());
+    }
+
+    /**
+     * The entry's tree was parsed from its exact text: events that kept both as they are say so,
+     * which spares the store writing the tree out again.
+     */
+    private static List<Event> markParsed(List<Event> events, JsonNode json, String text) {
+        if (events.size() == 1) {
+            Event e = events.get(0);
+            return List.of(keptAsParsed(e, json, text) ? e.toBuilder().parsed(json, text).build() : e);
+        }
+        List<Event> out = new ArrayList<>(events.size());
+        for (Event e : events) {
+            out.add(keptAsParsed(e, json, text) ? e.toBuilder().parsed(json, text).build() : e);
+        }
+        return out;
+    }
+
+    private static boolean keptAsParsed(Event e, JsonNode json, String text) {
+        return !e.rawIsDetailText() && e.detail() == json && e.raw() == text;
     }
 
     public List<Event> events(JsonNode record, String raw, String instance, String fallbackId)

@@ -3,7 +3,10 @@ package dev.herald.api.record;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Month;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
@@ -94,6 +97,10 @@ final class Timestamps {
     /** The instant, or null when the text is not ISO-8601 with a zone. */
     static Instant parseIso(String text) {
         String trimmed = text.trim();
+        Instant utc = plainUtc(trimmed);
+        if (utc != null) {
+            return utc;
+        }
         try {
             return OffsetDateTime.parse(trimmed, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
@@ -108,5 +115,49 @@ final class Timestamps {
                 return null;
             }
         }
+    }
+
+    /**
+     * The form nearly every record has, {@code 2026-11-03T09:10:00.123Z}, read without java.time's
+     * general parser (which costs as much as parsing the rest of a flow line); null for any other
+     * form or an impossible date or time, which the general parser then reads or rejects, so the
+     * outcome is the same either way.
+     */
+    private static Instant plainUtc(String s) {
+        int n = s.length();
+        if (n < 20 || n == 21 || n > 30 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
+                || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':' || (n > 20 && s.charAt(19) != '.')) {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = digits(s, 17, 19);
+        int fraction = n > 20 ? digits(s, 20, n - 1) : 0;
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || fraction < 0) {
+            return null;
+        }
+        int nanos = fraction;
+        for (int d = n > 20 ? n - 21 : 9; d < 9; d++) {
+            nanos *= 10;
+        }
+        long days = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, n > 20 ? nanos : 0);
+    }
+
+    /** The decimal number in {@code s[from, to)}, or -1 when it holds anything but ASCII digits. */
+    private static int digits(String s, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }

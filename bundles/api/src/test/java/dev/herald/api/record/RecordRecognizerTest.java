@@ -1,6 +1,7 @@
 package dev.herald.api.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -232,6 +233,25 @@ class RecordRecognizerTest {
         finding.putObject("finding_info").put("uid", "f-1").put("modified_time_dt", "yesterday");
         RecordException e = assertThrows(RecordException.class, () -> only(envelope));
         assertEquals("OCSF finding has malformed finding_info.modified_time_dt 'yesterday': expected ISO-8601", e.getMessage());
+    }
+
+    @Test
+    void eventsOfAReadEntrySayTheirRawTextIsTheTextTheirDetailWasParsedFrom() throws Exception {
+        String line = "{ \"src_ip\": \"10.0.0.1\", \"dst_ip\": \"10.0.0.2\", \"dst_port\": 3389, \"pd\": 2,"
+                + " \"timestamp\": \"2026-11-03T09:10:00Z\" }";
+        try (RecordReader reader = RecordReader.open(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)))) {
+            Event e = recognizer.events(reader.next(), "flows", "flows.jsonl:1").get(0);
+            assertTrue(e.rawIsDetailText());
+            assertEquals(line, e.raw());
+            assertEquals(JSON.readTree(line), e.detail());
+        }
+        ObjectNode finding = asff();
+        ObjectNode envelope = JSON.createObjectNode().put("detail-type", "Security Hub Findings - Imported");
+        envelope.putObject("detail").putArray("findings").add(finding);
+        String text = envelope.toString();
+        Event one = recognizer.events(new RecordEntry.Parsed(1, text, JSON.readTree(text)), "hub", null).get(0);
+        assertFalse(one.rawIsDetailText(), "a finding cut out of an envelope is not the envelope's text");
+        assertEquals(finding, one.detail());
     }
 
     @Test

@@ -14,7 +14,8 @@ import java.util.Arrays;
 /**
  * Serializes an {@link Event} compactly: the envelope fields in binary, the detail as JSON
  * (Jackson), and the raw text exactly as received. When the raw text is the detail's own JSON
- * (sources that have no original text), it is stored once.
+ * (the text it was parsed from, or sources that have no original text), it is stored once, and
+ * an event that {@link Event#rawIsDetailText() says so} is not written out again.
  */
 public final class EventCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,6 +27,9 @@ public final class EventCodec {
     }
 
     public static byte[] encode(Event e) {
+        if (e.rawIsDetailText()) {
+            return encode(e, e.raw().getBytes(StandardCharsets.UTF_8), null);
+        }
         byte[] detail;
         try {
             detail = JSON.writeValueAsBytes(e.detail());
@@ -33,7 +37,12 @@ public final class EventCodec {
             throw new IllegalArgumentException("event " + e.id() + " has a detail Jackson cannot write", ex);
         }
         byte[] raw = e.raw().getBytes(StandardCharsets.UTF_8);
-        boolean same = Arrays.equals(raw, detail);
+        return encode(e, detail, Arrays.equals(raw, detail) ? null : raw);
+    }
+
+    /** @param raw null when {@code detail} is the raw text too */
+    private static byte[] encode(Event e, byte[] detail, byte[] raw) {
+        boolean same = raw == null;
         BinaryWriter w = new BinaryWriter(64 + detail.length + (same ? 0 : raw.length));
         w.writeByte(VERSION).writeByte(same ? RAW_IS_DETAIL : 0)
                 .writeString(e.id()).writeString(e.source()).writeString(e.instance()).writeString(e.type())
@@ -60,7 +69,8 @@ public final class EventCodec {
         byte[] raw = (flags & RAW_IS_DETAIL) != 0 ? detail : r.readBytes();
         try {
             JsonNode tree = JSON.readTree(detail);
-            return b.detail(tree).raw(new String(raw, StandardCharsets.UTF_8)).build();
+            String text = new String(raw, StandardCharsets.UTF_8);
+            return ((flags & RAW_IS_DETAIL) != 0 ? b.parsed(tree, text) : b.detail(tree).raw(text)).build();
         } catch (IOException ex) {
             throw new UncheckedIOException("stored event detail is not JSON", ex);
         }

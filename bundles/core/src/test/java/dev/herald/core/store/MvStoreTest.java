@@ -263,4 +263,23 @@ class MvStoreTest {
         Event same = Event.builder().id("y").source("json").instance("i").detail(TestEvents.json("{\"b\":[1,2]}")).build();
         assertEquals(same.raw(), EventCodec.decode(EventCodec.encode(same)).raw());
     }
+
+    @Test
+    void eventCodecKeepsTheTextADetailWasParsedFromOnceAndDoesNotRewriteIt() {
+        String text = "{ \"b\" : 1.50, \"a\": 1e3, \"s\": \"\u00e9\" }";
+        Event parsed = Event.builder().id("x").source("json").instance("i").type("t")
+                .parsed(TestEvents.json(text), text).build();
+        byte[] encoded = EventCodec.encode(parsed);
+        int textBytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        assertTrue(encoded.length < 32 + textBytes, "the text is stored once, not beside a rewritten tree: " + encoded.length);
+        Event back = EventCodec.decode(encoded);
+        assertEquals(text, back.raw());
+        assertEquals(parsed.detail(), back.detail());
+        assertTrue(back.rawIsDetailText(), "read back, it is still the text of its detail");
+
+        Event changed = parsed.toBuilder().detail(TestEvents.json("{\"c\":2}")).build();
+        Event changedBack = EventCodec.decode(EventCodec.encode(changed));
+        assertEquals(TestEvents.json("{\"c\":2}"), changedBack.detail(), "a replaced detail is written out");
+        assertEquals(text, changedBack.raw());
+    }
 }
