@@ -10,9 +10,15 @@ import dev.herald.api.admin.SinkView;
 import dev.herald.api.admin.SourceView;
 import dev.herald.api.secret.SecretKeys;
 import dev.herald.api.secret.Secrets;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.karaf.features.FeaturesService;
@@ -51,6 +57,8 @@ public class SaasPluginFeaturesIT {
     private static final String SNOW_PASSWORD = "it-snow-password";
     private static final String JIRA_TOKEN = "it-jira-token";
     private static final String PCE_SECRET = "it-pce-secret";
+    private static final String METRICS_TOKEN = "it-metrics-bearer-secret";
+    private static final String METRICS_ENDPOINT = "dev.herald.observe.metrics.MetricsEndpoint";
 
     @Inject
     private ConfigurationAdmin configs;
@@ -213,6 +221,67 @@ public class SaasPluginFeaturesIT {
         awaitConcealed("it-order-slack", "token", slackToken);
         Await.until(Duration.ofSeconds(60), () -> context.getServiceReference(HeraldAdmin.class) != null,
                 () -> "core did not come back");
+    }
+
+    /**
+     * Herald's own singleton configurations are concealed too: the metrics token never shows in
+     * {@code scr:info} or {@code service:list}, also when the observe bundle got its configuration
+     * while core was stopped, and a scraper sending it is still let in.
+     */
+    @Test
+    public void theMetricsTokenIsConcealedAndStillLetsTheScraperIn() throws Exception {
+        configs.getConfiguration("dev.herald.metrics", "?").update(new Hashtable<>(Map.of("token", METRICS_TOKEN)));
+        awaitMetricsTokenConcealed();
+
+        Bundle core = bundle("dev.herald.core");
+        core.stop();
+        restart(bundle("dev.herald.observe"));
+        core.start();
+        awaitMetricsTokenConcealed();
+    }
+
+    private void awaitMetricsTokenConcealed() throws Exception {
+        Await.until(Duration.ofSeconds(60), () -> String.valueOf(componentProperty(METRICS_ENDPOINT, "token"))
+                        .startsWith(Secrets.PREFIX),
+                () -> "the metrics endpoint holds token = " + componentProperty(METRICS_ENDPOINT, "token"));
+        Await.until(Duration.ofSeconds(60), () -> metricsStatus("Bearer " + METRICS_TOKEN) == 200,
+                () -> "/metrics answers the scraper's token with " + metricsStatus("Bearer " + METRICS_TOKEN));
+        assertEquals(401, metricsStatus("Bearer " + componentProperty(METRICS_ENDPOINT, "token")));
+        // what scr:info prints for the component (its configuration's properties), and service:list for every service
+        StringBuilder shown = new StringBuilder();
+        for (ComponentDescriptionDTO description : runtime.getComponentDescriptionDTOs()) {
+            if (description.name.equals(METRICS_ENDPOINT)) {
+                runtime.getComponentConfigurationDTOs(description).forEach(c -> shown.append(c.properties).append('\n'));
+            }
+        }
+        assertTrue("scr:info shows the component's token property: " + shown, shown.toString().contains("token="));
+        for (ServiceReference<?> service : context.getServiceReferences((String) null, null)) {
+            for (String key : service.getPropertyKeys()) {
+                shown.append(key).append('=').append(service.getProperty(key)).append('\n');
+            }
+        }
+        assertFalse("the metrics token shows in scr:info or service:list: " + shown, shown.toString().contains(METRICS_TOKEN));
+    }
+
+    /** The status /metrics answers with this Authorization header; -1 while nothing answers. */
+    private static int metricsStatus(String authorization) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:18181/metrics"))
+                .timeout(Duration.ofSeconds(20)).header("Authorization", authorization).build();
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A property of the configured instance of component {@code component}; null when it has none. */
+    private Object componentProperty(String component, String property) {
+        return runtime.getComponentDescriptionDTOs().stream().filter(d -> d.name.equals(component))
+                .flatMap(d -> runtime.getComponentConfigurationDTOs(d).stream())
+                .map(c -> c.properties.get(property)).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** Waits until the instance's component holds a reference for {@code property}, then checks nothing shows the secret. */

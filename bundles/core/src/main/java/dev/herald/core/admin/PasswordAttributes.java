@@ -6,17 +6,17 @@ import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.MetaTypeInformation;
 import org.osgi.service.metatype.ObjectClassDefinition;
 
-/** The Metatype PASSWORD attributes a plugin declares for a factory PID. */
+/** The Metatype PASSWORD attributes a bundle declares for a PID or a factory PID. */
 final class PasswordAttributes {
 
     private PasswordAttributes() {
     }
 
-    /** Their ids; none when {@code info} is null or does not define {@code factoryPid}. */
-    static Set<String> of(MetaTypeInformation info, String factoryPid) {
+    /** Their ids; none when {@code info} is null or does not define {@code pid}. */
+    static Set<String> of(MetaTypeInformation info, String pid) {
         Set<String> ids = new HashSet<>();
         try {
-            ObjectClassDefinition ocd = info == null ? null : info.getObjectClassDefinition(factoryPid, null);
+            ObjectClassDefinition ocd = info == null ? null : info.getObjectClassDefinition(pid, null);
             AttributeDefinition[] attrs = ocd == null ? null : ocd.getAttributeDefinitions(ObjectClassDefinition.ALL);
             for (AttributeDefinition a : attrs == null ? new AttributeDefinition[0] : attrs) {
                 if (a.getType() == AttributeDefinition.PASSWORD) {

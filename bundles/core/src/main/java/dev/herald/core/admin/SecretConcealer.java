@@ -32,10 +32,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Replaces every secret of a Herald plugin's configuration (a Metatype PASSWORD attribute, or a
- * name of {@link SecretKeys#KNOWN}) by a {@link Secrets} reference bound to the configuration and
- * the property, in what Config Admin hands to Declarative Services. DS copies component
- * properties into service properties, so without this Karaf's {@code service:list},
+ * Replaces every secret of a Herald plugin's configuration, or of a singleton Herald configuration
+ * such as {@code dev.herald.metrics} (see {@link ConcealedConfig}), by a {@link Secrets} reference
+ * bound to the configuration and the property, in what Config Admin hands to Declarative Services.
+ * A secret is a Metatype PASSWORD attribute, or a name of {@link SecretKeys#KNOWN}. DS copies
+ * component properties into service properties, so without this Karaf's {@code service:list},
  * {@code scr:info} and the web console's Services and Components pages would show tokens and
  * passwords in clear. The stored configuration (the {@code .cfg} file, the web console's form)
  * is not changed.
@@ -45,16 +46,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Config Admin only consults the plugins registered when it delivers a configuration: a plugin
  * that started while core was stopped holds its secrets in clear. So when core starts, every
- * Herald plugin configuration that DS does not provably hold concealed is delivered again, this
- * time through the concealer. A deleted configuration's secrets are forgotten.
+ * such configuration that DS does not provably hold concealed is delivered again, this time
+ * through the concealer. A deleted configuration's secrets are forgotten.
  */
 @Component(service = {ConfigurationPlugin.class, ConfigurationListener.class}, immediate = true, property = {
     ConfigurationPlugin.CM_RANKING + ":Integer=1000",
     "config.plugin.id=dev.herald.secrets"})
 public final class SecretConcealer implements ConfigurationPlugin, ConfigurationListener {
     private static final Logger LOG = LoggerFactory.getLogger(SecretConcealer.class);
-    private static final String SINKS = "dev.herald.sink.";
-    private static final String SOURCES = "dev.herald.source.";
     private static final long STOP_WAIT_MS = 5000;
 
     private final BundleContext context;
@@ -84,16 +83,17 @@ public final class SecretConcealer implements ConfigurationPlugin, Configuration
 
     @Override
     public void modifyConfiguration(ServiceReference<?> target, Dictionary<String, Object> properties) {
-        Object factoryPid = properties.get(ConfigurationAdmin.SERVICE_FACTORYPID);
-        if (!(properties.get(Constants.SERVICE_PID) instanceof String pid) || !isPlugin(factoryPid)) {
-            return;
-        }
-        for (String key : secrets((String) factoryPid, properties)) {
+        ConcealedConfig.of(properties.get(Constants.SERVICE_PID), properties.get(ConfigurationAdmin.SERVICE_FACTORYPID))
+                .ifPresent(config -> conceal(config, properties));
+    }
+
+    private void conceal(ConcealedConfig config, Dictionary<String, Object> properties) {
+        for (String key : secrets(config, properties)) {
             Object value = properties.get(key);
             if (value instanceof String text) {
-                properties.put(key, Secrets.conceal(pid, key, text));
+                properties.put(key, Secrets.conceal(config.pid(), key, text));
             } else if (value == null) {
-                Secrets.conceal(pid, key, null);
+                Secrets.conceal(config.pid(), key, null);
             }
         }
     }
@@ -106,15 +106,14 @@ public final class SecretConcealer implements ConfigurationPlugin, Configuration
     }
 
     /**
-     * Has Config Admin deliver again each plugin configuration with a secret that no component
+     * Has Config Admin deliver again each concealed configuration with a secret that no component
      * holds as a reference: delivered before this concealer was registered (core was stopped or
      * not yet started), or being delivered right now without it (no component holds it yet).
      */
     private void redeliverUnconcealed(ConfigurationAdmin configs, ServiceComponentRuntime runtime) {
         Configuration[] all;
         try {
-            all = configs.listConfigurations("(|(" + ConfigurationAdmin.SERVICE_FACTORYPID + "=" + SINKS + "*)("
-                    + ConfigurationAdmin.SERVICE_FACTORYPID + "=" + SOURCES + "*))");
+            all = configs.listConfigurations(ConcealedConfig.FILTER);
         } catch (IOException | InvalidSyntaxException e) {
             LOG.error("Cannot list the plugin configurations to conceal their secrets", e);
             return;
@@ -129,10 +128,11 @@ public final class SecretConcealer implements ConfigurationPlugin, Configuration
                 return;
             }
             Dictionary<String, Object> stored = c.getProperties();
-            if (stored == null || !handled.contains(c.getFactoryPid())) {
+            ConcealedConfig config = ConcealedConfig.of(c.getPid(), c.getFactoryPid()).orElse(null);
+            if (stored == null || config == null || !handled.contains(config.metatypePid())) {
                 continue; // no plugin is installed to hand it to
             }
-            Set<String> secrets = secrets(c.getFactoryPid(), stored);
+            Set<String> secrets = secrets(config, stored);
             Map<String, Object> held = delivered.get(c.getPid());
             boolean exposed = secrets.stream().anyMatch(key -> clear(stored.get(key))
                     && (held == null || clear(held.get(key))));
@@ -166,24 +166,16 @@ public final class SecretConcealer implements ConfigurationPlugin, Configuration
         return value instanceof String text && !text.isBlank() && !text.startsWith(Secrets.PREFIX);
     }
 
-    private static boolean isPlugin(Object factoryPid) {
-        return factoryPid instanceof String pid && (pid.startsWith(SINKS) || pid.startsWith(SOURCES));
-    }
-
-    /** The secret properties of a configuration: its plugin's PASSWORD attributes, and those Herald knows. */
-    private Set<String> secrets(String factoryPid, Dictionary<String, Object> properties) {
-        Set<String> keys = new HashSet<>();
+    /** The secret properties of a configuration: the PASSWORD attributes its owner declares, and those Herald knows. */
+    private Set<String> secrets(ConcealedConfig config, Dictionary<String, Object> properties) {
+        Set<String> passwords = new HashSet<>();
         for (Bundle bundle : context.getBundles()) {
             MetaTypeInformation info = metaType.getMetaTypeInformation(bundle);
-            if (info != null && Arrays.asList(info.getFactoryPids()).contains(factoryPid)) {
-                keys.addAll(PasswordAttributes.of(info, factoryPid));
+            if (info != null && Arrays.asList(config.factory() ? info.getFactoryPids() : info.getPids())
+                    .contains(config.metatypePid())) {
+                passwords.addAll(PasswordAttributes.of(info, config.metatypePid()));
             }
         }
-        for (String key : SecretKeys.KNOWN) {
-            if (properties.get(key) != null) {
-                keys.add(key);
-            }
-        }
-        return keys;
+        return ConcealedConfig.secrets(passwords, properties);
     }
 }
