@@ -166,13 +166,25 @@
   }
 
   /* ---------- Dead letters and quarantine ---------- */
+  /* Posts an action on listed entries (asking first when it deletes), reports and reloads the list. */
+  function listAction(path, params, confirmation, report, reload) {
+    if (confirmation && !window.confirm(confirmation)) { return; }
+    call('POST', path, params).then(function (r) {
+      message(report(r));
+      reload();
+    }).catch(failed);
+  }
   function deadLetterAction(action, sink, id) {
     var verb = action === 'retry' ? 'retry' : 'purge';
-    if (action === 'purge' && !window.confirm('Delete ' + (id === undefined ? 'all dead letters' : 'dead letter ' + id) + '?')) { return; }
-    call('POST', 'deadletters/' + verb, { sink: sink, id: id }).then(function (r) {
-      message(verb === 'retry' ? r.moved + ' dead letter(s) moved back to their outbox' : r.purged + ' dead letter(s) deleted');
-      loadDeadLetters();
-    }).catch(failed);
+    listAction('deadletters/' + verb, { sink: sink, id: id },
+      verb === 'purge' && 'Delete ' + (id === undefined ? 'all dead letters' : 'dead letter ' + id) + '?',
+      function (r) { return verb === 'retry' ? r.moved + ' dead letter(s) moved back to their outbox' : r.purged + ' dead letter(s) deleted'; },
+      loadDeadLetters);
+  }
+  function purgeQuarantine(id) {
+    listAction('quarantine/purge', { id: id },
+      'Delete ' + (id === undefined ? 'every quarantined record' : 'quarantined record ' + id) + '?',
+      function (r) { return r.purged + ' quarantined record(s) deleted'; }, loadQuarantine);
   }
   function loadDeadLetters() {
     call('GET', 'deadletters').then(function (list) {
@@ -190,9 +202,12 @@
     call('GET', 'quarantine').then(function (list) {
       table(document.getElementById('quarantine-list'), ['Id', 'Source', 'Where', 'Reason', 'At', ''],
         list.map(function (q) {
-          return [q.id, q.source, q.location, q.reason, q.at, button('Inspect', function () {
+          var actions = el('span');
+          actions.appendChild(button('Inspect', function () {
             document.getElementById('quarantine-detail').textContent = q.content;
-          })];
+          }));
+          actions.appendChild(button('Purge', function () { purgeQuarantine(q.id); }, 'herald-purge'));
+          return [q.id, q.source, q.location, q.reason, q.at, actions];
         }));
     }).catch(failed);
   }
@@ -290,6 +305,7 @@
   document.getElementById('sendtest-run').addEventListener('click', runSendTest);
   document.getElementById('deadletters-retry-all').addEventListener('click', function () { deadLetterAction('retry'); });
   document.getElementById('deadletters-purge-all').addEventListener('click', function () { deadLetterAction('purge'); });
+  document.getElementById('quarantine-purge-all').addEventListener('click', function () { purgeQuarantine(); });
   var first = window.location.hash.substring(1);
   show(loaders[first] ? first : 'pipeline');
   window.setInterval(function () {

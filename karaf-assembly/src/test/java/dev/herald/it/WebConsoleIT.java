@@ -116,6 +116,7 @@ public class WebConsoleIT {
         runARouteTest();
         installAPluginAndSeeItsConfigurationForm();
         retryADeadLetter();
+        purgeAQuarantinedRecord();
         refuseAPostWithoutTheSessionsToken();
     }
 
@@ -209,6 +210,20 @@ public class WebConsoleIT {
         browser.findElement(By.id("deadletters-list")).findElement(By.className("herald-retry")).click();
         waitForText(By.id("herald-message"), "1 dead letter(s) moved back to their outbox");
         screenshot("8-dead-letter-retried");
+    }
+
+    /** The demo's malformed line is in the quarantine; the operator deletes it, after confirming. */
+    private void purgeAQuarantinedRecord() throws Exception {
+        Await.until(WAIT, () -> safePipeline().path("overview").path("quarantined").asLong() > 0,
+                () -> "the demo's malformed line is quarantined: " + safePipeline());
+        long before = pipeline().path("overview").path("quarantined").asLong();
+        tab("quarantine");
+        waitForText(By.id("quarantine-list"), "Purge");
+        browser.findElement(By.id("quarantine-list")).findElement(By.className("herald-purge")).click();
+        browser.switchTo().alert().accept();
+        waitForText(By.id("herald-message"), "1 quarantined record(s) deleted");
+        screenshot("9-quarantined-record-purged");
+        assertEquals(before - 1, pipeline().path("overview").path("quarantined").asLong());
     }
 
     /** The same call the page makes, from a page of another site: a session but no token. */

@@ -2,9 +2,6 @@ package dev.herald.shell;
 
 import dev.herald.api.admin.DeadLetterView;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -113,38 +110,10 @@ public class DlqCommand extends HeraldCommand {
 
     /** The ids among the words after the action; the options among them are applied. */
     private List<Long> idsAndTrailingOptions(List<String> words) {
-        List<Long> selected = new ArrayList<>();
-        Iterator<String> it = words == null ? Collections.emptyIterator() : words.iterator();
-        while (it.hasNext()) {
-            String word = it.next();
-            switch (word) {
-                case "--all" -> all = true;
-                case "--sink" -> sink = valueOf(word, it);
-                case "-n", "--limit" -> limit = (int) Math.min(Integer.MAX_VALUE, number(valueOf(word, it), "-n takes a number"));
-                default -> {
-                    if (word.startsWith("--sink=")) {
-                        sink = word.substring("--sink=".length());
-                    } else {
-                        selected.add(number(word, "dead-letter ids are numbers (herald:dlq list shows them)"));
-                    }
-                }
-            }
-        }
-        return selected;
-    }
-
-    private static String valueOf(String option, Iterator<String> it) {
-        if (!it.hasNext()) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return it.next();
-    }
-
-    private static long number(String word, String rule) {
-        try {
-            return Long.parseLong(word.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(rule + ", not '" + word + "'");
-        }
+        return new ActionWords("dead-letter ids are numbers (herald:dlq list shows them)")
+                .flag("--all", () -> all = true)
+                .option(v -> sink = v, "--sink")
+                .option(v -> limit = (int) Math.min(Integer.MAX_VALUE, ActionWords.number(v, "-n takes a number")), "-n", "--limit")
+                .ids(words);
     }
 }

@@ -204,6 +204,15 @@ final class FakeAdmin implements HeraldAdmin {
     }
 
     @Override
+    public int purgeQuarantine(String source, List<Long> ids) {
+        calls.add("purge-quarantine " + source + " " + ids);
+        return (int) quarantine.stream()
+                .filter(q -> source == null || q.source().equals(source))
+                .filter(q -> ids == null || ids.isEmpty() || ids.contains(q.id()))
+                .count();
+    }
+
+    @Override
     public List<DeliveryView> history(int limit) {
         calls.add("history " + limit);
         return history.stream().limit(limit).toList();

@@ -29,6 +29,28 @@ class SmallListingsTest {
     }
 
     @Test
+    void quarantinePurgeTakesIdsOrAllAndOptionsAfterTheAction() throws Exception {
+        assertEquals("purged 1 quarantined record (1 of the given ids were not found)\n",
+                Shell.run(new QuarantineCommand(), admin, "purge", "3", "99"));
+        assertEquals("purged 1 quarantined record\n", Shell.run(new QuarantineCommand(), admin, "purge", "--source", "inbox", "--all"));
+        assertEquals(List.of("purge-quarantine null [3, 99]", "purge-quarantine inbox []"), admin.calls);
+    }
+
+    @Test
+    void quarantinePurgeWithoutASelectionOrWithBothRefuses() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Shell.run(new QuarantineCommand(), admin, "purge"))
+                .getMessage().contains("give record ids (herald:quarantine lists them) or --all"));
+        assertEquals("give either record ids or --all, not both", assertThrows(IllegalArgumentException.class,
+                () -> Shell.run(new QuarantineCommand(), admin, "purge", "3", "--all")).getMessage());
+        assertEquals("quarantined record ids are numbers (herald:quarantine lists them), not 'x'",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Shell.run(new QuarantineCommand(), admin, "purge", "x")).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Shell.run(new QuarantineCommand(), admin, "list", "3"))
+                .getMessage().contains("takes no ids"));
+        assertTrue(admin.calls.stream().noneMatch(c -> c.startsWith("purge")), "nothing was purged: " + admin.calls);
+    }
+
+    @Test
     void historyShowsEveryAttemptAndItsOutcome() throws Exception {
         String out = Shell.run(new HistoryCommand(), admin);
 

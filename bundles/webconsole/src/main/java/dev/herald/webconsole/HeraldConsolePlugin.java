@@ -137,6 +137,8 @@ public class HeraldConsolePlugin extends AbstractWebConsolePlugin {
                     blankToNull(request.getParameter("sink")), ids(request)));
             case "deadletters/purge" -> Map.of("purged", admin.purgeDeadLetters(
                     blankToNull(request.getParameter("sink")), ids(request)));
+            case "quarantine/purge" -> Map.of("purged", admin.purgeQuarantine(
+                    blankToNull(request.getParameter("source")), ids(request)));
             case "route-test" -> routeTest(request);
             case "send-test" -> admin.sendTest(required(request, "sink"), null);
             case "plugins/install" -> {
@@ -226,7 +228,7 @@ public class HeraldConsolePlugin extends AbstractWebConsolePlugin {
             try {
                 return Long.parseLong(v.trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("dead-letter id '" + v + "' is not a number");
+                throw new IllegalArgumentException("id '" + v + "' is not a number: give the Id column's value");
             }
         }).toList();
     }

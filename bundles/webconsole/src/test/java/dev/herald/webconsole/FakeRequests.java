@@ -40,6 +40,10 @@ final class FakeRequests {
                     }
                     case "getHeader" -> headers.get((String) args[0]);
                     case "getParameter" -> parameters.get((String) args[0]);
+                    case "getParameterValues" -> {
+                        String value = parameters.get((String) args[0]);
+                        yield value == null ? null : new String[] {value};
+                    }
                     case "getAttribute" -> attributes.get((String) args[0]);
                     case "isUserInRole" -> false;
                     default -> throw new UnsupportedOperationException(method.getName());

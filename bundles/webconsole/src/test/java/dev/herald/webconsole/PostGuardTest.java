@@ -3,10 +3,13 @@ package dev.herald.webconsole;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.api.admin.HeraldAdmin;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.security.auth.Subject;
 import javax.servlet.ServletOutputStream;
@@ -18,12 +21,14 @@ import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.junit.jupiter.api.Test;
 
 /**
- * A POST that would change Herald is refused before anything is done: the plugin is built
- * without a HeraldAdmin, so a call that got through would fail with a 500, not a 403.
+ * A POST that would change Herald is refused before anything is done: the guarded plugin is built
+ * without a HeraldAdmin, so a call that got through would fail with a 500, not a 403. One that
+ * passes the guard reaches the HeraldAdmin with what the page chose.
  */
 class PostGuardTest {
 
-    private final HeraldConsolePlugin plugin = new HeraldConsolePlugin(null, null, null);
+    private final List<String> adminCalls = new ArrayList<>();
+    private HeraldConsolePlugin plugin = new HeraldConsolePlugin(null, null, null);
 
     private record Answer(int status, String contentType, String body) {
     }
@@ -59,12 +64,16 @@ class PostGuardTest {
     }
 
     private static HttpServletRequest purge(HttpSession session, Map<String, String> headers, Subject subject) {
-        Map<String, String> parameters = Map.of("sink", "soc");
+        return post("/herald/api/deadletters/purge", session, headers, Map.of("sink", "soc"), subject);
+    }
+
+    private static HttpServletRequest post(String path, HttpSession session, Map<String, String> headers,
+                                           Map<String, String> parameters, Subject subject) {
         Map<String, Object> attributes = subject == null ? Map.of() : Map.of(AdminRole.SUBJECT_ATTRIBUTE, subject);
         HttpServletRequest plain = FakeRequests.request(session, headers, parameters, attributes);
         return (HttpServletRequest) Proxy.newProxyInstance(PostGuardTest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> "getPathInfo".equals(method.getName())
-                        ? "/herald/api/deadletters/purge" : method.invoke(plain, args));
+                        ? path : method.invoke(plain, args));
     }
 
     private static Subject withRoles(String... roles) {
@@ -92,5 +101,46 @@ class PostGuardTest {
         Answer answer = post(purge(session, Map.of(CsrfTokens.HEADER, "forged"), withRoles("admin")));
         assertEquals(403, answer.status());
         assertTrue(answer.body().contains("X-Herald-CSRF"), answer.body());
+    }
+
+    @Test
+    void quarantinePurgeIsGuardedLikeTheDeadLetters() throws Exception {
+        HttpSession session = FakeRequests.session();
+        String token = CsrfTokens.of(FakeRequests.request(session, Map.of(), Map.of(), Map.of()));
+        Answer answer = post(post("/herald/api/quarantine/purge", session, Map.of(CsrfTokens.HEADER, token),
+                Map.of("source", "inbox"), withRoles("viewer")));
+        assertEquals(403, answer.status());
+        answer = post(post("/herald/api/quarantine/purge", session, Map.of(CsrfTokens.HEADER, "forged"),
+                Map.of("source", "inbox"), withRoles("admin")));
+        assertEquals(403, answer.status());
+    }
+
+    @Test
+    void anAdminWithTheTokenPurgesTheChosenQuarantinedRecords() throws Exception {
+        plugin = new HeraldConsolePlugin(recordingAdmin(), null, null);
+        HttpSession session = FakeRequests.session();
+        String token = CsrfTokens.of(FakeRequests.request(session, Map.of(), Map.of(), Map.of()));
+        Answer answer = post(post("/herald/api/quarantine/purge", session, Map.of(CsrfTokens.HEADER, token),
+                Map.of("source", "inbox", "id", "42"), withRoles("admin")));
+        assertEquals(200, answer.status(), answer.body());
+        assertEquals("{\"purged\":1}", answer.body());
+        assertEquals(List.of("purgeQuarantine inbox [42]"), adminCalls);
+
+        answer = post(post("/herald/api/quarantine/purge", session, Map.of(CsrfTokens.HEADER, token),
+                Map.of("id", "x1"), withRoles("admin")));
+        assertEquals(400, answer.status());
+        assertTrue(answer.body().contains("x1") && answer.body().contains("is not a number"), answer.body());
+    }
+
+    /** A HeraldAdmin that only records purges: the plugin must call nothing else for them. */
+    private HeraldAdmin recordingAdmin() {
+        return (HeraldAdmin) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {HeraldAdmin.class},
+                (proxy, method, args) -> {
+                    if (!"purgeQuarantine".equals(method.getName())) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    adminCalls.add("purgeQuarantine " + args[0] + " " + args[1]);
+                    return ((List<?>) args[1]).size();
+                });
     }
 }

@@ -76,6 +76,16 @@ public interface HeraldAdmin {
     /** Records sources could not read, newest first. */
     List<QuarantineView> quarantine(String source, int limit);
 
+    /**
+     * Deletes quarantined records (those there when it starts).
+     *
+     * @param source null for every source
+     * @param ids    null or empty for all of that source's records, else only these ({@link
+     *               QuarantineView#id})
+     * @return how many were deleted
+     */
+    int purgeQuarantine(String source, List<Long> ids);
+
     /** The most recent delivery attempts, newest first. */
     List<DeliveryView> history(int limit);
 

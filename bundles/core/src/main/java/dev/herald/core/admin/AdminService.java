@@ -295,6 +295,21 @@ public final class AdminService implements HeraldAdmin {
         return store.read(v -> v.quarantine(source, limit));
     }
 
+    /** Deletes a chunk per commit, only records there when it started, like {@link #purgeOutbox}. */
+    @Override
+    public int purgeQuarantine(String source, List<Long> ids) {
+        Set<Long> wanted = ids == null || ids.isEmpty() ? null : Set.copyOf(ids);
+        long last = store.read(StoreView::lastId);
+        int purged = 0;
+        int n;
+        do {
+            n = store.write(true, tx -> tx.removeQuarantine(source, wanted, last, CHUNK));
+            purged += n;
+        } while (n == CHUNK);
+        LOG.info("Quarantine purged ({}): {} records deleted", source == null ? "all sources" : "source " + source, purged);
+        return purged;
+    }
+
     @Override
     public List<DeliveryView> history(int limit) {
         return store.read(v -> v.history(limit));

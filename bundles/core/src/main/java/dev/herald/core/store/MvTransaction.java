@@ -184,6 +184,27 @@ final class MvTransaction extends MvView implements StoreTransaction {
     }
 
     @Override
+    public int removeQuarantine(String source, Set<Long> ids, long upToId, int max) {
+        if (!maps.exists(MvMaps.QUARANTINE)) {
+            return 0;
+        }
+        MVMap<Long, byte[]> q = maps.log(MvMaps.QUARANTINE);
+        List<Long> doomed = new ArrayList<>();
+        for (Iterator<Long> keys = q.keyIterator(null); keys.hasNext() && doomed.size() < max; ) {
+            long id = keys.next();
+            if (id > upToId) {
+                break;
+            }
+            if ((ids == null || ids.contains(id))
+                    && (source == null || source.equals(RecordCodec.quarantine(q.get(id)).source()))) {
+                doomed.add(id);
+            }
+        }
+        doomed.forEach(q::remove);
+        return doomed.size();
+    }
+
+    @Override
     public void markAppend(String instance, long at) {
         maps.status().put(key("append", instance), Long.toString(at));
     }

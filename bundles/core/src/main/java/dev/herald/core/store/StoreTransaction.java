@@ -4,6 +4,7 @@ import dev.herald.api.Checkpoint;
 import dev.herald.api.Severity;
 import dev.herald.api.admin.DeliveryView;
 import java.util.List;
+import java.util.Set;
 
 /** Read and write access inside one {@link Store#write} transaction. */
 public interface StoreTransaction extends StoreView {
@@ -50,6 +51,16 @@ public interface StoreTransaction extends StoreView {
     boolean retryDeadLetter(String sink, long id, long now);
 
     void addQuarantine(String instance, String location, String reason, String content, long now);
+
+    /**
+     * Removes up to {@code max} quarantined records, oldest first, numbered at most {@code upToId}
+     * (records quarantined after that are kept).
+     *
+     * @param source null for every source's records
+     * @param ids    null for every record of that source, else only these
+     * @return how many were removed
+     */
+    int removeQuarantine(String source, Set<Long> ids, long upToId, int max);
 
     void markAppend(String instance, long now);
 

@@ -292,4 +292,23 @@ class AdminServiceTest {
         assertEquals(1, admin.overview().quarantined());
         assertTrue(admin.history(10).isEmpty());
     }
+
+    @Test
+    void quarantinedRecordsArePurgedByIdBySourceOrAll() {
+        journal.quarantine("logs", "a.log:1", "not JSON", "{a");
+        journal.quarantine("logs", "a.log:2", "not JSON", "{b");
+        journal.quarantine("logs", "a.log:3", "not JSON", "{c");
+        journal.quarantine("bucket", "b/k:1", "not JSON", "{d");
+        journal.quarantine("bucket", "b/k:2", "not JSON", "{e");
+        long second = admin.quarantine("logs", 10).get(1).id();
+
+        assertEquals(1, admin.purgeQuarantine(null, List.of(second)));
+        assertEquals(List.of("a.log:3", "a.log:1"), admin.quarantine("logs", 10).stream().map(q -> q.location()).toList());
+        assertEquals(0, admin.purgeQuarantine("bucket", List.of(second)), "an id of another source is not this source's");
+        assertEquals(2, admin.purgeQuarantine("logs", null));
+        assertTrue(admin.quarantine("logs", 10).isEmpty());
+        assertEquals(2, admin.quarantine("bucket", 10).size(), "other sources' records are kept");
+        assertEquals(2, admin.purgeQuarantine(null, List.of()));
+        assertEquals(0, admin.overview().quarantined());
+    }
 }

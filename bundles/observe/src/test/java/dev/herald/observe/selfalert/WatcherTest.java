@@ -104,6 +104,7 @@ class WatcherTest {
         @Override public int retryDeadLetters(String sink, List<Long> ids) { throw new UnsupportedOperationException(); }
         @Override public int purgeDeadLetters(String sink, List<Long> ids) { throw new UnsupportedOperationException(); }
         @Override public List<QuarantineView> quarantine(String source, int limit) { throw new UnsupportedOperationException(); }
+        @Override public int purgeQuarantine(String source, List<Long> ids) { throw new UnsupportedOperationException(); }
         @Override public Map<String, String> checkpoints(String source) { throw new UnsupportedOperationException(); }
         @Override public int resetCheckpoint(String source, String stream) { throw new UnsupportedOperationException(); }
         @Override public List<OutboxView> outboxes() { throw new UnsupportedOperationException(); }
