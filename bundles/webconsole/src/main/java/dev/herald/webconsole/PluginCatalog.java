@@ -1,5 +1,6 @@
 package dev.herald.webconsole;
 
+import dev.herald.api.admin.ApiMismatch;
 import dev.herald.api.admin.HeraldAdmin;
 import dev.herald.api.admin.SinkView;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.osgi.framework.Version;
@@ -69,10 +71,30 @@ final class PluginCatalog {
         return plugins;
     }
 
-    /** Installs the feature, or upgrades it to the given version. */
+    /**
+     * Installs the feature, or upgrades it to the given version. A plugin built for a Herald API
+     * this Herald does not provide is refused in those words rather than the resolver's.
+     */
     void install(String name, String version) throws Exception {
         Feature feature = require(name, version);
-        features.installFeature(feature.getName(), feature.getVersion(), EnumSet.noneOf(FeaturesService.Option.class));
+        try {
+            features.installFeature(feature.getName(), feature.getVersion(), EnumSet.noneOf(FeaturesService.Option.class));
+        } catch (Exception e) {
+            Optional<ApiMismatch> mismatch = ApiMismatch.inResolverMessage(messages(e));
+            if (mismatch.isPresent()) {
+                throw new IllegalArgumentException(mismatch.get().message(), e);
+            }
+            throw e;
+        }
+    }
+
+    /** The messages of a failure and its causes: the resolver's detail is often a cause's. */
+    private static String messages(Throwable failure) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            out.append(t.getMessage()).append('\n');
+        }
+        return out.toString();
     }
 
     /** Uninstalls the feature; entries waiting for its sinks stay in their outboxes. */

@@ -57,11 +57,14 @@ public final class AdminService implements HeraldAdmin {
     private final Dispatcher dispatcher;
     private final PluginConfigs configs;
     private final SourceProblems sourceProblems;
+    private final PluginCompatibility compatibility;
 
     @Activate
     public AdminService(@Reference Store store, @Reference Routes routes, @Reference Dispatcher dispatcher,
-                        @Reference PluginConfigs configs, @Reference SourceProblems sourceProblems) {
+                        @Reference PluginConfigs configs, @Reference SourceProblems sourceProblems,
+                        @Reference PluginCompatibility compatibility) {
         this.sourceProblems = sourceProblems;
+        this.compatibility = compatibility;
         this.store = store;
         this.routes = routes;
         this.dispatcher = dispatcher;
@@ -108,6 +111,7 @@ public final class AdminService implements HeraldAdmin {
             }
         }
         sourceProblems.all().forEach((instance, problem) -> out.add(new Problem("source " + instance, problem)));
+        compatibility.mismatches().forEach(m -> out.add(new Problem("plugin " + m.plugin(), m.message())));
         for (String prefix : List.of(PluginConfigs.SOURCE_PREFIX, PluginConfigs.SINK_PREFIX)) {
             String what = prefix.equals(PluginConfigs.SOURCE_PREFIX) ? "source " : "sink ";
             for (PluginInstance p : configs.instances(prefix)) {

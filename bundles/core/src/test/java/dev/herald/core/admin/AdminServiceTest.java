@@ -14,6 +14,7 @@ import dev.herald.api.Notification;
 import dev.herald.api.Sink;
 import dev.herald.api.admin.OutboxView;
 import dev.herald.api.admin.Overview;
+import dev.herald.api.admin.ApiMismatch;
 import dev.herald.api.admin.Problem;
 import dev.herald.api.admin.RouteMatch;
 import dev.herald.api.admin.RouteView;
@@ -53,6 +54,7 @@ class AdminServiceTest {
     AdminService admin;
     final List<PluginInstance> sources = new ArrayList<>();
     final List<PluginInstance> sinks = new ArrayList<>();
+    final List<ApiMismatch> mismatches = new ArrayList<>();
     final List<Notification> slackReceived = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -67,7 +69,7 @@ class AdminServiceTest {
         dispatcher.activate();
         journal = new JournalService(store, () -> table, problems);
         admin = new AdminService(store, () -> table, dispatcher,
-                prefix -> prefix.equals(PluginConfigs.SOURCE_PREFIX) ? sources : sinks, problems);
+                prefix -> prefix.equals(PluginConfigs.SOURCE_PREFIX) ? sources : sinks, problems, () -> mismatches);
         sinks.add(new PluginInstance("slack", "dev.herald.sink.slack~a", "slack", PluginState.ACTIVE, null,
                 SecretMasker.mask(Map.of("name", "slack", "token", "xoxb-secret", "channel", "#sec"), java.util.Set.of())));
         sinks.add(new PluginInstance("webhook", "dev.herald.sink.webhook~b", "hook", PluginState.FAILED,
@@ -108,11 +110,20 @@ class AdminServiceTest {
     }
 
     @Test
+    void aPluginBuiltForAnotherApiIsAProblemNamingWhatItNeedsAndWhatHeraldHas() {
+        mismatches.add(new ApiMismatch("dev.herald.sink.future 2.0.0", "dev.herald.api", "[2.0.0,3.0.0)", "1.1.0"));
+        assertTrue(admin.overview().problems().contains(new Problem("plugin dev.herald.sink.future 2.0.0",
+                "plugin dev.herald.sink.future 2.0.0 is built for Herald API dev.herald.api [2.0.0,3.0.0), but this"
+                        + " Herald provides dev.herald.api 1.1.0: install a version of the plugin built for this"
+                        + " Herald's API, or upgrade Herald")), admin.overview().problems().toString());
+    }
+
+    @Test
     void aStoreReplacedAtStartIsAProblemInTheOverview() throws Exception {
         Path other = Files.createDirectory(dir.resolve("other"));
         Files.writeString(other.resolve("herald.mv.db"), "not a store\n".repeat(500));
         try (MvStore replaced = MvStore.open(TestSettings.defaults(other))) {
-            AdminService onReplaced = new AdminService(replaced, () -> table, dispatcher, prefix -> List.of(), problems);
+            AdminService onReplaced = new AdminService(replaced, () -> table, dispatcher, prefix -> List.of(), problems, List::of);
 
             List<Problem> found = onReplaced.overview().problems().stream()
                     .filter(p -> p.subject().equals("store")).toList();
