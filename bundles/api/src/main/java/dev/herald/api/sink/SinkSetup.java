@@ -1,0 +1,79 @@
+package dev.herald.api.sink;
+
+import java.util.function.Supplier;
+
+/**
+ * The start of every sink's constructor: checks the settings every sink has and gives the sink's
+ * identity to the errors that follow, so that {@code herald:status} says which sink a bad setting
+ * belongs to ({@code "webhook sink 'siem': url is required: …"}).
+ *
+ * <pre>{@code
+ * SinkSetup setup = SinkSetup.of("acme", settings);      // name required, rate >= 0
+ * this.url = setup.check(() -> HttpUrl.of("url", config.url()).parse());
+ * }</pre>
+ */
+public final class SinkSetup {
+    private final String kind;
+    private final String name;
+    private final double rate;
+
+    private SinkSetup(String kind, String name, double rate) {
+        this.kind = kind;
+        this.name = name;
+        this.rate = rate;
+    }
+
+    /**
+     * Checks {@code settings} for a sink of {@code kind} (the factory PID after {@code
+     * dev.herald.sink.}).
+     *
+     * @throws IllegalArgumentException when the name is missing or the rate is negative, naming the
+     *                                  property and what to write
+     */
+    public static SinkSetup of(String kind, SinkSettings settings) {
+        String name = settings.name() == null ? "" : settings.name().trim();
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException(kind + " sink: name is required: routes refer to the sink by it");
+        }
+        SinkSetup setup = new SinkSetup(kind, name, settings.rate());
+        if (!(settings.rate() >= 0) || Double.isInfinite(settings.rate())) {
+            throw setup.invalid(new IllegalArgumentException("rate must be 0 (no limit) or a positive number of"
+                    + " messages per second; was " + settings.rate()));
+        }
+        return setup;
+    }
+
+    /** The sink's kind, e.g. {@code webhook}. */
+    public String kind() {
+        return kind;
+    }
+
+    /** The sink's configured name, trimmed. */
+    public String name() {
+        return name;
+    }
+
+    /** Messages per second, 0 for no limit. */
+    public double rate() {
+        return rate;
+    }
+
+    /** {@code "<kind> sink '<name>'"}, the way errors and log lines name this sink. */
+    public String describe() {
+        return kind + " sink '" + name + "'";
+    }
+
+    /** The value {@code check} computes; an {@link IllegalArgumentException} it throws gets the sink's identity. */
+    public <T> T check(Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException e) {
+            throw invalid(e);
+        }
+    }
+
+    /** {@code problem} prefixed with the sink's identity, for a constructor's own checks. */
+    public IllegalArgumentException invalid(IllegalArgumentException problem) {
+        return new IllegalArgumentException(describe() + ": " + problem.getMessage(), problem);
+    }
+}
