@@ -42,6 +42,14 @@ public final class SinkHttp {
         return send(request, VendorDetail.NONE);
     }
 
+    /**
+     * Sends and leaves the failure to the caller, for a sink whose next step depends on it (a 404
+     * that means "create it instead").
+     */
+    public HttpResponse<String> exchange(HttpRequest request) throws HttpFailure {
+        return sender.send(request);
+    }
+
     /** Sends; a failure is explained by {@code detail}. */
     public HttpResponse<String> send(HttpRequest request, VendorDetail detail) throws DeliveryException {
         try {

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
  * belongs to ({@code "webhook sink 'siem': url is required: …"}).
  *
  * <pre>{@code
- * SinkSetup setup = SinkSetup.of("acme", settings);      // name required, rate >= 0
+ * SinkSetup setup = SinkSetup.of("acme", config.name(), config.rate());   // name required, rate >= 0
  * this.url = setup.check(() -> HttpUrl.of("url", config.url()).parse());
  * }</pre>
  */
@@ -24,21 +24,23 @@ public final class SinkSetup {
     }
 
     /**
-     * Checks {@code settings} for a sink of {@code kind} (the factory PID after {@code
+     * Checks the settings every sink has, {@code name} ({@link dev.herald.api.Sink#NAME}) and
+     * {@code rate} ({@link dev.herald.api.Sink#RATE}, messages per second, 0 for no limit; pass 0
+     * for a sink without the setting), for a sink of {@code kind} (the factory PID after {@code
      * dev.herald.sink.}).
      *
      * @throws IllegalArgumentException when the name is missing or the rate is negative, naming the
      *                                  property and what to write
      */
-    public static SinkSetup of(String kind, SinkSettings settings) {
-        String name = settings.name() == null ? "" : settings.name().trim();
-        if (name.isEmpty()) {
+    public static SinkSetup of(String kind, String name, double rate) {
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty()) {
             throw new IllegalArgumentException(kind + " sink: name is required: routes refer to the sink by it");
         }
-        SinkSetup setup = new SinkSetup(kind, name, settings.rate());
-        if (!(settings.rate() >= 0) || Double.isInfinite(settings.rate())) {
+        SinkSetup setup = new SinkSetup(kind, trimmed, rate);
+        if (!(rate >= 0) || Double.isInfinite(rate)) {
             throw setup.invalid(new IllegalArgumentException("rate must be 0 (no limit) or a positive number of"
-                    + " messages per second; was " + settings.rate()));
+                    + " messages per second; was " + rate));
         }
         return setup;
     }

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What the host reads from a sink's service properties, typed: the sink's {@link SinkSettings}
- * (name, rate), its {@link TemplateEscape}, and the template set its configuration selects ({@link
+ * What the host reads from a sink's service properties, typed: the name and rate of its
+ * configuration (checked by {@link SinkSetup}), its {@link TemplateEscape}, and the template set its configuration selects ({@link
  * Sink#FORMAT}). The property names are those of earlier releases, so a sink that still sets them
  * as plain strings reads the same.
  *

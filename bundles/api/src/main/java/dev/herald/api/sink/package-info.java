@@ -1,8 +1,7 @@
 /**
  * The sink SDK: what every sink does the same way, and the typed contract between a sink and the
- * host. A sink takes {@link dev.herald.api.sink.SinkSettings} beside its own {@code Config},
- * builds a {@link dev.herald.api.sink.SinkSetup} from it first (name required, rate checked, every
- * later configuration error prefixed with the sink's kind and name), declares its body escaping
+ * host. A sink builds a {@link dev.herald.api.sink.SinkSetup} first (name required, rate checked,
+ * every later configuration error prefixed with the sink's kind and name), declares its body escaping
  * with {@link dev.herald.api.sink.TemplateEscape}, and checks a template-set setting with {@link
  * dev.herald.api.sink.TemplateSets}. The host reads the same properties back as {@link
  * dev.herald.api.sink.SinkTraits}. A bundle contributes Pebble filters with {@link
