@@ -1,0 +1,118 @@
+package dev.herald.testkit.sink;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.osgi.util.converter.Converter;
+import org.osgi.util.converter.Converters;
+
+/**
+ * A plugin's configuration as Declarative Services gives it to the component: the same properties
+ * converted to the {@code Config} annotation and to every other component property type the
+ * constructor takes ({@code HttpConnection}, {@code ServicePid}, …), by the OSGi converter DS
+ * uses. Properties are set by name, or typed, through the annotation's own methods:
+ *
+ * <pre>{@code
+ * SinkConfig<AcmeSink.Config> config = SinkConfig.of(AcmeSink.Config.class)
+ *         .set(AcmeSink.Config::name, "acme")
+ *         .set(AcmeSink.Config::api__url, server.uri("/"))      // the property api_url
+ *         .set("service.pid", "dev.herald.sink.acme~1");
+ * new AcmeSink(config.get(), config.as(ServicePid.class), config.as(HttpConnection.class), clients);
+ * }</pre>
+ *
+ * Immutable: {@code set} and {@code without} return a changed copy.
+ */
+public final class SinkConfig<T> {
+    private static final Converter CONVERTER = Converters.standardConverter();
+
+    private final Class<T> type;
+    private final Map<String, Object> properties;
+
+    private SinkConfig(Class<T> type, Map<String, Object> properties) {
+        this.type = type;
+        this.properties = properties;
+    }
+
+    /** No properties yet: the annotation's defaults. */
+    public static <T> SinkConfig<T> of(Class<T> type) {
+        return new SinkConfig<>(type, Map.of());
+    }
+
+    /** The given properties. */
+    public static <T> SinkConfig<T> of(Class<T> type, Map<String, ?> properties) {
+        return new SinkConfig<>(type, Map.copyOf(properties));
+    }
+
+    /** With {@code property} set to {@code value} (anything the converter turns into the attribute's type). */
+    public SinkConfig<T> set(String property, Object value) {
+        Map<String, Object> changed = new LinkedHashMap<>(properties);
+        changed.put(property, value);
+        return new SinkConfig<>(type, changed);
+    }
+
+    /** With the property of {@code attribute} (e.g. {@code Config::read__timeout}, the property read_timeout) set. */
+    public SinkConfig<T> set(Function<T, ?> attribute, Object value) {
+        return set(propertyOf(attribute), value);
+    }
+
+    /** Without {@code property}: the annotation's default, or null for an attribute without one. */
+    public SinkConfig<T> without(String property) {
+        Map<String, Object> changed = new LinkedHashMap<>(properties);
+        changed.remove(property);
+        return new SinkConfig<>(type, changed);
+    }
+
+    /** Without the property of {@code attribute}. */
+    public SinkConfig<T> without(Function<T, ?> attribute) {
+        return without(propertyOf(attribute));
+    }
+
+    /** The configuration as the annotation. */
+    public T get() {
+        return as(type);
+    }
+
+    /** The same properties as another component property type. */
+    public <U> U as(Class<U> propertyType) {
+        return CONVERTER.convert(properties).to(propertyType);
+    }
+
+    /** The properties, as set. */
+    public Map<String, Object> properties() {
+        return properties;
+    }
+
+    /** The property name of an annotation method, as DS maps it: {@code __} is {@code _}, a single {@code _} a dot. */
+    public String propertyOf(Function<T, ?> attribute) {
+        String[] called = new String[1];
+        @SuppressWarnings("unchecked")
+        T recorder = (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            called[0] = method.getName();
+            return defaultFor(method);
+        });
+        attribute.apply(recorder);
+        if (called[0] == null) {
+            throw new IllegalArgumentException("the function given is not an attribute of " + type.getName());
+        }
+        return called[0].replace("__", "\u0000").replace('_', '.').replace('\u0000', '_');
+    }
+
+    private static Object defaultFor(Method method) {
+        Class<?> r = method.getReturnType();
+        if (r == boolean.class) {
+            return false;
+        }
+        if (r == int.class || r == long.class || r == short.class || r == byte.class) {
+            return CONVERTER.convert(0).to(r);
+        }
+        if (r == double.class || r == float.class) {
+            return CONVERTER.convert(0.0).to(r);
+        }
+        if (r == char.class) {
+            return '\0';
+        }
+        return null;
+    }
+}
