@@ -103,6 +103,8 @@ public abstract class HttpSinkContractTest extends SinkContractTest {
             assertTrue(e.isRetryable(), "a refused connection must be retryable: " + e.getMessage());
             assertNoSecret(e, "the reason for a refused connection");
             assertNoSecret(log.text(), "the log of a refused connection");
+        } finally {
+            deactivate(sink);
         }
     }
 
@@ -119,6 +121,8 @@ public abstract class HttpSinkContractTest extends SinkContractTest {
             assertNoSecret(e, "the reason");
             assertNoSecret(logged, "the log");
             return e;
+        } finally {
+            deactivate(sink);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.herald.testkit.sink;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -74,9 +75,19 @@ public final class SinkConfig<T> {
         return as(type);
     }
 
-    /** The same properties as another component property type. */
+    /**
+     * The same properties as another component property type. As with DS, an attribute without a
+     * default and without a property is null (0, false), not an error.
+     */
     public <U> U as(Class<U> propertyType) {
-        return CONVERTER.convert(properties).to(propertyType);
+        Map<String, Object> all = new HashMap<>(properties);
+        for (Method attribute : propertyType.getDeclaredMethods()) {
+            String property = propertyName(attribute.getName());
+            if (attribute.getDefaultValue() == null && !all.containsKey(property)) {
+                all.put(property, defaultFor(attribute));
+            }
+        }
+        return CONVERTER.convert(all).to(propertyType);
     }
 
     /** The properties, as set. */
@@ -96,7 +107,11 @@ public final class SinkConfig<T> {
         if (called[0] == null) {
             throw new IllegalArgumentException("the function given is not an attribute of " + type.getName());
         }
-        return called[0].replace("__", "\u0000").replace('_', '.').replace('\u0000', '_');
+        return propertyName(called[0]);
+    }
+
+    private static String propertyName(String method) {
+        return method.replace("__", "\u0000").replace('_', '.').replace('\u0000', '_');
     }
 
     private static Object defaultFor(Method method) {

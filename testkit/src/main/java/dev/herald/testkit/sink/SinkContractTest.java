@@ -45,6 +45,10 @@ public abstract class SinkContractTest {
         return List.of();
     }
 
+    /** Releases what an activated sink holds (its {@code @Deactivate}); nothing by default. */
+    protected void deactivate(Sink sink) throws Exception {
+    }
+
     /** Whether the sink's configuration has {@code rate}; a sink that never paces says false. */
     protected boolean hasRate() {
         return true;
@@ -65,7 +69,9 @@ public abstract class SinkContractTest {
 
     @Test
     void contractAValidConfigurationActivates() throws Exception {
-        assertNotNull(activate(validProperties()));
+        Sink sink = activate(validProperties());
+        assertNotNull(sink);
+        deactivate(sink);
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class SinkSetup {
         SinkSetup setup = new SinkSetup(kind, trimmed, rate);
         if (!(rate >= 0) || Double.isInfinite(rate)) {
             throw setup.invalid(new IllegalArgumentException("rate must be 0 (no limit) or a positive number of"
-                    + " messages per second; was " + rate));
+                    + " messages per second; was " + (rate == Math.rint(rate) ? String.valueOf((long) rate) : rate)));
         }
         return setup;
     }

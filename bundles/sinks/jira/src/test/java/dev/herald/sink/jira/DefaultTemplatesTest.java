@@ -10,10 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
-import dev.herald.core.template.DirectorySinkResources;
-import dev.herald.core.template.Escape;
-import dev.herald.core.template.Rendering;
-import dev.herald.core.template.TemplateRenderer;
+import dev.herald.testkit.sink.SinkTemplates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -58,8 +55,8 @@ class DefaultTemplatesTest {
     }
 
     private String render(Event event, Severity severity) throws Exception {
-        return new TemplateRenderer(overrides).render(new Rendering(event, "route", "jira", "jira",
-                Escape.JSON, new DirectorySinkResources(Path.of("src/main/resources"), "x"), null, severity, "key"));
+        return SinkTemplates.of(JiraSink.class).withUserTemplates(overrides)
+                .withDelivery("route", "jira", "key").render(event, severity);
     }
 
     /** Renders, delivers to both emulators, and returns the Cloud issue's fields. */

@@ -11,13 +11,14 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
-import dev.herald.api.text.Text;
 import dev.herald.api.secret.ServicePid;
+import dev.herald.api.text.Text;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
-import dev.herald.http.testing.StubHttpServer;
-import dev.herald.http.testing.StubHttpServer.Recorded;
-import dev.herald.http.testing.StubHttpServer.Reply;
+import dev.herald.testkit.http.StubHttpServer.Recorded;
+import dev.herald.testkit.http.StubHttpServer.Reply;
+import dev.herald.testkit.http.StubHttpServer;
+import dev.herald.testkit.sink.SinkConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.osgi.util.converter.Converters;
 
 class JiraSinkTest {
     static final String EMAIL = "herald@example.com";
@@ -53,10 +53,9 @@ class JiraSinkTest {
     }
 
     static JiraSink sink(Map<String, Object> properties) {
-        JiraSink.Config config = Converters.standardConverter().convert(properties).to(JiraSink.Config.class);
-        HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
-        ServicePid pid = Converters.standardConverter()
-                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class);
+        JiraSink.Config config = SinkConfig.of(JiraSink.Config.class, properties).get();
+        HttpConnection connection = SinkConfig.of(HttpConnection.class, properties).get();
+        ServicePid pid = SinkConfig.of(ServicePid.class, Map.of("service.pid", properties.getOrDefault("service.pid", ""))).get();
         return new JiraSink(config, pid, connection, HttpClients.standalone());
     }
 

@@ -13,6 +13,7 @@ import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.api.secret.ServicePid;
+import dev.herald.testkit.sink.SinkConfig;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
@@ -25,7 +26,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.util.converter.Converters;
 
 /** The sink against a real SMTP server (GreenMail, plain SMTP on a loopback port). */
 class MailSinkTest {
@@ -47,9 +47,8 @@ class MailSinkTest {
 
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
     static MailSink sink(Map<String, Object> properties) {
-        return new MailSink(Converters.standardConverter().convert(properties).to(MailSink.Config.class),
-                Converters.standardConverter()
-                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class));
+        return new MailSink(SinkConfig.of(MailSink.Config.class, properties).get(),
+                SinkConfig.of(ServicePid.class, Map.of("service.pid", properties.getOrDefault("service.pid", ""))).get());
     }
 
     static Map<String, Object> configFor(int port, String security, Object... keyValues) {

@@ -10,10 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
-import dev.herald.core.template.DirectorySinkResources;
-import dev.herald.core.template.Escape;
-import dev.herald.core.template.Rendering;
-import dev.herald.core.template.TemplateRenderer;
+import dev.herald.testkit.sink.SinkTemplates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -51,8 +48,8 @@ class DefaultTemplatesTest {
     }
 
     private String render(Event event, Severity severity) throws Exception {
-        return new TemplateRenderer(overrides).render(new Rendering(event, "route", "pager", "pagerduty",
-                Escape.JSON, new DirectorySinkResources(Path.of("src/main/resources"), "x"), null, severity, "key"));
+        return SinkTemplates.of(PagerDutySink.class).withUserTemplates(overrides)
+                .withDelivery("route", "pager", "key").render(event, severity);
     }
 
     /** Renders, sends through the sink, and returns what the emulated PagerDuty accepted. */

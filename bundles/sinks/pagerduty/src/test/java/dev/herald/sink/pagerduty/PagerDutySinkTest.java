@@ -13,9 +13,10 @@ import dev.herald.api.Severity;
 import dev.herald.api.secret.ServicePid;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
-import dev.herald.http.testing.StubHttpServer;
-import dev.herald.http.testing.StubHttpServer.Recorded;
-import dev.herald.http.testing.StubHttpServer.Reply;
+import dev.herald.testkit.http.StubHttpServer.Recorded;
+import dev.herald.testkit.http.StubHttpServer.Reply;
+import dev.herald.testkit.http.StubHttpServer;
+import dev.herald.testkit.sink.SinkConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.osgi.util.converter.Converters;
 
 class PagerDutySinkTest {
     static final String ROUTING_KEY = "R0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5";
@@ -44,10 +44,9 @@ class PagerDutySinkTest {
 
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
     static PagerDutySink sink(Map<String, Object> properties) {
-        PagerDutySink.Config config = Converters.standardConverter().convert(properties).to(PagerDutySink.Config.class);
-        HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
-        ServicePid pid = Converters.standardConverter()
-                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class);
+        PagerDutySink.Config config = SinkConfig.of(PagerDutySink.Config.class, properties).get();
+        HttpConnection connection = SinkConfig.of(HttpConnection.class, properties).get();
+        ServicePid pid = SinkConfig.of(ServicePid.class, Map.of("service.pid", properties.getOrDefault("service.pid", ""))).get();
         return new PagerDutySink(config, pid, connection, HttpClients.standalone());
     }
 
@@ -243,7 +242,7 @@ class PagerDutySinkTest {
     @Test
     void theDefaultsAreTheUsEndpointAndTwoEventsASecond() {
         Map<String, Object> properties = Map.of("name", "pager", "routing_key", ROUTING_KEY);
-        PagerDutySink.Config config = Converters.standardConverter().convert(properties).to(PagerDutySink.Config.class);
+        PagerDutySink.Config config = SinkConfig.of(PagerDutySink.Config.class, properties).get();
         assertEquals("https://events.pagerduty.com", config.api__url());
         assertEquals(2, config.rate());
         sink(properties);

@@ -10,11 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
+import dev.herald.testkit.sink.SinkTemplates;
 import dev.herald.api.text.Text;
-import dev.herald.core.template.DirectorySinkResources;
-import dev.herald.core.template.Escape;
-import dev.herald.core.template.Rendering;
-import dev.herald.core.template.TemplateRenderer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -54,8 +51,8 @@ class DefaultTemplatesTest {
     }
 
     private String render(Event event, Severity severity) throws Exception {
-        return new TemplateRenderer(overrides).render(new Rendering(event, "route", "snow", "servicenow",
-                Escape.JSON, new DirectorySinkResources(Path.of("src/main/resources"), "x"), null, severity, "key"));
+        return SinkTemplates.of(ServiceNowSink.class).withUserTemplates(overrides)
+                .withDelivery("route", "snow", "key").render(event, severity);
     }
 
     /** Renders, sends through the sink, and returns the incident the emulated ServiceNow holds. */

@@ -10,13 +10,14 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
-import dev.herald.api.text.Text;
 import dev.herald.api.secret.ServicePid;
+import dev.herald.api.text.Text;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
-import dev.herald.http.testing.StubHttpServer;
-import dev.herald.http.testing.StubHttpServer.Recorded;
-import dev.herald.http.testing.StubHttpServer.Reply;
+import dev.herald.testkit.http.StubHttpServer.Recorded;
+import dev.herald.testkit.http.StubHttpServer.Reply;
+import dev.herald.testkit.http.StubHttpServer;
+import dev.herald.testkit.sink.SinkConfig;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.osgi.util.converter.Converters;
 
 class ServiceNowSinkTest {
     static final String PASSWORD = "s3cr3t-Pa55word";
@@ -50,10 +50,9 @@ class ServiceNowSinkTest {
 
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
     static ServiceNowSink sink(Map<String, Object> properties) {
-        ServiceNowSink.Config config = Converters.standardConverter().convert(properties).to(ServiceNowSink.Config.class);
-        HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
-        ServicePid pid = Converters.standardConverter()
-                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class);
+        ServiceNowSink.Config config = SinkConfig.of(ServiceNowSink.Config.class, properties).get();
+        HttpConnection connection = SinkConfig.of(HttpConnection.class, properties).get();
+        ServicePid pid = SinkConfig.of(ServicePid.class, Map.of("service.pid", properties.getOrDefault("service.pid", ""))).get();
         return new ServiceNowSink(config, pid, connection, HttpClients.standalone());
     }
 
@@ -348,8 +347,7 @@ class ServiceNowSinkTest {
 
     @Test
     void theDefaultsAreBasicAuthTheIncidentTableAndTwoASecond() {
-        ServiceNowSink.Config config = Converters.standardConverter()
-                .convert(config("acme")).to(ServiceNowSink.Config.class);
+        ServiceNowSink.Config config = SinkConfig.of(ServiceNowSink.Config.class, config("acme")).get();
         assertEquals("basic", config.auth());
         assertEquals("incident", config.table());
         assertEquals(2, config.rate());

@@ -12,7 +12,8 @@ import dev.herald.api.Severity;
 import dev.herald.api.secret.ServicePid;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
-import dev.herald.http.testing.StubHttpServer.Reply;
+import dev.herald.testkit.http.StubHttpServer.Reply;
+import dev.herald.testkit.sink.SinkConfig;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.osgi.util.converter.Converters;
 
 class TeamsSinkTest {
     private final TeamsEmulator teams = new TeamsEmulator();
@@ -40,11 +40,10 @@ class TeamsSinkTest {
     }
 
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
-    private static TeamsSink sink(Map<String, Object> properties) {
-        TeamsSink.Config config = Converters.standardConverter().convert(properties).to(TeamsSink.Config.class);
-        HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
-        ServicePid pid = Converters.standardConverter()
-                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class);
+    static TeamsSink sink(Map<String, Object> properties) {
+        TeamsSink.Config config = SinkConfig.of(TeamsSink.Config.class, properties).get();
+        HttpConnection connection = SinkConfig.of(HttpConnection.class, properties).get();
+        ServicePid pid = SinkConfig.of(ServicePid.class, Map.of("service.pid", properties.getOrDefault("service.pid", ""))).get();
         return new TeamsSink(config, pid, connection, HttpClients.standalone());
     }
 
@@ -241,9 +240,8 @@ class TeamsSinkTest {
 
     @Test
     void theDefaultsAreAnAdaptiveCardAndOneMessagePerSecond() {
-        TeamsSink.Config config = Converters.standardConverter()
-                .convert(Map.of("name", "soc-teams", "webhook_url", "https://example.com/x"))
-                .to(TeamsSink.Config.class);
+        TeamsSink.Config config = SinkConfig.of(TeamsSink.Config.class).set(TeamsSink.Config::name, "soc-teams")
+                .set(TeamsSink.Config::webhook__url, "https://example.com/x").get();
         assertEquals("adaptive", config.format());
         assertEquals(1, config.rate());
     }

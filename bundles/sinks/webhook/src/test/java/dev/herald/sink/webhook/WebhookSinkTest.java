@@ -13,9 +13,10 @@ import dev.herald.api.secret.Secrets;
 import dev.herald.api.secret.ServicePid;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
-import dev.herald.http.testing.StubHttpServer;
-import dev.herald.http.testing.StubHttpServer.Recorded;
-import dev.herald.http.testing.StubHttpServer.Reply;
+import dev.herald.testkit.http.StubHttpServer.Recorded;
+import dev.herald.testkit.http.StubHttpServer.Reply;
+import dev.herald.testkit.http.StubHttpServer;
+import dev.herald.testkit.sink.SinkConfig;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,10 +32,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.osgi.util.converter.Converters;
 
 class WebhookSinkTest {
-    private static final String TOKEN = "tok-7c1e9a55d2";
+    static final String TOKEN = "tok-7c1e9a55d2";
     private static final String BODY = "{\"route\":\"iam-changes\",\"text\":\"créé \\\"x\\\"\"}";
 
     private final StubHttpServer server = StubHttpServer.http();
@@ -45,11 +45,10 @@ class WebhookSinkTest {
     }
 
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
-    private static WebhookSink sink(Map<String, Object> properties) {
-        WebhookSink.Config config = Converters.standardConverter().convert(properties).to(WebhookSink.Config.class);
-        HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
-        ServicePid pid = Converters.standardConverter()
-                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class);
+    static WebhookSink sink(Map<String, Object> properties) {
+        WebhookSink.Config config = SinkConfig.of(WebhookSink.Config.class, properties).get();
+        HttpConnection connection = SinkConfig.of(HttpConnection.class, properties).get();
+        ServicePid pid = SinkConfig.of(ServicePid.class, Map.of("service.pid", properties.getOrDefault("service.pid", ""))).get();
         return new WebhookSink(config, pid, connection, HttpClients.standalone());
     }
 
