@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * A realistic event of every record kind Herald reads (an Illumio PCE audit event, an Illumio
@@ -56,12 +55,15 @@ public final class SampleEvents {
 
     /** The event of {@code kind}. */
     public static Event of(String kind) {
-        return event(kind, record(kind), UnaryOperator.identity());
+        return event(kind, record(kind), "ev-" + kind + "-1", kind + "-main", TYPES.get(kind));
     }
 
-    /** The event of {@code kind} with every string of the record, and its id, type and instance, set to {@code text}. */
+    /**
+     * The event of {@code kind} with every string of the record set to {@code text}, and {@code
+     * text} after the prefix of its id, type and instance (an event has a non-blank id).
+     */
     public static Event hostile(String kind, String text) {
-        return event(kind, replaceStrings(record(kind), text), t -> text);
+        return event(kind, replaceStrings(record(kind), text), "ev:" + text, "instance:" + text, "type:" + text);
     }
 
     /** {@link #hostile(String, String)} with {@link #HOSTILE}. */
@@ -69,10 +71,9 @@ public final class SampleEvents {
         return hostile(kind, HOSTILE);
     }
 
-    private static Event event(String kind, JsonNode record, UnaryOperator<String> text) {
+    private static Event event(String kind, JsonNode record, String id, String instance, String type) {
         String raw = record.toString();
-        return Event.builder().id(text.apply("ev-" + kind + "-1")).source(kind).instance(text.apply(kind + "-main"))
-                .type(text.apply(TYPES.get(kind))).time(Instant.parse("2026-11-22T10:05:00Z"))
+        return Event.builder().id(id).source(kind).instance(instance).type(type).time(Instant.parse("2026-11-22T10:05:00Z"))
                 .severity(SEVERITIES.get(kind)).detail(record).raw(raw).build();
     }
 

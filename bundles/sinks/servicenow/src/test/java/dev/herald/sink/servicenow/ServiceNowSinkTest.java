@@ -321,7 +321,7 @@ class ServiceNowSinkTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "instance|''|instance is required",
-        "instance|ftp://acme.example|must be an http(s) host or URL without a path",
+        "instance|ftp://acme.example|must be an http:// or https:// URL with a host",
         "instance|https://acme.service-now.com/api/now|without a path",
         "instance|https://u:p@acme.service-now.com|must not carry credentials",
         "auth|oauth|auth 'oauth' is not supported",

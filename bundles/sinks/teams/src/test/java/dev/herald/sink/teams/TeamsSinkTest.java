@@ -208,11 +208,11 @@ class TeamsSinkTest {
                         + " of the Teams workflow's 'When a Teams webhook request is received' trigger (or of a"
                         + " legacy connector)"},
                 new Object[] {workflow("webhook_url", "https://prod.example.com/wf?sig=" + TeamsEmulator.SIGNATURE
-                        + " x"), "teams sink 'soc-teams': webhook_url is not a valid URL (Illegal character in"
-                        + " query): paste the URL Teams gave again"},
+                        + " x"), "teams sink 'soc-teams': webhook_url (not shown: it is a secret) is not a valid"
+                        + " URL: copy it again"},
                 new Object[] {workflow("webhook_url", "http://prod-12.westeurope.logic.azure.com/workflows/x?sig="
-                        + TeamsEmulator.SIGNATURE), "teams sink 'soc-teams': webhook_url must be the https:// URL"
-                        + " Teams gave (plain http is only accepted to this machine, for tests)"},
+                        + TeamsEmulator.SIGNATURE), "teams sink 'soc-teams': webhook_url (not shown: it is a secret) must be an https:// URL"
+                        + " with a host (plain http is only accepted to this machine, for tests)"},
                 new Object[] {workflow("format", "card"), "teams sink 'soc-teams': format 'card' is not supported:"
                         + " use adaptive (a Workflows webhook) or messagecard (a legacy Office 365 connector)"},
                 new Object[] {workflow("rate", "-1"), "teams sink 'soc-teams': rate must be 0 (no limit) or a"
