@@ -53,6 +53,13 @@ public final class SampleEvents {
         return all;
     }
 
+    /** An event of {@code source} holding {@code record}, as a source reads it (high severity, a fixed time). */
+    public static Event of(String source, String id, String type, JsonNode record) {
+        return Event.builder().id(id).source(source).instance("prod").type(type)
+                .time(Instant.parse("2026-11-22T10:58:04Z")).severity(Severity.HIGH)
+                .detail(record).raw(record.toString()).build();
+    }
+
     /** The event of {@code kind}. */
     public static Event of(String kind) {
         return event(kind, record(kind), "ev-" + kind + "-1", kind + "-main", TYPES.get(kind));

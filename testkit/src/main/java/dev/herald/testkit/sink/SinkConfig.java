@@ -1,7 +1,11 @@
 package dev.herald.testkit.sink;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +25,7 @@ import org.osgi.util.converter.Converters;
  *         .set(AcmeSink.Config::api__url, server.uri("/"))      // the property api_url
  *         .set("service.pid", "dev.herald.sink.acme~1");
  * new AcmeSink(config.get(), config.as(ServicePid.class), config.as(HttpConnection.class), clients);
+ * AcmeSink same = config.activate(AcmeSink.class, HttpClients.standalone());   // as DS does it
  * }</pre>
  *
  * Immutable: {@code set} and {@code without} return a changed copy.
@@ -88,6 +93,39 @@ public final class SinkConfig<T> {
             }
         }
         return CONVERTER.convert(all).to(propertyType);
+    }
+
+    /**
+     * The component activated as DS activates it with this configuration: its public constructor
+     * (the one with the most parameters) gets every component property type parameter converted
+     * from these properties ({@code service.pid} empty unless set, as DS always sets it) and every
+     * other parameter from {@code references} by type, e.g. {@code HttpClients.standalone()}.
+     *
+     * @throws IllegalArgumentException as the constructor throws it for a bad configuration
+     */
+    public <S> S activate(Class<S> component, Object... references) {
+        Constructor<?> constructor = Arrays.stream(component.getConstructors())
+                .max(Comparator.comparingInt(Constructor::getParameterCount))
+                .orElseThrow(() -> new IllegalArgumentException(component.getName() + " has no public constructor"));
+        SinkConfig<T> withPid = properties.containsKey("service.pid") ? this : set("service.pid", "");
+        Object[] args = new Object[constructor.getParameterCount()];
+        Class<?>[] types = constructor.getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            Class<?> type = types[i];
+            args[i] = type.isAnnotation() ? withPid.as(type) : Arrays.stream(references).filter(type::isInstance)
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException(component.getName()
+                            + " takes a " + type.getName() + ": pass one to activate"));
+        }
+        try {
+            return component.cast(constructor.newInstance(args));
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The properties, as set. */

@@ -1,6 +1,9 @@
 package dev.herald.testkit.sink;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.Event;
+import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.api.sink.Escaping;
 import dev.herald.api.sink.TemplateFilters;
@@ -38,6 +41,8 @@ import java.util.regex.Pattern;
 public final class SinkTemplates {
     private static final Pattern PID = Pattern.compile("configuration-pid=\"dev\\.herald\\.sink\\.([^\"]+)\"");
     private static final Pattern ESCAPE = Pattern.compile("name=\"herald\\.template\\.escape\"[^>]*value=\"(\\w+)\"");
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String kind;
     private final Escaping escaping;
@@ -149,6 +154,14 @@ public final class SinkTemplates {
         return render(event, event.severity());
     }
 
+    /**
+     * What the dispatcher hands the sink for {@code event} at {@code severity}: the rendered body
+     * with this route, sink and idempotency key, first attempt.
+     */
+    public Notification notification(Event event, Severity severity) throws TemplateRenderingException {
+        return new Notification(event, route, sink, severity, render(event, severity), 1, idempotencyKey);
+    }
+
     /** The body for the sample event of every record kind, by kind ({@link SampleEvents#all()}). */
     public Map<String, String> renderAll() throws TemplateRenderingException {
         Map<String, String> bodies = new LinkedHashMap<>();
@@ -156,6 +169,38 @@ public final class SinkTemplates {
             bodies.put(sample.getKey(), render(sample.getValue()));
         }
         return bodies;
+    }
+
+    /**
+     * Fails unless the templates give a Security Hub finding a {@code group_key} that is its id
+     * (the ASFF {@code Id}, the OCSF {@code finding_info.uid}) and the other record kinds none: the
+     * contract of a ticketing sink that keeps one ticket per finding and updates it.
+     */
+    public void assertGroupsFindingsById() throws TemplateRenderingException {
+        Event asff = SampleEvents.of(SampleEvents.SECURITYHUB);
+        assertGroupKey(asff, asff.detail().get("Id").asText());
+        JsonNode ocsf = parse("{\"finding_info\":{\"uid\":\"ocsf-7\",\"title\":\"t\"}}");
+        assertGroupKey(SampleEvents.of(SampleEvents.SECURITYHUB, "e", "Finding", ocsf), "ocsf-7");
+        for (String kind : List.of(SampleEvents.PCE, SampleEvents.CLOUDTRAIL, SampleEvents.JSON)) {
+            assertGroupKey(SampleEvents.of(kind, "e", "T", ocsf), null);
+        }
+    }
+
+    private void assertGroupKey(Event event, String expected) throws TemplateRenderingException {
+        JsonNode groupKey = parse(render(event)).get("group_key");
+        String actual = groupKey == null ? null : groupKey.asText();
+        if (!java.util.Objects.equals(expected, actual)) {
+            throw new AssertionError("group_key of a " + event.source() + " record: expected " + expected + ", was "
+                    + actual);
+        }
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
     }
 
     private synchronized TemplateRenderer renderer() {

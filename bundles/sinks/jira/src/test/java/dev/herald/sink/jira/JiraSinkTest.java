@@ -11,10 +11,8 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
-import dev.herald.api.secret.ServicePid;
 import dev.herald.api.text.Text;
 import dev.herald.http.HttpClients;
-import dev.herald.http.HttpConnection;
 import dev.herald.testkit.http.StubHttpServer.Recorded;
 import dev.herald.testkit.http.StubHttpServer.Reply;
 import dev.herald.testkit.http.StubHttpServer;
@@ -53,10 +51,7 @@ class JiraSinkTest {
     }
 
     static JiraSink sink(Map<String, Object> properties) {
-        JiraSink.Config config = SinkConfig.of(JiraSink.Config.class, properties).get();
-        HttpConnection connection = SinkConfig.of(HttpConnection.class, properties).get();
-        ServicePid pid = SinkConfig.of(ServicePid.class, Map.of("service.pid", properties.getOrDefault("service.pid", ""))).get();
-        return new JiraSink(config, pid, connection, HttpClients.standalone());
+        return SinkConfig.of(JiraSink.Config.class, properties).activate(JiraSink.class, HttpClients.standalone());
     }
 
     static Map<String, Object> config(String baseUrl, Object... keyValues) {

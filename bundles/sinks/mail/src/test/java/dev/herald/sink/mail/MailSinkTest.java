@@ -12,7 +12,6 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
-import dev.herald.api.secret.ServicePid;
 import dev.herald.testkit.sink.SinkConfig;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
@@ -47,8 +46,7 @@ class MailSinkTest {
 
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
     static MailSink sink(Map<String, Object> properties) {
-        return new MailSink(SinkConfig.of(MailSink.Config.class, properties).get(),
-                SinkConfig.of(ServicePid.class, Map.of("service.pid", properties.getOrDefault("service.pid", ""))).get());
+        return SinkConfig.of(MailSink.Config.class, properties).activate(MailSink.class);
     }
 
     static Map<String, Object> configFor(int port, String security, Object... keyValues) {

@@ -10,9 +10,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
-import dev.herald.api.secret.ServicePid;
 import dev.herald.http.HttpClients;
-import dev.herald.http.HttpConnection;
 import dev.herald.testkit.http.StubHttpServer.Recorded;
 import dev.herald.testkit.http.StubHttpServer.Reply;
 import dev.herald.testkit.http.StubHttpServer;
@@ -44,10 +42,7 @@ class PagerDutySinkTest {
 
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
     static PagerDutySink sink(Map<String, Object> properties) {
-        PagerDutySink.Config config = SinkConfig.of(PagerDutySink.Config.class, properties).get();
-        HttpConnection connection = SinkConfig.of(HttpConnection.class, properties).get();
-        ServicePid pid = SinkConfig.of(ServicePid.class, Map.of("service.pid", properties.getOrDefault("service.pid", ""))).get();
-        return new PagerDutySink(config, pid, connection, HttpClients.standalone());
+        return SinkConfig.of(PagerDutySink.Config.class, properties).activate(PagerDutySink.class, HttpClients.standalone());
     }
 
     static Map<String, Object> config(String apiUrl, Object... keyValues) {

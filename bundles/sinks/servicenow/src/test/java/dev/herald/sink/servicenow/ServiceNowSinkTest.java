@@ -10,10 +10,8 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
-import dev.herald.api.secret.ServicePid;
 import dev.herald.api.text.Text;
 import dev.herald.http.HttpClients;
-import dev.herald.http.HttpConnection;
 import dev.herald.testkit.http.StubHttpServer.Recorded;
 import dev.herald.testkit.http.StubHttpServer.Reply;
 import dev.herald.testkit.http.StubHttpServer;
@@ -50,10 +48,7 @@ class ServiceNowSinkTest {
 
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
     static ServiceNowSink sink(Map<String, Object> properties) {
-        ServiceNowSink.Config config = SinkConfig.of(ServiceNowSink.Config.class, properties).get();
-        HttpConnection connection = SinkConfig.of(HttpConnection.class, properties).get();
-        ServicePid pid = SinkConfig.of(ServicePid.class, Map.of("service.pid", properties.getOrDefault("service.pid", ""))).get();
-        return new ServiceNowSink(config, pid, connection, HttpClients.standalone());
+        return SinkConfig.of(ServiceNowSink.Config.class, properties).activate(ServiceNowSink.class, HttpClients.standalone());
     }
 
     static Map<String, Object> config(String instance, Object... keyValues) {

@@ -12,9 +12,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
-import dev.herald.api.secret.ServicePid;
 import dev.herald.http.HttpClients;
-import dev.herald.http.HttpConnection;
 import dev.herald.testkit.http.StubHttpServer.Recorded;
 import dev.herald.testkit.http.StubHttpServer.Reply;
 import dev.herald.testkit.http.StubHttpServer;
@@ -53,10 +51,7 @@ class SlackSinkTest {
 
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
     static SlackSink sink(Map<String, Object> properties) {
-        SlackSink.Config config = SinkConfig.of(SlackSink.Config.class, properties).get();
-        HttpConnection connection = SinkConfig.of(HttpConnection.class, properties).get();
-        ServicePid pid = SinkConfig.of(ServicePid.class, Map.of("service.pid", properties.getOrDefault("service.pid", ""))).get();
-        return new SlackSink(config, pid, connection, HttpClients.standalone());
+        return SinkConfig.of(SlackSink.Config.class, properties).activate(SlackSink.class, HttpClients.standalone());
     }
 
     private Map<String, Object> api(Object... keyValues) {

@@ -56,10 +56,7 @@ class SnsSinkTest {
 
     /** The sink as DS builds it: Config and AwsConnection from the same properties. */
     static SnsSink sink(Map<String, Object> properties) {
-        Map<String, Object> withPid = new HashMap<>(properties);
-        withPid.putIfAbsent("service.pid", "");  // DS always sets it
-        return new SnsSink(SinkConfig.of(SnsSink.Config.class, properties).get(),
-                SinkConfig.of(AwsConnection.class, withPid).get());
+        return SinkConfig.of(SnsSink.Config.class, properties).activate(SnsSink.class);
     }
 
     private SnsSink started(Map<String, Object> properties) {

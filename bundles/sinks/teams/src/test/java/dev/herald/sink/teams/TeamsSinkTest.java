@@ -9,9 +9,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
-import dev.herald.api.secret.ServicePid;
 import dev.herald.http.HttpClients;
-import dev.herald.http.HttpConnection;
 import dev.herald.testkit.http.StubHttpServer.Reply;
 import dev.herald.testkit.sink.SinkConfig;
 import java.net.ServerSocket;
@@ -41,10 +39,7 @@ class TeamsSinkTest {
 
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
     static TeamsSink sink(Map<String, Object> properties) {
-        TeamsSink.Config config = SinkConfig.of(TeamsSink.Config.class, properties).get();
-        HttpConnection connection = SinkConfig.of(HttpConnection.class, properties).get();
-        ServicePid pid = SinkConfig.of(ServicePid.class, Map.of("service.pid", properties.getOrDefault("service.pid", ""))).get();
-        return new TeamsSink(config, pid, connection, HttpClients.standalone());
+        return SinkConfig.of(TeamsSink.Config.class, properties).activate(TeamsSink.class, HttpClients.standalone());
     }
 
     private Map<String, Object> workflow(Object... keyValues) {

@@ -10,9 +10,7 @@ import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.api.secret.Secrets;
-import dev.herald.api.secret.ServicePid;
 import dev.herald.http.HttpClients;
-import dev.herald.http.HttpConnection;
 import dev.herald.testkit.http.StubHttpServer.Recorded;
 import dev.herald.testkit.http.StubHttpServer.Reply;
 import dev.herald.testkit.http.StubHttpServer;
@@ -46,10 +44,7 @@ class WebhookSinkTest {
 
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
     static WebhookSink sink(Map<String, Object> properties) {
-        WebhookSink.Config config = SinkConfig.of(WebhookSink.Config.class, properties).get();
-        HttpConnection connection = SinkConfig.of(HttpConnection.class, properties).get();
-        ServicePid pid = SinkConfig.of(ServicePid.class, Map.of("service.pid", properties.getOrDefault("service.pid", ""))).get();
-        return new WebhookSink(config, pid, connection, HttpClients.standalone());
+        return SinkConfig.of(WebhookSink.Config.class, properties).activate(WebhookSink.class, HttpClients.standalone());
     }
 
     private Map<String, Object> config(Object... keyValues) {
