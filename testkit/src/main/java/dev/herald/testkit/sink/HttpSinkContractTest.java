@@ -17,8 +17,10 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,9 +37,19 @@ import org.slf4j.LoggerFactory;
 public abstract class HttpSinkContractTest extends SinkContractTest {
     /** The peer, new for each test. */
     protected StubHttpServer peer;
+    private final Function<URI, Map<String, Object>> properties;
 
-    /** The properties of a sink that delivers to {@code endpoint} (the peer's base URL, no path). */
-    protected abstract Map<String, Object> properties(URI endpoint);
+    /**
+     * @param sinkClass  the sink, activated as DS does ({@link SinkConfig#activate})
+     * @param properties the properties of a sink that delivers to an endpoint (the peer's base URL, no path)
+     * @param secrets    their secret values: never shown
+     * @param references the services the sink's constructor takes, e.g. {@code HttpClients.standalone()}
+     */
+    protected HttpSinkContractTest(Class<? extends Sink> sinkClass, Function<URI, Map<String, Object>> properties,
+                                   List<String> secrets, Object... references) {
+        super(sinkClass, null, secrets, references);
+        this.properties = properties;
+    }
 
     /**
      * A notification the sink sends: by default the sink's own default template rendered on a
@@ -52,7 +64,7 @@ public abstract class HttpSinkContractTest extends SinkContractTest {
 
     @Override
     protected final Map<String, Object> validProperties() {
-        return properties(URI.create("http://127.0.0.1:" + peer.port()));
+        return properties.apply(URI.create("http://127.0.0.1:" + peer.port()));
     }
 
     @BeforeEach
@@ -96,7 +108,7 @@ public abstract class HttpSinkContractTest extends SinkContractTest {
     @Test
     void contractAnIoErrorIsRetryable() throws Exception {
         URI closed = closedPort();
-        Sink sink = activate(properties(closed));
+        Sink sink = activate(properties.apply(closed));
         Notification n = notification(sink);
         try (LogCapture log = LogCapture.start()) {
             DeliveryException e = assertThrows(DeliveryException.class, () -> sink.send(n));

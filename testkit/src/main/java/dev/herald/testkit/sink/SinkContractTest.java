@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.herald.api.Sink;
-import java.util.Collection;
+import java.lang.annotation.Annotation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,28 +22,50 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>{@code
  * class AcmeSinkContractTest extends SinkContractTest {
- *     protected Sink activate(Map<String, Object> properties) { … new AcmeSink(config.get(), …) }
- *     protected Map<String, Object> validProperties() { return Map.of("name", "acme", "token", "s3cret-token"); }
- *     protected Collection<String> secrets() { return List.of("s3cret-token"); }
+ *     AcmeSinkContractTest() {
+ *         super(AcmeSink.class, () -> Map.of("name", "acme", "token", "s3cret"), List.of("s3cret"));
+ *     }
  * }
  * }</pre>
  */
 public abstract class SinkContractTest {
+    private final Class<? extends Sink> sinkClass;
+    private final Supplier<Map<String, Object>> validProperties;
+    private final List<String> secrets;
+    private final Object[] references;
 
     /**
-     * The sink built from {@code properties} as Declarative Services activates it (the
-     * properties converted to its {@code Config} and other parameters: {@link SinkConfig}).
+     * @param sinkClass       the sink, activated as DS does ({@link SinkConfig#activate})
+     * @param validProperties a configuration that activates, with {@code name}
+     * @param secrets         its secret values (tokens, passwords, secret URLs): never shown
+     * @param references      the services the sink's constructor takes, e.g. {@code HttpClients.standalone()}
+     */
+    protected SinkContractTest(Class<? extends Sink> sinkClass, Supplier<Map<String, Object>> validProperties,
+                               List<String> secrets, Object... references) {
+        this.sinkClass = sinkClass;
+        this.validProperties = validProperties;
+        this.secrets = List.copyOf(secrets);
+        this.references = references.clone();
+    }
+
+    /**
+     * The sink built from {@code properties} as Declarative Services activates it; override for a
+     * sink built another way in tests.
      *
      * @throws IllegalArgumentException for a bad configuration, as the sink's constructor throws it
      */
-    protected abstract Sink activate(Map<String, Object> properties) throws Exception;
+    protected Sink activate(Map<String, Object> properties) throws Exception {
+        return SinkConfig.of(Annotation.class, properties).activate(sinkClass, references);
+    }
 
     /** The properties of a configuration that activates, with {@code name}. */
-    protected abstract Map<String, Object> validProperties();
+    protected Map<String, Object> validProperties() {
+        return validProperties.get();
+    }
 
-    /** The secret values of {@link #validProperties()} (tokens, passwords, secret URLs): never shown. */
-    protected Collection<String> secrets() {
-        return List.of();
+    /** The secret values of {@link #validProperties()}: never shown. */
+    protected final List<String> secrets() {
+        return secrets;
     }
 
     /** Releases what an activated sink holds (its {@code @Deactivate}); nothing by default. */

@@ -12,6 +12,7 @@ import dev.herald.api.secret.ServicePid;
 import dev.herald.api.sink.Escaping;
 import dev.herald.api.sink.SinkSetup;
 import dev.herald.api.sink.TemplateEscape;
+import dev.herald.api.sink.TemplateOutput;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
 import dev.herald.http.HttpFailure;
@@ -57,6 +58,8 @@ public final class SlackSink implements Sink {
     static final int DEFAULT_RATE = 1;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TemplateOutput OUTPUT = new TemplateOutput("slack", "a Slack message"
+            + " {\"text\": …, \"blocks\": […]}");
     private static final String JSON_UTF8 = "application/json; charset=utf-8";
 
     @ObjectClassDefinition(name = "Herald sink: Slack",
@@ -196,17 +199,7 @@ public final class SlackSink implements Sink {
 
     /** The rendered message with {@code channel} set to the configured one. */
     private String withChannel(String body) throws DeliveryException {
-        JsonNode message;
-        try {
-            message = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw DeliveryException.permanent("the template did not produce valid JSON (" + e.getOriginalMessage()
-                    + "): check the slack template", e);
-        }
-        if (!(message instanceof ObjectNode object)) {
-            throw DeliveryException.permanent("the template produced JSON that is not an object: a Slack message"
-                    + " is {\"text\": …, \"blocks\": […]}");
-        }
+        ObjectNode object = OUTPUT.object(body);
         object.put("channel", channel);
         return object.toString();
     }

@@ -189,7 +189,7 @@ class SlackSinkTest {
         for (String body : List.of("HIGH user.sign_in", "[1,2]")) {
             DeliveryException e = assertThrows(DeliveryException.class, () -> sink.send(notification(body)));
             assertFalse(e.isRetryable());
-            assertTrue(e.getMessage().startsWith("the template "), e.getMessage());
+            assertTrue(e.getMessage().startsWith("the rendered template is not a Slack message"), e.getMessage());
         }
         assertEquals(0, server.pending());
     }
