@@ -51,6 +51,18 @@ public final class SinkConfig<T> {
         return new SinkConfig<>(type, Map.copyOf(properties));
     }
 
+    /**
+     * A changeable copy of {@code base} with {@code keyValues} (name, value, name, value, …) put
+     * over it: a test's valid configuration with the settings a case changes.
+     */
+    public static Map<String, Object> properties(Map<String, ?> base, Object... keyValues) {
+        Map<String, Object> properties = new HashMap<>(base);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            properties.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return properties;
+    }
+
     /** With {@code property} set to {@code value} (anything the converter turns into the attribute's type). */
     public SinkConfig<T> set(String property, Object value) {
         Map<String, Object> changed = new LinkedHashMap<>(properties);

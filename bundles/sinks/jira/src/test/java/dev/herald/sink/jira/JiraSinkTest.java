@@ -20,7 +20,6 @@ import dev.herald.testkit.sink.SinkConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,12 +54,8 @@ class JiraSinkTest {
     }
 
     static Map<String, Object> config(String baseUrl, Object... keyValues) {
-        Map<String, Object> p = new HashMap<>(Map.of("name", "jira", "base_url", baseUrl, "project", "SEC",
-                "username", EMAIL, "token", TOKEN));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            p.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return p;
+        return SinkConfig.properties(Map.of("name", "jira", "base_url", baseUrl, "project", "SEC",
+                "username", EMAIL, "token", TOKEN), keyValues);
     }
 
     static Notification notification(String body, Severity severity, String key) {

@@ -20,7 +20,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,14 +49,10 @@ class MailSinkTest {
     }
 
     static Map<String, Object> configFor(int port, String security, Object... keyValues) {
-        Map<String, Object> p = new HashMap<>(Map.of("name", "secops-mail", "host", "localhost",
+        return SinkConfig.properties(Map.of("name", "secops-mail", "host", "localhost",
                 "port", String.valueOf(port), "security", security, "from", "\"Herald\" <herald@example.com>",
                 "to", "secops@example.com, \"On call\" <oncall@example.com>", "connect_timeout", "5",
-                "read_timeout", "5"));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            p.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return p;
+                "read_timeout", "5"), keyValues);
     }
 
     private Map<String, Object> config(Object... keyValues) {

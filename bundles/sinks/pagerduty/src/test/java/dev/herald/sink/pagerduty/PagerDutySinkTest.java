@@ -16,7 +16,6 @@ import dev.herald.testkit.http.StubHttpServer.Reply;
 import dev.herald.testkit.http.StubHttpServer;
 import dev.herald.testkit.sink.SinkConfig;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,11 +45,7 @@ class PagerDutySinkTest {
     }
 
     static Map<String, Object> config(String apiUrl, Object... keyValues) {
-        Map<String, Object> p = new HashMap<>(Map.of("name", "pager", "routing_key", ROUTING_KEY, "api_url", apiUrl));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            p.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return p;
+        return SinkConfig.properties(Map.of("name", "pager", "routing_key", ROUTING_KEY, "api_url", apiUrl), keyValues);
     }
 
     private static Notification notification(String body, Severity severity) {

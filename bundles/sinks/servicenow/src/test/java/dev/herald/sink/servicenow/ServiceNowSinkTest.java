@@ -20,7 +20,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,12 +51,8 @@ class ServiceNowSinkTest {
     }
 
     static Map<String, Object> config(String instance, Object... keyValues) {
-        Map<String, Object> p = new HashMap<>(Map.of("name", "snow", "instance", instance,
-                "username", "herald.integration", "password", PASSWORD));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            p.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return p;
+        return SinkConfig.properties(Map.of("name", "snow", "instance", instance,
+                "username", "herald.integration", "password", PASSWORD), keyValues);
     }
 
     static Notification notification(String body, Severity severity, String key) {

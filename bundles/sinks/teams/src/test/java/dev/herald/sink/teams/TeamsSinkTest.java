@@ -43,11 +43,7 @@ class TeamsSinkTest {
     }
 
     private Map<String, Object> workflow(Object... keyValues) {
-        Map<String, Object> p = new HashMap<>(Map.of("name", "soc-teams", "webhook_url", teams.workflowUrl().toString()));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            p.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return p;
+        return SinkConfig.properties(Map.of("name", "soc-teams", "webhook_url", teams.workflowUrl().toString()), keyValues);
     }
 
     private Map<String, Object> connector() {

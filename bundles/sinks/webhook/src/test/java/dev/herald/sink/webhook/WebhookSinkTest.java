@@ -48,11 +48,7 @@ class WebhookSinkTest {
     }
 
     private Map<String, Object> config(Object... keyValues) {
-        Map<String, Object> p = new HashMap<>(Map.of("name", "siem", "url", server.uri("/ingest/herald").toString()));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            p.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return p;
+        return SinkConfig.properties(Map.of("name", "siem", "url", server.uri("/ingest/herald").toString()), keyValues);
     }
 
     private static Notification notification() {
