@@ -10,12 +10,15 @@ import dev.herald.api.Journal;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
 import dev.herald.api.admin.HeraldAdmin;
+import dev.herald.api.sink.TemplateFilters;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,7 +49,7 @@ class CoreBundleIT {
             "org.osgi.service.cm;version=1.6.1", "org.osgi.service.component;version=1.5.1",
             "org.osgi.service.component.runtime;version=1.5.1", "org.osgi.service.component.runtime.dto;version=1.5.1",
             "org.osgi.service.metatype;version=1.4.1", "dev.herald.api;version=1.1.0", "dev.herald.api.admin;version=1.1.0",
-            "dev.herald.api.text;version=1.1.0", "dev.herald.api.secret;version=1.0.0",
+            "dev.herald.api.text;version=1.1.0", "dev.herald.api.secret;version=1.0.0", "dev.herald.api.sink;version=1.0.0",
             "com.fasterxml.jackson.core;version=2.22.4", "com.fasterxml.jackson.core.io;version=2.22.4",
             "com.fasterxml.jackson.databind;version=2.22.4", "com.fasterxml.jackson.databind.node;version=2.22.4");
     /** slf4j 2 finds its provider with the Service Loader Mediator, which Karaf's pax-logging replaces. */
@@ -99,7 +102,7 @@ class CoreBundleIT {
     }
 
     @Test
-    void routesAnAppendedEventToASinkThatAppearsLater() throws Exception {
+    void routesAnAppendedEventToASinkThatAppearsLaterAndRendersWithAPluginsFilter() throws Exception {
         Bundle core = Arrays.stream(context.getBundles()).filter(b -> "dev.herald.core".equals(b.getSymbolicName()))
                 .findFirst().orElseThrow();
         assertEquals(Bundle.ACTIVE, core.getState());
@@ -131,6 +134,7 @@ class CoreBundleIT {
         assertEquals("say \"hi\"", TestEvents.json(received.get(0).body()).get("detail").get("msg").asText());
         Await.until("the delivery is recorded", () -> admin.overview().pending() == 0);
         assertTrue(admin.overview().problems().isEmpty(), admin.overview().problems().toString());
+        aFilterAnotherBundleRegistersRendersItsSinksTemplates(admin);
 
         ServiceComponentRuntime scr = service(ServiceComponentRuntime.class);
         for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(core)) {
@@ -138,5 +142,33 @@ class CoreBundleIT {
                 assertTrue(c.state != ComponentConfigurationDTO.FAILED_ACTIVATION, d.name + ": " + c.failure);
             }
         }
+    }
+
+    /**
+     * A filter another bundle registers renders a sink's templates. A second phase of the test
+     * above, not a test of its own: a second framework in this JVM cannot register core's
+     * components (its SCR meets the first one's promise classes).
+     */
+    private void aFilterAnotherBundleRegistersRendersItsSinksTemplates(HeraldAdmin admin) throws Exception {
+        Path kindTemplates = Files.createDirectories(dir.resolve("etc/herald/templates/it"));
+        Files.writeString(kindTemplates.resolve("default.peb"), "{{ event.id | shout }}");
+        Configuration route = service(ConfigurationAdmin.class).createFactoryConfiguration("dev.herald.route", "?");
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("name", "shouting");
+        props.put("pattern", "{\"source\":[\"loud\"]}");
+        props.put("sinks", new String[] {"it-shout"});
+        route.update(props);
+        Await.until("the second route is configured", () -> admin.routes().size() == 2);
+        TemplateFilters shout = () -> Map.of("shout", (input, args) -> input.toUpperCase(Locale.ROOT) + "!");
+        context.registerService(TemplateFilters.class, shout, null);
+
+        List<Notification> received = new CopyOnWriteArrayList<>();
+        Hashtable<String, Object> sinkProps = new Hashtable<>();
+        sinkProps.put(Sink.NAME, "it-shout");
+        sinkProps.put("service.factoryPid", "dev.herald.sink.it");
+        context.registerService(Sink.class, received::add, sinkProps);
+        service(Journal.class).append("it", List.of(TestEvents.event("l1", "loud", "t", "{}")), Checkpoint.of("2"));
+        Await.until("the shouting sink received the event", () -> received.size() == 1);
+        assertEquals("L1!", received.get(0).body());
     }
 }

@@ -49,14 +49,23 @@ public final class HttpFailure extends Exception {
 
     /** The same verdict in the form a {@link dev.herald.api.Sink} throws. */
     public DeliveryException toDeliveryException() {
+        return toDeliveryException(getMessage());
+    }
+
+    /**
+     * The same verdict (retryable or not, the server's Retry-After, the I/O cause) with a reason of
+     * the sink's own, e.g. what the vendor's error code means. The cause kept is the I/O error, not
+     * this failure, so that a reason the sink scrubbed of a secret is not undone by the log.
+     */
+    public DeliveryException toDeliveryException(String reason) {
         if (!retryable) {
-            return getCause() == null ? DeliveryException.permanent(getMessage())
-                    : DeliveryException.permanent(getMessage(), getCause());
+            return getCause() == null ? DeliveryException.permanent(reason)
+                    : DeliveryException.permanent(reason, getCause());
         }
         if (retryAfter != null) {
-            return DeliveryException.retryable(getMessage(), retryAfter);
+            return DeliveryException.retryable(reason, retryAfter);
         }
-        return getCause() == null ? DeliveryException.retryable(getMessage())
-                : DeliveryException.retryable(getMessage(), getCause());
+        return getCause() == null ? DeliveryException.retryable(reason)
+                : DeliveryException.retryable(reason, getCause());
     }
 }

@@ -10,8 +10,12 @@
  * Failures arrive as {@link dev.herald.http.HttpFailure}, whose reason names the status, the
  * URL (query values and credentials removed), the start of the response body and what to check,
  * and which converts to the {@link dev.herald.api.DeliveryException} a sink throws.
+ *
+ * <p>The HTTP half of the sink SDK: {@link dev.herald.http.SinkHttp} (a sender named after the
+ * sink, failures as verdicts, a {@link dev.herald.http.VendorDetail} hook for what the vendor's
+ * answer means) and {@link dev.herald.http.HttpUrl} (URL settings checked one way).
  */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package dev.herald.http;
 

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.http.testing.StubHttpServer;
 import dev.herald.http.tls.TlsTrust;
+import dev.herald.testkit.http.StubHttpServer;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.http.HttpRequest;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Queue;

@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * Herald's Pebble filters: {@code json}, {@code tojson}, {@code html}, {@code mrkdwn},
- * {@code markdown}, {@code cef_header}, {@code cef}, {@code leef_header}, {@code leef(delimiter)},
- * {@code logrhythm} and {@code truncate(n)}. A filter whose escaping is the engine's own marks its
+ * {@code markdown} and {@code truncate(n)}; formats of one sink bring their own (the syslog sink's
+ * CEF, LEEF and LogRhythm escaping, through {@link dev.herald.api.sink.TemplateFilters}). A filter whose escaping is the engine's own marks its
  * output safe, so that it is not escaped twice; the others leave the engine's escaping to follow.
  */
 final class HeraldFilters extends AbstractExtension {
@@ -35,11 +35,6 @@ final class HeraldFilters extends AbstractExtension {
                 Map.entry("html", new Simple(s -> mark(html(s), Escape.HTML))),
                 Map.entry("mrkdwn", new Simple(HeraldFilters::mrkdwn)),
                 Map.entry("markdown", new Simple(MarkdownText::escape)),
-                Map.entry("cef_header", new Simple(SiemFields::header)),
-                Map.entry("cef", new Simple(SiemFields::cefValue)),
-                Map.entry("leef_header", new Simple(SiemFields::header)),
-                Map.entry("leef", new Leef()),
-                Map.entry("logrhythm", new Simple(SiemFields::logRhythmValue)),
                 Map.entry("tojson", new ToJson()),
                 Map.entry("truncate", new Truncate()));
     }
@@ -103,21 +98,6 @@ final class HeraldFilters extends AbstractExtension {
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("tojson cannot write a " + value.getClass().getSimpleName(), e);
             }
-        }
-    }
-
-    /** A LEEF 2.0 attribute value; the delimiter is a tab unless named as in the header ({@code leef('^')}). */
-    private static final class Leef implements Filter {
-        @Override
-        public List<String> getArgumentNames() {
-            return List.of("delimiter");
-        }
-
-        @Override
-        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext ctx,
-                            int line) {
-            Object delimiter = args.get("delimiter");
-            return SiemFields.leefValue(text(input), delimiter == null ? '\t' : SiemFields.leefDelimiter(text(delimiter)));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.herald.core.template;
 
+import dev.herald.api.sink.TemplateFilters;
 import dev.herald.core.CoreConfig;
 import dev.herald.core.CoreSettings;
 import io.pebbletemplates.pebble.PebbleEngine;
@@ -9,14 +10,21 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Renders notification bodies with Pebble. One engine per body type autoescapes every output for
  * that type; compiled templates are cached and compiled again when their file or bundle changes.
+ * Filters plugin bundles contribute ({@link TemplateFilters}) join every engine; when they come or
+ * go, the engines are built again and the cache emptied.
  */
 @Component(service = TemplateRenderer.class, configurationPid = CoreConfig.PID)
 public final class TemplateRenderer {
@@ -24,8 +32,9 @@ public final class TemplateRenderer {
 
     private final TemplateLocator locator;
     private final SourceLoader loader = new SourceLoader();
-    private final Map<Escape, PebbleEngine> engines = new EnumMap<>(Escape.class);
+    private final List<TemplateFilters> contributed = new CopyOnWriteArrayList<>();
     private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
+    private volatile Map<Escape, PebbleEngine> engines;
 
     @Activate
     public TemplateRenderer(CoreConfig config) {
@@ -34,12 +43,42 @@ public final class TemplateRenderer {
 
     public TemplateRenderer(Path templatesDirectory) {
         this.locator = new TemplateLocator(templatesDirectory);
+        this.engines = engines(List.of());
+    }
+
+    /** Adds a plugin's filters to every engine. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addFilters(TemplateFilters filters) {
+        contributed.add(filters);
+        rebuild();
+    }
+
+    public void removeFilters(TemplateFilters filters) {
+        contributed.remove(filters);
+        rebuild();
+    }
+
+    private synchronized void rebuild() {
+        engines = engines(List.copyOf(contributed));
+        cache.clear();
+    }
+
+    private Map<Escape, PebbleEngine> engines(List<TemplateFilters> filters) {
+        Map<Escape, PebbleEngine> built = new EnumMap<>(Escape.class);
         for (Escape e : Escape.values()) {
-            engines.put(e, new PebbleEngine.Builder().loader(loader).extension(new HeraldFilters(e))
-                    .autoEscaping(e != Escape.NONE).defaultEscapingStrategy(e == Escape.JSON ? "json" : "html")
-                    .addEscapingStrategy("json", HeraldFilters.JSON_STRING).cacheActive(false)
-                    .maxRenderedSize(MAX_BODY_CHARS).build());
+            HeraldFilters herald = new HeraldFilters(e);
+            PebbleEngine base = builder(e, herald).build();
+            built.put(e, builder(e, herald).extension(new ContributedFilters(filters,
+                    name -> base.getExtensionRegistry().getFilter(name) != null)).build());
         }
+        return built;
+    }
+
+    private PebbleEngine.Builder builder(Escape e, HeraldFilters herald) {
+        return new PebbleEngine.Builder().loader(loader).extension(herald)
+                .autoEscaping(e != Escape.NONE).defaultEscapingStrategy(e == Escape.JSON ? "json" : "html")
+                .addEscapingStrategy("json", HeraldFilters.JSON_STRING).cacheActive(false)
+                .maxRenderedSize(MAX_BODY_CHARS);
     }
 
     /** The body for a rendering; a failure names the template and, when known, the line. */

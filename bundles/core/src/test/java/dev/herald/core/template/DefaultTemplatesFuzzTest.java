@@ -39,10 +39,9 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>a JSON body parses as one JSON value, and the HTML inside a mail holds the template's tags
  *       only;</li>
- *   <li>CEF, LEEF and LogRhythm lines carry no line break, and a strict reader finds the same
- *       header fields and keys as for harmless text of the same shape;</li>
- *   <li>the syslog {@code json} format is the record exactly.</li>
  * </ul>
+ * The syslog sink's formats escape with filters of its own bundle (not core's), so its
+ * TemplatesFuzzTest checks them.
  * The input is the hostile text: its lines are spread over the record's strings (a line that is
  * a number goes into the numbers too), the event's id, type and instance.
  */
@@ -51,7 +50,7 @@ class DefaultTemplatesFuzzTest {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Path SINKS = Path.of("../sinks");
     private static final Path DEMO = Path.of("../../karaf-assembly/src/main/resources/assembly/demo/inbox");
-    private static final Pattern ESCAPE_PROPERTY = Pattern.compile("TEMPLATE_ESCAPE \\+ \"=(\\w+)\"");
+    private static final Pattern ESCAPE_PROPERTY = Pattern.compile("@TemplateEscape\\(Escaping\\.(\\w+)\\)");
     private static final Pattern TAG = Pattern.compile("<\\s*(/?)\\s*([A-Za-z!][A-Za-z0-9-]*)");
     /**
      * The webhook writes a record twice (raw and detail), JSON-escaped up to six times its
@@ -94,95 +93,9 @@ class DefaultTemplatesFuzzTest {
                         assertEquals(tags(JSON.readTree(render(t, twin)).path("html").asText()),
                                 tags(parsed.path("html").asText()), "HTML tags of " + where);
                     }
-                } else if ("syslog".equals(t.kind())) {
-                    checkSyslog(t.set(), body, render(t, twin), event.raw(), where);
                 }
             }
         }
-    }
-
-    private static void checkSyslog(String format, String body, String twin, String raw, String where) {
-        switch (format) {
-            case "json" -> assertEquals(raw, body, where);
-            case "cef" -> {
-                assertNoLineBreak(body, where);
-                assertEquals(cef(twin), cef(body), "CEF fields of " + where);
-            }
-            case "leef" -> {
-                assertNoLineBreak(body, where);
-                assertEquals(leef(twin), leef(body), "LEEF fields of " + where);
-            }
-            case "logrhythm" -> {
-                String fields = body.substring(0, body.indexOf("|original_message="));
-                assertNoLineBreak(fields, where);
-                assertEquals(logRhythm(twin), logRhythm(body), "LogRhythm fields of " + where);
-            }
-            default -> throw new AssertionError("a syslog format this test does not know: " + format);
-        }
-    }
-
-    /** The header field count and the extension keys, as a strict CEF reader splits them. */
-    private static List<String> cef(String line) {
-        List<String> header = splitUnescaped(line, '|', 8);
-        assertEquals(8, header.size(), "CEF has seven header fields and the extension: " + line);
-        List<String> keys = new ArrayList<>();
-        Matcher m = Pattern.compile("(?:^| )([A-Za-z0-9_]+)=").matcher(header.get(7));
-        String ext = header.get(7);
-        for (int i = 0; i < ext.length(); i++) {
-            char c = ext.charAt(i);
-            if (c == '\\') {
-                assertTrue(i + 1 < ext.length() && "\\=nr".indexOf(ext.charAt(i + 1)) >= 0,
-                        "CEF extension escapes only \\ = \\n \\r: " + ext);
-                i++;
-            } else if (c == '=') {
-                assertTrue(m.find() && m.end() == i + 1, "an unescaped = ends a key: " + ext);
-                keys.add(m.group(1));
-            }
-        }
-        return keys;
-    }
-
-    /** The header fields and the attribute keys, as a strict LEEF 2.0 reader splits them. */
-    private static List<String> leef(String line) {
-        List<String> header = splitUnescaped(line, '|', 7);
-        assertEquals(7, header.size(), "LEEF 2.0 has six header fields and the attributes: " + line);
-        List<String> keys = new ArrayList<>(header.subList(0, 6).stream().map(f -> "h").toList());
-        for (String attribute : header.get(6).split("\t", -1)) {
-            int eq = attribute.indexOf('=');
-            assertTrue(eq > 0, "a LEEF attribute is key=value: " + attribute);
-            keys.add(attribute.substring(0, eq));
-        }
-        return keys;
-    }
-
-    private static List<String> logRhythm(String line) {
-        List<String> keys = new ArrayList<>();
-        for (String pair : line.substring(0, line.indexOf("|original_message=")).split("\\|", -1)) {
-            int eq = pair.indexOf('=');
-            assertTrue(eq > 0, "a LogRhythm field is key=value: " + pair);
-            keys.add(pair.substring(0, eq));
-        }
-        return keys;
-    }
-
-    /** At most {@code limit} parts split at {@code sep} not escaped by a backslash. */
-    private static List<String> splitUnescaped(String line, char sep, int limit) {
-        List<String> parts = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < line.length() && parts.size() < limit - 1; i++) {
-            if (line.charAt(i) == '\\') {
-                i++;
-            } else if (line.charAt(i) == sep) {
-                parts.add(line.substring(start, i));
-                start = i + 1;
-            }
-        }
-        parts.add(line.substring(start));
-        return parts;
-    }
-
-    private static void assertNoLineBreak(String text, String where) {
-        assertTrue(text.indexOf('\n') < 0 && text.indexOf('\r') < 0, "a line break in " + where);
     }
 
     private static List<String> tags(String html) {
@@ -262,6 +175,9 @@ class DefaultTemplatesFuzzTest {
                     continue;
                 }
                 String kind = sink.getFileName().toString();
+                if (kind.equals("syslog")) {
+                    continue;
+                }
                 Escape escape = declaredEscape(sink.resolve("src/main/java"));
                 SinkResources resources = new DirectorySinkResources(root, kind);
                 try (Stream<Path> entries = Files.list(templates)) {
@@ -286,7 +202,7 @@ class DefaultTemplatesFuzzTest {
         }
     }
 
-    /** The body type the sink's component declares ({@code Sink.TEMPLATE_ESCAPE + "=json"}). */
+    /** The body type the sink's component declares ({@code @TemplateEscape(Escaping.JSON)}). */
     private static Escape declaredEscape(Path sources) throws IOException {
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {

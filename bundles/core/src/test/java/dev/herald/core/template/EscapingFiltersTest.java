@@ -57,30 +57,6 @@ class EscapingFiltersTest {
     }
 
     @Test
-    void cefHeaderEscapesBackslashAndPipeAndFlattensEveryLineBreak() throws Exception {
-        assertEquals("a\\|b\\\\c=d e f g h", none("a|b\\c=d\re\nf\r\ng\u2028h", "cef_header"));
-        assertEquals("a\\|b\\\\c=d e", none("a|b\\c=d\r\ne", "leef_header"));
-    }
-
-    @Test
-    void cefExtensionValueEscapesBackslashEqualsAndCrAndLf() throws Exception {
-        assertEquals("a|b\\\\c\\=d\\re\\nf\\r\\ng", none("a|b\\c=d\re\nf\r\ng", "cef"));
-        assertEquals("x\\\\\\=", none("x\\=", "cef"), "the backslash first, so an escape is not escaped twice");
-    }
-
-    @Test
-    void leefValueHoldsNeitherTheDelimiterNorALineBreak() throws Exception {
-        assertEquals("a b c d e|f=g\\h", none("a\tb\rc\nd\r\ne|f=g\\h", "leef"));
-        assertEquals("a b c d\te", none("a^b\rc\nd\te", "leef('^')"));
-        assertEquals("a b c", none("a|b\nc", "leef('x7C')"), "the delimiter as the header writes it");
-    }
-
-    @Test
-    void logRhythmValueHoldsNeitherAPipeNorALineBreak() throws Exception {
-        assertEquals("a_b_c_d_e=f", none("a|b\rc\nd\r\ne=f", "logrhythm"));
-    }
-
-    @Test
     void markdownEscapesWhatCommonMarkWouldRender() throws Exception {
         assertEquals("\\[Approve\\]\\(https://evil)", none("[Approve](https://evil)", "markdown"));
         assertEquals("\\*\\*b\\*\\* \\_i\\_ \\`c\\` \\<b\\> \\~s\\~ a\\\\b", none("**b** _i_ `c` <b> ~s~ a\\b", "markdown"));

@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
+import dev.herald.api.sink.TemplateFilters;
 import dev.herald.core.TestEvents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,5 +154,30 @@ class TemplateRendererTest {
         JsonNode body = json(renderer.render(rendering(Escape.JSON, null, null, null)));
         assertEquals("CreateUser", body.get("type").asText());
         assertEquals(event.detail(), body.get("detail"));
+    }
+
+    @Test
+    void aPluginsFiltersJoinEveryEngineWhileRegisteredAndCannotReplaceABuiltInOne() throws Exception {
+        TemplateFilters shout = () -> Map.of("shout", (input, args) -> input.toUpperCase() + "!",
+                "json", (input, args) -> "replaced");
+        TemplateException before = assertThrows(TemplateException.class, () -> render(Escape.NONE, "{{ event.type | shout }}"));
+        assertTrue(before.getMessage().contains("shout"), before.getMessage());
+
+        renderer.addFilters(shout);
+        assertEquals("CREATEUSER!", render(Escape.NONE, "{{ event.type | shout }}"));
+        assertEquals("{\"t\":\"A\\\"B!\"}", renderWithDetail(Escape.JSON, "a\"b", "{\"t\":\"{{ event.detail.v | shout }}\"}"),
+                "the body's escaping follows a plugin's filter");
+        assertEquals("a\\\"b", render(Escape.NONE, "{{ 'a\"b' | json }}"), "json stays Herald's");
+
+        renderer.removeFilters(shout);
+        assertThrows(TemplateException.class, () -> render(Escape.NONE, "{{ event.type | shout }}"));
+    }
+
+    private String renderWithDetail(Escape escape, String value, String template) throws Exception {
+        ObjectNode detail = JsonNodeFactory.instance.objectNode().put("v", value);
+        event = Event.builder().id("e2").source("json").instance("i").type("t")
+                .time(Instant.parse("2026-11-22T10:00:00Z")).severity(Severity.LOW).detail(detail)
+                .raw(detail.toString()).build();
+        return render(escape, template);
     }
 }

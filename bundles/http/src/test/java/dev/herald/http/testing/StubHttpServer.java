@@ -25,8 +25,13 @@ import javax.net.ssl.SSLContext;
 
 /**
  * A loopback HTTP(S) server for tests: records every request and answers with the {@link Reply}
- * set last. Shared with the sinks' tests through this module's test-jar.
+ * set last.
+ *
+ * @deprecated moved to the test kit as {@code dev.herald.testkit.http.StubHttpServer}; this copy
+ *             stays only until the sources' tests (which still take this module's test-jar) move
+ *             to it, then it goes.
  */
+@Deprecated
 public final class StubHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final String scheme;

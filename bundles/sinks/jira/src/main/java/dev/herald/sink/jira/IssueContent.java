@@ -1,10 +1,10 @@
 package dev.herald.sink.jira;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.DeliveryException;
+import dev.herald.api.sink.TemplateOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,23 +25,16 @@ record IssueContent(String summary, String description, String details, List<Str
     static final Set<String> RESERVED = Set.of("project", "issuetype", "summary", "description", "labels",
             "priority");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TemplateOutput OUTPUT = new TemplateOutput("jira", "a valid Jira issue");
 
     /**
      * @throws DeliveryException permanent, naming the field, when the rendered body is not valid
      */
     static IssueContent parse(String body) throws DeliveryException {
-        JsonNode tree;
-        try {
-            tree = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw invalid("it is not JSON (" + e.getOriginalMessage() + ")");
-        }
-        if (!(tree instanceof ObjectNode root)) {
-            throw invalid("it must be a JSON object with summary and description");
-        }
+        ObjectNode root = OUTPUT.object(body);
         String summary = PlainText.oneLine(text(root, "summary"), SUMMARY_MAX);
         if (summary.isEmpty()) {
-            throw invalid("summary is required (the issue's title)");
+            throw OUTPUT.invalid("summary is required (the issue's title)");
         }
         JsonNode details = root.path("details");
         String detailsText = details.isMissingNode() || details.isNull() ? ""
@@ -58,7 +51,7 @@ record IssueContent(String summary, String description, String details, List<Str
     private static String groupKey(ObjectNode root) throws DeliveryException {
         JsonNode value = root.get("group_key");
         if (value != null && !value.isNull() && !value.isTextual()) {
-            throw invalid("group_key must be a string naming what the issue is about (e.g. the finding id)");
+            throw OUTPUT.invalid("group_key must be a string naming what the issue is about (e.g. the finding id)");
         }
         return text(root, "group_key").strip();
     }
@@ -69,7 +62,7 @@ record IssueContent(String summary, String description, String details, List<Str
             return "";
         }
         if (!value.isTextual()) {
-            throw invalid(field + " must be a string");
+            throw OUTPUT.invalid(field + " must be a string");
         }
         return value.asText();
     }
@@ -81,11 +74,11 @@ record IssueContent(String summary, String description, String details, List<Str
             return labels;
         }
         if (!value.isArray()) {
-            throw invalid("labels must be an array of strings");
+            throw OUTPUT.invalid("labels must be an array of strings");
         }
         for (JsonNode label : value) {
             if (!label.isTextual()) {
-                throw invalid("labels must be an array of strings");
+                throw OUTPUT.invalid("labels must be an array of strings");
             }
             labels.add(label.asText());
         }
@@ -98,19 +91,15 @@ record IssueContent(String summary, String description, String details, List<Str
             return JSON.createObjectNode();
         }
         if (!(value instanceof ObjectNode fields)) {
-            throw invalid("fields must be an object of Jira fields, e.g. {\"customfield_10042\": \"value\"}");
+            throw OUTPUT.invalid("fields must be an object of Jira fields, e.g. {\"customfield_10042\": \"value\"}");
         }
         for (String reserved : RESERVED) {
             if (fields.has(reserved)) {
-                throw invalid("fields must not set " + reserved + ": use the template's own " + reserved
+                throw OUTPUT.invalid("fields must not set " + reserved + ": use the template's own " + reserved
                         + " (or the sink's configuration for project and issue_type)");
             }
         }
         return fields;
     }
 
-    private static DeliveryException invalid(String why) {
-        return DeliveryException.permanent("the rendered template is not a valid Jira issue: " + why
-                + " — check the jira template (etc/herald/templates/jira/ or the route's)");
-    }
 }

@@ -25,11 +25,7 @@ final class JiraRejection {
      */
     static DeliveryException classify(HttpFailure failure, String doing, String project) {
         if (failure.isRetryable()) {
-            DeliveryException retryable = failure.toDeliveryException();
-            String reason = "Jira did not answer while " + doing + ": " + failure.getMessage();
-            return retryable.retryAfter().map(wait -> DeliveryException.retryable(reason, wait))
-                    .orElseGet(() -> failure.getCause() == null ? DeliveryException.retryable(reason)
-                            : DeliveryException.retryable(reason, failure.getCause()));
+            return failure.toDeliveryException("Jira did not answer while " + doing + ": " + failure.getMessage());
         }
         int status = failure.status().orElse(0);
         String said = jiraSays(failure.responseBody());

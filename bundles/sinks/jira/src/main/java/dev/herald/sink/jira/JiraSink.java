@@ -7,15 +7,16 @@ import dev.herald.api.Notification;
 import dev.herald.api.Sink;
 import dev.herald.api.secret.Secrets;
 import dev.herald.api.secret.ServicePid;
+import dev.herald.api.sink.Escaping;
+import dev.herald.api.sink.SinkSetup;
+import dev.herald.api.sink.TemplateEscape;
 import dev.herald.api.text.Text;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
-import dev.herald.http.HttpFailure;
-import dev.herald.http.HttpSender;
-import dev.herald.http.HttpSettings;
+import dev.herald.http.HttpUrl;
+import dev.herald.http.SinkHttp;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -50,8 +51,8 @@ import org.slf4j.LoggerFactory;
  * is ignored (said once in the log) rather than turning the search back on.
  */
 @Component(service = Sink.class, configurationPid = JiraSink.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE,
-        property = Sink.TEMPLATE_ESCAPE + "=json")
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@TemplateEscape(Escaping.JSON)
 @Designate(ocd = JiraSink.Config.class, factory = true)
 public final class JiraSink implements Sink {
     static final String PID = "dev.herald.sink.jira";
@@ -144,14 +145,12 @@ public final class JiraSink implements Sink {
     private final boolean dedupe;
     private final String authorization;
     private final IssueRequests requests;
-    private final HttpSender http;
+    private final SinkHttp http;
 
     @Activate
     public JiraSink(Config config, ServicePid pid, HttpConnection connection, @Reference HttpClients clients) {
-        this.name = config.name();
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("jira sink: name is required: routes refer to the sink by it");
-        }
+        SinkSetup setup = SinkSetup.of("jira", config.name(), config.rate());
+        this.name = setup.name();
         try {
             this.base = baseUrl(config.base__url());
             this.deployment = Deployment.of(config.deployment());
@@ -167,17 +166,10 @@ public final class JiraSink implements Sink {
             List<String> labels = Text.items(config.labels());
             this.requests = new IssueRequests(deployment, project, issueType, labels,
                     PriorityMap.parse(config.priorities()));
-            if (config.rate() < 0) {
-                throw new IllegalArgumentException("rate must be 0 (no limit) or a positive number of issues per"
-                        + " second; was " + config.rate());
-            }
-            this.http = clients.create(HttpSettings.builder("sink jira/" + name)
-                    .userAgentOf(JiraSink.class)
-                    .connection(connection)
-                    .build());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("jira sink '" + name + "': " + e.getMessage(), e);
+            throw setup.invalid(e);
         }
+        this.http = SinkHttp.create(setup, JiraSink.class, connection, clients);
         if (base.getScheme().equals("http")) {
             LOG.warn("jira sink '{}' sends its token to {} over plain http: anyone on the network path can read"
                     + " it; use https", name, base.getHost());
@@ -231,11 +223,7 @@ public final class JiraSink implements Sink {
                 .header("Accept", "application/json")
                 .header("Authorization", authorization)
                 .build();
-        try {
-            return http.send(request);
-        } catch (HttpFailure failure) {
-            throw JiraRejection.classify(failure, doing, project);
-        }
+        return http.send(request, failure -> JiraRejection.classify(failure, doing, project));
     }
 
 
@@ -252,24 +240,12 @@ public final class JiraSink implements Sink {
     }
 
     private static URI baseUrl(String value) {
-        String v = value == null ? "" : value.strip();
-        if (v.isEmpty()) {
-            throw new IllegalArgumentException("base_url is required: https://<site>.atlassian.net, or the Data"
-                    + " Center base URL, e.g. https://jira.example.com/jira");
-        }
-        URI uri;
-        try {
-            uri = new URI(v);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("base_url '" + v + "' is not a valid URL (" + e.getReason() + ")");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null
-                || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("base_url '" + v + "' must be an http:// or https:// URL with a host"
-                    + " and nothing after the path (credentials go in username/token), e.g."
-                    + " https://example.atlassian.net");
-        }
+        URI uri = HttpUrl.of("base_url", value).example("https://example.atlassian.net").baseOnly()
+                .whenMissing("https://<site>.atlassian.net, or the Data Center base URL, e.g."
+                        + " https://jira.example.com/jira")
+                .credentialsIn("set username and token").parse();
+        String v = uri.toString();
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
         if (path.contains("/rest/")) {
             throw new IllegalArgumentException("base_url '" + v + "' must be the site's base URL: Herald appends"

@@ -10,13 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
-import dev.herald.core.template.DirectorySinkResources;
-import dev.herald.core.template.Escape;
-import dev.herald.core.template.Rendering;
-import dev.herald.core.template.TemplateRenderer;
+import dev.herald.testkit.sink.SampleEvents;
+import dev.herald.testkit.sink.SinkTemplates;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -51,15 +48,9 @@ class DefaultTemplatesTest {
         dataCenter.close();
     }
 
-    private static Event event(String source, String id, String type, JsonNode detail) {
-        return Event.builder().id(id).source(source).instance("prod").type(type)
-                .time(Instant.parse("2026-11-22T10:58:04Z")).severity(Severity.HIGH)
-                .detail(detail).raw(detail.toString()).build();
-    }
-
     private String render(Event event, Severity severity) throws Exception {
-        return new TemplateRenderer(overrides).render(new Rendering(event, "route", "jira", "jira",
-                Escape.JSON, new DirectorySinkResources(Path.of("src/main/resources"), "x"), null, severity, "key"));
+        return SinkTemplates.of(JiraSink.class).withUserTemplates(overrides)
+                .withDelivery("route", "jira", "key").render(event, severity);
     }
 
     /** Renders, delivers to both emulators, and returns the Cloud issue's fields. */
@@ -83,7 +74,7 @@ class DefaultTemplatesTest {
     @Test
     void aSecurityHubFindingBecomesAnIssueWithItsDescriptionRemediationAndTheFinding() throws Exception {
         JsonNode finding = JSON.readTree(DEMO.resolve("securityhub-findings.json").toFile()).at("/detail/findings/0");
-        JsonNode fields = deliver(event("securityhub", "f@1", "Finding", finding), Severity.CRITICAL);
+        JsonNode fields = deliver(SampleEvents.of("securityhub", "f@1", "Finding", finding), Severity.CRITICAL);
         assertTrue(fields.get("summary").asText().startsWith("[CRITICAL] " + finding.get("Title").asText()),
                 fields.get("summary").asText());
         assertEquals("Highest", fields.at("/priority/name").asText());
@@ -101,27 +92,17 @@ class DefaultTemplatesTest {
 
     @Test
     void theSecurityHubTemplateGroupsByFindingIdAndTheOthersDoNot() throws Exception {
-        JsonNode findings = JSON.readTree(DEMO.resolve("securityhub-findings.json").toFile()).at("/detail/findings");
-        for (JsonNode finding : findings) {
-            JsonNode body = JSON.readTree(render(event("securityhub", "e", "Finding", finding), Severity.HIGH));
-            assertEquals(finding.get("Id").asText(), body.get("group_key").asText());
-        }
-        JsonNode ocsf = JSON.readTree("{\"finding_info\":{\"uid\":\"ocsf-7\",\"title\":\"t\"}}");
-        assertEquals("ocsf-7", JSON.readTree(render(event("securityhub", "e", "Finding", ocsf), Severity.HIGH))
-                .get("group_key").asText());
-        for (String source : List.of("pce", "cloudtrail", "json")) {
-            assertFalse(JSON.readTree(render(event(source, "e", "T", ocsf), Severity.HIGH)).has("group_key"), source);
-        }
+        SinkTemplates.of(JiraSink.class).assertGroupsFindingsById();
     }
 
     @Test
     void everyUpdateOfAFindingIsACommentOnItsOneIssue() throws Exception {
         ObjectNode finding = (ObjectNode) JSON.readTree(DEMO.resolve("securityhub-findings.json").toFile())
                 .at("/detail/findings/0").deepCopy();
-        deliver(event("securityhub", "f@1", "Finding", finding), Severity.HIGH);
+        deliver(SampleEvents.of("securityhub", "f@1", "Finding", finding), Severity.HIGH);
         finding.put("UpdatedAt", "2026-11-23T08:00:00Z").putObject("Compliance").put("Status", "PASSED");
-        String body = render(event("securityhub", "f@2", "Finding", finding), Severity.INFO);
-        Event update = event("securityhub", "f@2", "Finding", finding);
+        String body = render(SampleEvents.of("securityhub", "f@2", "Finding", finding), Severity.INFO);
+        Event update = SampleEvents.of("securityhub", "f@2", "Finding", finding);
         cloudSink.send(new Notification(update, "route", "jira", Severity.INFO, body, 1, "ff".repeat(16)));
         dataCenterSink.send(new Notification(update, "route", "jira", Severity.INFO, body, 1, "ff".repeat(16)));
 
@@ -138,27 +119,27 @@ class DefaultTemplatesTest {
     @Test
     void aPceAuditEventAndACloudTrailRecordNameWhoDidWhatWhere() throws Exception {
         JsonNode pce = JSON.readTree(Files.readAllLines(DEMO.resolve("pce-audit-events.jsonl")).get(1));
-        JsonNode fromPce = deliver(event("pce", "pce-1", pce.get("event_type").asText(), pce), Severity.MEDIUM);
+        JsonNode fromPce = deliver(SampleEvents.of("pce", "pce-1", pce.get("event_type").asText(), pce), Severity.MEDIUM);
         assertEquals("[MEDIUM] Illumio PCE user.login_failed (failure) by system on pce.corp.example.com",
                 fromPce.get("summary").asText());
         assertTrue(adfText(fromPce.get("description")).contains("From: 203.0.113.77"));
         assertEquals("Medium", fromPce.at("/priority/name").asText());
 
         JsonNode record = JSON.readTree(DEMO.resolve("cloudtrail-123456789012.json").toFile()).at("/Records/1");
-        JsonNode fromTrail = deliver(event("cloudtrail", "ct-1", record.get("eventName").asText(), record), Severity.HIGH);
+        JsonNode fromTrail = deliver(SampleEvents.of("cloudtrail", "ct-1", record.get("eventName").asText(), record), Severity.HIGH);
         assertTrue(fromTrail.get("summary").asText().startsWith("[HIGH] AWS ConsoleLogin"), fromTrail.get("summary").asText());
         assertTrue(adfText(fromTrail.get("description")).contains("#/events/" + record.get("eventID").asText()));
     }
 
     @Test
     void anyOtherRecordAndAnEmptyOneStillMakeValidIssues() throws Exception {
-        JsonNode other = deliver(event("json", "ev-9", "Thing", JSON.readTree("{\"a\":1}")), Severity.LOW);
+        JsonNode other = deliver(SampleEvents.of("json", "ev-9", "Thing", JSON.readTree("{\"a\":1}")), Severity.LOW);
         assertEquals("[LOW] json Thing from prod", other.get("summary").asText());
         JsonNode empty = JSON.readTree("{}");
-        deliver(event("securityhub", "ev-s", "Finding", empty), Severity.HIGH);
-        deliver(event("pce", "ev-p", "agent.tampering", empty), Severity.HIGH);
+        deliver(SampleEvents.of("securityhub", "ev-s", "Finding", empty), Severity.HIGH);
+        deliver(SampleEvents.of("pce", "ev-p", "agent.tampering", empty), Severity.HIGH);
         assertEquals("[HIGH] AWS ConsoleLogin by unknown identity (account prod)",
-                deliver(event("cloudtrail", "ev-c", "ConsoleLogin", empty), Severity.HIGH).get("summary").asText());
+                deliver(SampleEvents.of("cloudtrail", "ev-c", "ConsoleLogin", empty), Severity.HIGH).get("summary").asText());
     }
 
     /** The console URL in the text keeps the AWS console's host whatever the record's region holds. */
@@ -167,7 +148,7 @@ class DefaultTemplatesTest {
         for (String region : List.of("evil.example/", "evil.example?", "evil.example#", "a@evil.example:443/")) {
             JsonNode record = JSON.readTree("{\"eventName\":\"ConsoleLogin\",\"eventID\":\"e/x?y#z\",\"awsRegion\":"
                     + JSON.writeValueAsString(region) + "}");
-            String description = JSON.readTree(render(event("cloudtrail", "c", "x", record), Severity.HIGH))
+            String description = JSON.readTree(render(SampleEvents.of("cloudtrail", "c", "x", record), Severity.HIGH))
                     .get("description").asText();
             java.util.regex.Matcher url = java.util.regex.Pattern.compile("https://(\\S*?)[/?#]").matcher(description);
             assertTrue(url.find(), description);
@@ -180,7 +161,7 @@ class DefaultTemplatesTest {
     void hostileContentStaysInsideItsStrings() throws Exception {
         ObjectNode finding = JSON.createObjectNode().put("Title", HOSTILE).put("Description", HOSTILE)
                 .put("AwsAccountId", HOSTILE);
-        JsonNode fields = deliver(event("securityhub", "h@1", "Finding", finding), Severity.HIGH);
+        JsonNode fields = deliver(SampleEvents.of("securityhub", "h@1", "Finding", finding), Severity.HIGH);
         String summary = fields.get("summary").asText();
         assertTrue(summary.startsWith("[HIGH] \"quoted\" \\ back new line </script>"), summary);
         assertTrue(adfText(fields.get("description")).contains("<!channel> <@U123|x> {code}"));
@@ -194,10 +175,10 @@ class DefaultTemplatesTest {
 
         JsonNode record = JSON.readTree("{\"eventName\":" + JSON.writeValueAsString(HOSTILE) + ",\"eventID\":\"e\","
                 + "\"awsRegion\":" + JSON.writeValueAsString(HOSTILE) + ",\"errorCode\":\"AccessDenied\"}");
-        assertTrue(deliver(event("cloudtrail", "c", "x", record), Severity.HIGH).get("summary").asText()
+        assertTrue(deliver(SampleEvents.of("cloudtrail", "c", "x", record), Severity.HIGH).get("summary").asText()
                 .contains("</script>"));
         JsonNode pce = JSON.readTree("{\"event_type\":" + JSON.writeValueAsString(HOSTILE) + "}");
-        deliver(event("pce", HOSTILE, HOSTILE, pce), Severity.HIGH);
-        deliver(event("json", HOSTILE, HOSTILE, JSON.readTree("{}")), Severity.HIGH);
+        deliver(SampleEvents.of("pce", HOSTILE, HOSTILE, pce), Severity.HIGH);
+        deliver(SampleEvents.of("json", HOSTILE, HOSTILE, JSON.readTree("{}")), Severity.HIGH);
     }
 }

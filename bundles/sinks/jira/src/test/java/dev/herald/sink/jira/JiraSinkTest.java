@@ -12,16 +12,14 @@ import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.api.text.Text;
-import dev.herald.api.secret.ServicePid;
 import dev.herald.http.HttpClients;
-import dev.herald.http.HttpConnection;
-import dev.herald.http.testing.StubHttpServer;
-import dev.herald.http.testing.StubHttpServer.Recorded;
-import dev.herald.http.testing.StubHttpServer.Reply;
+import dev.herald.testkit.http.StubHttpServer.Recorded;
+import dev.herald.testkit.http.StubHttpServer.Reply;
+import dev.herald.testkit.http.StubHttpServer;
+import dev.herald.testkit.sink.SinkConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.osgi.util.converter.Converters;
 
 class JiraSinkTest {
     static final String EMAIL = "herald@example.com";
@@ -53,20 +50,12 @@ class JiraSinkTest {
     }
 
     static JiraSink sink(Map<String, Object> properties) {
-        JiraSink.Config config = Converters.standardConverter().convert(properties).to(JiraSink.Config.class);
-        HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
-        ServicePid pid = Converters.standardConverter()
-                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class);
-        return new JiraSink(config, pid, connection, HttpClients.standalone());
+        return SinkConfig.of(JiraSink.Config.class, properties).activate(JiraSink.class, HttpClients.standalone());
     }
 
     static Map<String, Object> config(String baseUrl, Object... keyValues) {
-        Map<String, Object> p = new HashMap<>(Map.of("name", "jira", "base_url", baseUrl, "project", "SEC",
-                "username", EMAIL, "token", TOKEN));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            p.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return p;
+        return SinkConfig.properties(Map.of("name", "jira", "base_url", baseUrl, "project", "SEC",
+                "username", EMAIL, "token", TOKEN), keyValues);
     }
 
     static Notification notification(String body, Severity severity, String key) {

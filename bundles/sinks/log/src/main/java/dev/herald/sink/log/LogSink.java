@@ -2,6 +2,9 @@ package dev.herald.sink.log;
 
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
+import dev.herald.api.sink.Escaping;
+import dev.herald.api.sink.SinkSetup;
+import dev.herald.api.sink.TemplateEscape;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -24,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * terminal.
  */
 @Component(service = Sink.class, configurationPid = LogSink.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE,
-        property = Sink.TEMPLATE_ESCAPE + "=none")
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@TemplateEscape(Escaping.NONE)
 @Designate(ocd = LogSink.Config.class, factory = true)
 public final class LogSink implements Sink {
     static final String PID = "dev.herald.sink.log";
@@ -60,12 +63,9 @@ public final class LogSink implements Sink {
 
     /** With the logger factory and standard output replaceable, for tests. */
     LogSink(Config config, Function<String, Logger> loggers, PrintStream stdout) {
-        String name = config.name();
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("log sink: name is required: routes refer to the sink by it");
-        }
-        this.level = Level.of(config.level(), name);
-        this.logger = loggers.apply("herald.sink." + name.trim());
+        SinkSetup setup = SinkSetup.of("log", config.name(), 0);
+        this.level = setup.check(() -> Level.of(config.level()));
+        this.logger = loggers.apply("herald.sink." + setup.name());
         this.terminal = config.stdout() ? stdout : null;
     }
 
@@ -107,14 +107,14 @@ public final class LogSink implements Sink {
             this.write = write;
         }
 
-        static Level of(String value, String sink) {
+        static Level of(String value) {
             String word = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
             for (Level level : values()) {
                 if (level.name().equals(word)) {
                     return level;
                 }
             }
-            throw new IllegalArgumentException("log sink '" + sink + "': level '" + value
+            throw new IllegalArgumentException("level '" + value
                     + "' is not supported: use info, warn or error");
         }
     }

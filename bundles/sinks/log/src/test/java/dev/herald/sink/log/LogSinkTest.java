@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
+import dev.herald.testkit.sink.SinkConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.osgi.util.converter.Converters;
 import org.slf4j.Logger;
 import org.slf4j.event.EventRecodingLogger;
 import org.slf4j.event.Level;
@@ -37,7 +37,7 @@ class LogSinkTest {
         for (int i = 0; i < keyValues.length; i += 2) {
             properties.put((String) keyValues[i], keyValues[i + 1]);
         }
-        LogSink.Config config = Converters.standardConverter().convert(properties).to(LogSink.Config.class);
+        LogSink.Config config = SinkConfig.of(LogSink.Config.class, properties).get();
         return new LogSink(config, this::recordingLogger, new PrintStream(stdout, true, StandardCharsets.UTF_8));
     }
 

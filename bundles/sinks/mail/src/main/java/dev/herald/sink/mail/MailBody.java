@@ -1,9 +1,9 @@
 package dev.herald.sink.mail;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.DeliveryException;
+import dev.herald.api.sink.TemplateOutput;
 import java.util.Optional;
 
 /**
@@ -15,29 +15,20 @@ import java.util.Optional;
  * @param html    the HTML alternative, if any
  */
 record MailBody(String subject, Optional<String> text, Optional<String> html) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TemplateOutput OUTPUT = new TemplateOutput("mail", "a mail"
+            + " {\"subject\": ..., \"text\": ..., \"html\": ...}");
 
     /** Parses the rendered body; a body the sink cannot mail is a permanent failure (the template is wrong). */
     static MailBody parse(String rendered) throws DeliveryException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(rendered);
-        } catch (JsonProcessingException e) {
-            throw DeliveryException.permanent("the mail template did not render JSON (" + e.getOriginalMessage()
-                    + "): it must render {\"subject\": ..., \"text\": ..., \"html\": ...}");
-        }
-        if (root == null || !root.isObject()) {
-            throw DeliveryException.permanent("the mail template must render one JSON object"
-                    + " {\"subject\": ..., \"text\": ..., \"html\": ...}");
-        }
+        ObjectNode root = OUTPUT.object(rendered);
         Optional<String> subject = field(root, "subject");
         if (subject.isEmpty()) {
-            throw DeliveryException.permanent("the mail template rendered no \"subject\"");
+            throw OUTPUT.invalid("it has no \"subject\"");
         }
         Optional<String> text = field(root, "text");
         Optional<String> html = field(root, "html");
         if (text.isEmpty() && html.isEmpty()) {
-            throw DeliveryException.permanent("the mail template rendered neither \"text\" nor \"html\"");
+            throw OUTPUT.invalid("it has neither \"text\" nor \"html\"");
         }
         // a line break in a header value would start a new header: the subject is one line
         return new MailBody(subject.get().replaceAll("\\s*\\R\\s*", " ").trim(), text, html);

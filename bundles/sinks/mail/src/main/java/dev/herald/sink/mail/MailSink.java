@@ -5,6 +5,9 @@ import dev.herald.api.Notification;
 import dev.herald.api.Sink;
 import dev.herald.api.secret.Secrets;
 import dev.herald.api.secret.ServicePid;
+import dev.herald.api.sink.Escaping;
+import dev.herald.api.sink.SinkSetup;
+import dev.herald.api.sink.TemplateEscape;
 import dev.herald.http.tls.TlsTrust;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -36,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * bundle's class loader there.
  */
 @Component(service = Sink.class, configurationPid = MailSink.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE,
-        property = Sink.TEMPLATE_ESCAPE + "=json")
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@TemplateEscape(Escaping.JSON)
 @Designate(ocd = MailSink.Config.class, factory = true)
 public final class MailSink implements Sink {
     static final String PID = "dev.herald.sink.mail";
@@ -121,10 +124,8 @@ public final class MailSink implements Sink {
 
     @Activate
     public MailSink(Config config, ServicePid pid) {
-        this.name = config.name();
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("mail sink: name is required: routes refer to the sink by it");
-        }
+        SinkSetup setup = SinkSetup.of("mail", config.name(), config.rate());
+        this.name = setup.name();
         try {
             Security security = Security.parse(config.security());
             String host = required(config.host(), "host", "the SMTP server, e.g. smtp.example.com");
@@ -135,10 +136,6 @@ public final class MailSink implements Sink {
             Recipients recipients = Recipients.of(config.to(), config.cc(), config.route__to(), config.route__cc());
             Duration connectTimeout = seconds("connect_timeout", config.connect__timeout(), DEFAULT_CONNECT_TIMEOUT);
             Duration readTimeout = seconds("read_timeout", config.read__timeout(), DEFAULT_READ_TIMEOUT);
-            if (config.rate() < 0) {
-                throw new IllegalArgumentException("rate must be 0 (no limit) or a positive number of mails per"
-                        + " second; was " + config.rate());
-            }
             Optional<SSLSocketFactory> tls = tls(security, config.ca__bundle(), config.insecure(), host);
             if (security == Security.NONE && credentials.isPresent()) {
                 LOG.warn("mail sink '{}' sends the SMTP password to {} without encryption (security = none):"
@@ -150,7 +147,7 @@ public final class MailSink implements Sink {
             this.failures = new SmtpFailures(server.hostAndPort(), credentials.map(SmtpServer.Credentials::username)
                     .orElse(""));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("mail sink '" + name + "': " + e.getMessage(), e);
+            throw setup.invalid(e);
         }
     }
 

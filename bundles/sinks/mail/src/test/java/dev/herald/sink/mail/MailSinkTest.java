@@ -12,7 +12,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
-import dev.herald.api.secret.ServicePid;
+import dev.herald.testkit.sink.SinkConfig;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
@@ -20,12 +20,10 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.util.converter.Converters;
 
 /** The sink against a real SMTP server (GreenMail, plain SMTP on a loopback port). */
 class MailSinkTest {
@@ -47,20 +45,14 @@ class MailSinkTest {
 
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
     static MailSink sink(Map<String, Object> properties) {
-        return new MailSink(Converters.standardConverter().convert(properties).to(MailSink.Config.class),
-                Converters.standardConverter()
-                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class));
+        return SinkConfig.of(MailSink.Config.class, properties).activate(MailSink.class);
     }
 
     static Map<String, Object> configFor(int port, String security, Object... keyValues) {
-        Map<String, Object> p = new HashMap<>(Map.of("name", "secops-mail", "host", "localhost",
+        return SinkConfig.properties(Map.of("name", "secops-mail", "host", "localhost",
                 "port", String.valueOf(port), "security", security, "from", "\"Herald\" <herald@example.com>",
                 "to", "secops@example.com, \"On call\" <oncall@example.com>", "connect_timeout", "5",
-                "read_timeout", "5"));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            p.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return p;
+                "read_timeout", "5"), keyValues);
     }
 
     private Map<String, Object> config(Object... keyValues) {

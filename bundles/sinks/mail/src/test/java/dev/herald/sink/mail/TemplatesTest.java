@@ -8,10 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
-import dev.herald.core.template.DirectorySinkResources;
-import dev.herald.core.template.Escape;
-import dev.herald.core.template.Rendering;
-import dev.herald.core.template.TemplateRenderer;
+import dev.herald.testkit.sink.SinkTemplates;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -37,9 +34,8 @@ class TemplatesTest {
         Event event = Event.builder().id("ev-1").source(source).instance("prod-" + source).type(type)
                 .time(Instant.parse("2026-11-22T10:00:00Z")).severity(Severity.HIGH)
                 .detail(JSON.readTree(detailJson)).raw(detailJson).build();
-        String body = new TemplateRenderer(userTemplates).render(new Rendering(event, "secops-alerts", "secops-mail",
-                "mail", Escape.JSON, new DirectorySinkResources(Path.of("src/main/resources"), "x"), null,
-                Severity.HIGH, "key-1"));
+        String body = SinkTemplates.of(MailSink.class).withUserTemplates(userTemplates)
+                .withDelivery("secops-alerts", "secops-mail", "key-1").render(event, Severity.HIGH);
         MailBody mail = MailBody.parse(body);
         assertTrue(mail.subject().startsWith("[Herald HIGH] "), mail.subject());
         assertTrue(mail.text().orElseThrow().contains("Sent by Herald (sink secops-mail, delivery key-1)"));
@@ -111,8 +107,8 @@ class TemplatesTest {
         Event event = Event.builder().id(HOSTILE).source("json").instance("inbox").type(HOSTILE)
                 .time(Instant.parse("2026-11-22T10:00:00Z")).severity(Severity.LOW).detail(detail)
                 .raw(detail.toString()).build();
-        String body = new TemplateRenderer(userTemplates).render(new Rendering(event, "r", "secops-mail", "mail",
-                Escape.JSON, new DirectorySinkResources(Path.of("src/main/resources"), "x"), null, Severity.LOW, "k"));
+        String body = SinkTemplates.of(MailSink.class).withUserTemplates(userTemplates)
+                .withDelivery("r", "secops-mail", "k").render(event, Severity.LOW);
 
         MailBody mail = MailBody.parse(body);
         assertEquals(Optional.of(true), mail.text().map(t -> t.contains("Event ID: " + HOSTILE + "\n")));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
+import dev.herald.api.sink.TemplateOutput;
 import dev.herald.api.text.Text;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -22,6 +23,7 @@ final class PagerDutyEvent {
     static final int DEDUP_KEY_MAX = 255;
     private static final Set<String> ACTIONS = Set.of("trigger", "acknowledge", "resolve");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TemplateOutput OUTPUT = new TemplateOutput("pagerduty", "a valid PagerDuty event");
 
     private PagerDutyEvent() {
     }
@@ -35,18 +37,18 @@ final class PagerDutyEvent {
      * @throws DeliveryException permanent, naming the field, when the body is not a valid event
      */
     static byte[] toRequest(Notification notification, String routingKey) throws DeliveryException {
-        ObjectNode event = parse(notification.body());
+        ObjectNode event = OUTPUT.object(notification.body());
         if (event.has("routing_key")) {
-            throw invalid("it must not set routing_key: Herald adds the configured routing_key");
+            throw OUTPUT.invalid("it must not set routing_key: Herald adds the configured routing_key");
         }
         String action = text(event, "event_action").orElse("trigger");
         if (!ACTIONS.contains(action)) {
-            throw invalid("event_action '" + action + "' is not one of trigger, acknowledge, resolve");
+            throw OUTPUT.invalid("event_action '" + action + "' is not one of trigger, acknowledge, resolve");
         }
         String dedupKey = text(event, "dedup_key").orElse("");
         if (dedupKey.isEmpty()) {
             if (!action.equals("trigger")) {
-                throw invalid("an event with event_action " + action + " needs the dedup_key of the alert it "
+                throw OUTPUT.invalid("an event with event_action " + action + " needs the dedup_key of the alert it "
                         + action + "s");
             }
             dedupKey = notification.idempotencyKey();
@@ -71,15 +73,15 @@ final class PagerDutyEvent {
     private static void completePayload(ObjectNode event, Severity heraldSeverity) throws DeliveryException {
         JsonNode node = event.get("payload");
         if (!(node instanceof ObjectNode payload)) {
-            throw invalid("a trigger needs a payload object with summary, source and severity");
+            throw OUTPUT.invalid("a trigger needs a payload object with summary, source and severity");
         }
-        String summary = text(payload, "summary").orElseThrow(() -> invalid("payload.summary is required"));
+        String summary = text(payload, "summary").orElseThrow(() -> OUTPUT.invalid("payload.summary is required"));
         payload.put("summary", Text.truncate(summary, SUMMARY_MAX));
         if (text(payload, "source").isEmpty()) {
-            throw invalid("payload.source is required (the affected system: a host, an account, a PCE)");
+            throw OUTPUT.invalid("payload.source is required (the affected system: a host, an account, a PCE)");
         }
         String word = text(payload, "severity").orElse(heraldSeverity.label());
-        Severity severity = Severity.parse(word).orElseThrow(() -> invalid("payload.severity '" + word
+        Severity severity = Severity.parse(word).orElseThrow(() -> OUTPUT.invalid("payload.severity '" + word
                 + "' is not a severity: use critical, error, warning or info (or Herald's {{ severity }})"));
         payload.put("severity", pagerDutySeverity(severity));
     }
@@ -104,33 +106,16 @@ final class PagerDutyEvent {
         }
         return "sha256:" + Text.sha256Hex(key);
     }
-    private static ObjectNode parse(String body) throws DeliveryException {
-        JsonNode tree;
-        try {
-            tree = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw invalid("it is not JSON (" + e.getOriginalMessage() + ")");
-        }
-        if (!(tree instanceof ObjectNode object)) {
-            throw invalid("it must be a JSON object");
-        }
-        return object;
-    }
-
     private static Optional<String> text(ObjectNode node, String field) throws DeliveryException {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
         if (!value.isTextual()) {
-            throw invalid(field + " must be a string");
+            throw OUTPUT.invalid(field + " must be a string");
         }
         String s = value.asText().trim();
         return s.isEmpty() ? Optional.empty() : Optional.of(s);
     }
 
-    private static DeliveryException invalid(String why) {
-        return DeliveryException.permanent("the rendered template is not a valid PagerDuty event: " + why
-                + " — check the pagerduty template (etc/herald/templates/pagerduty/ or the route's)");
-    }
 }

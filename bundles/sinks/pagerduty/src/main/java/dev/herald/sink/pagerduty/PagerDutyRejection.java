@@ -30,18 +30,11 @@ final class PagerDutyRejection {
                     + " — check the template's output against the Events API v2 fields")
                     .replace(routingKey, "<routing_key>"));
         }
-        // keep the I/O cause for the log, not the failure itself: its message is the unscrubbed reason
-        Throwable cause = failure.getCause();
-        if (!failure.isRetryable()) {
-            return cause == null ? DeliveryException.permanent(reason) : DeliveryException.permanent(reason, cause);
-        }
         if (status == 429 && failure.retryAfter().isEmpty()) {
             return DeliveryException.retryable(reason + " (no Retry-After: waiting "
                     + PagerDutySink.RATE_LIMIT_WAIT.toSeconds() + " s)", PagerDutySink.RATE_LIMIT_WAIT);
         }
-        return failure.retryAfter().map(wait -> DeliveryException.retryable(reason, wait))
-                .orElseGet(() -> cause == null ? DeliveryException.retryable(reason)
-                        : DeliveryException.retryable(reason, cause));
+        return failure.toDeliveryException(reason);
     }
 
     /** The {@code errors} of PagerDuty's {@code {"status":"invalid event","errors":[…]}}; empty if absent. */

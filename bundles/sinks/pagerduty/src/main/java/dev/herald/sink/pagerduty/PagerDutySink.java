@@ -5,13 +5,14 @@ import dev.herald.api.Notification;
 import dev.herald.api.Sink;
 import dev.herald.api.secret.Secrets;
 import dev.herald.api.secret.ServicePid;
+import dev.herald.api.sink.Escaping;
+import dev.herald.api.sink.SinkSetup;
+import dev.herald.api.sink.TemplateEscape;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
-import dev.herald.http.HttpFailure;
-import dev.herald.http.HttpSender;
-import dev.herald.http.HttpSettings;
+import dev.herald.http.HttpUrl;
+import dev.herald.http.SinkHttp;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Locale;
@@ -32,8 +33,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * CloudTrail record), so a later resolve closes the alert an earlier trigger opened.
  */
 @Component(service = Sink.class, configurationPid = PagerDutySink.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE,
-        property = Sink.TEMPLATE_ESCAPE + "=json")
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@TemplateEscape(Escaping.JSON)
 @Designate(ocd = PagerDutySink.Config.class, factory = true)
 public final class PagerDutySink implements Sink {
     static final String PID = "dev.herald.sink.pagerduty";
@@ -86,28 +87,15 @@ public final class PagerDutySink implements Sink {
 
     private final String routingKey;
     private final URI endpoint;
-    private final HttpSender http;
+    private final SinkHttp http;
 
     @Activate
     public PagerDutySink(Config config, ServicePid pid, HttpConnection connection, @Reference HttpClients clients) {
-        String name = config.name();
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("pagerduty sink: name is required: routes refer to the sink by it");
-        }
-        try {
-            this.routingKey = routingKey(Secrets.reveal(pid.service_pid(), "routing_key", config.routing__key()));
-            this.endpoint = endpoint(config.api__url());
-            if (config.rate() < 0) {
-                throw new IllegalArgumentException("rate must be 0 (no limit) or a positive number of events per"
-                        + " second; was " + config.rate());
-            }
-            this.http = clients.create(HttpSettings.builder("sink pagerduty/" + name)
-                    .userAgentOf(PagerDutySink.class)
-                    .connection(connection)
-                    .build());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("pagerduty sink '" + name + "': " + e.getMessage(), e);
-        }
+        SinkSetup setup = SinkSetup.of("pagerduty", config.name(), config.rate());
+        this.routingKey = setup.check(() -> routingKey(Secrets.reveal(pid.service_pid(), "routing_key",
+                config.routing__key())));
+        this.endpoint = setup.check(() -> endpoint(config.api__url()));
+        this.http = SinkHttp.create(setup, PagerDutySink.class, connection, clients);
     }
 
     @Override
@@ -117,11 +105,7 @@ public final class PagerDutySink implements Sink {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", "application/json")
                 .build();
-        try {
-            http.send(request);
-        } catch (HttpFailure failure) {
-            throw PagerDutyRejection.classify(failure, routingKey);
-        }
+        http.send(request, failure -> PagerDutyRejection.classify(failure, routingKey));
     }
 
     private static String routingKey(String value) {
@@ -141,24 +125,11 @@ public final class PagerDutySink implements Sink {
     }
 
     private static URI endpoint(String value) {
-        String v = value == null ? "" : value.trim();
-        if (v.isEmpty()) {
-            throw new IllegalArgumentException("api_url is required: https://events.pagerduty.com, or"
-                    + " https://events.eu.pagerduty.com for an EU account");
-        }
-        URI uri;
-        try {
-            uri = new URI(v);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("api_url '" + v + "' is not a valid URL (" + e.getReason()
-                    + "): write e.g. https://events.pagerduty.com");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null
-                || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("api_url '" + v + "' must be an http:// or https:// base URL with a"
-                    + " host and nothing after the path, e.g. https://events.pagerduty.com");
-        }
+        URI uri = HttpUrl.of("api_url", value).example("https://events.pagerduty.com").baseOnly()
+                .whenMissing("https://events.pagerduty.com, or https://events.eu.pagerduty.com for an EU account")
+                .parse();
+        String v = uri.toString();
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
         if (path.endsWith(ENQUEUE_PATH)) {
             throw new IllegalArgumentException("api_url '" + v + "' must be the base URL: Herald appends "

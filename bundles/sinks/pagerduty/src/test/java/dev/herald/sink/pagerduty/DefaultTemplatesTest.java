@@ -10,13 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
-import dev.herald.core.template.DirectorySinkResources;
-import dev.herald.core.template.Escape;
-import dev.herald.core.template.Rendering;
-import dev.herald.core.template.TemplateRenderer;
+import dev.herald.testkit.sink.SampleEvents;
+import dev.herald.testkit.sink.SinkTemplates;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,15 +41,9 @@ class DefaultTemplatesTest {
         pagerDuty.close();
     }
 
-    private static Event event(String source, String id, String type, JsonNode detail) {
-        return Event.builder().id(id).source(source).instance("prod").type(type)
-                .time(Instant.parse("2026-11-22T10:58:04Z")).severity(Severity.HIGH)
-                .detail(detail).raw(detail.toString()).build();
-    }
-
     private String render(Event event, Severity severity) throws Exception {
-        return new TemplateRenderer(overrides).render(new Rendering(event, "route", "pager", "pagerduty",
-                Escape.JSON, new DirectorySinkResources(Path.of("src/main/resources"), "x"), null, severity, "key"));
+        return SinkTemplates.of(PagerDutySink.class).withUserTemplates(overrides)
+                .withDelivery("route", "pager", "key").render(event, severity);
     }
 
     /** Renders, sends through the sink, and returns what the emulated PagerDuty accepted. */
@@ -74,7 +65,7 @@ class DefaultTemplatesTest {
         String findingId = finding.get("Id").asText();
         finding.putObject("Compliance").put("Status", "FAILED");
         finding.put("RecordState", "ACTIVE");
-        JsonNode trigger = deliver(event("securityhub", findingId + "@" + finding.get("UpdatedAt").asText(),
+        JsonNode trigger = deliver(SampleEvents.of("securityhub", findingId + "@" + finding.get("UpdatedAt").asText(),
                 "Finding", finding), Severity.CRITICAL);
 
         assertEquals("trigger", trigger.get("event_action").asText());
@@ -87,7 +78,7 @@ class DefaultTemplatesTest {
 
         finding.put("UpdatedAt", "2026-11-23T08:00:00.000Z");
         finding.putObject("Compliance").put("Status", "PASSED");
-        JsonNode resolve = deliver(event("securityhub", findingId + "@2026-11-23T08:00:00.000Z", "Finding", finding),
+        JsonNode resolve = deliver(SampleEvents.of("securityhub", findingId + "@2026-11-23T08:00:00.000Z", "Finding", finding),
                 Severity.INFO);
         assertEquals("resolve", resolve.get("event_action").asText());
         assertEquals(trigger.get("dedup_key"), resolve.get("dedup_key"));
@@ -97,17 +88,17 @@ class DefaultTemplatesTest {
     void anArchivedOrResolvedFindingResolvesAndAnOcsfFindingIsKeyedByItsUid() throws Exception {
         ObjectNode archived = (ObjectNode) firstFinding().deepCopy();
         archived.put("RecordState", "ARCHIVED");
-        assertEquals("resolve", deliver(event("securityhub", "x@1", "Finding", archived), Severity.HIGH)
+        assertEquals("resolve", deliver(SampleEvents.of("securityhub", "x@1", "Finding", archived), Severity.HIGH)
                 .get("event_action").asText());
         ObjectNode workflowResolved = (ObjectNode) firstFinding().deepCopy();
         workflowResolved.putObject("Workflow").put("Status", "RESOLVED");
-        assertEquals("resolve", deliver(event("securityhub", "x@2", "Finding", workflowResolved), Severity.HIGH)
+        assertEquals("resolve", deliver(SampleEvents.of("securityhub", "x@2", "Finding", workflowResolved), Severity.HIGH)
                 .get("event_action").asText());
 
         JsonNode ocsf = JSON.readTree("{\"severity\":\"Medium\",\"status\":\"New\",\"finding_info\":{\"uid\":\"ocsf-1\","
                 + "\"title\":\"Root login\"},\"resources\":[{\"uid\":\"acct-root\",\"type\":\"AwsIamUser\"}],"
                 + "\"cloud\":{\"account\":{\"uid\":\"210987654321\"},\"region\":\"eu-west-1\"}}");
-        JsonNode trigger = deliver(event("securityhub", "ocsf-1@t", "Finding", ocsf), Severity.MEDIUM);
+        JsonNode trigger = deliver(SampleEvents.of("securityhub", "ocsf-1@t", "Finding", ocsf), Severity.MEDIUM);
         assertEquals("trigger", trigger.get("event_action").asText());
         assertEquals("ocsf-1", trigger.get("dedup_key").asText());
         assertEquals("Root login on acct-root (account 210987654321, eu-west-1)", trigger.at("/payload/summary").asText());
@@ -117,7 +108,7 @@ class DefaultTemplatesTest {
     @Test
     void aPceAuditEventIsKeyedByItsHref() throws Exception {
         JsonNode pce = JSON.readTree(Files.readAllLines(DEMO.resolve("pce-audit-events.jsonl")).get(1));
-        JsonNode sent = deliver(event("pce", "pce-1", pce.get("event_type").asText(), pce), Severity.MEDIUM);
+        JsonNode sent = deliver(SampleEvents.of("pce", "pce-1", pce.get("event_type").asText(), pce), Severity.MEDIUM);
         assertEquals("trigger", sent.get("event_action").asText());
         assertEquals(pce.get("href").asText(), sent.get("dedup_key").asText());
         assertEquals("Illumio PCE user.login_failed (failure) by system from 203.0.113.77 on pce.corp.example.com",
@@ -130,7 +121,7 @@ class DefaultTemplatesTest {
     @Test
     void aCloudTrailRecordIsKeyedByItsEventIdAndLinksToTheConsole() throws Exception {
         JsonNode record = JSON.readTree(DEMO.resolve("cloudtrail-123456789012.json").toFile()).at("/Records/1");
-        JsonNode sent = deliver(event("cloudtrail", "ct-1", record.get("eventName").asText(), record), Severity.HIGH);
+        JsonNode sent = deliver(SampleEvents.of("cloudtrail", "ct-1", record.get("eventName").asText(), record), Severity.HIGH);
         String eventId = record.get("eventID").asText();
         assertEquals(eventId, sent.get("dedup_key").asText());
         assertTrue(sent.at("/payload/summary").asText().startsWith("AWS ConsoleLogin"), sent.at("/payload/summary").asText());
@@ -142,7 +133,7 @@ class DefaultTemplatesTest {
 
     @Test
     void anyOtherRecordUsesTheDefaultTemplate() throws Exception {
-        JsonNode sent = deliver(event("json", "ev-9", "Thing", JSON.readTree("{\"a\":1}")), Severity.LOW);
+        JsonNode sent = deliver(SampleEvents.of("json", "ev-9", "Thing", JSON.readTree("{\"a\":1}")), Severity.LOW);
         assertEquals("ev-9", sent.get("dedup_key").asText());
         assertEquals("json Thing from prod", sent.at("/payload/summary").asText());
         assertEquals("info", sent.at("/payload/severity").asText());
@@ -154,21 +145,21 @@ class DefaultTemplatesTest {
         ObjectNode finding = (ObjectNode) firstFinding().deepCopy();
         finding.put("Title", HOSTILE).put("Id", HOSTILE);
         finding.putObject("Compliance").put("Status", "FAILED");
-        JsonNode fromFinding = deliver(event("securityhub", "h@1", "Finding", finding), Severity.HIGH);
+        JsonNode fromFinding = deliver(SampleEvents.of("securityhub", "h@1", "Finding", finding), Severity.HIGH);
         assertEquals(HOSTILE, fromFinding.get("dedup_key").asText());
         assertTrue(fromFinding.at("/payload/summary").asText().startsWith(HOSTILE));
 
         JsonNode pce = JSON.readTree("{\"href\":\"/orgs/1/events/" + "\\\"x" + "\",\"event_type\":\"user.login_failed\","
                 + "\"status\":\"failure\",\"created_by\":{\"user\":{\"username\":" + JSON.writeValueAsString(HOSTILE) + "}}}");
-        JsonNode fromPce = deliver(event("pce", "p", "user.login_failed", pce), Severity.HIGH);
+        JsonNode fromPce = deliver(SampleEvents.of("pce", "p", "user.login_failed", pce), Severity.HIGH);
         assertTrue(fromPce.at("/payload/summary").asText().contains(HOSTILE), fromPce.at("/payload/summary").asText());
 
         JsonNode record = JSON.readTree("{\"eventName\":" + JSON.writeValueAsString(HOSTILE) + ",\"eventID\":\"e\","
                 + "\"awsRegion\":" + JSON.writeValueAsString(HOSTILE) + ",\"errorCode\":\"AccessDenied\"}");
-        JsonNode fromTrail = deliver(event("cloudtrail", "c", "x", record), Severity.HIGH);
+        JsonNode fromTrail = deliver(SampleEvents.of("cloudtrail", "c", "x", record), Severity.HIGH);
         assertEquals(HOSTILE, fromTrail.at("/payload/class").asText());
 
-        JsonNode other = deliver(event("json", HOSTILE, HOSTILE, JSON.readTree("{}")), Severity.HIGH);
+        JsonNode other = deliver(SampleEvents.of("json", HOSTILE, HOSTILE, JSON.readTree("{}")), Severity.HIGH);
         assertEquals(HOSTILE, other.get("dedup_key").asText());
         assertFalse(pagerDuty.accepted().isEmpty());
     }
@@ -183,7 +174,7 @@ class DefaultTemplatesTest {
         for (String region : List.of("evil.example/", "evil.example?", "evil.example#", "evil.example\\", "a@evil.example:443/")) {
             JsonNode record = JSON.readTree("{\"eventName\":\"ConsoleLogin\",\"eventID\":\"e/../../x?y#z\",\"awsRegion\":"
                     + JSON.writeValueAsString(region) + "}");
-            String href = deliver(event("cloudtrail", "c", "x", record), Severity.HIGH).at("/links/0/href").asText();
+            String href = deliver(SampleEvents.of("cloudtrail", "c", "x", record), Severity.HIGH).at("/links/0/href").asText();
             String authority = href.substring("https://".length()).split("[/?#]", 2)[0];
             assertTrue(href.startsWith("https://") && authority.endsWith(".console.aws.amazon.com")
                     && !authority.contains("@") && !authority.contains("\\"), region + " -> " + href);
@@ -192,18 +183,18 @@ class DefaultTemplatesTest {
         ObjectNode finding = (ObjectNode) firstFinding().deepCopy();
         finding.putObject("Remediation").putObject("Recommendation").put("Url", "javascript:alert(1)");
         finding.put("SourceUrl", "data:text/html,<script>alert(1)</script>");
-        assertEquals(0, deliver(event("securityhub", "f", "Finding", finding), Severity.HIGH).get("links").size());
+        assertEquals(0, deliver(SampleEvents.of("securityhub", "f", "Finding", finding), Severity.HIGH).get("links").size());
         finding.put("SourceUrl", "https://console.aws.amazon.com/securityhub/");
-        assertEquals("https://console.aws.amazon.com/securityhub/", deliver(event("securityhub", "f", "Finding", finding),
+        assertEquals("https://console.aws.amazon.com/securityhub/", deliver(SampleEvents.of("securityhub", "f", "Finding", finding),
                 Severity.HIGH).at("/links/0/href").asText());
     }
 
     @Test
     void aRecordWithoutTheUsualFieldsStillRendersAValidEvent() throws Exception {
         JsonNode empty = JSON.readTree("{}");
-        assertEquals("ev-s", deliver(event("securityhub", "ev-s", "Finding", empty), Severity.HIGH).get("dedup_key").asText());
-        assertEquals("ev-p", deliver(event("pce", "ev-p", "agent.tampering", empty), Severity.HIGH).get("dedup_key").asText());
-        JsonNode trail = deliver(event("cloudtrail", "ev-c", "ConsoleLogin", empty), Severity.HIGH);
+        assertEquals("ev-s", deliver(SampleEvents.of("securityhub", "ev-s", "Finding", empty), Severity.HIGH).get("dedup_key").asText());
+        assertEquals("ev-p", deliver(SampleEvents.of("pce", "ev-p", "agent.tampering", empty), Severity.HIGH).get("dedup_key").asText());
+        JsonNode trail = deliver(SampleEvents.of("cloudtrail", "ev-c", "ConsoleLogin", empty), Severity.HIGH);
         assertEquals("ev-c", trail.get("dedup_key").asText());
         assertEquals("AWS ConsoleLogin by unknown identity (account prod)", trail.at("/payload/summary").asText());
         assertEquals(0, trail.get("links").size());

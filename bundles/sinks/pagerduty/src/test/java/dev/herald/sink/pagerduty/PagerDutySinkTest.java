@@ -10,14 +10,12 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
-import dev.herald.api.secret.ServicePid;
 import dev.herald.http.HttpClients;
-import dev.herald.http.HttpConnection;
-import dev.herald.http.testing.StubHttpServer;
-import dev.herald.http.testing.StubHttpServer.Recorded;
-import dev.herald.http.testing.StubHttpServer.Reply;
+import dev.herald.testkit.http.StubHttpServer.Recorded;
+import dev.herald.testkit.http.StubHttpServer.Reply;
+import dev.herald.testkit.http.StubHttpServer;
+import dev.herald.testkit.sink.SinkConfig;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.osgi.util.converter.Converters;
 
 class PagerDutySinkTest {
     static final String ROUTING_KEY = "R0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5";
@@ -44,19 +41,11 @@ class PagerDutySinkTest {
 
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
     static PagerDutySink sink(Map<String, Object> properties) {
-        PagerDutySink.Config config = Converters.standardConverter().convert(properties).to(PagerDutySink.Config.class);
-        HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
-        ServicePid pid = Converters.standardConverter()
-                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class);
-        return new PagerDutySink(config, pid, connection, HttpClients.standalone());
+        return SinkConfig.of(PagerDutySink.Config.class, properties).activate(PagerDutySink.class, HttpClients.standalone());
     }
 
     static Map<String, Object> config(String apiUrl, Object... keyValues) {
-        Map<String, Object> p = new HashMap<>(Map.of("name", "pager", "routing_key", ROUTING_KEY, "api_url", apiUrl));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            p.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return p;
+        return SinkConfig.properties(Map.of("name", "pager", "routing_key", ROUTING_KEY, "api_url", apiUrl), keyValues);
     }
 
     private static Notification notification(String body, Severity severity) {
@@ -243,7 +232,7 @@ class PagerDutySinkTest {
     @Test
     void theDefaultsAreTheUsEndpointAndTwoEventsASecond() {
         Map<String, Object> properties = Map.of("name", "pager", "routing_key", ROUTING_KEY);
-        PagerDutySink.Config config = Converters.standardConverter().convert(properties).to(PagerDutySink.Config.class);
+        PagerDutySink.Config config = SinkConfig.of(PagerDutySink.Config.class, properties).get();
         assertEquals("https://events.pagerduty.com", config.api__url());
         assertEquals(2, config.rate());
         sink(properties);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
+import dev.herald.api.sink.TemplateOutput;
 import dev.herald.api.text.Text;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
@@ -37,6 +38,7 @@ final class IncidentFields {
     /** Characters that cannot end or split a sysparm_query term (^ separates terms, = compares). */
     private static final Pattern QUERY_SAFE = Pattern.compile("[A-Za-z0-9._:@/-]+");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TemplateOutput OUTPUT = new TemplateOutput("servicenow", "a set of ServiceNow fields");
 
     private IncidentFields() {
     }
@@ -51,9 +53,12 @@ final class IncidentFields {
      * @throws DeliveryException permanent, naming the field, when the body is not a flat JSON object
      */
     static Request toRequest(Notification notification) throws DeliveryException {
-        ObjectNode fields = parse(notification.body());
+        ObjectNode fields = OUTPUT.object(notification.body());
+        if (fields.isEmpty()) {
+            throw OUTPUT.invalid("it must be a JSON object of incident fields, e.g. {\"short_description\": \"…\"}");
+        }
         if (fields.has("correlation_id") || fields.has("correlation_display")) {
-            throw invalid("it must not set correlation_id or correlation_display: Herald sets them so that a"
+            throw OUTPUT.invalid("it must not set correlation_id or correlation_display: Herald sets them so that a"
                     + " repeat updates the incident it created (use group_key to say what the incident is about)");
         }
         Optional<String> group = group(fields.remove(GROUP_KEY));
@@ -61,7 +66,7 @@ final class IncidentFields {
         for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             if (field.getValue().isContainerNode()) {
-                throw invalid("field " + field.getKey() + " must be a string, number or boolean, not "
+                throw OUTPUT.invalid("field " + field.getKey() + " must be a string, number or boolean, not "
                         + (field.getValue().isArray() ? "an array" : "an object")
                         + " (use the tojson filter inside a string, e.g. in description)");
             }
@@ -103,7 +108,7 @@ final class IncidentFields {
             return Optional.empty();
         }
         if (!value.isTextual()) {
-            throw invalid(GROUP_KEY + " must be a string naming what the incident is about (e.g. the finding id),"
+            throw OUTPUT.invalid(GROUP_KEY + " must be a string naming what the incident is about (e.g. the finding id),"
                     + " not " + value.getNodeType().toString().toLowerCase(Locale.ROOT));
         }
         String group = value.asText().strip();
@@ -132,22 +137,5 @@ final class IncidentFields {
             case MEDIUM: return "2";
             default: return "3";
         }
-    }
-    private static ObjectNode parse(String body) throws DeliveryException {
-        JsonNode tree;
-        try {
-            tree = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw invalid("it is not JSON (" + e.getOriginalMessage() + ")");
-        }
-        if (!(tree instanceof ObjectNode object) || object.isEmpty()) {
-            throw invalid("it must be a JSON object of incident fields, e.g. {\"short_description\": \"…\"}");
-        }
-        return object;
-    }
-
-    private static DeliveryException invalid(String why) {
-        return DeliveryException.permanent("the rendered template is not a set of ServiceNow fields: " + why
-                + " — check the servicenow template (etc/herald/templates/servicenow/ or the route's)");
     }
 }

@@ -1,7 +1,7 @@
 package dev.herald.sink.servicenow;
 
+import dev.herald.http.HttpUrl;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -27,23 +27,13 @@ final class InstanceUrl {
         if (SHORT_NAME.matcher(v).matches()) {
             return URI.create("https://" + v.toLowerCase(Locale.ROOT) + ".service-now.com");
         }
-        URI uri;
-        try {
-            uri = new URI(v.contains("://") ? v : "https://" + v);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("instance '" + v + "' is not a valid host name or URL ("
-                    + e.getReason() + "): " + EXAMPLES);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        URI uri = HttpUrl.of("instance", v.contains("://") ? v : "https://" + v).baseOnly()
+                .credentialsIn("set username and password").parse();
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null
-                || uri.getRawQuery() != null || uri.getRawFragment() != null || !path.isEmpty() && !path.equals("/")) {
-            throw new IllegalArgumentException("instance '" + v + "' must be an http(s) host or URL without a path"
+        if (!path.isEmpty() && !path.equals("/")) {
+            throw new IllegalArgumentException("instance '" + v + "' must be a host or URL without a path"
                     + " (Herald appends /api/now/table/<table>): " + EXAMPLES);
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("instance must not carry credentials (user:password@): set username"
-                    + " and password");
         }
         return URI.create(scheme + "://" + uri.getRawAuthority());
     }

@@ -52,15 +52,7 @@ final class ServiceNowRejection {
 
     /** The shared layer's verdict, with any echoed secret removed from the reason. */
     private static DeliveryException scrubbed(HttpFailure failure, Credentials credentials) {
-        String reason = credentials.scrub(failure.getMessage());
-        // keep the I/O cause for the log, not the failure itself: its message is the unscrubbed reason
-        Throwable cause = failure.getCause();
-        if (!failure.isRetryable()) {
-            return cause == null ? DeliveryException.permanent(reason) : DeliveryException.permanent(reason, cause);
-        }
-        return failure.retryAfter().map(wait -> DeliveryException.retryable(reason, wait))
-                .orElseGet(() -> cause == null ? DeliveryException.retryable(reason)
-                        : DeliveryException.retryable(reason, cause));
+        return failure.toDeliveryException(credentials.scrub(failure.getMessage()));
     }
 
     /** "message: detail" from ServiceNow's error object; the raw excerpt when the body is not one. */

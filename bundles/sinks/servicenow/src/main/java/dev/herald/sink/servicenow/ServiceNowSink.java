@@ -7,11 +7,13 @@ import dev.herald.api.Notification;
 import dev.herald.api.Sink;
 import dev.herald.api.secret.Secrets;
 import dev.herald.api.secret.ServicePid;
+import dev.herald.api.sink.Escaping;
+import dev.herald.api.sink.SinkSetup;
+import dev.herald.api.sink.TemplateEscape;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
 import dev.herald.http.HttpFailure;
-import dev.herald.http.HttpSender;
-import dev.herald.http.HttpSettings;
+import dev.herald.http.SinkHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -41,8 +43,8 @@ import org.slf4j.LoggerFactory;
  * updates the incident instead of opening a duplicate.
  */
 @Component(service = Sink.class, configurationPid = ServiceNowSink.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE,
-        property = Sink.TEMPLATE_ESCAPE + "=json")
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@TemplateEscape(Escaping.JSON)
 @Designate(ocd = ServiceNowSink.Config.class, factory = true)
 public final class ServiceNowSink implements Sink {
     static final String PID = "dev.herald.sink.servicenow";
@@ -117,14 +119,12 @@ public final class ServiceNowSink implements Sink {
     private final String table;
     private final URI tableUrl;
     private final Credentials credentials;
-    private final HttpSender http;
+    private final SinkHttp http;
 
     @Activate
     public ServiceNowSink(Config config, ServicePid pid, HttpConnection connection, @Reference HttpClients clients) {
-        this.name = config.name();
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("servicenow sink: name is required: routes refer to the sink by it");
-        }
+        SinkSetup setup = SinkSetup.of("servicenow", config.name(), config.rate());
+        this.name = setup.name();
         try {
             URI base = InstanceUrl.parse(config.instance());
             this.table = table(config.table());
@@ -132,21 +132,14 @@ public final class ServiceNowSink implements Sink {
             this.credentials = Credentials.of(config.auth(), config.username(),
                     Secrets.reveal(pid.service_pid(), "password", config.password()),
                     Secrets.reveal(pid.service_pid(), "token", config.token()));
-            if (config.rate() < 0) {
-                throw new IllegalArgumentException("rate must be 0 (no limit) or a positive number of notifications"
-                        + " per second; was " + config.rate());
-            }
-            this.http = clients.create(HttpSettings.builder("sink servicenow/" + name)
-                    .userAgentOf(ServiceNowSink.class)
-                    .connection(connection)
-                    .build());
             if (base.getScheme().equals("http")) {
                 LOG.warn("servicenow sink '{}' sends credentials to {} over plain http: anyone on the network path"
                         + " can read them; use https", name, base.getHost());
             }
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("servicenow sink '" + name + "': " + e.getMessage(), e);
+            throw setup.invalid(e);
         }
+        this.http = SinkHttp.create(setup, ServiceNowSink.class, connection, clients);
     }
 
     @Override
@@ -213,7 +206,7 @@ public final class ServiceNowSink implements Sink {
         }
         HttpResponse<String> response;
         try {
-            response = http.send(request.build());
+            response = http.exchange(request.build());
         } catch (HttpFailure failure) {
             DeliveryException verdict = ServiceNowRejection.classify(failure, doing, table, credentials);
             if (failure.status().orElse(0) == 404) {

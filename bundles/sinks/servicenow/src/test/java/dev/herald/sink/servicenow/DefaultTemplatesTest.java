@@ -10,14 +10,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
+import dev.herald.testkit.sink.SampleEvents;
+import dev.herald.testkit.sink.SinkTemplates;
 import dev.herald.api.text.Text;
-import dev.herald.core.template.DirectorySinkResources;
-import dev.herald.core.template.Escape;
-import dev.herald.core.template.Rendering;
-import dev.herald.core.template.TemplateRenderer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,15 +44,9 @@ class DefaultTemplatesTest {
         snow.close();
     }
 
-    private static Event event(String source, String id, String type, JsonNode detail) {
-        return Event.builder().id(id).source(source).instance("prod").type(type)
-                .time(Instant.parse("2026-11-22T10:58:04Z")).severity(Severity.HIGH)
-                .detail(detail).raw(detail.toString()).build();
-    }
-
     private String render(Event event, Severity severity) throws Exception {
-        return new TemplateRenderer(overrides).render(new Rendering(event, "route", "snow", "servicenow",
-                Escape.JSON, new DirectorySinkResources(Path.of("src/main/resources"), "x"), null, severity, "key"));
+        return SinkTemplates.of(ServiceNowSink.class).withUserTemplates(overrides)
+                .withDelivery("route", "snow", "key").render(event, severity);
     }
 
     /** Renders, sends through the sink, and returns the incident the emulated ServiceNow holds. */
@@ -73,7 +64,7 @@ class DefaultTemplatesTest {
     @Test
     void aPceAuditEventDescribesWhoDidWhatFromWhere() throws Exception {
         JsonNode pce = JSON.readTree(Files.readAllLines(DEMO.resolve("pce-audit-events.jsonl")).get(1));
-        ObjectNode incident = deliver(event("pce", "pce-1", pce.get("event_type").asText(), pce), Severity.MEDIUM);
+        ObjectNode incident = deliver(SampleEvents.of("pce", "pce-1", pce.get("event_type").asText(), pce), Severity.MEDIUM);
         assertEquals("Illumio PCE user.login_failed (failure) by system from 203.0.113.77",
                 incident.get("short_description").asText());
         String description = incident.get("description").asText();
@@ -88,7 +79,7 @@ class DefaultTemplatesTest {
     @Test
     void aCloudTrailRecordLinksToTheConsole() throws Exception {
         JsonNode record = JSON.readTree(DEMO.resolve("cloudtrail-123456789012.json").toFile()).at("/Records/1");
-        ObjectNode incident = deliver(event("cloudtrail", "ct-1", record.get("eventName").asText(), record),
+        ObjectNode incident = deliver(SampleEvents.of("cloudtrail", "ct-1", record.get("eventName").asText(), record),
                 Severity.HIGH);
         assertTrue(incident.get("short_description").asText().startsWith("AWS ConsoleLogin"),
                 incident.get("short_description").asText());
@@ -103,7 +94,7 @@ class DefaultTemplatesTest {
         ObjectNode finding = (ObjectNode) JSON.readTree(DEMO.resolve("securityhub-findings.json").toFile())
                 .at("/detail/findings/0").deepCopy();
         finding.putObject("Compliance").put("Status", "FAILED");
-        ObjectNode open = deliver(event("securityhub", "f@1", "Finding", finding), Severity.CRITICAL);
+        ObjectNode open = deliver(SampleEvents.of("securityhub", "f@1", "Finding", finding), Severity.CRITICAL);
         String title = finding.get("Title").asText();
         assertTrue(open.get("short_description").asText().startsWith(title.substring(0, Math.min(title.length(), 100))),
                 open.get("short_description").asText());
@@ -112,24 +103,14 @@ class DefaultTemplatesTest {
         assertEquals("1", open.get("impact").asText());
 
         finding.putObject("Compliance").put("Status", "PASSED");
-        ObjectNode passed = deliver(event("securityhub", "f@2", "Finding", finding), Severity.INFO);
+        ObjectNode passed = deliver(SampleEvents.of("securityhub", "f@2", "Finding", finding), Severity.INFO);
         assertTrue(passed.get("short_description").asText().startsWith("[resolved] "));
         assertEquals("3", passed.get("urgency").asText());
     }
 
     @Test
     void theSecurityHubTemplateGroupsByFindingIdAndTheOthersDoNot() throws Exception {
-        JsonNode findings = JSON.readTree(DEMO.resolve("securityhub-findings.json").toFile()).at("/detail/findings");
-        for (JsonNode finding : findings) {
-            JsonNode body = JSON.readTree(render(event("securityhub", "e", "Finding", finding), Severity.HIGH));
-            assertEquals(finding.get("Id").asText(), body.get("group_key").asText());
-        }
-        JsonNode ocsf = JSON.readTree("{\"finding_info\":{\"uid\":\"ocsf-7\",\"title\":\"t\"}}");
-        assertEquals("ocsf-7", JSON.readTree(render(event("securityhub", "e", "Finding", ocsf), Severity.HIGH))
-                .get("group_key").asText());
-        for (String source : List.of("pce", "cloudtrail", "json")) {
-            assertFalse(JSON.readTree(render(event(source, "e", "T", ocsf), Severity.HIGH)).has("group_key"), source);
-        }
+        SinkTemplates.of(ServiceNowSink.class).assertGroupsFindingsById();
     }
 
     @Test
@@ -137,9 +118,9 @@ class DefaultTemplatesTest {
         ObjectNode finding = (ObjectNode) JSON.readTree(DEMO.resolve("securityhub-findings.json").toFile())
                 .at("/detail/findings/0").deepCopy();
         finding.putObject("Compliance").put("Status", "FAILED");
-        deliver(event("securityhub", "f@1", "Finding", finding), Severity.HIGH);
+        deliver(SampleEvents.of("securityhub", "f@1", "Finding", finding), Severity.HIGH);
         finding.put("UpdatedAt", "2026-11-23T08:00:00Z").putObject("Compliance").put("Status", "PASSED");
-        deliver(event("securityhub", "f@2", "Finding", finding), Severity.INFO);
+        deliver(SampleEvents.of("securityhub", "f@2", "Finding", finding), Severity.INFO);
 
         assertEquals(1, snow.records().size());
         String sysId = snow.records().keySet().iterator().next();
@@ -158,7 +139,7 @@ class DefaultTemplatesTest {
     void theDefaultTemplateMapsSeverityToUrgencyAndImpact(String severity, String urgency, String impact)
             throws Exception {
         Severity s = Severity.parse(severity).orElseThrow();
-        ObjectNode incident = deliver(event("json", "ev-" + severity, "Thing", JSON.readTree("{\"a\":1}")), s);
+        ObjectNode incident = deliver(SampleEvents.of("json", "ev-" + severity, "Thing", JSON.readTree("{\"a\":1}")), s);
         assertEquals("[Herald] json Thing from prod", incident.get("short_description").asText());
         assertEquals(urgency, incident.get("urgency").asText());
         assertEquals(impact, incident.get("impact").asText());
@@ -170,7 +151,7 @@ class DefaultTemplatesTest {
         for (String region : List.of("evil.example/", "evil.example?", "evil.example#", "a@evil.example:443/")) {
             JsonNode record = JSON.readTree("{\"eventName\":\"ConsoleLogin\",\"eventID\":\"e/x?y#z\",\"awsRegion\":"
                     + JSON.writeValueAsString(region) + "}");
-            String description = JSON.readTree(render(event("cloudtrail", "c", "x", record), Severity.HIGH))
+            String description = JSON.readTree(render(SampleEvents.of("cloudtrail", "c", "x", record), Severity.HIGH))
                     .get("description").asText();
             java.util.regex.Matcher url = java.util.regex.Pattern.compile("https://(\\S*?)[/?#]").matcher(description);
             assertTrue(url.find(), description);
@@ -185,7 +166,7 @@ class DefaultTemplatesTest {
         hostile.put("event_type", HOSTILE).put("Title", HOSTILE).put("eventName", HOSTILE).put("status", HOSTILE);
         hostile.putObject("action").put("src_ip", HOSTILE);
         for (String source : List.of("pce", "cloudtrail", "securityhub", "json")) {
-            ObjectNode incident = deliver(event(source, "h-" + source, HOSTILE, hostile), Severity.HIGH);
+            ObjectNode incident = deliver(SampleEvents.of(source, "h-" + source, HOSTILE, hostile), Severity.HIGH);
             assertTrue(incident.get("short_description").asText().contains("\"quoted\" \\ back\nnew line </script>"),
                     source + ": " + incident.get("short_description").asText());
             assertTrue(incident.get("description").asText().contains("<script>alert(1)</script>"), source);

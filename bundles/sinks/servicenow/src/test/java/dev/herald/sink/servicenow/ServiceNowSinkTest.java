@@ -11,17 +11,15 @@ import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.api.text.Text;
-import dev.herald.api.secret.ServicePid;
 import dev.herald.http.HttpClients;
-import dev.herald.http.HttpConnection;
-import dev.herald.http.testing.StubHttpServer;
-import dev.herald.http.testing.StubHttpServer.Recorded;
-import dev.herald.http.testing.StubHttpServer.Reply;
+import dev.herald.testkit.http.StubHttpServer.Recorded;
+import dev.herald.testkit.http.StubHttpServer.Reply;
+import dev.herald.testkit.http.StubHttpServer;
+import dev.herald.testkit.sink.SinkConfig;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.osgi.util.converter.Converters;
 
 class ServiceNowSinkTest {
     static final String PASSWORD = "s3cr3t-Pa55word";
@@ -50,20 +47,12 @@ class ServiceNowSinkTest {
 
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
     static ServiceNowSink sink(Map<String, Object> properties) {
-        ServiceNowSink.Config config = Converters.standardConverter().convert(properties).to(ServiceNowSink.Config.class);
-        HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
-        ServicePid pid = Converters.standardConverter()
-                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class);
-        return new ServiceNowSink(config, pid, connection, HttpClients.standalone());
+        return SinkConfig.of(ServiceNowSink.Config.class, properties).activate(ServiceNowSink.class, HttpClients.standalone());
     }
 
     static Map<String, Object> config(String instance, Object... keyValues) {
-        Map<String, Object> p = new HashMap<>(Map.of("name", "snow", "instance", instance,
-                "username", "herald.integration", "password", PASSWORD));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            p.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return p;
+        return SinkConfig.properties(Map.of("name", "snow", "instance", instance,
+                "username", "herald.integration", "password", PASSWORD), keyValues);
     }
 
     static Notification notification(String body, Severity severity, String key) {
@@ -322,7 +311,7 @@ class ServiceNowSinkTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "instance|''|instance is required",
-        "instance|ftp://acme.example|must be an http(s) host or URL without a path",
+        "instance|ftp://acme.example|must be an http:// or https:// URL with a host",
         "instance|https://acme.service-now.com/api/now|without a path",
         "instance|https://u:p@acme.service-now.com|must not carry credentials",
         "auth|oauth|auth 'oauth' is not supported",
@@ -348,8 +337,7 @@ class ServiceNowSinkTest {
 
     @Test
     void theDefaultsAreBasicAuthTheIncidentTableAndTwoASecond() {
-        ServiceNowSink.Config config = Converters.standardConverter()
-                .convert(config("acme")).to(ServiceNowSink.Config.class);
+        ServiceNowSink.Config config = SinkConfig.of(ServiceNowSink.Config.class, config("acme")).get();
         assertEquals("basic", config.auth());
         assertEquals("incident", config.table());
         assertEquals(2, config.rate());

@@ -9,14 +9,17 @@ import dev.herald.api.Notification;
 import dev.herald.api.Sink;
 import dev.herald.api.secret.Secrets;
 import dev.herald.api.secret.ServicePid;
+import dev.herald.api.sink.Escaping;
+import dev.herald.api.sink.SinkSetup;
+import dev.herald.api.sink.TemplateEscape;
+import dev.herald.api.sink.TemplateOutput;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
 import dev.herald.http.HttpFailure;
-import dev.herald.http.HttpSender;
-import dev.herald.http.HttpSettings;
+import dev.herald.http.HttpUrl;
 import dev.herald.http.RetryAfter;
+import dev.herald.http.SinkHttp;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Locale;
@@ -43,8 +46,8 @@ import org.slf4j.LoggerFactory;
  * and shows twice in the channel.
  */
 @Component(service = Sink.class, configurationPid = SlackSink.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE,
-        property = Sink.TEMPLATE_ESCAPE + "=json")
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@TemplateEscape(Escaping.JSON)
 @Designate(ocd = SlackSink.Config.class, factory = true)
 public final class SlackSink implements Sink {
     static final String PID = "dev.herald.sink.slack";
@@ -55,6 +58,8 @@ public final class SlackSink implements Sink {
     static final int DEFAULT_RATE = 1;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TemplateOutput OUTPUT = new TemplateOutput("slack", "a Slack message"
+            + " {\"text\": …, \"blocks\": […]}");
     private static final String JSON_UTF8 = "application/json; charset=utf-8";
 
     @ObjectClassDefinition(name = "Herald sink: Slack",
@@ -120,14 +125,11 @@ public final class SlackSink implements Sink {
     private final URI endpoint;
     private final String authorization;
     private final String channel;
-    private final HttpSender http;
+    private final SinkHttp http;
 
     @Activate
     public SlackSink(Config config, ServicePid pid, HttpConnection connection, @Reference HttpClients clients) {
-        String name = config.name();
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("slack sink: name is required: routes refer to the sink by it");
-        }
+        SinkSetup setup = SinkSetup.of("slack", config.name(), config.rate());
         try {
             boolean hasToken = !blank(config.token());
             boolean hasWebhookUrl = !blank(config.webhook__url());
@@ -145,21 +147,14 @@ public final class SlackSink implements Sink {
                 this.channel = null;
                 this.endpoint = webhookUrl(Secrets.reveal(pid.service_pid(), "webhook_url", config.webhook__url()));
             }
-            if (config.rate() < 0) {
-                throw new IllegalArgumentException("rate must be 0 (no limit) or a positive number of messages per"
-                        + " second; was " + config.rate());
-            }
-            this.http = clients.create(HttpSettings.builder("sink slack/" + name)
-                    .userAgentOf(SlackSink.class)
-                    .connection(connection)
-                    .redactUrlPath(mode == Mode.WEBHOOK)
-                    .build());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("slack sink '" + name + "': " + e.getMessage(), e);
+            throw setup.invalid(e);
         }
+        this.http = SinkHttp.create(setup, SlackSink.class, connection, clients,
+                settings -> settings.redactUrlPath(mode == Mode.WEBHOOK));
         if (endpoint.getScheme().equalsIgnoreCase("http")) {
             LoggerFactory.getLogger(SlackSink.class).warn("slack sink '{}' sends its {} to {} over plain http:"
-                    + " anyone on the network path can read it; use https", name,
+                    + " anyone on the network path can read it; use https", setup.name(),
                     mode == Mode.API ? "token" : "webhook URL", endpoint.getHost());
         }
     }
@@ -179,13 +174,8 @@ public final class SlackSink implements Sink {
                 .header("Content-Type", JSON_UTF8)
                 .header("Authorization", authorization)
                 .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request);
-        } catch (HttpFailure failure) {
-            throw explained(failure, "Slack chat.postMessage", slackError(failure.responseBody())
-                    .map(error -> ApiErrors.hint(error, null, channel)).orElse(""));
-        }
+        HttpResponse<String> response = http.send(request, failure -> explained(failure, "Slack chat.postMessage",
+                slackError(failure.responseBody()).map(error -> ApiErrors.hint(error, null, channel)).orElse("")));
         JsonNode answer = parse(response.body());
         if (!answer.path("ok").asBoolean(false)) {
             String error = answer.path("error").asText("");
@@ -203,27 +193,13 @@ public final class SlackSink implements Sink {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", JSON_UTF8)
                 .build();
-        try {
-            http.send(request);
-        } catch (HttpFailure failure) {
-            String word = failure.responseBody().trim();
-            throw explained(failure, "Slack webhook", WebhookErrors.hint(word.toLowerCase(Locale.ROOT)));
-        }
+        http.send(request, failure -> explained(failure, "Slack webhook",
+                WebhookErrors.hint(failure.responseBody().trim().toLowerCase(Locale.ROOT))));
     }
 
     /** The rendered message with {@code channel} set to the configured one. */
     private String withChannel(String body) throws DeliveryException {
-        JsonNode message;
-        try {
-            message = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw DeliveryException.permanent("the template did not produce valid JSON (" + e.getOriginalMessage()
-                    + "): check the slack template", e);
-        }
-        if (!(message instanceof ObjectNode object)) {
-            throw DeliveryException.permanent("the template produced JSON that is not an object: a Slack message"
-                    + " is {\"text\": …, \"blocks\": […]}");
-        }
+        ObjectNode object = OUTPUT.object(body);
         object.put("channel", channel);
         return object.toString();
     }
@@ -252,12 +228,7 @@ public final class SlackSink implements Sink {
         if (hint.isEmpty()) {
             return failure.toDeliveryException();
         }
-        String reason = what + ": " + hint + " (" + failure.getMessage() + ")";
-        if (!failure.isRetryable()) {
-            return DeliveryException.permanent(reason, failure);
-        }
-        return failure.retryAfter().map(wait -> DeliveryException.retryable(reason, wait))
-                .orElseGet(() -> DeliveryException.retryable(reason, failure));
+        return failure.toDeliveryException(what + ": " + hint + " (" + failure.getMessage() + ")");
     }
 
     private static String token(String value) {
@@ -292,40 +263,15 @@ public final class SlackSink implements Sink {
 
     /** The base URL, ending with a slash so that method names resolve under it. */
     private static URI apiUrl(String value) {
-        if (blank(value)) {
-            throw new IllegalArgumentException("api_url is required: https://slack.com/api, or your proxy's"
-                    + " equivalent");
-        }
-        String v = value.trim();
-        URI uri = httpUrl(v, "api_url '" + v + "'");
-        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null) {
-            throw new IllegalArgumentException("api_url must not carry credentials or a query: write e.g."
-                    + " https://slack.com/api");
-        }
-        return v.endsWith("/") ? uri : URI.create(v + "/");
+        URI uri = HttpUrl.of("api_url", value).example("https://slack.com/api").baseOnly()
+                .whenMissing("https://slack.com/api, or your proxy's equivalent").parse();
+        return uri.toString().endsWith("/") ? uri : URI.create(uri + "/");
     }
 
     /** Validates the webhook URL without ever quoting it: it is the credential. */
     private static URI webhookUrl(String value) {
-        if (blank(value)) {
-            throw new IllegalArgumentException("webhook_url is required with mode = webhook: the incoming webhook's"
-                    + " URL");
-        }
-        return httpUrl(value.trim(), "webhook_url (not shown: it is a secret)");
-    }
-
-    private static URI httpUrl(String value, String described) {
-        URI uri;
-        try {
-            uri = new URI(value);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(described + " is not a valid URL: copy it again from Slack");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new IllegalArgumentException(described + " must be an https:// URL with a host");
-        }
-        return uri;
+        return HttpUrl.of("webhook_url", value).secret()
+                .whenMissing("the incoming webhook's URL, with mode = webhook").parse();
     }
 
     private static boolean blank(String value) {

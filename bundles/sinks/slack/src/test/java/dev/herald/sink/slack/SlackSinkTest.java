@@ -12,12 +12,11 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
-import dev.herald.api.secret.ServicePid;
 import dev.herald.http.HttpClients;
-import dev.herald.http.HttpConnection;
-import dev.herald.http.testing.StubHttpServer;
-import dev.herald.http.testing.StubHttpServer.Recorded;
-import dev.herald.http.testing.StubHttpServer.Reply;
+import dev.herald.testkit.http.StubHttpServer.Recorded;
+import dev.herald.testkit.http.StubHttpServer.Reply;
+import dev.herald.testkit.http.StubHttpServer;
+import dev.herald.testkit.sink.SinkConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.osgi.util.converter.Converters;
 
 /**
  * The sink against a stub that plays Slack: the Web API's chat.postMessage (bearer token, JSON
@@ -37,7 +35,7 @@ import org.osgi.util.converter.Converters;
  */
 class SlackSinkTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TOKEN = "xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx";
+    static final String TOKEN = "xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx";
     private static final String HOOK_PATH = "/services/T0A1B2C3D/B0E4F5G6H/q9W8e7R6t5Y4u3I2o1P0aSdF";
     private static final String BODY = "{\"channel\":\"#elsewhere\",\"text\":\"HIGH user.sign_in \\\"x\\\"\","
             + "\"blocks\":[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"*By*\\nmaria\"}}]}";
@@ -53,11 +51,7 @@ class SlackSinkTest {
 
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
     static SlackSink sink(Map<String, Object> properties) {
-        SlackSink.Config config = Converters.standardConverter().convert(properties).to(SlackSink.Config.class);
-        HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
-        ServicePid pid = Converters.standardConverter()
-                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class);
-        return new SlackSink(config, pid, connection, HttpClients.standalone());
+        return SinkConfig.of(SlackSink.Config.class, properties).activate(SlackSink.class, HttpClients.standalone());
     }
 
     private Map<String, Object> api(Object... keyValues) {
@@ -195,7 +189,7 @@ class SlackSinkTest {
         for (String body : List.of("HIGH user.sign_in", "[1,2]")) {
             DeliveryException e = assertThrows(DeliveryException.class, () -> sink.send(notification(body)));
             assertFalse(e.isRetryable());
-            assertTrue(e.getMessage().startsWith("the template "), e.getMessage());
+            assertTrue(e.getMessage().startsWith("the rendered template is not a Slack message"), e.getMessage());
         }
         assertEquals(0, server.pending());
     }
@@ -281,15 +275,17 @@ class SlackSinkTest {
                 new Object[] {api("mode", "api", "token", ""), "slack sink 'secops': token is required with"
                         + " mode = api: the app's Bot User OAuth Token (xoxb-…)"},
                 new Object[] {api("api_url", "slack.com/api"), "slack sink 'secops': api_url 'slack.com/api' must be"
-                        + " an https:// URL with a host"},
-                new Object[] {api("api_url", "https://slack.com/api?x=1"), "slack sink 'secops': api_url must not"
-                        + " carry credentials or a query: write e.g. https://slack.com/api"},
+                        + " an http:// or https:// URL with a host, e.g. https://slack.com/api"},
+                new Object[] {api("api_url", "https://slack.com/api?x=1"), "slack sink 'secops': api_url"
+                        + " 'https://slack.com/api?x=1' must have nothing after the path (no ?query or #fragment), e.g."
+                        + " https://slack.com/api"},
                 new Object[] {webhook("webhook_url", "hooks.slack.com/services/T0/B0/secretpart"), "slack sink"
-                        + " 'secops': webhook_url (not shown: it is a secret) must be an https:// URL with a host"},
+                        + " 'secops': webhook_url (not shown: it is a secret) must be an http:// or https:// URL with a"
+                        + " host"},
                 new Object[] {webhook("webhook_url", "https://hooks slack.com/secretpart"), "slack sink 'secops':"
-                        + " webhook_url (not shown: it is a secret) is not a valid URL: copy it again from Slack"},
+                        + " webhook_url (not shown: it is a secret) is not a valid URL: copy it again"},
                 new Object[] {webhook("mode", "webhook", "webhook_url", ""), "slack sink 'secops': webhook_url is"
-                        + " required with mode = webhook: the incoming webhook's URL"},
+                        + " required: the incoming webhook's URL, with mode = webhook"},
                 new Object[] {webhook("channel", "#secops"), "slack sink 'secops': channel is set but an incoming"
                         + " webhook always posts to the channel chosen when it was created: remove channel, or use a"
                         + " bot token (token)"},

@@ -8,10 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
-import dev.herald.core.template.DirectorySinkResources;
-import dev.herald.core.template.Escape;
-import dev.herald.core.template.Rendering;
-import dev.herald.core.template.TemplateRenderer;
+import dev.herald.testkit.sink.SinkTemplates;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,9 +35,8 @@ class TemplatesTest {
         Event event = Event.builder().id("ev-1").source(source).instance("prod-" + source).type(type)
                 .time(Instant.parse("2026-11-22T10:00:00Z")).severity(severity)
                 .detail(JSON.readTree(detailJson)).raw(detailJson).build();
-        String body = new TemplateRenderer(userTemplates).render(new Rendering(event, "secops-alerts", "secops",
-                "slack", Escape.JSON, new DirectorySinkResources(Path.of("src/main/resources"), "x"), null,
-                severity, "key-1"));
+        String body = SinkTemplates.of(SlackSink.class).withUserTemplates(userTemplates)
+                .withDelivery("secops-alerts", "secops", "key-1").render(event, severity);
         JsonNode message = JSON.readTree(body);
         assertWithinSlackLimits(message);
         assertEquals("prod-" + source + " (" + source + ") · route secops-alerts · 2026-11-22T10:00:00Z",
@@ -177,9 +173,8 @@ class TemplatesTest {
                 Event event = Event.builder().id(longest).source(source).instance("prod").type(longest)
                         .time(Instant.parse("2026-11-22T10:00:00Z")).severity(Severity.HIGH)
                         .detail(JSON.readTree(detail)).raw(detail).build();
-                String body = new TemplateRenderer(userTemplates).render(new Rendering(event, "secops-alerts", "secops",
-                        "slack", Escape.JSON, new DirectorySinkResources(Path.of("src/main/resources"), "x"), null,
-                        Severity.HIGH, "key-1"));
+                String body = SinkTemplates.of(SlackSink.class).withUserTemplates(userTemplates)
+                .withDelivery("secops-alerts", "secops", "key-1").render(event, Severity.HIGH);
                 sink.send(new dev.herald.api.Notification(event, "secops-alerts", "secops", Severity.HIGH, body, 1, "k"));
             }
             assertEquals(List.of(), slack.refused());

@@ -4,6 +4,10 @@ import dev.herald.api.BatchSink;
 import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
+import dev.herald.api.sink.Escaping;
+import dev.herald.api.sink.SinkSetup;
+import dev.herald.api.sink.TemplateEscape;
+import dev.herald.api.sink.TemplateSets;
 import dev.herald.aws.AwsClients;
 import dev.herald.aws.AwsConnection;
 import java.util.ArrayList;
@@ -12,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -47,8 +50,8 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
  * the message rate.
  */
 @Component(service = Sink.class, configurationPid = SnsSink.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE,
-        property = Sink.TEMPLATE_ESCAPE + "=json")
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@TemplateEscape(Escaping.JSON)
 @Designate(ocd = SnsSink.Config.class, factory = true)
 public final class SnsSink implements BatchSink {
     static final String PID = "dev.herald.sink.sns";
@@ -57,8 +60,6 @@ public final class SnsSink implements BatchSink {
      * messages in Herald's order, and Herald's rates are far below a group's throughput.
      */
     static final String DEFAULT_MESSAGE_GROUP_ID = "herald";
-    /** What core accepts as a template set name. */
-    private static final Pattern TEMPLATE_SET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     @ObjectClassDefinition(name = "Herald sink: Amazon SNS",
             description = "Publishes each notification to an SNS topic (standard or FIFO) or as an SMS to one phone"
@@ -175,28 +176,21 @@ public final class SnsSink implements BatchSink {
     /** Started by Declarative Services with the instance's configuration. */
     @Activate
     public SnsSink(Config config, AwsConnection connection) {
-        String name = config.name();
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("sns sink: name is required: routes refer to the sink by it");
-        }
+        SinkSetup setup = SinkSetup.of("sns", config.name(), config.rate());
         try {
             this.target = SnsTarget.of(config.topic__arn(), config.phone__number());
             this.withSubject = config.subject() && target.isTopic();
             this.messageGroupId = target.isFifo() ? messageGroupId(config.message__group__id()) : null;
-            format(config.format());
-            if (config.rate() < 0) {
-                throw new IllegalArgumentException("rate must be 0 (no limit) or a positive number of messages per"
-                        + " second; was " + config.rate());
-            }
-            this.clients = AwsClients.create("sink sns/" + name, connection);
+            TemplateSets.name("sns", config.format(), List.of("json", "text"));
+            this.clients = AwsClients.create("sink sns/" + setup.name(), connection);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("sns sink '" + name + "': " + e.getMessage(), e);
+            throw setup.invalid(e);
         }
         try {
             this.sns = client(clients, target);
         } catch (RuntimeException e) {
             clients.close();
-            throw new IllegalArgumentException("sns sink '" + name + "': " + e.getMessage(), e);
+            throw setup.invalid(new IllegalArgumentException(e.getMessage(), e));
         }
     }
 
@@ -339,14 +333,6 @@ public final class SnsSink implements BatchSink {
                     + " punctuation characters (a FIFO topic needs one); e.g. " + DEFAULT_MESSAGE_GROUP_ID);
         }
         return id;
-    }
-
-    /** The built-in formats, or the name of a template set the user added in etc/herald/templates/sns/. */
-    private static void format(String value) {
-        if (value == null || !TEMPLATE_SET.matcher(value).matches()) {
-            throw new IllegalArgumentException("format '" + value + "' is not a template set name: use json, text,"
-                    + " or the name of a directory under etc/herald/templates/sns/");
-        }
     }
 
     /** A notification ready to publish, under its idempotency key. */

@@ -1,10 +1,10 @@
 package dev.herald.sink.sns;
 
-import dev.herald.http.testing.StubHttpServer.Recorded;
+import dev.herald.testkit.http.StubHttpServer.Recorded;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;

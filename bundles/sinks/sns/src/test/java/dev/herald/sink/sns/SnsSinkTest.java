@@ -15,6 +15,7 @@ import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.api.text.Text;
 import dev.herald.aws.AwsConnection;
+import dev.herald.testkit.sink.SinkConfig;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.osgi.util.converter.Converters;
 
 /** {@link SnsSink} against {@link SnsEmulator}: what it publishes, how it batches, how it classifies failures. */
 class SnsSinkTest {
@@ -56,10 +56,7 @@ class SnsSinkTest {
 
     /** The sink as DS builds it: Config and AwsConnection from the same properties. */
     static SnsSink sink(Map<String, Object> properties) {
-        Map<String, Object> withPid = new HashMap<>(properties);
-        withPid.putIfAbsent("service.pid", "");  // DS always sets it
-        return new SnsSink(Converters.standardConverter().convert(properties).to(SnsSink.Config.class),
-                Converters.standardConverter().convert(withPid).to(AwsConnection.class));
+        return SinkConfig.of(SnsSink.Config.class, properties).activate(SnsSink.class);
     }
 
     private SnsSink started(Map<String, Object> properties) {

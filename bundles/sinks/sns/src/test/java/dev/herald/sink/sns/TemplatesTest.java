@@ -9,10 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
-import dev.herald.core.template.DirectorySinkResources;
-import dev.herald.core.template.Escape;
-import dev.herald.core.template.Rendering;
-import dev.herald.core.template.TemplateRenderer;
+import dev.herald.testkit.sink.SinkTemplates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -57,9 +54,8 @@ class TemplatesTest {
 
     /** Renders with the format's templates, publishes, and returns what SNS accepted. */
     private SnsEmulator.Published publish(Event event, String format) throws Exception {
-        String body = new TemplateRenderer(overrides).render(new Rendering(event, "route", "alerts", "sns",
-                Escape.JSON, format, new DirectorySinkResources(Path.of("src/main/resources"), "sns"), null,
-                Severity.CRITICAL, "ev-1@route/alerts"));
+        String body = SinkTemplates.of(SnsSink.class).withUserTemplates(overrides).withFormat(format)
+                .withDelivery("route", "alerts", "ev-1@route/alerts").render(event, Severity.CRITICAL);
         JsonNode parsed = JSON.readTree(body);
         assertEquals(List.of("subject", "message"), List.copyOf(iterable(parsed.fieldNames())), body);
         int before = sns.published().size();

@@ -4,6 +4,10 @@ import dev.herald.api.BatchSink;
 import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
+import dev.herald.api.sink.Escaping;
+import dev.herald.api.sink.SinkSetup;
+import dev.herald.api.sink.TemplateEscape;
+import dev.herald.api.sink.TemplateSets;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -13,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -37,14 +40,12 @@ import org.slf4j.LoggerFactory;
  * picks the templates and caps the message rate.
  */
 @Component(service = Sink.class, configurationPid = SyslogSink.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE,
-        property = Sink.TEMPLATE_ESCAPE + "=none")
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@TemplateEscape(Escaping.NONE)
 @Designate(ocd = SyslogSink.Config.class, factory = true)
 public final class SyslogSink implements BatchSink {
     static final String PID = "dev.herald.sink.syslog";
     private static final int MAX_BATCH = 500;
-    /** What core accepts as a template set name. */
-    private static final Pattern TEMPLATE_SET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     @ObjectClassDefinition(name = "Herald sink: syslog",
             description = "Sends each notification as a syslog message (RFC 5424 or 3164) over UDP, TCP or TLS;"
@@ -141,11 +142,8 @@ public final class SyslogSink implements BatchSink {
 
     /** With the zone of RFC 3164 time stamps replaceable, for tests. */
     SyslogSink(Config config, ZoneId zone) {
-        String name = config.name();
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("syslog sink: name is required: routes refer to the sink by it");
-        }
-        name = name.trim();
+        SinkSetup setup = SinkSetup.of("syslog", config.name(), config.rate());
+        String name = setup.name();
         try {
             String host = required(config.host(), "host", "the syslog receiver's host name or address");
             String kind = oneOf(config.transport(), "transport", List.of("udp", "tcp", "tls"));
@@ -153,17 +151,13 @@ public final class SyslogSink implements BatchSink {
             Framing framing = framing(config.framing(), kind);
             MessageFormatter.Header header = MessageFormatter.Header.valueOf(
                     oneOf(config.header(), "header", List.of("rfc5424", "rfc3164")).toUpperCase(Locale.ROOT));
-            format(config.format());
+            TemplateSets.name("syslog", config.format(), List.of("json", "cef", "leef", "logrhythm"));
             String appName = token(config.app__name(), "app_name", header == MessageFormatter.Header.RFC3164 ? 32 : 48);
             String hostname = config.hostname().isBlank() ? localHostName() : token(config.hostname(), "hostname", 255);
             String msgid = config.msgid().isBlank() ? "" : token(config.msgid(), "msgid", 32);
             int maxSize = maxMessageSize(config.max__message__size(), kind);
             positive(config.connect__timeout(), "connect_timeout");
             positive(config.write__timeout(), "write_timeout");
-            if (config.rate() < 0) {
-                throw new IllegalArgumentException("rate must be 0 (no limit) or a positive number of messages per"
-                        + " second; was " + config.rate());
-            }
             if (!kind.equals("tls") && (config.insecure() || !config.ca__bundle().isBlank()
                     || !config.client__certificate().isBlank())) {
                 throw new IllegalArgumentException("ca_bundle, client_certificate and insecure apply to transport = tls"
@@ -179,7 +173,7 @@ public final class SyslogSink implements BatchSink {
                             !config.insecure(), Duration.ofSeconds(config.connect__timeout()),
                             Duration.ofSeconds(config.write__timeout()));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("syslog sink '" + name + "': " + e.getMessage(), e);
+            throw setup.invalid(e);
         }
         if (config.insecure()) {
             LoggerFactory.getLogger(SyslogSink.class).warn("syslog sink '{}': insecure = true, so {} is NOT"
@@ -234,14 +228,6 @@ public final class SyslogSink implements BatchSink {
                     + " octet counting; remove framing or set it to octet_counting");
         }
         return framing.equals("lf") ? Framing.LF : Framing.OCTET_COUNTING;
-    }
-
-    /** The built-in formats, or the name of a template set the user added in etc/herald/templates/syslog/. */
-    private static void format(String value) {
-        if (value == null || !TEMPLATE_SET.matcher(value).matches()) {
-            throw new IllegalArgumentException("format '" + value + "' is not a template set name: use json, cef, leef,"
-                    + " logrhythm, or the name of a directory under etc/herald/templates/syslog/");
-        }
     }
 
     private static int maxMessageSize(int value, String transport) {

@@ -26,7 +26,7 @@ class SyslogSinkConfigTest {
         "app_name|my app|syslog sink 'siem': app_name 'my app' must be 1–48 printable ASCII characters without spaces",
         "msgid|ThisMessageIdIsLongerThanThirtyTwo|syslog sink 'siem': msgid 'ThisMessageIdIsLongerThanThirtyTwo' must be 1–32 printable ASCII characters without spaces",
         "hostname|hôte|syslog sink 'siem': hostname 'hôte' must be 1–255 printable ASCII characters without spaces",
-        "format|../etc|syslog sink 'siem': format '../etc' is not a template set name: use json, cef, leef, logrhythm, or the name of a directory under etc/herald/templates/syslog/",
+        "format|../etc|syslog sink 'siem': format '../etc' is not a template set name: use json, cef, leef, logrhythm, or the name of a directory of templates you added under etc/herald/templates/syslog/ (letters, digits, '.', '_' and '-')",
         "max_message_size|100|syslog sink 'siem': max_message_size 100 is too small: receivers must accept 480 bytes (RFC 5424); use 0 for the default (8192 tcp/tls, 2048 udp)",
         "connect_timeout|0|syslog sink 'siem': connect_timeout must be a positive number of seconds; was 0",
         "write_timeout|-1|syslog sink 'siem': write_timeout must be a positive number of seconds; was -1",

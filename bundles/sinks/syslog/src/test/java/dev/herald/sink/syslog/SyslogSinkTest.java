@@ -10,6 +10,7 @@ import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.sink.syslog.testing.RsyslogServer;
+import dev.herald.testkit.sink.SinkConfig;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,7 +21,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.util.converter.Converters;
 
 /** What a real rsyslog receives and parses from the sink over TCP and UDP. */
 class SyslogSinkTest {
@@ -40,7 +40,7 @@ class SyslogSinkTest {
 
     /** The sink as DS builds it from these configuration properties (strings, as in a .cfg). */
     static SyslogSink.Config config(Map<String, Object> properties) {
-        return Converters.standardConverter().convert(properties).to(SyslogSink.Config.class);
+        return SinkConfig.of(SyslogSink.Config.class, properties).get();
     }
 
     private SyslogSink sink(Object... keyValues) {

@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
-import dev.herald.core.template.DirectorySinkResources;
-import dev.herald.core.template.Escape;
-import dev.herald.core.template.Rendering;
-import dev.herald.core.template.TemplateRenderer;
+import dev.herald.testkit.sink.SinkTemplates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -41,8 +38,8 @@ class TemplatesTest {
         Event event = Event.builder().id("id-1").source(source).instance("prod").type(type)
                 .time(Instant.parse("2026-11-22T10:00:00Z")).severity(severity)
                 .detail(JSON.readTree(raw)).raw(raw).build();
-        return new TemplateRenderer(userTemplates).render(new Rendering(event, "r1", "siem", "syslog", Escape.NONE,
-                format, new DirectorySinkResources(Path.of("src/main/resources"), "syslog"), null, severity, "k"));
+        return SinkTemplates.of(SyslogSink.class).withUserTemplates(userTemplates).withFilters(new SiemFilters()).withFormat(format)
+                .withDelivery("r1", "siem", "k").render(event, severity);
     }
 
     private static final Path INBOX = Path.of("../../../karaf-assembly/src/main/resources/assembly/demo/inbox");

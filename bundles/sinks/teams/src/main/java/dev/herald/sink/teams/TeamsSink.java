@@ -5,19 +5,18 @@ import dev.herald.api.Notification;
 import dev.herald.api.Sink;
 import dev.herald.api.secret.Secrets;
 import dev.herald.api.secret.ServicePid;
+import dev.herald.api.sink.Escaping;
+import dev.herald.api.sink.SinkSetup;
+import dev.herald.api.sink.TemplateEscape;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
 import dev.herald.http.HttpFailure;
-import dev.herald.http.HttpSender;
-import dev.herald.http.HttpSettings;
-import java.net.InetAddress;
+import dev.herald.http.HttpUrl;
+import dev.herald.http.SinkHttp;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -37,8 +36,8 @@ import org.osgi.service.metatype.annotations.Option;
  * reasons or logs.
  */
 @Component(service = Sink.class, configurationPid = TeamsSink.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE,
-        property = Sink.TEMPLATE_ESCAPE + "=json")
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@TemplateEscape(Escaping.JSON)
 @Designate(ocd = TeamsSink.Config.class, factory = true)
 public final class TeamsSink implements Sink {
     static final String PID = "dev.herald.sink.teams";
@@ -91,32 +90,20 @@ public final class TeamsSink implements Sink {
 
     private final URI url;
     private final CardFormat format;
-    private final HttpSender http;
+    private final SinkHttp http;
 
     @Activate
     public TeamsSink(Config config, ServicePid pid, HttpConnection connection, @Reference HttpClients clients) {
-        String name = config.name();
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("teams sink: name is required: routes refer to the sink by it");
-        }
-        try {
-            this.url = webhookUrl(Secrets.reveal(pid.service_pid(), "webhook_url", config.webhook__url()));
-            this.format = CardFormat.of(config.format());
-            if (config.rate() < 0) {
-                throw new IllegalArgumentException("rate must be 0 (no limit) or a positive number of messages per"
-                        + " second; was " + config.rate());
-            }
-            this.http = clients.create(HttpSettings.builder("sink teams/" + name)
-                    .userAgentOf(TeamsSink.class)
-                    .connection(connection)
-                    // Teams offers no insecure setting: a stray insecure=true must not disable TLS checks
-                    .insecure(false)
-                    // a legacy connector URL has its secret in the path, a Workflows URL in sig=
-                    .redactUrlPath(true)
-                    .build());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("teams sink '" + name + "': " + e.getMessage(), e);
-        }
+        SinkSetup setup = SinkSetup.of("teams", config.name(), config.rate());
+        this.url = setup.check(() -> HttpUrl.of("webhook_url", Secrets.reveal(pid.service_pid(), "webhook_url",
+                        config.webhook__url())).secret().httpsUnlessLoopback()
+                .whenMissing("the URL of the Teams workflow's 'When a Teams webhook request is received' trigger (or of"
+                        + " a legacy connector)").parse());
+        this.format = setup.check(() -> CardFormat.of(config.format()));
+        // Teams offers no insecure setting: a stray insecure=true must not disable TLS checks;
+        // a legacy connector URL has its secret in the path, a Workflows URL in sig=
+        this.http = SinkHttp.create(setup, TeamsSink.class, connection, clients,
+                settings -> settings.insecure(false).redactUrlPath(true));
     }
 
     @Override
@@ -129,12 +116,7 @@ public final class TeamsSink implements Sink {
                 .POST(HttpRequest.BodyPublishers.ofString(notification.body(), StandardCharsets.UTF_8))
                 .header("Content-Type", "application/json")
                 .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request);
-        } catch (HttpFailure failure) {
-            throw classify(failure);
-        }
+        HttpResponse<String> response = http.send(request, TeamsSink::classify);
         Optional<String> rejection = TeamsReply.rejection(response.body());
         if (rejection.isPresent()) {
             throw DeliveryException.permanent("Teams accepted the request (HTTP " + response.statusCode()
@@ -146,11 +128,11 @@ public final class TeamsSink implements Sink {
     private static DeliveryException classify(HttpFailure failure) {
         int status = failure.status().orElse(0);
         if (status == 400) {
-            return DeliveryException.permanent(failure.getMessage() + " (Teams rejected the card: check the"
+            return failure.toDeliveryException(failure.getMessage() + " (Teams rejected the card: check the"
                     + " template, and the format setting against the kind of webhook)");
         }
         if (status == 401 || status == 403 || status == 404) {
-            return DeliveryException.permanent(failure.getMessage() + " (the webhook URL no longer works: the"
+            return failure.toDeliveryException(failure.getMessage() + " (the webhook URL no longer works: the"
                     + " workflow or connector was deleted, turned off or its URL regenerated; create a new Teams"
                     + " workflow (or connector) and put its URL in webhook_url)");
         }
@@ -160,34 +142,5 @@ public final class TeamsSink implements Sink {
     private static String shorten(String text) {
         String oneLine = TeamsReply.redactSignature(text).replaceAll("\\s+", " ").trim();
         return oneLine.length() <= REASON_TEXT_LIMIT ? oneLine : oneLine.substring(0, REASON_TEXT_LIMIT) + "…";
-    }
-
-    private static URI webhookUrl(String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("webhook_url is required: the URL of the Teams workflow's 'When a"
-                    + " Teams webhook request is received' trigger (or of a legacy connector)");
-        }
-        URI uri;
-        try {
-            uri = new URI(value.trim());
-        } catch (URISyntaxException e) {
-            // the reason only, never the input: the URL is the credential
-            throw new IllegalArgumentException("webhook_url is not a valid URL (" + e.getReason()
-                    + "): paste the URL Teams gave again");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http") && isLoopback(uri.getHost()))) {
-            throw new IllegalArgumentException("webhook_url must be the https:// URL Teams gave (plain http is only"
-                    + " accepted to this machine, for tests)");
-        }
-        return uri;
-    }
-
-    private static boolean isLoopback(String host) {
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }

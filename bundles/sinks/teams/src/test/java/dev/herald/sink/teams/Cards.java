@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
-import dev.herald.core.template.DirectorySinkResources;
-import dev.herald.core.template.Escape;
-import dev.herald.core.template.Rendering;
-import dev.herald.core.template.TemplateException;
-import dev.herald.core.template.TemplateRenderer;
+import dev.herald.testkit.sink.SinkTemplates;
+import dev.herald.testkit.sink.TemplateRenderingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -20,8 +17,6 @@ import java.time.Instant;
  */
 final class Cards {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final DirectorySinkResources BUNDLE = new DirectorySinkResources(Path.of("src/main/resources"),
-            "dev.herald.sink.teams");
 
     static final String PCE = """
             {"href":"/orgs/7/events/1d84e3a2-7c59-4b10-8f2e-93a6b0c4d527","timestamp":"2026-11-03T08:41:05.117Z",\
@@ -83,15 +78,15 @@ final class Cards {
     }
 
     /** The body core renders for {@code event}, with {@code templates} as etc/herald/templates. */
-    static String render(Event event, Severity severity, Path templates) throws TemplateException {
-        return new TemplateRenderer(templates).render(new Rendering(event, "iam-alerts", "soc-teams", "teams",
-                Escape.JSON, BUNDLE, null, severity, "key-1"));
+    static String render(Event event, Severity severity, Path templates) throws TemplateRenderingException {
+        return SinkTemplates.of(TeamsSink.class).withUserTemplates(templates)
+                .withDelivery("iam-alerts", "soc-teams", "key-1").render(event, severity);
     }
 
     /** The body core renders for a sink whose configuration says {@code format = <format>}, nothing copied to etc/. */
     static JsonNode renderJson(Event event, String format, Path templates) throws Exception {
-        return JSON.readTree(new TemplateRenderer(templates).render(new Rendering(event, "iam-alerts", "soc-teams",
-                "teams", Escape.JSON, format, BUNDLE, null, Severity.HIGH, "key-1")));
+        return JSON.readTree(SinkTemplates.of(TeamsSink.class).withUserTemplates(templates).withFormat(format)
+                .withDelivery("iam-alerts", "soc-teams", "key-1").render(event, Severity.HIGH));
     }
 
     static JsonNode renderJson(Event event, Severity severity, Path templates) throws Exception {

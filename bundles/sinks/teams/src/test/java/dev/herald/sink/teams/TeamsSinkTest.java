@@ -9,10 +9,9 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
-import dev.herald.api.secret.ServicePid;
 import dev.herald.http.HttpClients;
-import dev.herald.http.HttpConnection;
-import dev.herald.http.testing.StubHttpServer.Reply;
+import dev.herald.testkit.http.StubHttpServer.Reply;
+import dev.herald.testkit.sink.SinkConfig;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.osgi.util.converter.Converters;
 
 class TeamsSinkTest {
     private final TeamsEmulator teams = new TeamsEmulator();
@@ -40,20 +38,12 @@ class TeamsSinkTest {
     }
 
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
-    private static TeamsSink sink(Map<String, Object> properties) {
-        TeamsSink.Config config = Converters.standardConverter().convert(properties).to(TeamsSink.Config.class);
-        HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
-        ServicePid pid = Converters.standardConverter()
-                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class);
-        return new TeamsSink(config, pid, connection, HttpClients.standalone());
+    static TeamsSink sink(Map<String, Object> properties) {
+        return SinkConfig.of(TeamsSink.Config.class, properties).activate(TeamsSink.class, HttpClients.standalone());
     }
 
     private Map<String, Object> workflow(Object... keyValues) {
-        Map<String, Object> p = new HashMap<>(Map.of("name", "soc-teams", "webhook_url", teams.workflowUrl().toString()));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            p.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return p;
+        return SinkConfig.properties(Map.of("name", "soc-teams", "webhook_url", teams.workflowUrl().toString()), keyValues);
     }
 
     private Map<String, Object> connector() {
@@ -209,11 +199,11 @@ class TeamsSinkTest {
                         + " of the Teams workflow's 'When a Teams webhook request is received' trigger (or of a"
                         + " legacy connector)"},
                 new Object[] {workflow("webhook_url", "https://prod.example.com/wf?sig=" + TeamsEmulator.SIGNATURE
-                        + " x"), "teams sink 'soc-teams': webhook_url is not a valid URL (Illegal character in"
-                        + " query): paste the URL Teams gave again"},
+                        + " x"), "teams sink 'soc-teams': webhook_url (not shown: it is a secret) is not a valid"
+                        + " URL: copy it again"},
                 new Object[] {workflow("webhook_url", "http://prod-12.westeurope.logic.azure.com/workflows/x?sig="
-                        + TeamsEmulator.SIGNATURE), "teams sink 'soc-teams': webhook_url must be the https:// URL"
-                        + " Teams gave (plain http is only accepted to this machine, for tests)"},
+                        + TeamsEmulator.SIGNATURE), "teams sink 'soc-teams': webhook_url (not shown: it is a secret) must be an https:// URL"
+                        + " with a host (plain http is only accepted to this machine, for tests)"},
                 new Object[] {workflow("format", "card"), "teams sink 'soc-teams': format 'card' is not supported:"
                         + " use adaptive (a Workflows webhook) or messagecard (a legacy Office 365 connector)"},
                 new Object[] {workflow("rate", "-1"), "teams sink 'soc-teams': rate must be 0 (no limit) or a"
@@ -241,9 +231,8 @@ class TeamsSinkTest {
 
     @Test
     void theDefaultsAreAnAdaptiveCardAndOneMessagePerSecond() {
-        TeamsSink.Config config = Converters.standardConverter()
-                .convert(Map.of("name", "soc-teams", "webhook_url", "https://example.com/x"))
-                .to(TeamsSink.Config.class);
+        TeamsSink.Config config = SinkConfig.of(TeamsSink.Config.class).set(TeamsSink.Config::name, "soc-teams")
+                .set(TeamsSink.Config::webhook__url, "https://example.com/x").get();
         assertEquals("adaptive", config.format());
         assertEquals(1, config.rate());
     }

@@ -5,13 +5,14 @@ import dev.herald.api.Notification;
 import dev.herald.api.Sink;
 import dev.herald.api.secret.Secrets;
 import dev.herald.api.secret.ServicePid;
+import dev.herald.api.sink.Escaping;
+import dev.herald.api.sink.SinkSetup;
+import dev.herald.api.sink.TemplateEscape;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
-import dev.herald.http.HttpFailure;
-import dev.herald.http.HttpSender;
-import dev.herald.http.HttpSettings;
+import dev.herald.http.HttpUrl;
+import dev.herald.http.SinkHttp;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * the body.
  */
 @Component(service = Sink.class, configurationPid = WebhookSink.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE,
-        property = Sink.TEMPLATE_ESCAPE + "=json")
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@TemplateEscape(Escaping.JSON)
 @Designate(ocd = WebhookSink.Config.class, factory = true)
 public final class WebhookSink implements Sink {
     static final String PID = "dev.herald.sink.webhook";
@@ -125,16 +126,15 @@ public final class WebhookSink implements Sink {
     private final List<HeaderLine> headers;
     private final Optional<String> authorization;
     private final Optional<BodySignature> signature;
-    private final HttpSender http;
+    private final SinkHttp http;
 
     @Activate
     public WebhookSink(Config config, ServicePid pid, HttpConnection connection, @Reference HttpClients clients) {
-        String name = config.name();
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("webhook sink: name is required: routes refer to the sink by it");
-        }
+        SinkSetup setup = SinkSetup.of("webhook", config.name(), config.rate());
         try {
-            this.url = url(config.url());
+            this.url = HttpUrl.of("url", config.url()).example("https://siem.example.com/api/herald")
+                    .whenMissing("the http:// or https:// address to send to, e.g. https://siem.example.com/api/herald")
+                    .credentialsIn("use auth = basic with username and password").parse();
             this.method = method(config.method());
             this.contentType = contentType(config.content__type());
             this.authorization = Authorization.header(config.auth(), Secrets.reveal(pid.service_pid(), "token", config.token()),
@@ -143,20 +143,13 @@ public final class WebhookSink implements Sink {
                     config.hmac__header());
             this.headers = HeaderLine.parseAll(config.headers(),
                     reserved(authorization.isPresent(), signature.map(BodySignature::header)));
-            if (config.rate() < 0) {
-                throw new IllegalArgumentException("rate must be 0 (no limit) or a positive number of messages per"
-                        + " second; was " + config.rate());
-            }
-            this.http = clients.create(HttpSettings.builder("sink webhook/" + name)
-                    .userAgentOf(WebhookSink.class)
-                    .connection(connection)
-                    .build());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("webhook sink '" + name + "': " + e.getMessage(), e);
+            throw setup.invalid(e);
         }
+        this.http = SinkHttp.create(setup, WebhookSink.class, connection, clients);
         if (url.getScheme().equalsIgnoreCase("http") && (authorization.isPresent() || signature.isPresent())) {
             LoggerFactory.getLogger(WebhookSink.class).warn("webhook sink '{}' sends credentials to {} over plain"
-                    + " http: anyone on the network path can read them; use https", name, url.getHost());
+                    + " http: anyone on the network path can read them; use https", setup.name(), url.getHost());
         }
     }
 
@@ -167,11 +160,7 @@ public final class WebhookSink implements Sink {
                     + "' cannot be sent as a header: it holds control or non-Latin-1 characters");
         }
         byte[] body = notification.body().getBytes(StandardCharsets.UTF_8);
-        try {
-            http.send(request(body, notification.idempotencyKey()));
-        } catch (HttpFailure failure) {
-            throw failure.toDeliveryException();
-        }
+        http.send(request(body, notification.idempotencyKey()));
     }
 
     private HttpRequest request(byte[] body, String idempotencyKey) {
@@ -183,28 +172,6 @@ public final class WebhookSink implements Sink {
         authorization.ifPresent(value -> request.header("Authorization", value));
         signature.ifPresent(s -> request.header(s.header(), s.sign(body)));
         return request.build();
-    }
-
-    private static URI url(String value) {
-        String v = required(value, "url", "the http:// or https:// address to send to, e.g."
-                + " https://siem.example.com/api/herald");
-        URI uri;
-        try {
-            uri = new URI(v);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("url '" + v + "' is not a valid URL (" + e.getReason()
-                    + "): write e.g. https://siem.example.com/api/herald");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new IllegalArgumentException("url '" + v + "' must be an http:// or https:// URL with a host,"
-                    + " e.g. https://siem.example.com/api/herald");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("url must not carry credentials (user:password@): use auth = basic"
-                    + " with username and password");
-        }
-        return uri;
     }
 
     private static String contentType(String value) {

@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
-import dev.herald.core.template.DirectorySinkResources;
-import dev.herald.core.template.Escape;
-import dev.herald.core.template.Rendering;
-import dev.herald.core.template.TemplateRenderer;
+import dev.herald.testkit.sink.SinkTemplates;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -33,9 +30,8 @@ class DefaultTemplateTest {
                 .time(Instant.parse("2026-11-22T10:00:00Z")).severity(Severity.MEDIUM)
                 .detail(JSON.readTree(raw)).raw(raw).build();
 
-        String body = new TemplateRenderer(userTemplates).render(new Rendering(event, "iam \"changes\"", "siem",
-                "webhook", Escape.JSON, new DirectorySinkResources(Path.of("src/main/resources"), "webhook"),
-                null, Severity.HIGH, "k-1"));
+        String body = SinkTemplates.of(WebhookSink.class).withUserTemplates(userTemplates)
+                .withDelivery("iam \"changes\"", "siem", "k-1").render(event, Severity.HIGH);
 
         JsonNode json = JSON.readTree(body);
         assertEquals("iam \"changes\"", json.path("route").asText());

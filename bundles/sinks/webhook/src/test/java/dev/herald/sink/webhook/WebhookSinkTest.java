@@ -10,12 +10,11 @@ import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.api.secret.Secrets;
-import dev.herald.api.secret.ServicePid;
 import dev.herald.http.HttpClients;
-import dev.herald.http.HttpConnection;
-import dev.herald.http.testing.StubHttpServer;
-import dev.herald.http.testing.StubHttpServer.Recorded;
-import dev.herald.http.testing.StubHttpServer.Reply;
+import dev.herald.testkit.http.StubHttpServer.Recorded;
+import dev.herald.testkit.http.StubHttpServer.Reply;
+import dev.herald.testkit.http.StubHttpServer;
+import dev.herald.testkit.sink.SinkConfig;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,10 +30,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.osgi.util.converter.Converters;
 
 class WebhookSinkTest {
-    private static final String TOKEN = "tok-7c1e9a55d2";
+    static final String TOKEN = "tok-7c1e9a55d2";
     private static final String BODY = "{\"route\":\"iam-changes\",\"text\":\"créé \\\"x\\\"\"}";
 
     private final StubHttpServer server = StubHttpServer.http();
@@ -45,20 +43,12 @@ class WebhookSinkTest {
     }
 
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
-    private static WebhookSink sink(Map<String, Object> properties) {
-        WebhookSink.Config config = Converters.standardConverter().convert(properties).to(WebhookSink.Config.class);
-        HttpConnection connection = Converters.standardConverter().convert(properties).to(HttpConnection.class);
-        ServicePid pid = Converters.standardConverter()
-                .convert(Map.of("service.pid", properties.getOrDefault("service.pid", ""))).to(ServicePid.class);
-        return new WebhookSink(config, pid, connection, HttpClients.standalone());
+    static WebhookSink sink(Map<String, Object> properties) {
+        return SinkConfig.of(WebhookSink.Config.class, properties).activate(WebhookSink.class, HttpClients.standalone());
     }
 
     private Map<String, Object> config(Object... keyValues) {
-        Map<String, Object> p = new HashMap<>(Map.of("name", "siem", "url", server.uri("/ingest/herald").toString()));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            p.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return p;
+        return SinkConfig.properties(Map.of("name", "siem", "url", server.uri("/ingest/herald").toString()), keyValues);
     }
 
     private static Notification notification() {

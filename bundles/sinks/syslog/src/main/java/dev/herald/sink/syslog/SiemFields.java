@@ -1,4 +1,4 @@
-package dev.herald.core.template;
+package dev.herald.sink.syslog;
 
 /**
  * Values fitted into the SIEM formats of the syslog sink, so that event content cannot end a field,
@@ -72,6 +72,20 @@ final class SiemFields {
         }
         throw new IllegalArgumentException("leef: the delimiter must be one character or its hex code as in the"
                 + " LEEF header (x09 for a tab), not '" + spec + "'");
+    }
+
+    /**
+     * The 0 to 10 severity of CEF and LEEF headers for Herald's severity ({@code critical} 10,
+     * {@code high} 8, {@code medium} 5, {@code low} 3, anything else 1).
+     */
+    static String severity(String severity) {
+        return switch (severity.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "critical" -> "10";
+            case "high" -> "8";
+            case "medium" -> "5";
+            case "low" -> "3";
+            default -> "1";
+        };
     }
 
     /** A value of the LogRhythm layout, whose pairs are joined by {@code |}: a pipe or a line break (CR, LF or CRLF) becomes {@code _}. */

@@ -1,0 +1,263 @@
+package dev.herald.testkit.sink;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.api.Event;
+import dev.herald.api.Notification;
+import dev.herald.api.Severity;
+import dev.herald.api.sink.Escaping;
+import dev.herald.api.sink.TemplateFilters;
+import dev.herald.core.template.Escape;
+import dev.herald.core.template.Rendering;
+import dev.herald.core.template.SinkResources;
+import dev.herald.core.template.TemplateException;
+import dev.herald.core.template.TemplateRenderer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Renders a sink's templates exactly as Herald's dispatcher does (the same engine, filters,
+ * escaping and template lookup), without the test depending on Herald's internals. Immutable: each
+ * {@code with…} returns a changed copy.
+ *
+ * <pre>{@code
+ * SinkTemplates templates = SinkTemplates.of(AcmeSink.class);     // kind and escaping from the component
+ * String body = templates.render(SampleEvents.of(SampleEvents.CLOUDTRAIL), Severity.HIGH);
+ * Map<String, String> bodies = templates.renderAll();             // one per record kind
+ * }</pre>
+ */
+public final class SinkTemplates {
+    private static final Pattern PID = Pattern.compile("configuration-pid=\"dev\\.herald\\.sink\\.([^\"]+)\"");
+    private static final Pattern ESCAPE = Pattern.compile("name=\"herald\\.template\\.escape\"[^>]*value=\"(\\w+)\"");
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final String kind;
+    private final Escaping escaping;
+    private final Path bundle;
+    private final Path userTemplates;
+    private final String format;
+    private final String routeTemplate;
+    private final String route;
+    private final String sink;
+    private final String idempotencyKey;
+    private final List<TemplateFilters> filters;
+    /** Built at the first render: an engine per body type is not cheap. */
+    private TemplateRenderer renderer;
+
+    private SinkTemplates(String kind, Escaping escaping, Path bundle, Path userTemplates, String format,
+                          String routeTemplate, String route, String sink, String idempotencyKey,
+                          List<TemplateFilters> filters) {
+        this.kind = kind;
+        this.escaping = escaping;
+        this.bundle = bundle;
+        this.userTemplates = userTemplates;
+        this.format = format;
+        this.routeTemplate = routeTemplate;
+        this.route = route;
+        this.sink = sink;
+        this.idempotencyKey = idempotencyKey;
+        this.filters = filters;
+    }
+
+    /**
+     * The templates of the sink of kind {@code kind} whose body is escaped as {@code escaping},
+     * from {@code src/main/resources/templates} of the module under test, no user overrides.
+     */
+    public static SinkTemplates of(String kind, Escaping escaping) {
+        return new SinkTemplates(kind, escaping, Path.of("src/main/resources"), null, null, null, "route-1",
+                kind + "-1", "key-1", List.of());
+    }
+
+    /**
+     * The templates of {@code sinkClass}, with the kind (its factory PID after {@code
+     * dev.herald.sink.}) and the escaping it declares ({@code @TemplateEscape}), read from its
+     * component description as the host reads them.
+     */
+    public static SinkTemplates of(Class<?> sinkClass) {
+        String description = componentDescription(sinkClass);
+        Matcher pid = PID.matcher(description);
+        if (!pid.find()) {
+            throw new IllegalArgumentException(sinkClass.getName() + " has no configuration PID dev.herald.sink.<kind>");
+        }
+        Matcher escape = ESCAPE.matcher(description);
+        return of(pid.group(1), escape.find() ? Escaping.valueOf(escape.group(1).toUpperCase(java.util.Locale.ROOT))
+                : Escaping.NONE);
+    }
+
+    /** The bundle's resources (holding {@code templates/}) from {@code directory} instead of src/main/resources. */
+    public SinkTemplates withBundleResources(Path directory) {
+        return new SinkTemplates(kind, escaping, directory, userTemplates, format, routeTemplate, route, sink,
+                idempotencyKey, filters);
+    }
+
+    /** {@code directory} as {@code etc/herald/templates}: overrides in {@code <directory>/<kind>/}. */
+    public SinkTemplates withUserTemplates(Path directory) {
+        return new SinkTemplates(kind, escaping, bundle, directory, format, routeTemplate, route, sink,
+                idempotencyKey, filters);
+    }
+
+    /** The template set a {@code format} setting selects. */
+    public SinkTemplates withFormat(String templateSet) {
+        return new SinkTemplates(kind, escaping, bundle, userTemplates, templateSet, routeTemplate, route, sink,
+                idempotencyKey, filters);
+    }
+
+    /** A route's {@code templates} override for the sink, relative to the user templates. */
+    public SinkTemplates withRouteTemplate(String path) {
+        return new SinkTemplates(kind, escaping, bundle, userTemplates, format, path, route, sink, idempotencyKey,
+                filters);
+    }
+
+    /** The route, sink and idempotency key the templates see ({@code route}, {@code sink}, {@code idempotencyKey}). */
+    public SinkTemplates withDelivery(String routeName, String sinkName, String key) {
+        return new SinkTemplates(kind, escaping, bundle, userTemplates, format, routeTemplate, routeName, sinkName,
+                key, filters);
+    }
+
+    /** Filters a bundle contributes, as the host adds them while that bundle runs. */
+    public SinkTemplates withFilters(TemplateFilters... contributed) {
+        List<TemplateFilters> all = new ArrayList<>(filters);
+        all.addAll(List.of(contributed));
+        return new SinkTemplates(kind, escaping, bundle, userTemplates, format, routeTemplate, route, sink,
+                idempotencyKey, List.copyOf(all));
+    }
+
+    /**
+     * The body for {@code event} at {@code severity}.
+     *
+     * @throws TemplateRenderingException with the host's message (template, line, cause)
+     */
+    public String render(Event event, Severity severity) throws TemplateRenderingException {
+        try {
+            return renderer().render(new Rendering(event, route, sink, kind, Escape.of(escaping), format,
+                    resources(), routeTemplate, severity, idempotencyKey));
+        } catch (TemplateException e) {
+            throw new TemplateRenderingException(e.getMessage(), e);
+        }
+    }
+
+    /** The body for {@code event} at its own severity. */
+    public String render(Event event) throws TemplateRenderingException {
+        return render(event, event.severity());
+    }
+
+    /**
+     * What the dispatcher hands the sink for {@code event} at {@code severity}: the rendered body
+     * with this route, sink and idempotency key, first attempt.
+     */
+    public Notification notification(Event event, Severity severity) throws TemplateRenderingException {
+        return new Notification(event, route, sink, severity, render(event, severity), 1, idempotencyKey);
+    }
+
+    /** The body for the sample event of every record kind, by kind ({@link SampleEvents#all()}). */
+    public Map<String, String> renderAll() throws TemplateRenderingException {
+        Map<String, String> bodies = new LinkedHashMap<>();
+        for (Map.Entry<String, Event> sample : SampleEvents.all().entrySet()) {
+            bodies.put(sample.getKey(), render(sample.getValue()));
+        }
+        return bodies;
+    }
+
+    /**
+     * Fails unless the templates give a Security Hub finding a {@code group_key} that is its id
+     * (the ASFF {@code Id}, the OCSF {@code finding_info.uid}) and the other record kinds none: the
+     * contract of a ticketing sink that keeps one ticket per finding and updates it.
+     */
+    public void assertGroupsFindingsById() throws TemplateRenderingException {
+        Event asff = SampleEvents.of(SampleEvents.SECURITYHUB);
+        assertGroupKey(asff, asff.detail().get("Id").asText());
+        JsonNode ocsf = parse("{\"finding_info\":{\"uid\":\"ocsf-7\",\"title\":\"t\"}}");
+        assertGroupKey(SampleEvents.of(SampleEvents.SECURITYHUB, "e", "Finding", ocsf), "ocsf-7");
+        for (String kind : List.of(SampleEvents.PCE, SampleEvents.CLOUDTRAIL, SampleEvents.JSON)) {
+            assertGroupKey(SampleEvents.of(kind, "e", "T", ocsf), null);
+        }
+    }
+
+    private void assertGroupKey(Event event, String expected) throws TemplateRenderingException {
+        JsonNode groupKey = parse(render(event)).get("group_key");
+        String actual = groupKey == null ? null : groupKey.asText();
+        if (!java.util.Objects.equals(expected, actual)) {
+            throw new AssertionError("group_key of a " + event.source() + " record: expected " + expected + ", was "
+                    + actual);
+        }
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+
+    private synchronized TemplateRenderer renderer() {
+        if (renderer == null) {
+            renderer = new TemplateRenderer(userTemplates());
+            filters.forEach(renderer::addFilters);
+        }
+        return renderer;
+    }
+
+    private Path userTemplates() {
+        if (userTemplates != null) {
+            return userTemplates;
+        }
+        try {
+            return Files.createTempDirectory("herald-no-user-templates");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private SinkResources resources() {
+        Path root = bundle.toAbsolutePath().normalize();
+        return new SinkResources() {
+            @Override
+            public URL entry(String path) {
+                Path file = root.resolve(path).normalize();
+                try {
+                    return file.startsWith(root) && Files.isRegularFile(file) ? file.toUri().toURL() : null;
+                } catch (MalformedURLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public long version() {
+                return 0;
+            }
+
+            @Override
+            public String name() {
+                return "dev.herald.sink." + kind;
+            }
+        };
+    }
+
+    private static String componentDescription(Class<?> sinkClass) {
+        String path = "/OSGI-INF/" + sinkClass.getName() + ".xml";
+        try (InputStream in = sinkClass.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no component description " + path + " for " + sinkClass.getName()
+                        + ": bnd writes it when the classes are processed (bnd-process runs before the tests in"
+                        + " Herald's build); or name the kind and escaping with of(kind, escaping)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
