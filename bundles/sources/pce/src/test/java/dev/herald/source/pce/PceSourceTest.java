@@ -3,7 +3,7 @@ package dev.herald.source.pce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.api.testing.MemoryJournal;
+import dev.herald.testkit.journal.MemoryJournal;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpSettings;
 import java.time.Clock;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.api.Checkpoint;
 import dev.herald.api.Event;
-import dev.herald.api.testing.MemoryJournal;
+import dev.herald.testkit.journal.MemoryJournal;
 import dev.herald.aws.AwsClients;
 import dev.herald.http.testing.StubHttpServer;
 import dev.herald.source.s3.testing.S3Mock;

@@ -40,7 +40,6 @@ public final class SecurityHubSource {
     public static final String PID = "dev.herald.source.securityhub";
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityHubSource.class);
-    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     /** Makes the push servlet available over HTTP; the returned handle withdraws it. */
     interface ServletPublisher {
@@ -230,8 +229,9 @@ public final class SecurityHubSource {
                 RequestPacer.perSecond(settings.maxRequestsPerSecond()), settings.filters());
         SecurityHubPoller poller = new SecurityHubPoller(settings, window, journal, clock);
         this.servlet = null;
-        this.loop = PollLoop.start("herald-source-securityhub-" + settings.name(),
-                "Security Hub source '" + settings.name() + "'", settings.pollInterval(), poller::poll);
+        this.loop = new PollLoop("herald-source-securityhub-" + settings.name(),
+                "Security Hub source '" + settings.name() + "'", settings.pollInterval());
+        loop.start(poller::poll);
         LOG.info("Security Hub source '{}' polls GetFindings every {} s{}", settings.name(),
                 settings.pollInterval().toSeconds(), settings.filters().isEmpty() ? "" : " where " + settings.filters());
     }
@@ -269,7 +269,7 @@ public final class SecurityHubSource {
             }
             return;
         }
-        loop.stop(STOP_WAIT); // interrupts a wait for a rate limit or an HTTP exchange
+        loop.stop();
         clients.close();
     }
 
