@@ -25,12 +25,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads a stream of records (a file, an S3 object) into the journal with constant memory, from
- * where its committed position says, in batches of at most {@code batchSize} records; each batch
+ * where its committed position says, in batches of at most {@link Limits#batchSize} records; each batch
  * is one {@link Journal#append} carrying the stream's new position, so a restart resumes after the
  * last committed batch and re-delivers nothing that was committed.
  *
- * <p>Gzip is recognised by its magic bytes. A line that is not JSON, a record longer than {@code
- * maxRecordBytes} or not UTF-8, a record its kind cannot make sense of, and the end of a truncated
+ * <p>Gzip is recognised by its magic bytes. A line that is not JSON, a record longer than {@link
+ * Limits#maxRecordBytes} or not UTF-8, a record its kind cannot make sense of, and the end of a truncated
  * or corrupt gzip are quarantined at the stream's {@link Stream#location location} and the rest
  * still flows; a truncated gzip is then finished. Quarantining happens before the batch is
  * committed (a crash in between quarantines the record again on the next run: at least once, never
@@ -52,6 +52,33 @@ public final class RecordStreamIngest {
         REFUSED,
         /** The source is stopping; what was committed stays committed. */
         STOPPED
+    }
+
+    /**
+     * How much a source reads and commits at once, as its {@code batch_size} and {@code
+     * max_record_bytes} settings say.
+     *
+     * @param batchSize      the most records committed at once, 1 to {@value #MAX_BATCH}
+     * @param maxRecordBytes the longest record read, {@value #MIN_RECORD_BYTES} to {@value
+     *                       #MAX_RECORD_BYTES}; see {@link RecordReader#open(InputStream, int)}
+     */
+    public record Limits(int batchSize, int maxRecordBytes) {
+        public static final int MAX_BATCH = 100_000;
+        public static final int MIN_RECORD_BYTES = 1024;
+        public static final int MAX_RECORD_BYTES = 1024 * 1024 * 1024;
+
+        /** @throws IllegalArgumentException naming the setting that is out of range and its range */
+        public Limits {
+            if (batchSize < 1 || batchSize > MAX_BATCH) {
+                throw new IllegalArgumentException("batch_size = " + batchSize + " is out of range: use 1 to "
+                        + MAX_BATCH);
+            }
+            if (maxRecordBytes < MIN_RECORD_BYTES || maxRecordBytes > MAX_RECORD_BYTES) {
+                throw new IllegalArgumentException("max_record_bytes = " + maxRecordBytes + " is out of range: give"
+                        + " the longest record to read in bytes, " + MIN_RECORD_BYTES + " to " + MAX_RECORD_BYTES
+                        + " (default " + RecordReader.DEFAULT_MAX_RECORD_BYTES + ", 1 MiB)");
+            }
+        }
     }
 
     /** One stream to read: where its records are and what its checkpoint is. */
@@ -93,8 +120,7 @@ public final class RecordStreamIngest {
     private final String instance;
     private final Journal journal;
     private final RecordRecognizer recognizer;
-    private final int batchSize;
-    private final int maxRecordBytes;
+    private final Limits limits;
     private final BooleanSupplier stopping;
     /** Per stream, the highest record number quarantined in this run. */
     private final Map<String, Long> quarantinedThrough = new HashMap<>();
@@ -104,18 +130,15 @@ public final class RecordStreamIngest {
      * @param owner          who reads, for the log: {@code S3 source 'audit'}
      * @param instance       the source instance the events and quarantined records belong to
      * @param recognizer     what turns a record into events
-     * @param batchSize      the most records committed at once
-     * @param maxRecordBytes the longest record read, see {@link RecordReader#open(InputStream, int)}
      * @param stopping       whether the source is stopping ({@link PollLoop#stopping})
      */
     public RecordStreamIngest(String owner, String instance, Journal journal, RecordRecognizer recognizer,
-            int batchSize, int maxRecordBytes, BooleanSupplier stopping) {
+            Limits limits, BooleanSupplier stopping) {
         this.owner = owner;
         this.instance = instance;
         this.journal = journal;
         this.recognizer = recognizer;
-        this.batchSize = batchSize;
-        this.maxRecordBytes = maxRecordBytes;
+        this.limits = limits;
         this.stopping = stopping;
     }
 
@@ -173,14 +196,14 @@ public final class RecordStreamIngest {
                 return Outcome.DONE;
             }
         }
-        RecordReader reader = RecordReader.open(in, maxRecordBytes);
+        RecordReader reader = RecordReader.open(in, limits.maxRecordBytes());
         reader.skipThrough(batch.through);
         for (RecordEntry entry = reader.next(); entry != null; entry = reader.next()) {
             if (stopping.getAsBoolean()) {
                 return Outcome.STOPPED;
             }
             accept(batch, entry);
-            if (batch.records == batchSize) {
+            if (batch.records == limits.batchSize()) {
                 if (!commit(batch, false)) {
                     return stopping.getAsBoolean() ? Outcome.STOPPED : Outcome.REFUSED;
                 }
@@ -207,7 +230,9 @@ public final class RecordStreamIngest {
         in.mark(PEEK);
         byte[] head = in.readNBytes(PEEK);
         in.reset();
-        int i = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF ? 3 : 0;
+        boolean bom = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
+                && (head[2] & 0xFF) == 0xBF;
+        int i = bom ? 3 : 0;
         while (i < head.length && Character.isWhitespace(head[i])) {
             i++;
         }

@@ -158,7 +158,7 @@ public final class CloudTrailSource {
     }
 
     CloudTrailSource(Config config, AwsConnection connection, Journal journal, Clock clock) {
-        AwsClients aws = clients(config, connection);
+        AwsClients aws = AwsClients.forInstance("source", "cloudtrail", config.name(), connection);
         try {
             this.settings = settings(config, aws);
         } catch (IllegalArgumentException e) {
@@ -178,14 +178,6 @@ public final class CloudTrailSource {
                 settings.regions().stream().map(Region::id).toList(), settings.pollInterval().toSeconds(),
                 settings.lookupAttribute().map(a -> " where " + a.attributeKeyAsString() + " = " + a.attributeValue())
                         .orElse(""));
-    }
-
-    private static AwsClients clients(Config config, AwsConnection connection) {
-        try {
-            return AwsClients.create("source cloudtrail/" + config.name(), connection);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("cloudtrail source '" + config.name() + "': " + e.getMessage(), e);
-        }
     }
 
     private static CloudTrailSettings settings(Config config, AwsClients aws) {

@@ -34,7 +34,7 @@ final class FileIngest {
     FileIngest(FileSourceSettings settings, Journal journal, BooleanSupplier stopping) {
         this.instance = settings.name();
         this.ingest = new RecordStreamIngest("File source '" + instance + "'", instance, journal,
-                new RecordRecognizer(settings.pointers()), settings.batchSize(), settings.maxRecordBytes(), stopping);
+                new RecordRecognizer(settings.pointers()), settings.limits(), stopping);
     }
 
     /**

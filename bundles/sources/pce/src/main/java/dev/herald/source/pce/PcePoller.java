@@ -199,8 +199,8 @@ final class PcePoller {
     private Duration failed(HttpFailure e, Instant now) {
         int status = e.status().orElse(0);
         if (status == 401 || status == 403) {
-            return health.health().refused("the PCE refused the API key (HTTP " + status + "): check api_user/api_secret and"
-                    + " the org id (org_id = " + settings.orgId() + ")", now);
+            return health.health().refused("the PCE refused the API key (HTTP " + status + "): check"
+                    + " api_user/api_secret and the org id (org_id = " + settings.orgId() + ")", now);
         }
         String what = status == 429 ? "the PCE's rate limit was reached (HTTP 429)" : e.getMessage();
         return health.health().failed(what + "; nothing more was committed", e.retryAfter(), now);

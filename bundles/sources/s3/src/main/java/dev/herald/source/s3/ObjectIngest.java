@@ -39,7 +39,7 @@ final class ObjectIngest {
         this.journal = journal;
         this.s3 = s3;
         this.ingest = new RecordStreamIngest("S3 source '" + instance + "'", instance, journal,
-                new RecordRecognizer(), settings.batchSize(), settings.maxRecordBytes(), stopping);
+                new RecordRecognizer(), settings.limits(), stopping);
     }
 
     /**
@@ -98,7 +98,8 @@ final class ObjectIngest {
 
         @Override
         public Checkpoint checkpoint(long through, boolean done) {
-            return done && last != null ? last : new Checkpoint(stream, new ObjectPosition(through, etag, done).encode());
+            return done && last != null ? last
+                    : new Checkpoint(stream, new ObjectPosition(through, etag, done).encode());
         }
 
         @Override

@@ -186,7 +186,7 @@ public final class S3Source {
             throw new IllegalArgumentException("read_timeout = " + connection.read__timeout() + " must exceed wait_time = "
                     + settings.waitTime().toSeconds() + ": an SQS receive waits that long before it answers");
         }
-        this.clients = clients(connection);
+        this.clients = AwsClients.forInstance("source", "s3", settings.name(), connection);
         this.loop = new PollLoop("herald-source-s3-" + settings.name(), "S3 source '" + settings.name() + "'",
                 settings.pollInterval());
         S3Client s3 = clients.client(S3Client.builder().forcePathStyle(settings.pathStyle()));
@@ -198,14 +198,6 @@ public final class S3Source {
             loop.start(new QueueListener(settings, journal, s3, sqsClient(), loop::stopping)::receive);
             LOG.info("S3 source '{}' reads the S3 notifications of {} for {}", settings.name(), settings.queueUrl(),
                     settings.include());
-        }
-    }
-
-    private AwsClients clients(AwsConnection connection) {
-        try {
-            return AwsClients.create("source s3/" + settings.name(), connection);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("s3 source '" + settings.name() + "': " + e.getMessage(), e);
         }
     }
 

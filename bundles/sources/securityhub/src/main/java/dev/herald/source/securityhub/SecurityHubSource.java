@@ -222,7 +222,7 @@ public final class SecurityHubSource {
             }
             return;
         }
-        this.clients = clients(config, connection);
+        this.clients = AwsClients.forInstance("source", "securityhub", config.name(), connection);
         SecurityHubClient client = clients.client(SecurityHubClient.builder()
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new ResponseBodyCapture())));
         FindingsWindow window = new FindingsWindow(client,
@@ -239,14 +239,6 @@ public final class SecurityHubSource {
     private static SecurityHubSettings settings(Config config, String pid) {
         try {
             return SecurityHubSettings.from(config, pid);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("securityhub source '" + config.name() + "': " + e.getMessage(), e);
-        }
-    }
-
-    private static AwsClients clients(Config config, AwsConnection connection) {
-        try {
-            return AwsClients.create("source securityhub/" + config.name(), connection);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("securityhub source '" + config.name() + "': " + e.getMessage(), e);
         }
