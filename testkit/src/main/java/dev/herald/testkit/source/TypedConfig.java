@@ -1,5 +1,7 @@
 package dev.herald.testkit.source;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
 import org.osgi.util.converter.Converters;
@@ -58,8 +60,55 @@ public final class TypedConfig {
         return Map.copyOf(properties);
     }
 
-    /** The properties as the annotation {@code type}, as DS would pass it to the component. */
+    /**
+     * The properties as the annotation {@code type}, as DS would pass it to the component: each
+     * method reads the property its name maps to (Declarative Services 1.3, 112.8.2.2), converted
+     * to its return type; a property that is not set gives the method's default, or null (zero for
+     * a primitive) when it has none, as DS gives it.
+     */
     public <A> A as(Class<A> type) {
-        return Converters.standardConverter().convert(properties).to(type);
+        Map<String, Object> values = properties();
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "annotationType" -> type;
+                    case "toString" -> type.getSimpleName() + values;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> value(values.get(property(method.getName())), method);
+                }));
+    }
+
+    private static Object value(Object value, Method method) {
+        if (value != null) {
+            return Converters.standardConverter().convert(value).to(method.getGenericReturnType());
+        }
+        if (method.getDefaultValue() != null) {
+            return method.getDefaultValue();
+        }
+        Class<?> type = method.getReturnType();
+        return type.isPrimitive() ? Converters.standardConverter().convert(0).to(type) : null;
+    }
+
+    /** The property a method reads: {@code $$} is $, {@code $_$} is -, {@code __} is _, {@code _} is a dot. */
+    static String property(String method) {
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < method.length(); i++) {
+            char c = method.charAt(i);
+            if (method.startsWith("$$", i)) {
+                name.append('$');
+                i++;
+            } else if (method.startsWith("$_$", i)) {
+                name.append('-');
+                i += 2;
+            } else if (c == '$') {
+                continue;
+            } else if (method.startsWith("__", i)) {
+                name.append('_');
+                i++;
+            } else {
+                name.append(c == '_' ? '.' : c);
+            }
+        }
+        return name.toString();
     }
 }
