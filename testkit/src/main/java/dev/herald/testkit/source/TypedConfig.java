@@ -71,7 +71,7 @@ public final class TypedConfig {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "annotationType" -> type;
-                    case "toString" -> type.getSimpleName() + values;
+                    case "toString" -> type.getSimpleName() + values.keySet(); // names only: values may be secrets
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
                     default -> value(values.get(property(method.getName())), method);

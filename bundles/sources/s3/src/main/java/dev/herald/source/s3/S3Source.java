@@ -64,7 +64,7 @@ public final class S3Source {
         String queue__url() default "";
 
         @AttributeDefinition(name = "Poll interval (s)", min = "1", description = "poll mode: seconds between two"
-                + " listings; sqs mode: the pause after a failure")
+                + " listings; both modes: the first pause after a failure (it doubles up to 5 minutes)")
         int poll__interval() default 60;
 
         @AttributeDefinition(name = "Start after", required = false, description = "poll mode, first run only: the"
