@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.api.Checkpoint;
 import dev.herald.api.Event;
+import dev.herald.api.source.PollHealth;
 import dev.herald.aws.AwsClients;
 import dev.herald.http.testing.StubHttpServer;
 import dev.herald.source.s3.testing.S3Mock;
@@ -287,6 +288,27 @@ class S3SourceTest {
         assertNotNull(journal.problem("s3"));
         assertTrue(journal.problem("s3").contains("AccessDenied") && journal.problem("s3").contains("s3:ListBucket"),
                 journal.problem("s3"));
+    }
+
+    @Test
+    void aFailingS3IsAskedAgainAfterAPauseThatDoublesAndARefusalAfterFiveMinutes() throws Exception {
+        try (StubHttpServer failing = StubHttpServer.http()) {
+            failing.respond(request -> StubHttpServer.Reply.status(503, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                    + "<Error><Code>ServiceUnavailable</Code><Message>Please reduce your request rate.</Message></Error>",
+                    "Content-Type", "application/xml"));
+            Map<String, Object> properties = TestConfig.properties("http://127.0.0.1:" + failing.port(), "bucket", "logs",
+                    "poll_interval", 10, "retry_mode", "legacy");
+            try (AwsClients clients = TestConfig.clients(properties)) {
+                BucketPoller poller = new BucketPoller(TestConfig.settings(properties), journal,
+                        clients.client(S3Client.builder().forcePathStyle(true)), () -> false);
+                assertEquals(Duration.ofSeconds(10), poller.poll());
+                assertEquals(Duration.ofSeconds(20), poller.poll(), "the pause doubles while S3 fails");
+                assertTrue(journal.problem("s3").contains("ServiceUnavailable"), journal.problem("s3"));
+            }
+        }
+        String bucket = bucket();
+        s3.deleteBucket(b -> b.bucket(bucket));
+        assertEquals(PollHealth.REFUSED_RETRY, poller(bucket).poll(), "a missing bucket needs someone to act");
     }
 
     @Test
