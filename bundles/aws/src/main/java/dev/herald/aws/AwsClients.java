@@ -69,6 +69,23 @@ public final class AwsClients implements AutoCloseable {
         return new AwsClients(AwsSettings.of(owner, connection));
     }
 
+    /**
+     * The clients of one plugin instance, as {@link #create} makes them; an invalid setting is
+     * refused naming the instance first, as activation errors are: {@code s3 source 'audit':
+     * credentials=static needs access_key_id}.
+     *
+     * @param family {@code source} or {@code sink}
+     * @param kind   the plugin kind, e.g. {@code cloudtrail}
+     * @param name   the instance name
+     */
+    public static AwsClients forInstance(String family, String kind, String name, AwsConnection connection) {
+        try {
+            return create(family + " " + kind + "/" + name, connection);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(kind + " " + family + " '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
     /** The checked settings. */
     public AwsSettings settings() {
         return settings;

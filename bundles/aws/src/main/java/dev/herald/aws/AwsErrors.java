@@ -55,14 +55,11 @@ public final class AwsErrors {
      * may succeed, for {@link PollHealth#REFUSED_RETRY} when someone has to act.
      *
      * @param hint the service-specific advice appended to the description, or ""
+     * @return the pause
      */
-    public static void pause(PollHealth health, SdkException e, String hint, Instant now) {
+    public static Duration pause(PollHealth health, SdkException e, String hint, Instant now) {
         String what = describe(e) + hint;
-        if (retryable(e)) {
-            health.failed(what, retryAfter(e), now);
-        } else {
-            health.refused(what, now);
-        }
+        return retryable(e) ? health.failed(what, retryAfter(e), now) : health.refused(what, now);
     }
 
     /**

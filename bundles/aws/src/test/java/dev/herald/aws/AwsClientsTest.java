@@ -147,6 +147,16 @@ class AwsClientsTest {
     }
 
     @Test
+    void anInvalidSettingOfAnInstanceIsRefusedNamingTheInstanceFirst() {
+        Map<String, Object> p = staticKeys();
+        p.remove("access_key_id");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AwsClients.forInstance("source", "s3", "audit", connection(p)));
+        assertTrue(e.getMessage().startsWith("s3 source 'audit': ") && e.getMessage().contains("access_key_id"),
+                e.getMessage());
+    }
+
+    @Test
     void anUnknownHostIsNamedInAFewWords() {
         Map<String, Object> p = staticKeys();
         p.put("endpoint", "http://no-such-host.invalid");

@@ -7,10 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cuts the exact text of the elements of an array inside a record out of the record's text, so
+ * Cuts the exact text of a value or of the elements of an array inside a record out of the
+ * record's text (spacing, escapes and number forms included, not Jackson's re-serialisation), so
  * that an event made from one finding of an EventBridge event keeps that finding's original text.
  */
-final class RawSlices {
+public final class RawSlices {
 
     private RawSlices() {
     }
@@ -19,13 +20,14 @@ final class RawSlices {
      * The text of the value at {@code path} (object member names from the root), or null when the
      * text does not have that shape.
      */
-    static String value(String text, String... path) {
+    public static String value(String text, String... path) {
         try (JsonParser parser = Json.MAPPER.createParser(text)) {
             if (parser.nextToken() != JsonToken.START_OBJECT || !enter(parser, path, null)) {
                 return null;
             }
             int start = (int) parser.currentTokenLocation().getCharOffset();
             parser.skipChildren();
+            parser.finishToken(); // a string is read lazily: its end is known once it is finished
             return text.substring(start, (int) parser.currentLocation().getCharOffset());
         } catch (IOException | RuntimeException e) {
             return null;
@@ -36,7 +38,7 @@ final class RawSlices {
      * The texts of the elements of the array at {@code path} (object member names from the root),
      * or null when the text does not have that shape.
      */
-    static List<String> arrayElements(String text, String... path) {
+    public static List<String> arrayElements(String text, String... path) {
         try (JsonParser parser = Json.MAPPER.createParser(text)) {
             if (parser.nextToken() != JsonToken.START_OBJECT || !enter(parser, path, JsonToken.START_ARRAY)) {
                 return null;

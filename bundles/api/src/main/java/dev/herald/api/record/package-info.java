@@ -15,7 +15,7 @@
  * turns every failure of one record (malformed, too large, not UTF-8, a field of the wrong type, a
  * time out of range, anything) into a {@code RecordException}.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package dev.herald.api.record;
 

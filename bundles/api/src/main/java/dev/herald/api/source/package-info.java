@@ -1,10 +1,13 @@
 /**
- * What polling and push sources share: the thread that polls, reschedules and stops ({@link
- * dev.herald.api.source.PollLoop}), the pause and problem after a failed poll ({@link
- * dev.herald.api.source.PollHealth}), and the quarantine of one bad record while the others flow
- * ({@link dev.herald.api.source.RecordIsolation}).
+ * The source SDK, what polling and push sources share: the thread that polls, reschedules and
+ * stops by one policy ({@link dev.herald.api.source.PollLoop}); the pause after a failed poll
+ * ({@link dev.herald.api.source.PollHealth}) and the problem it shows ({@link
+ * dev.herald.api.source.SourceHealth}); the quarantine of one bad record while the others flow
+ * ({@link dev.herald.api.source.RecordIsolation}); the record-stream ingest of files and objects
+ * ({@link dev.herald.api.source.RecordStreamIngest}); and the sliced time window of an API ({@link
+ * dev.herald.api.source.TimeSlices}). See docs/plugins.md, "Writing a source".
  */
-@Version("1.1.0")
+@Version("2.0.0")
 @Export
 package dev.herald.api.source;
 

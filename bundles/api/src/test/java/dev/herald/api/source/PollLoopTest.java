@@ -1,11 +1,13 @@
 package dev.herald.api.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +17,8 @@ class PollLoopTest {
     void aFailedPollIsFollowedByTheNextOneAndTheWaitComesFromThePoll() throws Exception {
         AtomicInteger polls = new AtomicInteger();
         CountDownLatch third = new CountDownLatch(3);
-        PollLoop loop = PollLoop.start("test-poll", "test source", Duration.ofMillis(1), () -> {
+        PollLoop loop = new PollLoop("test-poll", "test source", Duration.ofMillis(1));
+        loop.start(() -> {
             int n = polls.incrementAndGet();
             third.countDown();
             if (n == 1) {
@@ -24,7 +27,7 @@ class PollLoopTest {
             return Duration.ofMillis(1);
         });
         assertTrue(third.await(10, TimeUnit.SECONDS), "polling went on after a failure");
-        loop.stop(Duration.ofSeconds(5));
+        loop.stop();
     }
 
     @Test
@@ -32,7 +35,8 @@ class PollLoopTest {
         AtomicInteger polls = new AtomicInteger();
         CountDownLatch waiting = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
-        PollLoop loop = PollLoop.start("test-poll", "test source", Duration.ofMillis(1), () -> {
+        PollLoop loop = new PollLoop("test-poll", "test source", Duration.ofMillis(1));
+        loop.start(() -> {
             polls.incrementAndGet();
             waiting.countDown();
             try {
@@ -44,8 +48,32 @@ class PollLoopTest {
             return Duration.ZERO;
         });
         assertTrue(waiting.await(10, TimeUnit.SECONDS));
-        loop.stop(Duration.ofSeconds(5));
+        loop.stop();
         assertTrue(interrupted.await(0, TimeUnit.SECONDS), "the poll in progress was interrupted");
         assertEquals(1, polls.get());
+    }
+
+    /** A poll reading records checks stopping() between them; it sees the stop even if it swallows the interrupt. */
+    @Test
+    void aPollInProgressSeesStoppingAndStopReturnsOnceItEnded() throws Exception {
+        PollLoop loop = new PollLoop("test-poll", "test source", Duration.ofMillis(1));
+        CountDownLatch reading = new CountDownLatch(1);
+        AtomicBoolean sawStopping = new AtomicBoolean();
+        AtomicBoolean ended = new AtomicBoolean();
+        loop.start(() -> {
+            reading.countDown();
+            while (!loop.stopping()) {
+                Thread.interrupted(); // a library that swallows the interrupt
+                Thread.onSpinWait();
+            }
+            sawStopping.set(true);
+            ended.set(true);
+            return Duration.ZERO;
+        });
+        assertTrue(reading.await(10, TimeUnit.SECONDS));
+        assertFalse(loop.stopping());
+        loop.stop();
+        assertTrue(loop.stopping());
+        assertTrue(sawStopping.get() && ended.get(), "stop() returned only once the poll in progress had ended");
     }
 }

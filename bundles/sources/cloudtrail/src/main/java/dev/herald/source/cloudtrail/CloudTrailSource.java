@@ -39,7 +39,6 @@ public final class CloudTrailSource {
     public static final String PID = "dev.herald.source.cloudtrail";
 
     private static final Logger LOG = LoggerFactory.getLogger(CloudTrailSource.class);
-    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     /** The configuration; {@code __} in a method name is {@code _} in the property name. */
     @ObjectClassDefinition(name = "Herald source: AWS CloudTrail (LookupEvents)",
@@ -159,7 +158,7 @@ public final class CloudTrailSource {
     }
 
     CloudTrailSource(Config config, AwsConnection connection, Journal journal, Clock clock) {
-        AwsClients aws = clients(config, connection);
+        AwsClients aws = AwsClients.forInstance("source", "cloudtrail", config.name(), connection);
         try {
             this.settings = settings(config, aws);
         } catch (IllegalArgumentException e) {
@@ -172,20 +171,13 @@ public final class CloudTrailSource {
                 client.apply(region), RequestPacer.perSecond(settings.maxRequestsPerSecond()),
                 settings.lookupAttribute())).toList();
         CloudTrailPoller poller = new CloudTrailPoller(settings, lookups, journal, clock);
-        this.loop = PollLoop.start("herald-source-cloudtrail-" + settings.name(),
-                "CloudTrail source '" + settings.name() + "'", settings.pollInterval(), poller::poll);
+        this.loop = new PollLoop("herald-source-cloudtrail-" + settings.name(),
+                "CloudTrail source '" + settings.name() + "'", settings.pollInterval());
+        loop.start(poller::poll);
         LOG.info("CloudTrail source '{}' reads {} every {} s{}", settings.name(),
                 settings.regions().stream().map(Region::id).toList(), settings.pollInterval().toSeconds(),
                 settings.lookupAttribute().map(a -> " where " + a.attributeKeyAsString() + " = " + a.attributeValue())
                         .orElse(""));
-    }
-
-    private static AwsClients clients(Config config, AwsConnection connection) {
-        try {
-            return AwsClients.create("source cloudtrail/" + config.name(), connection);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("cloudtrail source '" + config.name() + "': " + e.getMessage(), e);
-        }
     }
 
     private static CloudTrailSettings settings(Config config, AwsClients aws) {
@@ -208,7 +200,7 @@ public final class CloudTrailSource {
 
     @Deactivate
     void stop() {
-        loop.stop(STOP_WAIT); // interrupts a wait for a rate limit or an HTTP exchange
+        loop.stop();
         clients.close();
     }
 

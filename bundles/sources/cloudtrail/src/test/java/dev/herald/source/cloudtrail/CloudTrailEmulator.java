@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.herald.http.testing.StubHttpServer;
 import dev.herald.http.testing.StubHttpServer.Recorded;
 import dev.herald.http.testing.StubHttpServer.Reply;
+import dev.herald.http.testing.StubHttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -60,6 +60,12 @@ final class CloudTrailEmulator implements AutoCloseable {
 
     String add(String region, Instant time, String eventName, boolean readOnly) {
         String id = UUID.randomUUID().toString();
+        addResult(region, time, readOnly, id, eventName, record(region, time, eventName, readOnly, id).toString());
+        return id;
+    }
+
+    /** A CloudTrail record by alice, as LookupEvents carries it in CloudTrailEvent. */
+    static ObjectNode record(String region, Instant time, String eventName, boolean readOnly, String id) {
         ObjectNode record = JSON.createObjectNode()
                 .put("eventVersion", "1.09").put("eventTime", time.toString())
                 .put("eventSource", "iam.amazonaws.com").put("eventName", eventName).put("awsRegion", region)
@@ -67,8 +73,7 @@ final class CloudTrailEmulator implements AutoCloseable {
                 .put("eventType", "AwsApiCall").put("recipientAccountId", "123456789012");
         record.putObject("userIdentity").put("type", "IAMUser").put("userName", "alice")
                 .put("arn", "arn:aws:iam::123456789012:user/alice");
-        addResult(region, time, readOnly, id, eventName, record.toString());
-        return id;
+        return record;
     }
 
     /** Adds a result whose CloudTrailEvent is {@code cloudTrailEvent} as is. */

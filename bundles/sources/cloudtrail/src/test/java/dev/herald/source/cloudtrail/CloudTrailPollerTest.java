@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.api.source.PollHealth;
-import dev.herald.api.testing.MemoryJournal;
-import dev.herald.api.testing.MutableClock;
 import dev.herald.aws.AwsClients;
 import dev.herald.aws.RequestPacer;
 import dev.herald.source.cloudtrail.CloudTrailEmulator.Request;
+import dev.herald.testkit.MutableClock;
+import dev.herald.testkit.journal.MemoryJournal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.api.testing.MemoryJournal;
+import dev.herald.testkit.Await;
+import dev.herald.testkit.journal.MemoryJournal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
@@ -22,11 +23,8 @@ class CloudTrailSourceTest {
             CloudTrailSource source = new CloudTrailSource(test.config(), test.connection(), journal,
                     Clock.systemUTC());
             try {
-                long deadline = System.nanoTime() + 10_000_000_000L;
-                while ((journal.position(TestConfig.NAME, "eu-west-1") == null
-                        || journal.position(TestConfig.NAME, "us-east-1") == null) && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
+                Await.until("both regions are polled", () -> journal.position(TestConfig.NAME, "eu-west-1") != null
+                        && journal.position(TestConfig.NAME, "us-east-1") != null);
             } finally {
                 source.stop();
             }

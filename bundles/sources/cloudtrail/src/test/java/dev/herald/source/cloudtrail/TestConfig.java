@@ -1,10 +1,10 @@
 package dev.herald.source.cloudtrail;
 
 import dev.herald.aws.AwsConnection;
+import dev.herald.testkit.source.TypedConfig;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.osgi.util.converter.Converters;
 import software.amazon.awssdk.regions.Region;
 
 /** Config and AwsConnection built from one map of properties (named as in a .cfg file), as DS does. */
@@ -27,13 +27,11 @@ final class TestConfig {
     }
 
     CloudTrailSource.Config config() {
-        return Converters.standardConverter().convert(values).to(CloudTrailSource.Config.class);
+        return TypedConfig.from(values).as(CloudTrailSource.Config.class);
     }
 
     AwsConnection connection() {
-        Map<String, Object> withPid = new HashMap<>(values);
-        withPid.putIfAbsent("service.pid", "");  // DS always sets it
-        return Converters.standardConverter().convert(withPid).to(AwsConnection.class);
+        return TypedConfig.from(values).as(AwsConnection.class);
     }
 
     CloudTrailSettings settings() {

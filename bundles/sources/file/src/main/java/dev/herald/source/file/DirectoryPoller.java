@@ -73,6 +73,9 @@ final class DirectoryPoller {
                     }
                     fileProblems.remove(file.stream());
                 } catch (IOException | RuntimeException e) {
+                    if (stopping.getAsBoolean()) {
+                        return; // interrupted by the stop, see PollLoop
+                    }
                     fileUnreadable(file, e);
                 }
             }

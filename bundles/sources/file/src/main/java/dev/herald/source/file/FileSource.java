@@ -3,10 +3,9 @@ package dev.herald.source.file;
 import dev.herald.api.Journal;
 import dev.herald.api.record.JsonPointers;
 import dev.herald.api.record.RecordReader;
+import dev.herald.api.source.PollLoop;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,7 +30,6 @@ public final class FileSource {
     public static final String PID = "dev.herald.source.file";
 
     private static final Logger LOG = LoggerFactory.getLogger(FileSource.class);
-    private static final long STOP_WAIT_SECONDS = 10;
 
     /** The configuration; {@code __} in a method name is {@code _} in the property name. */
     @ObjectClassDefinition(name = "Herald source: files in a directory",
@@ -95,7 +93,7 @@ public final class FileSource {
     private final FileSourceSettings settings;
     private final Journal journal;
     private final DirectoryPoller poller;
-    private final ScheduledExecutorService scheduler;
+    private final PollLoop loop;
 
     /** Started by Declarative Services with the instance's configuration. */
     @Activate
@@ -105,43 +103,34 @@ public final class FileSource {
 
     FileSource(FileSourceSettings settings, Journal journal) {
         this.settings = settings;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "herald-source-file-" + settings.name());
-            thread.setDaemon(true);
-            return thread;
-        });
         this.journal = journal;
-        this.poller = new DirectoryPoller(settings, journal, scheduler::isShutdown);
-        scheduler.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        this.loop = new PollLoop("herald-source-file-" + settings.name(), "File source '" + settings.name() + "'",
+                settings.pollInterval());
+        this.poller = new DirectoryPoller(settings, journal, loop::stopping);
+        loop.start(this::poll);
         LOG.info("File source '{}' watches {} for {} every {} s", settings.name(), settings.directory(),
                 settings.include(), settings.pollInterval().toSeconds());
     }
 
     @Deactivate
     void stop() {
-        scheduler.shutdown();
-        try {
-            if (!scheduler.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warn("File source '{}' did not finish its batch within {} s; interrupting it", settings.name(),
-                        STOP_WAIT_SECONDS);
-                scheduler.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            scheduler.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        loop.stop();
     }
 
     /** One look at the directory; whatever goes wrong, the next one is still scheduled. */
-    private void poll() {
+    private Duration poll() {
         try {
             poller.poll();
         } catch (RuntimeException | LinkageError e) {
+            if (loop.stopping()) {
+                return settings.pollInterval();
+            }
             LOG.error("File source '{}': reading {} failed; trying again in {} s", settings.name(),
                     settings.directory(), settings.pollInterval().toSeconds(), e);
             journal.problem(settings.name(), "reading " + settings.directory() + " failed (" + e + "); see karaf.log,"
                     + " trying again every " + settings.pollInterval().toSeconds() + " s");
         }
+        return settings.pollInterval();
     }
 
     private static Path home(BundleContext context) {

@@ -1,6 +1,7 @@
 package dev.herald.source.file;
 
 import dev.herald.api.record.JsonPointers;
+import dev.herald.api.source.RecordStreamIngest;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,10 +19,7 @@ import java.time.Duration;
  * @param pointers     where records of no known kind keep their id, type, time and severity
  */
 record FileSourceSettings(String name, Path directory, IncludePatterns include, Duration pollInterval,
-                          long settleMillis, int batchSize, int maxRecordBytes, JsonPointers pointers) {
-    static final int MAX_BATCH = 100_000;
-    static final int MIN_RECORD_BYTES = 1024;
-    static final int MAX_RECORD_BYTES = 1024 * 1024 * 1024;
+                          long settleMillis, RecordStreamIngest.Limits limits, JsonPointers pointers) {
 
     /**
      * @param home what a relative {@code directory} is resolved against (the Herald home)
@@ -50,19 +48,12 @@ record FileSourceSettings(String name, Path directory, IncludePatterns include, 
             throw new IllegalArgumentException("settle_time = " + c.settle__time()
                     + " is out of range: give the milliseconds a file must stay unchanged before it is read, 0 or more");
         }
-        if (c.batch__size() < 1 || c.batch__size() > MAX_BATCH) {
-            throw new IllegalArgumentException("batch_size = " + c.batch__size() + " is out of range: use 1 to " + MAX_BATCH);
-        }
-        if (c.max__record__bytes() < MIN_RECORD_BYTES || c.max__record__bytes() > MAX_RECORD_BYTES) {
-            throw new IllegalArgumentException("max_record_bytes = " + c.max__record__bytes() + " is out of range: give"
-                    + " the longest record to read in bytes, " + MIN_RECORD_BYTES + " to " + MAX_RECORD_BYTES
-                    + " (default 1048576, 1 MiB)");
-        }
+        RecordStreamIngest.Limits limits = new RecordStreamIngest.Limits(c.batch__size(), c.max__record__bytes());
         JsonPointers pointers = new JsonPointers(JsonPointers.parse("id_pointer", c.id__pointer()),
                 JsonPointers.parse("type_pointer", c.type__pointer()), JsonPointers.parse("time_pointer", c.time__pointer()),
                 JsonPointers.parse("severity_pointer", c.severity__pointer()));
         return new FileSourceSettings(c.name().trim(), directory, IncludePatterns.parse(c.include()),
-                Duration.ofSeconds(c.poll__interval()), c.settle__time(), c.batch__size(), c.max__record__bytes(),
+                Duration.ofSeconds(c.poll__interval()), c.settle__time(), limits,
                 pointers);
     }
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class BundleManifestTest {
     private static final Set<String> KARAF_PROVIDES = Set.of("com.fasterxml.jackson.core",
             "com.fasterxml.jackson.databind", "com.fasterxml.jackson.databind.node", "org.osgi.framework", "org.slf4j",
-            "dev.herald.api", "dev.herald.api.record", "dev.herald.api.text");
+            "dev.herald.api", "dev.herald.api.record", "dev.herald.api.source", "dev.herald.api.text");
     private static final Path CLASSES = classes();
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
-import dev.herald.api.testing.MemoryJournal;
+import dev.herald.testkit.journal.MemoryJournal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -22,8 +22,8 @@ class FileSourceSettingsTest {
         assertEquals(Path.of("/opt/herald/demo/inbox"), s.directory());
         assertEquals(Duration.ofSeconds(2), s.pollInterval());
         assertEquals(500, s.settleMillis());
-        assertEquals(1000, s.batchSize());
-        assertEquals(1024 * 1024, s.maxRecordBytes());
+        assertEquals(1000, s.limits().batchSize());
+        assertEquals(1024 * 1024, s.limits().maxRecordBytes());
         assertEquals("*.json, *.jsonl, *.json.gz, *.jsonl.gz", s.include().toString());
         assertNull(s.pointers().id());
         assertEquals("/time", s.pointers().time().toString());

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.api.Event;
-import dev.herald.api.testing.MemoryJournal;
+import dev.herald.testkit.Await;
+import dev.herald.testkit.journal.MemoryJournal;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,14 +87,8 @@ class FileSourceTest {
         assertTrue(e.getMessage().startsWith("batch_size = 0"), e.getMessage());
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+    private static void await(BooleanSupplier condition, String what) {
+        Await.until(what, WAIT, condition);
     }
 
     private static BundleContext context(Path karafHome) {

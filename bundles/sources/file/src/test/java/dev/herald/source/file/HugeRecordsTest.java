@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.api.Event;
-import dev.herald.api.testing.MemoryJournal;
+import dev.herald.testkit.journal.MemoryJournal;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

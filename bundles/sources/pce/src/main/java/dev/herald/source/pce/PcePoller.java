@@ -9,6 +9,7 @@ import dev.herald.api.JournalException;
 import dev.herald.api.record.RecordRecognizer;
 import dev.herald.api.source.PollHealth;
 import dev.herald.api.source.RecordIsolation;
+import dev.herald.api.source.SourceHealth;
 import dev.herald.http.HttpFailure;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A refused API key, an unreachable or failing PCE and a body that is not what the API
  * documents commit nothing more: the source pauses as {@link PollHealth} says and shows the
- * problem ({@link Journal#problem}) until it reads again. A refusing journal is shown too; the
+ * problem ({@link SourceHealth}) until it reads again. A refusing journal is shown too; the
  * next poll asks again.
  */
 final class PcePoller {
@@ -57,7 +58,7 @@ final class PcePoller {
     private final Clock clock;
     private final RecordRecognizer recognizer = new RecordRecognizer();
     private final RecordIsolation isolation;
-    private final PollHealth health;
+    private final SourceHealth health;
 
     PcePoller(PceSettings settings, PceClient client, AsyncCollection async, Journal journal, Clock clock) {
         this.settings = settings;
@@ -66,7 +67,7 @@ final class PcePoller {
         this.journal = journal;
         this.clock = clock;
         this.isolation = new RecordIsolation(settings.name(), journal);
-        this.health = new PollHealth("", settings.pollInterval());
+        this.health = new SourceHealth(settings.name(), journal, settings.pollInterval());
     }
 
     /** Asks the PCE how it is and logs the answer; a failure only logs. */
@@ -108,18 +109,17 @@ final class PcePoller {
                 journal.append(settings.name(), List.of(), Checkpoint.of(to.toString()));
             }
             fetch(from, to, new Delivery(committed, to), settings.fullWindow() == PceSettings.FullWindow.ASYNC);
-            health.readAgain();
+            health.health().readAgain();
             wait = settings.pollInterval();
         } catch (HttpFailure e) {
             wait = failed(e, to);
         } catch (MalformedResponseException e) {
-            wait = health.failed(e.getMessage() + "; nothing more was committed", Optional.empty(), to);
+            wait = health.health().failed(e.getMessage() + "; nothing more was committed", Optional.empty(), to);
         } catch (JournalException e) {
-            journal.problem(settings.name(), "the journal refused the events (" + e.getMessage() + "); nothing more"
-                    + " was committed, asking again at the next poll");
-            return settings.pollInterval();
+            health.journalRefused("the events", e);
+            wait = settings.pollInterval();
         }
-        journal.problem(settings.name(), health.problem().orElse(null)); // the journal logs a change
+        health.report();
         return wait;
     }
 
@@ -199,11 +199,11 @@ final class PcePoller {
     private Duration failed(HttpFailure e, Instant now) {
         int status = e.status().orElse(0);
         if (status == 401 || status == 403) {
-            return health.refused("the PCE refused the API key (HTTP " + status + "): check api_user/api_secret and"
-                    + " the org id (org_id = " + settings.orgId() + ")", now);
+            return health.health().refused("the PCE refused the API key (HTTP " + status + "): check"
+                    + " api_user/api_secret and the org id (org_id = " + settings.orgId() + ")", now);
         }
         String what = status == 429 ? "the PCE's rate limit was reached (HTTP 429)" : e.getMessage();
-        return health.failed(what + "; nothing more was committed", e.retryAfter(), now);
+        return health.health().failed(what + "; nothing more was committed", e.retryAfter(), now);
     }
 
     private static String authHint(HttpFailure e) {

@@ -34,7 +34,6 @@ public final class PceSource {
     public static final String PID = "dev.herald.source.pce";
 
     private static final Logger LOG = LoggerFactory.getLogger(PceSource.class);
-    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     /** The configuration; {@code __} in a method name is {@code _} in the property name. */
     @ObjectClassDefinition(name = "Herald source: Illumio PCE audit events",
@@ -138,8 +137,9 @@ public final class PceSource {
         PceClient client = new PceClient(settings, http, RequestBudget.shared(settings.pceUrl(), settings.apiUser()));
         AsyncCollection async = new AsyncCollection(settings, client, clock, RequestBudget.Sleeper.THREAD);
         this.poller = new PcePoller(settings, client, async, journal, clock);
-        this.loop = PollLoop.start("herald-source-pce-" + settings.name(), "PCE source '" + settings.name() + "'",
-                settings.pollInterval(), this::poll);
+        this.loop = new PollLoop("herald-source-pce-" + settings.name(), "PCE source '" + settings.name() + "'",
+                settings.pollInterval());
+        loop.start(this::poll);
         LOG.info("PCE source '{}' polls {} org {} every {} s", settings.name(), settings.pceUrl(), settings.orgId(),
                 settings.pollInterval().toSeconds());
     }
@@ -157,7 +157,7 @@ public final class PceSource {
 
     @Deactivate
     void stop() {
-        loop.stop(STOP_WAIT); // interrupts a wait for a rate limit or an HTTP exchange
+        loop.stop();
     }
 
     /** The PCE's health once, before the first poll; then polls. */

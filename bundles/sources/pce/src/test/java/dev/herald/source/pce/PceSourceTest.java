@@ -3,9 +3,10 @@ package dev.herald.source.pce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.api.testing.MemoryJournal;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpSettings;
+import dev.herald.testkit.Await;
+import dev.herald.testkit.journal.MemoryJournal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -21,10 +22,7 @@ class PceSourceTest {
             PceSource source = new PceSource(TestConfig.settings("pce_url", pce.url(), "name", "source-test"), journal,
                     HttpClients.standalone().create(HttpSettings.builder("test").build()), Clock.systemUTC());
             try {
-                long deadline = System.nanoTime() + 5_000_000_000L;
-                while (journal.ids().isEmpty() && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
+                Await.until("the event is polled", () -> !journal.ids().isEmpty());
             } finally {
                 source.stop();
             }

@@ -3,8 +3,13 @@ package dev.herald.source.s3;
 import dev.herald.api.Checkpoint;
 import dev.herald.api.Journal;
 import dev.herald.api.JournalException;
+import dev.herald.api.source.PollHealth;
+import dev.herald.api.source.RecordStreamIngest;
+import dev.herald.api.source.SourceHealth;
 import dev.herald.aws.AwsErrors;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -25,6 +30,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *
  * <p>A key written later but sorting before the checkpoint is not seen (see the README: use one
  * prefix per region and account, or SQS mode).
+ *
+ * <p>When S3 cannot be listed or read, the source pauses as {@link PollHealth} says and shows the
+ * problem ({@link SourceHealth}) until it reads again.
  */
 final class BucketPoller {
     /** The checkpoint stream holding the last key fully committed. */
@@ -37,6 +45,7 @@ final class BucketPoller {
     private final S3Client s3;
     private final ObjectIngest ingest;
     private final BooleanSupplier stopping;
+    private final SourceHealth health;
 
     BucketPoller(S3SourceSettings settings, Journal journal, S3Client s3, BooleanSupplier stopping) {
         this.settings = settings;
@@ -44,10 +53,34 @@ final class BucketPoller {
         this.s3 = s3;
         this.ingest = new ObjectIngest(settings, journal, s3, stopping);
         this.stopping = stopping;
+        this.health = new SourceHealth(settings.name(), journal, settings.pollInterval());
     }
 
-    /** Reads every new object; stops early when the journal refuses or an object cannot be read. */
-    void poll() {
+    /**
+     * Reads every new object; stops early when the journal refuses or an object cannot be read.
+     *
+     * @return how long to wait before the next poll: longer after a failure, see {@link PollHealth}
+     */
+    Duration poll() {
+        Instant now = Instant.now();
+        PollHealth bucket = health.health("listing or reading s3://" + settings.bucket() + "/" + settings.prefix());
+        Duration wait = settings.pollInterval();
+        try {
+            list();
+            bucket.readAgain();
+        } catch (SdkException e) {
+            wait = AwsErrors.pause(bucket, e, "; check the bucket name, region and the IAM policy (s3:ListBucket on the"
+                    + " bucket, s3:GetObject on its objects)", now);
+            LOG.warn("S3 source '{}': {}", settings.name(), bucket.problem().orElse(""));
+        } catch (JournalException e) {
+            LOG.warn("S3 source '{}': the journal did not take the listing position ({}); it is moved at the next"
+                    + " poll", settings.name(), e.getMessage());
+        }
+        health.report();
+        return wait;
+    }
+
+    private void list() throws JournalException {
         String name = settings.name();
         String startAfter = journal.checkpoint(name, LISTING).map(Checkpoint::position).orElse(settings.startAfter());
         removeFinishedStreams(startAfter);
@@ -57,60 +90,38 @@ final class BucketPoller {
             request.startAfter(startAfter);
         }
         String skippedThrough = null;
-        boolean listed = false;
-        try {
-            for (S3Object object : s3.listObjectsV2Paginator(request.build()).contents()) {
-                if (!listed) {
-                    journal.problem(name, null);
-                    listed = true;
-                }
-                if (stopping.getAsBoolean()) {
-                    return;
-                }
-                if (!settings.include().matches(object.key())) {
-                    skippedThrough = object.key();
-                    continue;
-                }
-                ObjectIngest.Outcome outcome = read(new ObjectRef(settings.bucket(), object.key()));
-                if (outcome == ObjectIngest.Outcome.DONE) {
-                    skippedThrough = null;
-                } else if (outcome == ObjectIngest.Outcome.GONE) {
-                    skippedThrough = object.key();
-                } else {
-                    return;
-                }
+        for (S3Object object : s3.listObjectsV2Paginator(request.build()).contents()) {
+            if (stopping.getAsBoolean()) {
+                return;
             }
-            journal.problem(name, null);
-            if (skippedThrough != null) {
-                journal.append(name, List.of(), new Checkpoint(LISTING, skippedThrough));
+            if (!settings.include().matches(object.key())) {
+                skippedThrough = object.key();
+                continue;
             }
-        } catch (SdkException e) {
-            String problem = "listing or reading s3://" + settings.bucket() + "/" + settings.prefix() + " failed: "
-                    + AwsErrors.describe(e) + "; check the bucket name, region and the IAM policy (s3:ListBucket on"
-                    + " the bucket, s3:GetObject on its objects); retried every " + settings.pollInterval().toSeconds()
-                    + " s";
-            journal.problem(name, problem);
-            LOG.warn("S3 source '{}': {}", name, problem);
-        } catch (JournalException e) {
-            LOG.warn("S3 source '{}': the journal did not take the listing position ({}); it is moved at the next"
-                    + " poll", name, e.getMessage());
+            if (!read(new ObjectRef(settings.bucket(), object.key()))) {
+                return;
+            }
+            skippedThrough = null;
+        }
+        if (skippedThrough != null) {
+            journal.append(name, List.of(), new Checkpoint(LISTING, skippedThrough));
         }
     }
 
-    /** @return how it ended; {@code STOPPED} too when the object broke off (it is resumed at the next poll) */
-    private ObjectIngest.Outcome read(ObjectRef object) {
-        ObjectIngest.Outcome outcome;
+    /** @return whether the object was finished; false when it broke off (it is resumed at the next poll) */
+    private boolean read(ObjectRef object) {
+        RecordStreamIngest.Outcome outcome;
         try {
             outcome = ingest.read(object, object.key(), new Checkpoint(LISTING, object.key()), () -> { });
         } catch (IOException e) {
             LOG.warn("S3 source '{}': reading {} broke off ({}); it is resumed from its committed position at the"
                     + " next poll", settings.name(), object, e.getMessage());
-            return ObjectIngest.Outcome.STOPPED;
+            return false;
         }
-        if (outcome == ObjectIngest.Outcome.DONE) {
+        if (outcome == RecordStreamIngest.Outcome.DONE) {
             forget(object.key());
         }
-        return outcome;
+        return outcome == RecordStreamIngest.Outcome.DONE;
     }
 
     /** Object streams at or before the listing belong to complete objects (a crash came before their removal). */

@@ -2,8 +2,13 @@ package dev.herald.source.s3;
 
 import dev.herald.api.Journal;
 import dev.herald.api.JournalException;
+import dev.herald.api.source.PollHealth;
+import dev.herald.api.source.RecordStreamIngest;
+import dev.herald.api.source.SourceHealth;
 import dev.herald.aws.AwsErrors;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -34,6 +39,7 @@ final class QueueListener {
     private final SqsClient sqs;
     private final ObjectIngest ingest;
     private final BooleanSupplier stopping;
+    private final SourceHealth health;
 
     QueueListener(S3SourceSettings settings, Journal journal, S3Client s3, SqsClient sqs, BooleanSupplier stopping) {
         this.settings = settings;
@@ -41,41 +47,38 @@ final class QueueListener {
         this.sqs = sqs;
         this.ingest = new ObjectIngest(settings, journal, s3, stopping);
         this.stopping = stopping;
+        this.health = new SourceHealth(settings.name(), journal, settings.pollInterval());
     }
 
     /**
      * One receive (long-polling for {@code wait_time}) and the messages it brought.
      *
-     * @return false when SQS or S3 failed (the problem is reported): wait before the next receive
+     * @return how long to wait before the next receive: none, or a pause after SQS or S3 failed (the
+     *         problem is reported, see {@link PollHealth})
      */
-    boolean receive() {
-        String name = settings.name();
-        List<Message> messages;
+    Duration receive() {
+        Instant now = Instant.now();
+        PollHealth queue = health.health();
+        Duration wait = Duration.ZERO;
         long receivedAt = System.nanoTime();
         try {
-            messages = sqs.receiveMessage(r -> r.queueUrl(settings.queueUrl()).maxNumberOfMessages(MAX_MESSAGES)
-                    .waitTimeSeconds((int) settings.waitTime().toSeconds())
+            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(settings.queueUrl())
+                    .maxNumberOfMessages(MAX_MESSAGES).waitTimeSeconds((int) settings.waitTime().toSeconds())
                     .visibilityTimeout((int) settings.visibilityExtension().toSeconds())).messages();
-        } catch (SdkException e) {
-            report("receiving from " + settings.queueUrl() + " failed: " + AwsErrors.describe(e)
-                    + "; check queue_url, the region and the IAM policy (sqs:ReceiveMessage, sqs:DeleteMessage,"
-                    + " sqs:ChangeMessageVisibility on the queue)");
-            return false;
-        }
-        journal.problem(name, null);
-        try {
             for (Message message : messages) {
                 if (stopping.getAsBoolean() || !handle(message, receivedAt)) {
-                    return true;
+                    break;
                 }
             }
+            queue.readAgain();
         } catch (SdkException e) {
-            report("reading the objects of a notification failed: " + AwsErrors.describe(e) + "; check the IAM"
-                    + " policy (s3:GetObject on the bucket's objects) and the bucket's KMS key policy; the message"
-                    + " comes back after its visibility timeout");
-            return false;
+            wait = AwsErrors.pause(queue, e, "; check queue_url, the region and the IAM policy (sqs:ReceiveMessage,"
+                    + " sqs:DeleteMessage, sqs:ChangeMessageVisibility on the queue; s3:GetObject on the bucket's"
+                    + " objects and its KMS key policy); a message comes back after its visibility timeout", now);
+            LOG.warn("S3 source '{}': {}", settings.name(), queue.problem().orElse(""));
         }
-        return true;
+        health.report();
+        return wait;
     }
 
     /** @return false when the message is left for later (the journal refused, an object broke off) */
@@ -96,7 +99,7 @@ final class QueueListener {
                 continue;
             }
             String stream = object.bucket() + "/" + object.key();
-            ObjectIngest.Outcome outcome;
+            RecordStreamIngest.Outcome outcome;
             try {
                 outcome = ingest.read(object, stream, null, visibility::extendIfDue);
             } catch (IOException e) {
@@ -104,7 +107,7 @@ final class QueueListener {
                         settings.name(), object, e.getMessage());
                 return false;
             }
-            if (outcome == ObjectIngest.Outcome.REFUSED || outcome == ObjectIngest.Outcome.STOPPED) {
+            if (outcome != RecordStreamIngest.Outcome.DONE) {
                 return false;
             }
             streams.add(stream);
@@ -129,11 +132,6 @@ final class QueueListener {
         } catch (JournalException e) {
             LOG.debug("S3 source '{}': the finished position of {} stays ({})", settings.name(), stream, e.getMessage());
         }
-    }
-
-    private void report(String problem) {
-        journal.problem(settings.name(), problem);
-        LOG.warn("S3 source '{}': {}", settings.name(), problem);
     }
 
     /** Keeps a message hidden while its objects are read: extended once half of the extension has passed. */

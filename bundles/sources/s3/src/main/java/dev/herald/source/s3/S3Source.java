@@ -2,12 +2,9 @@ package dev.herald.source.s3;
 
 import dev.herald.api.Journal;
 import dev.herald.api.record.RecordReader;
+import dev.herald.api.source.PollLoop;
 import dev.herald.aws.AwsClients;
 import dev.herald.aws.AwsConnection;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -36,7 +33,6 @@ public final class S3Source {
     public static final String PID = "dev.herald.source.s3";
 
     private static final Logger LOG = LoggerFactory.getLogger(S3Source.class);
-    private static final long STOP_WAIT_SECONDS = 10;
 
     /** The configuration; {@code __} in a method name is {@code _} in the property name. */
     @ObjectClassDefinition(name = "Herald source: S3 objects",
@@ -68,7 +64,7 @@ public final class S3Source {
         String queue__url() default "";
 
         @AttributeDefinition(name = "Poll interval (s)", min = "1", description = "poll mode: seconds between two"
-                + " listings; sqs mode: the pause after a failure")
+                + " listings; both modes: the first pause after a failure (it doubles up to 5 minutes)")
         int poll__interval() default 60;
 
         @AttributeDefinition(name = "Start after", required = false, description = "poll mode, first run only: the"
@@ -180,7 +176,7 @@ public final class S3Source {
 
     private final S3SourceSettings settings;
     private final AwsClients clients;
-    private final ScheduledExecutorService scheduler;
+    private final PollLoop loop;
 
     /** Started by Declarative Services with the instance's configuration. */
     @Activate
@@ -190,33 +186,18 @@ public final class S3Source {
             throw new IllegalArgumentException("read_timeout = " + connection.read__timeout() + " must exceed wait_time = "
                     + settings.waitTime().toSeconds() + ": an SQS receive waits that long before it answers");
         }
-        this.clients = clients(connection);
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "herald-source-s3-" + settings.name());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.clients = AwsClients.forInstance("source", "s3", settings.name(), connection);
+        this.loop = new PollLoop("herald-source-s3-" + settings.name(), "S3 source '" + settings.name() + "'",
+                settings.pollInterval());
         S3Client s3 = clients.client(S3Client.builder().forcePathStyle(settings.pathStyle()));
         if (settings.mode() == S3SourceSettings.Mode.POLL) {
-            BucketPoller poller = new BucketPoller(settings, journal, s3, scheduler::isShutdown);
-            scheduler.scheduleWithFixedDelay(() -> guarded(poller::poll), 0, settings.pollInterval().toMillis(),
-                    TimeUnit.MILLISECONDS);
+            loop.start(new BucketPoller(settings, journal, s3, loop::stopping)::poll);
             LOG.info("S3 source '{}' lists s3://{}/{} for {} every {} s", settings.name(), settings.bucket(),
                     settings.prefix(), settings.include(), settings.pollInterval().toSeconds());
         } else {
-            QueueListener listener = new QueueListener(settings, journal, s3, sqsClient(),
-                    scheduler::isShutdown);
-            scheduler.execute(() -> listen(listener));
+            loop.start(new QueueListener(settings, journal, s3, sqsClient(), loop::stopping)::receive);
             LOG.info("S3 source '{}' reads the S3 notifications of {} for {}", settings.name(), settings.queueUrl(),
                     settings.include());
-        }
-    }
-
-    private AwsClients clients(AwsConnection connection) {
-        try {
-            return AwsClients.create("source s3/" + settings.name(), connection);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("s3 source '" + settings.name() + "': " + e.getMessage(), e);
         }
     }
 
@@ -228,49 +209,10 @@ public final class S3Source {
 
     @Deactivate
     void stop() {
-        scheduler.shutdown();
         try {
-            if (!scheduler.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warn("S3 source '{}' did not finish its batch within {} s; interrupting it", settings.name(),
-                        STOP_WAIT_SECONDS);
-                scheduler.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            scheduler.shutdownNow();
-            Thread.currentThread().interrupt();
+            loop.stop();
         } finally {
             clients.close();
         }
-    }
-
-    /** One receive, then the next one at once, or after poll_interval when SQS or S3 failed. */
-    private void listen(QueueListener listener) {
-        boolean received = false;
-        try {
-            received = listener.receive();
-        } catch (RuntimeException | LinkageError e) {
-            failed(e);
-        }
-        try {
-            scheduler.schedule(() -> listen(listener), received ? 0 : settings.pollInterval().toMillis(),
-                    TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("S3 source '{}' stopped", settings.name());
-        }
-    }
-
-    /** Whatever goes wrong, the next poll is still scheduled. */
-    private void guarded(Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException | LinkageError e) {
-            failed(e);
-        }
-    }
-
-    private void failed(Throwable e) {
-        LOG.error("S3 source '{}': reading {} failed; trying again in {} s", settings.name(),
-                settings.mode() == S3SourceSettings.Mode.POLL ? "s3://" + settings.bucket() : settings.queueUrl(),
-                settings.pollInterval().toSeconds(), e);
     }
 }

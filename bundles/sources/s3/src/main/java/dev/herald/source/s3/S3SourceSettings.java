@@ -1,5 +1,6 @@
 package dev.herald.source.s3;
 
+import dev.herald.api.source.RecordStreamIngest;
 import dev.herald.aws.AwsSettings;
 import java.net.URI;
 import java.time.Duration;
@@ -25,11 +26,8 @@ import java.util.Optional;
  * @param sqsEndpoint         the SQS endpoint, when not AWS's (the configured {@code endpoint} is S3's)
  */
 record S3SourceSettings(String name, Mode mode, String bucket, String prefix, String queueUrl, Duration pollInterval,
-                        String startAfter, KeyFilter include, int batchSize, int maxRecordBytes, Duration waitTime,
+                        String startAfter, KeyFilter include, RecordStreamIngest.Limits limits, Duration waitTime,
                         Duration visibilityExtension, boolean pathStyle, Optional<URI> sqsEndpoint) {
-    static final int MAX_BATCH = 100_000;
-    static final int MIN_RECORD_BYTES = 1024;
-    static final int MAX_RECORD_BYTES = 1024 * 1024 * 1024;
     /** SQS's longest long-polling wait. */
     static final int MAX_WAIT_SECONDS = 20;
     /** SQS's longest visibility timeout: 12 hours. */
@@ -65,14 +63,7 @@ record S3SourceSettings(String name, Mode mode, String bucket, String prefix, St
             throw new IllegalArgumentException("poll_interval = " + c.poll__interval()
                     + " is out of range: give the seconds between two listings, at least 1");
         }
-        if (c.batch__size() < 1 || c.batch__size() > MAX_BATCH) {
-            throw new IllegalArgumentException("batch_size = " + c.batch__size() + " is out of range: use 1 to " + MAX_BATCH);
-        }
-        if (c.max__record__bytes() < MIN_RECORD_BYTES || c.max__record__bytes() > MAX_RECORD_BYTES) {
-            throw new IllegalArgumentException("max_record_bytes = " + c.max__record__bytes() + " is out of range: give"
-                    + " the longest record to read in bytes, " + MIN_RECORD_BYTES + " to " + MAX_RECORD_BYTES
-                    + " (default 1048576, 1 MiB)");
-        }
+        RecordStreamIngest.Limits limits = new RecordStreamIngest.Limits(c.batch__size(), c.max__record__bytes());
         if (c.wait__time() < 0 || c.wait__time() > MAX_WAIT_SECONDS) {
             throw new IllegalArgumentException("wait_time = " + c.wait__time() + " is out of range: use 0 to "
                     + MAX_WAIT_SECONDS + " seconds (SQS long polling)");
@@ -83,7 +74,7 @@ record S3SourceSettings(String name, Mode mode, String bucket, String prefix, St
         }
         return new S3SourceSettings(name, mode, bucket, c.prefix() == null ? "" : c.prefix(), queueUrl,
                 Duration.ofSeconds(c.poll__interval()), c.start__after() == null ? "" : c.start__after(),
-                KeyFilter.parse(c.include()), c.batch__size(), c.max__record__bytes(), Duration.ofSeconds(c.wait__time()),
+                KeyFilter.parse(c.include()), limits, Duration.ofSeconds(c.wait__time()),
                 Duration.ofSeconds(c.visibility__extension()), c.path__style(),
                 AwsSettings.url("sqs_endpoint", c.sqs__endpoint() == null ? "" : c.sqs__endpoint()));
     }

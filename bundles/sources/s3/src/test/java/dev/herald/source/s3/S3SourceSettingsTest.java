@@ -14,8 +14,8 @@ class S3SourceSettingsTest {
         S3SourceSettings s = TestConfig.settings(TestConfig.properties("", "bucket", "logs"));
         assertEquals(S3SourceSettings.Mode.POLL, s.mode());
         assertEquals(Duration.ofSeconds(60), s.pollInterval());
-        assertEquals(1000, s.batchSize());
-        assertEquals(1024 * 1024, s.maxRecordBytes());
+        assertEquals(1000, s.limits().batchSize());
+        assertEquals(1024 * 1024, s.limits().maxRecordBytes());
         assertEquals(Duration.ofSeconds(20), s.waitTime());
         assertEquals(Duration.ofSeconds(300), s.visibilityExtension());
     }

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.api.Checkpoint;
 import dev.herald.api.Event;
-import dev.herald.api.testing.MemoryJournal;
+import dev.herald.api.source.PollHealth;
 import dev.herald.aws.AwsClients;
 import dev.herald.http.testing.StubHttpServer;
 import dev.herald.source.s3.testing.S3Mock;
+import dev.herald.testkit.Await;
+import dev.herald.testkit.journal.MemoryJournal;
+import dev.herald.testkit.source.SourceContractTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +25,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -30,10 +34,12 @@ import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -285,6 +291,27 @@ class S3SourceTest {
     }
 
     @Test
+    void aFailingS3IsAskedAgainAfterAPauseThatDoublesAndARefusalAfterFiveMinutes() throws Exception {
+        try (StubHttpServer failing = StubHttpServer.http()) {
+            failing.respond(request -> StubHttpServer.Reply.status(503, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                    + "<Error><Code>ServiceUnavailable</Code><Message>Please reduce your request rate.</Message></Error>",
+                    "Content-Type", "application/xml"));
+            Map<String, Object> properties = TestConfig.properties("http://127.0.0.1:" + failing.port(), "bucket", "logs",
+                    "poll_interval", 10, "retry_mode", "legacy");
+            try (AwsClients clients = TestConfig.clients(properties)) {
+                BucketPoller poller = new BucketPoller(TestConfig.settings(properties), journal,
+                        clients.client(S3Client.builder().forcePathStyle(true)), () -> false);
+                assertEquals(Duration.ofSeconds(10), poller.poll());
+                assertEquals(Duration.ofSeconds(20), poller.poll(), "the pause doubles while S3 fails");
+                assertTrue(journal.problem("s3").contains("ServiceUnavailable"), journal.problem("s3"));
+            }
+        }
+        String bucket = bucket();
+        s3.deleteBucket(b -> b.bucket(bucket));
+        assertEquals(PollHealth.REFUSED_RETRY, poller(bucket).poll(), "a missing bucket needs someone to act");
+    }
+
+    @Test
     void sqsNotificationsDirectThroughSnsAndEventBridgeAreReadAndDeletedAfterCommit() {
         String bucket = bucket();
         String queue = queue();
@@ -349,6 +376,58 @@ class S3SourceTest {
         }
     }
 
+    /** The source contract, for poll mode against S3Mock: one object per unit of input. */
+    @Nested
+    class Contract extends SourceContractTest {
+        private final String bucket = bucket();
+        private final BucketPoller poller = new BucketPoller(TestConfig.settings(TestConfig.properties(
+                s3mock.endpoint(), "bucket", bucket, "batch_size", 2)), journal, s3, () -> false);
+        private final Map<String, byte[]> removed = new TreeMap<>();
+        private int objects;
+
+        @Override
+        protected String instance() {
+            return "s3";
+        }
+
+        /** An Illumio PCE audit event: its href is its id. */
+        @Override
+        protected String record(int n) {
+            return "{\"href\":\"" + id(n) + "\",\"event_type\":\"user.sign_in\",\"timestamp\":\"2026-11-03T11:00:00Z\"}";
+        }
+
+        @Override
+        protected String id(int n) {
+            return "/orgs/1/events/contract-" + n;
+        }
+
+        @Override
+        protected void offer(List<String> records) {
+            put(bucket, "unit-" + ++objects + ".jsonl", String.join("\n", records).getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        protected void poll() {
+            poller.poll();
+        }
+
+        /** The bucket is deleted (its objects kept aside). */
+        @Override
+        protected void breakInput() {
+            for (S3Object object : s3.listObjectsV2(l -> l.bucket(bucket)).contents()) {
+                removed.put(object.key(), s3.getObjectAsBytes(g -> g.bucket(bucket).key(object.key())).asByteArray());
+                s3.deleteObject(d -> d.bucket(bucket).key(object.key()));
+            }
+            s3.deleteBucket(b -> b.bucket(bucket));
+        }
+
+        @Override
+        protected void repairInput() {
+            s3.createBucket(b -> b.bucket(bucket));
+            removed.forEach((key, content) -> put(bucket, key, content));
+        }
+    }
+
     private BucketPoller poller(String bucket, Object... more) {
         Object[] all = Arrays.copyOf(new Object[] {"bucket", bucket}, 2 + more.length);
         System.arraycopy(more, 0, all, 2, more.length);
@@ -405,16 +484,7 @@ class S3SourceTest {
     }
 
     private static void await(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (!condition.getAsBoolean()) {
-            assertTrue(Instant.now().isBefore(deadline), "condition not met within 15 s");
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Await.until("the condition", Duration.ofSeconds(15), condition);
     }
 
     static byte[] fixture(String name) {

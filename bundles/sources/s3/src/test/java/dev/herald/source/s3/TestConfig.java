@@ -2,9 +2,9 @@ package dev.herald.source.s3;
 
 import dev.herald.aws.AwsClients;
 import dev.herald.aws.AwsConnection;
+import dev.herald.testkit.source.TypedConfig;
 import java.util.HashMap;
 import java.util.Map;
-import org.osgi.util.converter.Converters;
 
 /** Configurations as DS builds them from properties named as in a .cfg file. */
 final class TestConfig {
@@ -24,13 +24,11 @@ final class TestConfig {
     }
 
     static S3Source.Config config(Map<String, Object> properties) {
-        return Converters.standardConverter().convert(properties).to(S3Source.Config.class);
+        return TypedConfig.from(properties).as(S3Source.Config.class);
     }
 
     static AwsConnection connection(Map<String, Object> properties) {
-        Map<String, Object> withPid = new HashMap<>(properties);
-        withPid.putIfAbsent("service.pid", "");  // DS always sets it
-        return Converters.standardConverter().convert(withPid).to(AwsConnection.class);
+        return TypedConfig.from(properties).as(AwsConnection.class);
     }
 
     static S3SourceSettings settings(Map<String, Object> properties) {

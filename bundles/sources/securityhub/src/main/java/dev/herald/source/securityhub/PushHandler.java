@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Journal;
 import dev.herald.api.JournalException;
+import dev.herald.api.record.RawSlices;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +95,7 @@ final class PushHandler {
             return error(422, "the event has no findings; " + EXPECTED);
         }
         String eventId = event.path("id").asText("");
-        List<String> texts = FindingTexts.of(bytes, found.size() == 1 && found.get(0) == event.get("detail"));
+        List<String> texts = texts(bytes, found.size() == 1 && found.get(0) == event.get("detail"));
         List<Event> events = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {
             JsonNode finding = found.get(i);
@@ -147,5 +148,20 @@ final class PushHandler {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JVM has no SHA-256", e);
         }
+    }
+
+    /**
+     * The findings' texts exactly as EventBridge sent them ({@link RawSlices}): the elements of
+     * {@code detail.findings}, or {@code detail} itself when it is the one finding (an OCSF finding
+     * posted on its own); empty when the body has another shape.
+     */
+    private static List<String> texts(byte[] body, boolean detailIsTheFinding) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (detailIsTheFinding) {
+            String detail = RawSlices.value(text, "detail");
+            return detail == null ? List.of() : List.of(detail);
+        }
+        List<String> findings = RawSlices.arrayElements(text, "detail", "findings");
+        return findings == null ? List.of() : findings;
     }
 }

@@ -40,7 +40,6 @@ public final class SecurityHubSource {
     public static final String PID = "dev.herald.source.securityhub";
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityHubSource.class);
-    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     /** Makes the push servlet available over HTTP; the returned handle withdraws it. */
     interface ServletPublisher {
@@ -223,15 +222,16 @@ public final class SecurityHubSource {
             }
             return;
         }
-        this.clients = clients(config, connection);
+        this.clients = AwsClients.forInstance("source", "securityhub", config.name(), connection);
         SecurityHubClient client = clients.client(SecurityHubClient.builder()
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new ResponseBodyCapture())));
         FindingsWindow window = new FindingsWindow(client,
                 RequestPacer.perSecond(settings.maxRequestsPerSecond()), settings.filters());
         SecurityHubPoller poller = new SecurityHubPoller(settings, window, journal, clock);
         this.servlet = null;
-        this.loop = PollLoop.start("herald-source-securityhub-" + settings.name(),
-                "Security Hub source '" + settings.name() + "'", settings.pollInterval(), poller::poll);
+        this.loop = new PollLoop("herald-source-securityhub-" + settings.name(),
+                "Security Hub source '" + settings.name() + "'", settings.pollInterval());
+        loop.start(poller::poll);
         LOG.info("Security Hub source '{}' polls GetFindings every {} s{}", settings.name(),
                 settings.pollInterval().toSeconds(), settings.filters().isEmpty() ? "" : " where " + settings.filters());
     }
@@ -239,14 +239,6 @@ public final class SecurityHubSource {
     private static SecurityHubSettings settings(Config config, String pid) {
         try {
             return SecurityHubSettings.from(config, pid);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("securityhub source '" + config.name() + "': " + e.getMessage(), e);
-        }
-    }
-
-    private static AwsClients clients(Config config, AwsConnection connection) {
-        try {
-            return AwsClients.create("source securityhub/" + config.name(), connection);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("securityhub source '" + config.name() + "': " + e.getMessage(), e);
         }
@@ -269,7 +261,7 @@ public final class SecurityHubSource {
             }
             return;
         }
-        loop.stop(STOP_WAIT); // interrupts a wait for a rate limit or an HTTP exchange
+        loop.stop();
         clients.close();
     }
 

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
-import dev.herald.api.testing.MemoryJournal;
+import dev.herald.testkit.journal.MemoryJournal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

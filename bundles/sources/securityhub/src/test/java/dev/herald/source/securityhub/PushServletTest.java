@@ -3,7 +3,7 @@ package dev.herald.source.securityhub;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.api.testing.MemoryJournal;
+import dev.herald.testkit.journal.MemoryJournal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;

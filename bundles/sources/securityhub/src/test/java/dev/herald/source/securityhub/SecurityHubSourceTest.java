@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.api.testing.MemoryJournal;
+import dev.herald.testkit.Await;
+import dev.herald.testkit.journal.MemoryJournal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,10 +30,7 @@ class SecurityHubSourceTest {
             SecurityHubSource source = new SecurityHubSource(test.config(), test.connection(), journal,
                     Clock.systemUTC(), NO_HTTP);
             try {
-                long deadline = System.nanoTime() + 10_000_000_000L;
-                while (journal.position(TestConfig.NAME) == null && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
+                Await.until("the findings are polled", () -> journal.position(TestConfig.NAME) != null);
             } finally {
                 source.stop();
             }

@@ -1,9 +1,9 @@
 package dev.herald.source.securityhub;
 
 import dev.herald.aws.AwsConnection;
+import dev.herald.testkit.source.TypedConfig;
 import java.util.HashMap;
 import java.util.Map;
-import org.osgi.util.converter.Converters;
 
 /** Config and AwsConnection built from one map of properties (named as in a .cfg file), as DS does. */
 final class TestConfig {
@@ -35,13 +35,11 @@ final class TestConfig {
     }
 
     SecurityHubSource.Config config() {
-        return Converters.standardConverter().convert(values).to(SecurityHubSource.Config.class);
+        return TypedConfig.from(values).as(SecurityHubSource.Config.class);
     }
 
     AwsConnection connection() {
-        Map<String, Object> withPid = new HashMap<>(values);
-        withPid.putIfAbsent("service.pid", "");  // DS always sets it
-        return Converters.standardConverter().convert(withPid).to(AwsConnection.class);
+        return TypedConfig.from(values).as(AwsConnection.class);
     }
 
     SecurityHubSettings settings() {

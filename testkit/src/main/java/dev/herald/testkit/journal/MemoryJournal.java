@@ -1,4 +1,4 @@
-package dev.herald.api.testing;
+package dev.herald.testkit.journal;
 
 import dev.herald.api.Checkpoint;
 import dev.herald.api.Event;

@@ -1,4 +1,4 @@
-package dev.herald.api.testing;
+package dev.herald.testkit;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.api.Event;
 import dev.herald.api.record.RecordException;
-import dev.herald.api.testing.MemoryJournal;
+import dev.herald.testkit.journal.MemoryJournal;
 import java.time.DateTimeException;
 import java.util.List;
 import org.junit.jupiter.api.Test;

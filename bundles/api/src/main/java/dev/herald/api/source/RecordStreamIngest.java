@@ -1,0 +1,300 @@
+package dev.herald.api.source;
+
+import dev.herald.api.Checkpoint;
+import dev.herald.api.Event;
+import dev.herald.api.Journal;
+import dev.herald.api.JournalException;
+import dev.herald.api.record.RecordEntry;
+import dev.herald.api.record.RecordException;
+import dev.herald.api.record.RecordReader;
+import dev.herald.api.record.RecordRecognizer;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a stream of records (a file, an S3 object) into the journal with constant memory, from
+ * where its committed position says, in batches of at most {@link Limits#batchSize} records; each batch
+ * is one {@link Journal#append} carrying the stream's new position, so a restart resumes after the
+ * last committed batch and re-delivers nothing that was committed.
+ *
+ * <p>Gzip is recognised by its magic bytes. A line that is not JSON, a record longer than {@link
+ * Limits#maxRecordBytes} or not UTF-8, a record its kind cannot make sense of, and the end of a truncated
+ * or corrupt gzip are quarantined at the stream's {@link Stream#location location} and the rest
+ * still flows; a truncated gzip is then finished. Quarantining happens before the batch is
+ * committed (a crash in between quarantines the record again on the next run: at least once, never
+ * lost); retries within one run do not repeat it.
+ *
+ * <p>One per source instance and thread (it remembers what it quarantined and whether the journal
+ * refused). See {@link PollLoop} for how it stops.
+ */
+public final class RecordStreamIngest {
+    private static final Logger LOG = LoggerFactory.getLogger(RecordStreamIngest.class);
+    private static final int BUFFER = 64 * 1024;
+    private static final int PEEK = 256;
+
+    /** How reading a stream ended. */
+    public enum Outcome {
+        /** Read to its end and committed with its final checkpoint. */
+        DONE,
+        /** The journal refused a batch: nothing of it was kept; retry later from the committed position. */
+        REFUSED,
+        /** The source is stopping; what was committed stays committed. */
+        STOPPED
+    }
+
+    /**
+     * How much a source reads and commits at once, as its {@code batch_size} and {@code
+     * max_record_bytes} settings say.
+     *
+     * @param batchSize      the most records committed at once, 1 to {@value #MAX_BATCH}
+     * @param maxRecordBytes the longest record read, {@value #MIN_RECORD_BYTES} to {@value
+     *                       #MAX_RECORD_BYTES}; see {@link RecordReader#open(InputStream, int)}
+     */
+    public record Limits(int batchSize, int maxRecordBytes) {
+        public static final int MAX_BATCH = 100_000;
+        public static final int MIN_RECORD_BYTES = 1024;
+        public static final int MAX_RECORD_BYTES = 1024 * 1024 * 1024;
+
+        /** @throws IllegalArgumentException naming the setting that is out of range and its range */
+        public Limits {
+            if (batchSize < 1 || batchSize > MAX_BATCH) {
+                throw new IllegalArgumentException("batch_size = " + batchSize + " is out of range: use 1 to "
+                        + MAX_BATCH);
+            }
+            if (maxRecordBytes < MIN_RECORD_BYTES || maxRecordBytes > MAX_RECORD_BYTES) {
+                throw new IllegalArgumentException("max_record_bytes = " + maxRecordBytes + " is out of range: give"
+                        + " the longest record to read in bytes, " + MIN_RECORD_BYTES + " to " + MAX_RECORD_BYTES
+                        + " (default " + RecordReader.DEFAULT_MAX_RECORD_BYTES + ", 1 MiB)");
+            }
+        }
+    }
+
+    /** One stream to read: where its records are and what its checkpoint is. */
+    public interface Stream {
+        /** Its checkpoint stream; also what the quarantine memory of this run is kept under. */
+        String name();
+
+        /** Where record {@code number} is, for the quarantine: {@code s3://bucket/key:12}. */
+        String location(long number);
+
+        /**
+         * The id of record {@code number} when it has none of its own: the same content read again
+         * must give the same id (the journal drops it), a replaced one a new id.
+         */
+        String fallbackId(long number);
+
+        /**
+         * The checkpoint committed with a batch.
+         *
+         * @param through the last record committed
+         * @param done    whether the stream was read to its end
+         */
+        Checkpoint checkpoint(long through, boolean done);
+
+        /** Runs after every committed batch but the last (to keep an SQS message hidden, say). */
+        default void afterBatch() {
+        }
+
+        /**
+         * Whether a stream that does not start as JSON is quarantined whole (its first bytes as the
+         * content) rather than line by line: for objects that may be anything, such as a bucket's.
+         */
+        default boolean wholeIfNotJson() {
+            return false;
+        }
+    }
+
+    private final String owner;
+    private final String instance;
+    private final Journal journal;
+    private final RecordRecognizer recognizer;
+    private final Limits limits;
+    private final BooleanSupplier stopping;
+    /** Per stream, the highest record number quarantined in this run. */
+    private final Map<String, Long> quarantinedThrough = new HashMap<>();
+    private boolean journalFailing;
+
+    /**
+     * @param owner          who reads, for the log: {@code S3 source 'audit'}
+     * @param instance       the source instance the events and quarantined records belong to
+     * @param recognizer     what turns a record into events
+     * @param stopping       whether the source is stopping ({@link PollLoop#stopping})
+     */
+    public RecordStreamIngest(String owner, String instance, Journal journal, RecordRecognizer recognizer,
+            Limits limits, BooleanSupplier stopping) {
+        this.owner = owner;
+        this.instance = instance;
+        this.journal = journal;
+        this.recognizer = recognizer;
+        this.limits = limits;
+        this.stopping = stopping;
+    }
+
+    /**
+     * Reads what is not committed yet of a stream, and closes it.
+     *
+     * @param raw         the stream's bytes from its start, plain or gzip
+     * @param resumeAfter the last record committed before; 0 to read it from its start (then what
+     *                    was quarantined of it in this run may be quarantined again)
+     * @throws IOException when it cannot be read to its end (other than a truncated gzip), unless
+     *                     the source is stopping; what was committed stays committed
+     */
+    public Outcome read(Stream stream, InputStream raw, long resumeAfter) throws IOException {
+        if (resumeAfter == 0) {
+            quarantinedThrough.remove(stream.name());
+        }
+        Batch batch = new Batch(stream, resumeAfter);
+        try (InputStream in = new BufferedInputStream(raw, BUFFER)) {
+            boolean gzip = gzip(in);
+            try {
+                Outcome outcome = readRecords(batch, gzip ? new BufferedInputStream(new GZIPInputStream(in, BUFFER),
+                        PEEK) : in);
+                if (outcome != Outcome.DONE) {
+                    return outcome;
+                }
+            } catch (EOFException | ZipException e) {
+                if (!gzip) {
+                    throw e;
+                }
+                quarantine(batch, batch.through + 1, "gzip data ends early or is corrupt (" + e.getMessage()
+                        + "): the stream is truncated; the records before were read", "");
+            }
+        } catch (IOException e) {
+            if (stopping.getAsBoolean()) {
+                return Outcome.STOPPED; // an interrupted channel
+            }
+            throw e;
+        }
+        if (!commit(batch, true)) {
+            return Outcome.REFUSED;
+        }
+        if (batch.totalRecords > 0) {
+            LOG.info("{} finished {}: {} records read in this pass, {} events, {} quarantined", owner,
+                    stream.name(), batch.totalRecords, batch.totalEvents,
+                    batch.quarantined);
+        }
+        return Outcome.DONE;
+    }
+
+    private Outcome readRecords(Batch batch, InputStream in) throws IOException {
+        if (batch.stream.wholeIfNotJson()) {
+            String notJson = notJson(in);
+            if (notJson != null) {
+                quarantine(batch, 1, "not JSON, JSON Lines or a CloudTrail file; nothing of it was read", notJson);
+                return Outcome.DONE;
+            }
+        }
+        RecordReader reader = RecordReader.open(in, limits.maxRecordBytes());
+        reader.skipThrough(batch.through);
+        for (RecordEntry entry = reader.next(); entry != null; entry = reader.next()) {
+            if (stopping.getAsBoolean()) {
+                return Outcome.STOPPED;
+            }
+            accept(batch, entry);
+            if (batch.records == limits.batchSize()) {
+                if (!commit(batch, false)) {
+                    return stopping.getAsBoolean() ? Outcome.STOPPED : Outcome.REFUSED;
+                }
+                batch.stream.afterBatch();
+            }
+        }
+        return Outcome.DONE;
+    }
+
+    private static boolean gzip(InputStream in) throws IOException {
+        in.mark(2);
+        boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+        in.reset();
+        return gzip;
+    }
+
+    /**
+     * Looks at the first bytes without consuming them: JSON in any of the layouts starts with
+     * {@code {} or {@code [} after white space and a byte-order mark.
+     *
+     * @return the first bytes as text when it is not JSON, else null
+     */
+    private static String notJson(InputStream in) throws IOException {
+        in.mark(PEEK);
+        byte[] head = in.readNBytes(PEEK);
+        in.reset();
+        boolean bom = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
+                && (head[2] & 0xFF) == 0xBF;
+        int i = bom ? 3 : 0;
+        while (i < head.length && Character.isWhitespace(head[i])) {
+            i++;
+        }
+        return i == head.length || head[i] == '{' || head[i] == '[' ? null : new String(head, StandardCharsets.UTF_8);
+    }
+
+    private void accept(Batch batch, RecordEntry entry) {
+        batch.records++;
+        batch.totalRecords++;
+        batch.through = entry.number();
+        try {
+            List<Event> events = recognizer.events(entry, instance, batch.stream.fallbackId(entry.number()));
+            batch.events.addAll(events);
+            batch.totalEvents += events.size();
+        } catch (RecordException e) {
+            quarantine(batch, entry.number(), e.getMessage(), entry.text());
+        }
+    }
+
+    private void quarantine(Batch batch, long number, String reason, String content) {
+        batch.quarantined++;
+        String name = batch.stream.name();
+        if (number <= quarantinedThrough.getOrDefault(name, 0L)) {
+            return;
+        }
+        journal.quarantine(instance, batch.stream.location(number), reason, content);
+        quarantinedThrough.put(name, number);
+    }
+
+    private boolean commit(Batch batch, boolean done) {
+        try {
+            journal.append(instance, List.copyOf(batch.events), batch.stream.checkpoint(batch.through, done));
+        } catch (JournalException e) {
+            if (!journalFailing) {
+                LOG.warn("{}: the journal did not take a batch of {} ({}); nothing is lost, it is read again from the"
+                        + " last committed position", owner, batch.stream.name(), e.getMessage());
+            }
+            journalFailing = true;
+            return false;
+        }
+        if (journalFailing) {
+            LOG.info("{}: the journal takes batches again", owner);
+            journalFailing = false;
+        }
+        batch.events.clear();
+        batch.records = 0;
+        return true;
+    }
+
+    /** The records read from a stream since its last commit, and totals for the log. */
+    private static final class Batch {
+        final Stream stream;
+        final List<Event> events = new ArrayList<>();
+        long through;
+        int records;
+        long totalRecords;
+        long totalEvents;
+        long quarantined;
+
+        Batch(Stream stream, long through) {
+            this.stream = stream;
+            this.through = through;
+        }
+    }
+}

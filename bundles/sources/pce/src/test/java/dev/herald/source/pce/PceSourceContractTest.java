@@ -1,0 +1,84 @@
+package dev.herald.source.pce;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.http.HttpClients;
+import dev.herald.http.HttpSettings;
+import dev.herald.testkit.MutableClock;
+import dev.herald.testkit.source.SourceContractTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** The source contract, for the PCE source polling an emulated PCE. */
+class PceSourceContractTest extends SourceContractTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PceEmulator pce = new PceEmulator(1);
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-03T12:00:00Z"));
+    private PcePoller poller;
+
+    @BeforeEach
+    void connect() {
+        PceSettings settings = TestConfig.settings("pce_url", pce.url());
+        RequestBudget unlimited = new RequestBudget(Integer.MAX_VALUE, Duration.ofMinutes(1), System::nanoTime, d -> { });
+        PceClient client = new PceClient(settings,
+                HttpClients.standalone().create(HttpSettings.builder("test").build()), unlimited);
+        poller = new PcePoller(settings, client, new AsyncCollection(settings, client, clock, clock::advance), journal,
+                clock);
+    }
+
+    @AfterEach
+    void close() {
+        pce.close();
+    }
+
+    @Override
+    protected String instance() {
+        return TestConfig.NAME;
+    }
+
+    /** An audit event of a few seconds ago. */
+    @Override
+    protected String record(int n) {
+        return JSON.createObjectNode().put("href", id(n)).put("event_type", "user.sign_in")
+                .put("timestamp", clock.instant().minusSeconds(5).toString()).put("status", "success").toString();
+    }
+
+    @Override
+    protected String id(int n) {
+        return "/orgs/1/events/contract-" + n;
+    }
+
+    /** An event without a timestamp. */
+    @Override
+    protected String malformedRecord() {
+        return "{\"href\":\"/orgs/1/events/malformed\",\"event_type\":\"user.sign_in\"}";
+    }
+
+    @Override
+    protected void offer(List<String> records) throws Exception {
+        for (String record : records) {
+            pce.addRaw((ObjectNode) JSON.readTree(record));
+        }
+    }
+
+    /** Polls once, after the pause that follows a failure. */
+    @Override
+    protected void poll() throws InterruptedException {
+        clock.advance(Duration.ofMinutes(10));
+        poller.poll();
+    }
+
+    @Override
+    protected void breakInput() {
+        pce.fail(401, "{\"error\":\"authentication required\"}", null);
+    }
+
+    @Override
+    protected void repairInput() {
+        // the emulator answers the one failing request only
+    }
+}

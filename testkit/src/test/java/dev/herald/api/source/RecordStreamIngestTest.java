@@ -1,0 +1,156 @@
+package dev.herald.api.source;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.api.Checkpoint;
+import dev.herald.api.record.RecordRecognizer;
+import dev.herald.testkit.journal.MemoryJournal;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+class RecordStreamIngestTest {
+    private final MemoryJournal journal = new MemoryJournal();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final RecordStreamIngest ingest = new RecordStreamIngest("Test source 'src'", "src", journal,
+            new RecordRecognizer(), new RecordStreamIngest.Limits(2, 1024 * 1024), stopping::get);
+
+    /** A stream named "unit" whose checkpoint is "through/done". */
+    private static final class Unit implements RecordStreamIngest.Stream {
+        private final boolean wholeIfNotJson;
+        int batches;
+
+        Unit(boolean wholeIfNotJson) {
+            this.wholeIfNotJson = wholeIfNotJson;
+        }
+
+        @Override
+        public String name() {
+            return "unit";
+        }
+
+        @Override
+        public String location(long number) {
+            return "unit:" + number;
+        }
+
+        @Override
+        public String fallbackId(long number) {
+            return "unit:" + number;
+        }
+
+        @Override
+        public Checkpoint checkpoint(long through, boolean done) {
+            return new Checkpoint("unit", through + (done ? "/done" : ""));
+        }
+
+        @Override
+        public void afterBatch() {
+            batches++;
+        }
+
+        @Override
+        public boolean wholeIfNotJson() {
+            return wholeIfNotJson;
+        }
+    }
+
+    private static String lines(int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= count; i++) {
+            text.append("{\"type\":\"t\",\"n\":").append(i).append("}\n");
+        }
+        return text.toString();
+    }
+
+    private static InputStream plain(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void batchesAreCommittedWithTheirPositionAndTheLastOneMarksTheStreamDone() throws IOException {
+        Unit unit = new Unit(false);
+        assertEquals(RecordStreamIngest.Outcome.DONE, ingest.read(unit, plain(lines(5)), 0));
+        assertEquals(5, journal.events().size());
+        assertEquals("5/done", journal.position("src", "unit"));
+        assertEquals(2, unit.batches, "after each full batch but the last");
+    }
+
+    @Test
+    void readingResumesAfterTheCommittedRecord() throws IOException {
+        ingest.read(new Unit(false), plain(lines(5)), 3);
+        assertEquals(2, journal.events().size());
+        assertEquals("5/done", journal.position("src", "unit"));
+    }
+
+    @Test
+    void gzipIsRecognisedByItsMagicBytesAndATruncatedOneIsQuarantinedAndFinished() throws IOException {
+        byte[] whole = gzip(lines(4));
+        byte[] truncated = Arrays.copyOf(whole, whole.length - 12);
+        assertEquals(RecordStreamIngest.Outcome.DONE,
+                ingest.read(new Unit(false), new ByteArrayInputStream(truncated), 0));
+        assertEquals(1, journal.quarantined().size(), journal.quarantined().toString());
+        assertTrue(journal.quarantined().get(0).reason().contains("truncated"), journal.quarantined().get(0).reason());
+        assertTrue(journal.position("src", "unit").endsWith("/done"));
+    }
+
+    @Test
+    void aStreamThatIsNotJsonIsQuarantinedWholeWhenTheStreamSaysSo() throws IOException {
+        ingest.read(new Unit(true), plain("PAR1 binary\nmore\n"), 0);
+        assertEquals(1, journal.quarantined().size());
+        assertEquals("unit:1", journal.quarantined().get(0).location());
+        assertTrue(journal.quarantined().get(0).reason().startsWith("not JSON"), journal.quarantined().get(0).reason());
+
+        ingest.read(new Unit(false), plain("PAR1 binary\nmore\n"), 0);
+        assertEquals(3, journal.quarantined().size(), "otherwise line by line");
+    }
+
+    @Test
+    void aRefusedBatchKeepsNothingAndTheCallerResumesFromTheCommittedPosition() throws IOException {
+        journal.refuseAfter(1);
+        assertEquals(RecordStreamIngest.Outcome.REFUSED, ingest.read(new Unit(false), plain(lines(5)), 0));
+        assertEquals("2", journal.position("src", "unit"));
+        journal.refuseAfter(-1);
+        assertEquals(RecordStreamIngest.Outcome.DONE, ingest.read(new Unit(false), plain(lines(5)), 2));
+        assertEquals(5, journal.ids().size());
+    }
+
+    @Test
+    void stoppingEndsTheReadBetweenRecordsAndWhatWasCommittedStays() throws IOException {
+        journal.afterAppend(() -> stopping.set(true));
+        assertEquals(RecordStreamIngest.Outcome.STOPPED, ingest.read(new Unit(false), plain(lines(5)), 0));
+        assertEquals("2", journal.position("src", "unit"));
+    }
+
+    /** An interrupted channel throws; while stopping that is the stop, not a failure. */
+    @Test
+    void anIoFailureWhileStoppingIsTheStopAndOtherwiseItIsThrown() {
+        InputStream broken = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("closed by interrupt");
+            }
+        };
+        assertThrows(IOException.class, () -> ingest.read(new Unit(false), broken, 0));
+        stopping.set(true);
+        assertEquals(RecordStreamIngest.Outcome.STOPPED,
+                assertDoesNotThrow(() -> ingest.read(new Unit(false), broken, 0)));
+    }
+}
