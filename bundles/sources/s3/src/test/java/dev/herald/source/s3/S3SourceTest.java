@@ -9,7 +9,7 @@ import dev.herald.api.Checkpoint;
 import dev.herald.api.Event;
 import dev.herald.api.source.PollHealth;
 import dev.herald.aws.AwsClients;
-import dev.herald.http.testing.StubHttpServer;
+import dev.herald.testkit.http.StubHttpServer;
 import dev.herald.source.s3.testing.S3Mock;
 import dev.herald.testkit.Await;
 import dev.herald.testkit.journal.MemoryJournal;
