@@ -28,6 +28,7 @@ final class MvTransaction extends MvView implements StoreTransaction {
     private final Map<String, MVMap<OutboxKey, byte[]>> outboxes = new HashMap<>();
     private final Set<String> filledSinks = new HashSet<>();
     private final List<Runnable> onRollback = new ArrayList<>();
+    private final List<Runnable> onCommit = new ArrayList<>();
     private RecentRing recent;
     private long quarantineDropped;
     private final Map<String, Long> deadLettersDropped = new HashMap<>();
@@ -227,6 +228,19 @@ final class MvTransaction extends MvView implements StoreTransaction {
     /** Runs the undo actions registered with {@link #onRollback}, after the store rolled back. */
     void rolledBack() {
         onRollback.forEach(Runnable::run);
+        onRollback.clear();
+        onCommit.clear();
+    }
+
+    @Override
+    public void onCommit(Runnable then) {
+        onCommit.add(then);
+    }
+
+    /** Runs the actions registered with {@link #onCommit}, after the store committed. */
+    void committed() {
+        onCommit.forEach(Runnable::run);
+        onCommit.clear();
         onRollback.clear();
     }
 

@@ -73,4 +73,11 @@ public interface StoreTransaction extends StoreView {
      * rolled back (its work or its commit failed): for state kept in memory beside the store.
      */
     void onRollback(Runnable undo);
+
+    /**
+     * Runs {@code then} on the store's writer once this transaction is committed, and never if it
+     * is rolled back: for telling others what the transaction did only once it is kept. It must
+     * only signal, never block or touch the store.
+     */
+    void onCommit(Runnable then);
 }
