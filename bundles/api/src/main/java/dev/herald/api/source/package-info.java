@@ -4,7 +4,7 @@
  * dev.herald.api.source.PollHealth}), and the quarantine of one bad record while the others flow
  * ({@link dev.herald.api.source.RecordIsolation}).
  */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package dev.herald.api.source;
 

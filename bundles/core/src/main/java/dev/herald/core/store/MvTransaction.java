@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.h2.mvstore.MVMap;
 
@@ -176,12 +177,21 @@ final class MvTransaction extends MvView implements StoreTransaction {
     }
 
     @Override
-    public void addQuarantine(String instance, String location, String reason, String content, long at) {
+    public void addQuarantine(String instance, String location, String reason, String content, boolean truncated,
+                              long at) {
         MVMap<Long, byte[]> q = maps.log(MvMaps.QUARANTINE);
         long id = nextId();
         q.put(id, RecordCodec.quarantine(new QuarantineView(id, instance, location, reason, content,
-                Instant.ofEpochMilli(at))));
+                Instant.ofEpochMilli(at), truncated)));
         quarantineDropped += trimOldest(q, settings.quarantineSize());
+    }
+
+    @Override
+    public boolean requarantine(long id, String reason) {
+        Optional<QuarantineView> q = quarantined(id);
+        q.ifPresent(old -> maps.log(MvMaps.QUARANTINE).put(id, RecordCodec.quarantine(new QuarantineView(id,
+                old.source(), old.location(), reason, old.content(), old.at(), old.truncated()))));
+        return q.isPresent();
     }
 
     @Override

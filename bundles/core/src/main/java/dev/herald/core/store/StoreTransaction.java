@@ -50,7 +50,11 @@ public interface StoreTransaction extends StoreView {
     /** Moves a dead letter back into its outbox from attempt 1; false when it was not there. */
     boolean retryDeadLetter(String sink, long id, long now);
 
-    void addQuarantine(String instance, String location, String reason, String content, long now);
+    /** @param truncated whether {@code content} is not the whole record */
+    void addQuarantine(String instance, String location, String reason, String content, boolean truncated, long now);
+
+    /** Gives a quarantined record a new reason (a retry failed again); false when it is gone. */
+    boolean requarantine(long id, String reason);
 
     /**
      * Removes up to {@code max} quarantined records, oldest first, numbered at most {@code upToId}
