@@ -30,7 +30,7 @@ class RecordIsolationTest {
             throw new RecordException("CloudTrail record has no eventID");
         }));
         assertEquals(List.of(new MemoryJournal.Quarantined("src", "f.json:3", "CloudTrail record has no eventID",
-                "{\"x\":1}")), journal.quarantined());
+                "{\"x\":1}", true)), journal.quarantined());
     }
 
     @Test

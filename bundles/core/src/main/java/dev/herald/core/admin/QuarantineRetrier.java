@@ -69,6 +69,10 @@ final class QuarantineRetrier {
     }
 
     private QuarantineRetryResult retry(QuarantineView q) {
+        if (q.content().isEmpty()) {
+            return refused(q, "nothing of this record was kept (" + q.reason() + "), so there is nothing to retry:"
+                    + " fix the input at " + q.location() + " and let the source read it again, or purge it");
+        }
         if (q.truncated()) {
             return refused(q, "only part of this record was kept when it was quarantined (it was too large, or"
                     + " could not be read as a whole), so it cannot be retried: fix the input at " + q.location()

@@ -385,6 +385,12 @@ class AdminServiceTest {
         assertEquals(List.of(false, true, true), admin.quarantine(null, 10).stream().map(QuarantineView::truncated)
                 .toList(), "newest first");
 
+        journal.quarantine("logs", "link.jsonl", "a symbolic link", "");
+        QuarantineRetryResult empty = admin.retryQuarantine("logs", null).get(2);
+        assertTrue(empty.outcome() == QuarantineRetryResult.Outcome.REFUSED
+                && empty.detail().startsWith("nothing of this record was kept (a symbolic link)"), empty.detail());
+        admin.purgeQuarantine(null, List.of(empty.id()));
+
         admin.unbindRetry(NEEDS_ID, Map.of(QuarantineRetry.INSTANCE, "logs"));
         journal.quarantine("logs", "a.log:4", "no id", "{\"id\":\"4\"}", true);
         assertEquals(QuarantineRetryResult.Outcome.REFUSED, admin.retryQuarantine("logs", null).get(2).outcome(),

@@ -96,7 +96,7 @@ final class FileIngest {
                 throw e;
             }
             quarantine(batch, batch.through + 1, "gzip data ends early or is corrupt (" + e.getMessage()
-                    + "): the file is truncated; the records before were read", "");
+                    + "): the file is truncated; the records before were read", "", false);
         }
         if (!commit(batch, true)) {
             return false;
@@ -143,17 +143,18 @@ final class FileIngest {
             batch.events.addAll(events);
             batch.totalEvents += events.size();
         } catch (RecordException e) {
-            quarantine(batch, entry.number(), e.getMessage(), entry.text());
+            // a malformed entry's text may be only the start of the record: it cannot be retried
+            quarantine(batch, entry.number(), e.getMessage(), entry.text(), entry instanceof RecordEntry.Parsed);
         }
     }
 
-    private void quarantine(Batch batch, long number, String reason, String content) {
+    private void quarantine(Batch batch, long number, String reason, String content, boolean whole) {
         batch.quarantined++;
         String stream = batch.file.stream();
         if (number <= quarantinedThrough.getOrDefault(stream, 0L)) {
             return;
         }
-        journal.quarantine(instance, stream + ":" + number, reason, content);
+        journal.quarantine(instance, stream + ":" + number, reason, content, whole);
         quarantinedThrough.put(stream, number);
     }
 

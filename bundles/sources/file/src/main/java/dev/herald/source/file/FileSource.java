@@ -1,9 +1,14 @@
 package dev.herald.source.file;
 
+import dev.herald.api.Event;
 import dev.herald.api.Journal;
 import dev.herald.api.record.JsonPointers;
+import dev.herald.api.record.RecordException;
 import dev.herald.api.record.RecordReader;
+import dev.herald.api.record.RecordRecognizer;
+import dev.herald.api.source.QuarantineRetry;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,10 +28,14 @@ import org.slf4j.LoggerFactory;
  * Reads the JSON Lines, JSON and CloudTrail files (plain or gzip) that appear in a directory,
  * record by record, into the {@link Journal}. One thread per instance looks at the directory
  * every {@code poll_interval} seconds; see {@link DirectoryPoller} for what it does there.
+ *
+ * <p>It retries a quarantined record ({@link QuarantineRetry}) with its current settings, as if
+ * it read the record now; a record without an id of its own gets its location as id.
  */
-@Component(configurationPid = FileSource.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(configurationPid = FileSource.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = QuarantineRetry.class, immediate = true)
 @Designate(ocd = FileSource.Config.class, factory = true)
-public final class FileSource {
+public final class FileSource implements QuarantineRetry {
     /** The factory configuration PID. */
     public static final String PID = "dev.herald.source.file";
 
@@ -96,6 +105,7 @@ public final class FileSource {
     private final Journal journal;
     private final DirectoryPoller poller;
     private final ScheduledExecutorService scheduler;
+    private final RecordRecognizer recognizer;
 
     /** Started by Declarative Services with the instance's configuration. */
     @Activate
@@ -105,6 +115,7 @@ public final class FileSource {
 
     FileSource(FileSourceSettings settings, Journal journal) {
         this.settings = settings;
+        this.recognizer = new RecordRecognizer(settings.pointers());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "herald-source-file-" + settings.name());
             thread.setDaemon(true);
@@ -115,6 +126,11 @@ public final class FileSource {
         scheduler.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("File source '{}' watches {} for {} every {} s", settings.name(), settings.directory(),
                 settings.include(), settings.pollInterval().toSeconds());
+    }
+
+    @Override
+    public List<Event> reread(String location, String content) throws RecordException {
+        return recognizer.events(content, settings.maxRecordBytes(), settings.name(), location);
     }
 
     @Deactivate

@@ -114,13 +114,13 @@ final class ObjectIngest {
             Optional<String> notJson = notJson(in);
             if (notJson.isPresent()) {
                 quarantine(batch, 1, "the object is not JSON, JSON Lines or a CloudTrail file; nothing of it was read",
-                        notJson.get());
+                        notJson.get(), false);
             } else if (!readRecords(batch, in, afterBatch)) {
                 return stopping.getAsBoolean() ? Outcome.STOPPED : Outcome.REFUSED;
             }
         } catch (EOFException | ZipException e) {
             quarantine(batch, batch.through + 1, "gzip data ends early or is corrupt (" + e.getMessage()
-                    + "): the object is truncated; the records before were read", "");
+                    + "): the object is truncated; the records before were read", "", false);
         }
         if (!commit(batch, last)) {
             return Outcome.REFUSED;
@@ -187,16 +187,17 @@ final class ObjectIngest {
             batch.events.addAll(events);
             batch.totalEvents += events.size();
         } catch (RecordException e) {
-            quarantine(batch, entry.number(), e.getMessage(), entry.text());
+            // a malformed entry's text may be only the start of the record: it cannot be retried
+            quarantine(batch, entry.number(), e.getMessage(), entry.text(), entry instanceof RecordEntry.Parsed);
         }
     }
 
-    private void quarantine(Batch batch, long number, String reason, String content) {
+    private void quarantine(Batch batch, long number, String reason, String content, boolean whole) {
         batch.quarantined++;
         if (number <= quarantinedThrough.getOrDefault(batch.stream, 0L)) {
             return;
         }
-        journal.quarantine(instance, batch.object.location(number), reason, content);
+        journal.quarantine(instance, batch.object.location(number), reason, content, whole);
         quarantinedThrough.put(batch.stream, number);
     }
 
