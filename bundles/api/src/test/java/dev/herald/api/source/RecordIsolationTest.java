@@ -64,4 +64,11 @@ class RecordIsolationTest {
         });
         assertEquals(2, journal.quarantined().size(), "a second record at the same place is a new one");
     }
+
+    @Test
+    void aRecordWithNothingToConvertCannotBeRetried() {
+        isolation.quarantine("w:2", "the result has no record", "Result(EventId=2)");
+        assertEquals(List.of(new MemoryJournal.Quarantined("src", "w:2", "the result has no record", "Result(EventId=2)",
+                false)), journal.quarantined());
+    }
 }
