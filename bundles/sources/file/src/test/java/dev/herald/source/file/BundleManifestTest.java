@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class BundleManifestTest {
     private static final Set<String> KARAF_PROVIDES = Set.of("com.fasterxml.jackson.core",
             "com.fasterxml.jackson.databind", "com.fasterxml.jackson.databind.node", "org.osgi.framework", "org.slf4j",
-            "dev.herald.api", "dev.herald.api.record", "dev.herald.api.text");
+            "dev.herald.api", "dev.herald.api.record", "dev.herald.api.source", "dev.herald.api.text");
     private static final Path CLASSES = classes();
 
     @Test
@@ -49,6 +49,9 @@ class BundleManifestTest {
         String xml = Files.readString(CLASSES.resolve(header));
         assertTrue(xml.contains("configuration-pid=\"dev.herald.source.file\""), xml);
         assertTrue(xml.contains("configuration-policy=\"require\""), xml);
+        assertTrue(xml.contains("immediate=\"true\"")
+                && xml.contains("<provide interface=\"dev.herald.api.source.QuarantineRetry\"/>"),
+                "runs without a user, and offers quarantine retry: " + xml);
         Matcher reference = Pattern.compile("<reference [^>]*/>").matcher(xml);
         assertTrue(reference.find(), xml);
         String journal = reference.group();
