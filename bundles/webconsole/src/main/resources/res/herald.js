@@ -186,6 +186,19 @@
       'Delete ' + (id === undefined ? 'every quarantined record' : 'quarantined record ' + id) + '?',
       function (r) { return r.purged + ' quarantined record(s) deleted'; }, loadQuarantine);
   }
+  /* Offers records again to their source; says what became events and why the others stay. */
+  function retryQuarantine(id) {
+    listAction('quarantine/retry', { id: id }, null, function (results) {
+      var read = results.filter(function (r) { return r.outcome === 'CONVERTED'; });
+      var kept = results.filter(function (r) { return r.outcome !== 'CONVERTED'; });
+      var events = read.reduce(function (n, r) { return n + r.events; }, 0);
+      var fresh = read.reduce(function (n, r) { return n + r.fresh; }, 0);
+      return read.length + ' record(s) read now (' + events + ' event(s), ' + fresh + ' new), '
+        + kept.length + ' kept' + kept.map(function (r) {
+          return ' · ' + r.id + (r.outcome === 'REFUSED' ? ' not retried: ' : ' still unreadable: ') + r.detail;
+        }).join('');
+    }, loadQuarantine);
+  }
   function loadDeadLetters() {
     call('GET', 'deadletters').then(function (list) {
       table(document.getElementById('deadletters-list'),
@@ -200,14 +213,15 @@
   }
   function loadQuarantine() {
     call('GET', 'quarantine').then(function (list) {
-      table(document.getElementById('quarantine-list'), ['Id', 'Source', 'Where', 'Reason', 'At', ''],
+      table(document.getElementById('quarantine-list'), ['Id', 'Source', 'Where', 'Reason', 'At', 'Kept', ''],
         list.map(function (q) {
           var actions = el('span');
           actions.appendChild(button('Inspect', function () {
             document.getElementById('quarantine-detail').textContent = q.content;
           }));
+          actions.appendChild(button('Retry', function () { retryQuarantine(q.id); }, 'herald-retry'));
           actions.appendChild(button('Purge', function () { purgeQuarantine(q.id); }, 'herald-purge'));
-          return [q.id, q.source, q.location, q.reason, q.at, actions];
+          return [q.id, q.source, q.location, q.reason, q.at, q.truncated ? 'in part (cannot be retried)' : 'whole', actions];
         }));
     }).catch(failed);
   }
@@ -305,6 +319,7 @@
   document.getElementById('sendtest-run').addEventListener('click', runSendTest);
   document.getElementById('deadletters-retry-all').addEventListener('click', function () { deadLetterAction('retry'); });
   document.getElementById('deadletters-purge-all').addEventListener('click', function () { deadLetterAction('purge'); });
+  document.getElementById('quarantine-retry-all').addEventListener('click', function () { retryQuarantine(); });
   document.getElementById('quarantine-purge-all').addEventListener('click', function () { purgeQuarantine(); });
   var first = window.location.hash.substring(1);
   show(loaders[first] ? first : 'pipeline');

@@ -32,6 +32,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.TestContainer;
@@ -46,6 +47,10 @@ import org.ops4j.pax.exam.spi.PaxExamRuntime;
  * <p>A webhook sink {@code it-reject} (configured at boot, its plugin not installed) points at a
  * receiver in this test that answers 400: the demo's high-severity events wait for it until the
  * page installs the plugin, then land in the dead-letter store, where the page retries one.
+ *
+ * <p>A file source {@code it-retry} reads a record whose {@code time} is out of range: it is
+ * quarantined; the test points the source's {@code time_pointer} at another field (editing its
+ * file under etc/, as a user does) and the page retries the record, which becomes an event.
  */
 public class WebConsoleIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -55,6 +60,12 @@ public class WebConsoleIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SCREENSHOTS = Path.of("target", "webconsole-screenshots");
 
+    /** The record the it-retry source quarantines until its time_pointer is /when. */
+    private static final String RETRY_RECORD = "{\"id\":\"it-retry-1\",\"type\":\"it.retry\","
+            + "\"time\":\"9999999999999999999\",\"when\":\"2026-11-22T10:00:00Z\"}";
+    private static final String RETRY_CFG = "etc/dev.herald.source.file-it-retry.cfg";
+
+    private static Path retryInbox;
     private static HttpServer rejecting;
     private static TestContainer karaf;
     private static WebDriver browser;
@@ -71,6 +82,8 @@ public class WebConsoleIT {
             exchange.close();
         });
         rejecting.start();
+        retryInbox = Files.createTempDirectory("webconsole-it-retry").toAbsolutePath();
+        Files.writeString(retryInbox.resolve("epoch.jsonl"), RETRY_RECORD + "\n");
 
         Option[] options = Stream.concat(Stream.of(HeraldDistribution.options()), Stream.of(
                 editConfigurationFilePut("etc/users.properties", USER, PASSWORD + ",admin,manager,viewer,systembundles"),
@@ -79,7 +92,12 @@ public class WebConsoleIT {
                 editConfigurationFilePut("etc/dev.herald.route-it-reject.cfg", "sinks", "it-reject"),
                 editConfigurationFilePut("etc/dev.herald.sink.webhook-it-reject.cfg", "name", "it-reject"),
                 editConfigurationFilePut("etc/dev.herald.sink.webhook-it-reject.cfg", "url",
-                        "http://127.0.0.1:" + rejecting.getAddress().getPort() + "/reject")))
+                        "http://127.0.0.1:" + rejecting.getAddress().getPort() + "/reject"),
+                editConfigurationFilePut(RETRY_CFG, "name", "it-retry"),
+                editConfigurationFilePut(RETRY_CFG, "directory", retryInbox.toString()),
+                editConfigurationFilePut(RETRY_CFG, "id_pointer", "/id"),
+                editConfigurationFilePut(RETRY_CFG, "settle_time", "0"),
+                editConfigurationFilePut(RETRY_CFG, "poll_interval", "1")))
                 .toArray(Option[]::new);
         karaf = PaxExamRuntime.createContainer(PaxExamRuntime.createServerSystem(options));
         karaf.start();
@@ -114,8 +132,10 @@ public class WebConsoleIT {
         logInAndSeeThePipeline();
         findAnEventById();
         runARouteTest();
+        sendATestToTheDemosSink();
         installAPluginAndSeeItsConfigurationForm();
         retryADeadLetter();
+        retryAQuarantinedRecordAfterFixingItsCause();
         purgeAQuarantinedRecord();
         refuseAPostWithoutTheSessionsToken();
     }
@@ -186,6 +206,23 @@ public class WebConsoleIT {
         screenshot("3-route-test");
     }
 
+    /** Send test to the demo's console sink: the page shows the verdict and body, the sink's log the event. */
+    private void sendATestToTheDemosSink() throws Exception {
+        tab("routetest");
+        waitUntil(() -> browser.findElements(By.cssSelector("#sendtest-sink option[value='console']")).size() == 1,
+                () -> "the console sink is offered for a send test");
+        new Select(browser.findElement(By.id("sendtest-sink"))).selectByValue("console");
+        browser.findElement(By.id("sendtest-run")).click();
+        waitForText(By.id("sendtest-result"), "delivered");
+        String result = browser.findElement(By.id("sendtest-result")).getText();
+        screenshot("3b-send-test");
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("herald-test-[0-9a-f-]{36}").matcher(result);
+        assertTrue("the rendered body names the test event: " + result, result.startsWith("delivered") && id.find());
+        Path log = karafHome().resolve("data/log/karaf.log");
+        Await.until(WAIT, holds(() -> Files.readString(log).contains(id.group())),
+                () -> "the console sink logs the test event " + id.group() + " in " + log);
+    }
+
     private void installAPluginAndSeeItsConfigurationForm() throws Exception {
         tab("plugins");
         By webhook = By.cssSelector("[data-plugin='herald-sink-webhook']");
@@ -210,6 +247,35 @@ public class WebConsoleIT {
         browser.findElement(By.id("deadletters-list")).findElement(By.className("herald-retry")).click();
         waitForText(By.id("herald-message"), "1 dead letter(s) moved back to their outbox");
         screenshot("8-dead-letter-retried");
+    }
+
+    /**
+     * The it-retry source quarantined its record (time out of range); the operator points its
+     * time_pointer at the record's other time field in its etc/ file, then retries the record from
+     * the page: it becomes an event and leaves the quarantine.
+     */
+    private void retryAQuarantinedRecordAfterFixingItsCause() throws Exception {
+        Await.until(WAIT, holds(() -> get("/herald/api/quarantine?source=it-retry").size() == 1),
+                () -> "the it-retry source quarantines its record: " + safePipeline());
+        long id = get("/herald/api/quarantine?source=it-retry").get(0).path("id").asLong();
+        Path cfg = karafHome().resolve(RETRY_CFG);
+        Files.writeString(cfg, Files.readString(cfg) + "\ntime_pointer = /when\n");
+        Await.until(WAIT, holds(() -> {
+            JsonNode source = source(pipeline(), "it-retry");
+            return "/when".equals(source.path("settings").path("time_pointer").asText())
+                    && "active".equals(source.path("state").asText());
+        }), () -> "the it-retry source runs with its new time_pointer: " + safePipeline().path("sources"));
+        tab("quarantine");
+        waitForText(By.id("quarantine-list"), "it-retry");
+        screenshot("9a-quarantine");
+        row("quarantine-list", Long.toString(id)).findElement(By.className("herald-retry")).click();
+        waitForText(By.id("herald-message"), "1 record(s) read now (1 event(s), 1 new), 0 kept");
+        screenshot("9b-quarantined-record-retried");
+        assertEquals(0, get("/herald/api/quarantine?source=it-retry").size());
+        JsonNode event = get("/herald/api/event?id=it-retry-1").path("view").path("event");
+        assertEquals("it.retry", event.path("type").asText());
+        assertTrue("the time of the field time_pointer names now: " + event,
+                event.path("envelope").toString().contains("2026-11-22T10:00:00Z"));
     }
 
     /** The demo's malformed line is in the quarantine; the operator deletes it, after confirming. */
@@ -238,6 +304,30 @@ public class WebConsoleIT {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** A condition that does not hold while what it reads cannot be read yet. */
+    private static java.util.function.BooleanSupplier holds(java.util.concurrent.Callable<Boolean> condition) {
+        return () -> {
+            try {
+                return condition.call();
+            } catch (Exception | AssertionError notYet) {
+                return false;
+            }
+        };
+    }
+
+    /** Where Pax Exam unpacked this run's Karaf: the one configured to read this run's retry inbox. */
+    private static Path karafHome() throws IOException {
+        try (Stream<Path> homes = Files.list(Path.of("target", "exam"))) {
+            return homes.filter(home -> {
+                try {
+                    return Files.readString(home.resolve(RETRY_CFG)).contains(retryInbox.getFileName().toString());
+                } catch (IOException e) {
+                    return false;
+                }
+            }).findFirst().orElseThrow(() -> new AssertionError("no Karaf under target/exam reads " + retryInbox));
+        }
+    }
 
     private static void tab(String name) {
         browser.findElement(By.cssSelector("[data-tab='" + name + "']")).click();

@@ -54,6 +54,18 @@ public interface Journal {
     void quarantine(String sourceInstance, String location, String reason, String content);
 
     /**
+     * As {@link #quarantine(String, String, String, String)}, saying whether {@code content} is the
+     * whole record: a record stored whole can be retried once its cause is fixed ({@link
+     * dev.herald.api.source.QuarantineRetry}), one of which only a part was kept (a record too
+     * large to read, the start of a broken JSON document) cannot.
+     *
+     * @param whole whether {@code content} is the record's whole text
+     */
+    default void quarantine(String sourceInstance, String location, String reason, String content, boolean whole) {
+        quarantine(sourceInstance, location, reason, content);
+    }
+
+    /**
      * Says what keeps the source from reading right now (access denied, an unreachable host, a
      * region that is not enabled), in words a user can act on; {@code null} once it reads again.
      * Shown by {@code herald:status} and {@code herald:sources} until cleared; not persisted.

@@ -11,6 +11,7 @@ import dev.herald.api.admin.HeraldAdmin;
 import dev.herald.api.admin.OutboxView;
 import dev.herald.api.admin.Overview;
 import dev.herald.api.admin.Problem;
+import dev.herald.api.admin.QuarantineRetryResult;
 import dev.herald.api.admin.QuarantineView;
 import dev.herald.api.admin.RouteMatch;
 import dev.herald.api.admin.RouteView;
@@ -210,6 +211,15 @@ final class FakeAdmin implements HeraldAdmin {
                 .filter(q -> source == null || q.source().equals(source))
                 .filter(q -> ids == null || ids.isEmpty() || ids.contains(q.id()))
                 .count();
+    }
+
+    /** What {@link #retryQuarantine} answers. */
+    List<QuarantineRetryResult> retried = new ArrayList<>();
+
+    @Override
+    public List<QuarantineRetryResult> retryQuarantine(String source, List<Long> ids) {
+        calls.add("retry-quarantine " + source + " " + ids);
+        return retried;
     }
 
     @Override

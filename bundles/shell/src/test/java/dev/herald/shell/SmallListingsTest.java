@@ -1,9 +1,12 @@
 package dev.herald.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.api.admin.QuarantineRetryResult;
+import dev.herald.api.admin.QuarantineRetryResult.Outcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -58,5 +61,31 @@ class SmallListingsTest {
                 "2026-11-22T10:01:01Z \\| secops\\s+\\| iam-changes \\| ev-1  \\|\\s+2 \\| retry\\s+\\| HTTP 429 rate limited"), out);
         assertTrue(ListingCommandsTest.line(out, "console").contains("| delivered | -"), out);
         assertEquals("no delivery attempts yet\n", Shell.run(new HistoryCommand(), FakeAdmin.empty()));
+    }
+
+    @Test
+    void quarantineRetrySaysWhatWasReadAndWhatStaysAndWhy() throws Exception {
+        admin.retried = List.of(
+                new QuarantineRetryResult(3, "inbox", "bad.jsonl:7", Outcome.CONVERTED, 2, 1, ""),
+                new QuarantineRetryResult(4, "inbox", "bad.jsonl:8", Outcome.STILL_UNREADABLE, 0, 0, "no eventTime"),
+                new QuarantineRetryResult(5, "inbox", "big.jsonl:1", Outcome.REFUSED, 0, 0, "only part of this record was kept"));
+
+        String out = Shell.run(new QuarantineCommand(), admin, "retry", "--source", "inbox", "3", "4", "5");
+
+        assertTrue(out.startsWith("retried 3 quarantined records: 1 read now (2 events, 1 new), 1 still unreadable, 1 refused\n"),
+                out);
+        assertTrue(out.contains("bad.jsonl:8") && out.contains("still unreadable: no eventTime"), out);
+        assertTrue(out.contains("not retried: only part of this record was kept"), out);
+        assertFalse(out.contains("bad.jsonl:7"), "a record read now is not listed: " + out);
+        assertEquals(List.of("retry-quarantine inbox [3, 4, 5]"), admin.calls);
+    }
+
+    @Test
+    void quarantineRetryWithoutIdsRetriesAllAndRefusesIdsWithAll() throws Exception {
+        assertEquals("nothing in quarantine\n", Shell.run(new QuarantineCommand(), admin, "retry"));
+        Shell.run(new QuarantineCommand(), admin, "retry", "--all");
+        assertEquals(List.of("retry-quarantine null []", "retry-quarantine null []"), admin.calls);
+        assertEquals("give either record ids or --all, not both", assertThrows(IllegalArgumentException.class,
+                () -> Shell.run(new QuarantineCommand(), admin, "retry", "3", "--all")).getMessage());
     }
 }

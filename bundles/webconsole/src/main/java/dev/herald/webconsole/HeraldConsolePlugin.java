@@ -139,6 +139,7 @@ public class HeraldConsolePlugin extends AbstractWebConsolePlugin {
                     blankToNull(request.getParameter("sink")), ids(request)));
             case "quarantine/purge" -> Map.of("purged", admin.purgeQuarantine(
                     blankToNull(request.getParameter("source")), ids(request)));
+            case "quarantine/retry" -> admin.retryQuarantine(blankToNull(request.getParameter("source")), ids(request));
             case "route-test" -> routeTest(request);
             case "send-test" -> admin.sendTest(required(request, "sink"), null);
             case "plugins/install" -> {

@@ -51,7 +51,8 @@ final class Page {
                 <table id="deadletters-list" class="herald-table"></table>
               </section>
               <section id="tab-quarantine" class="herald-tab">
-                <p><button type="button" id="quarantine-purge-all">Purge all</button></p>
+                <p><button type="button" id="quarantine-retry-all">Retry all</button>
+                   <button type="button" id="quarantine-purge-all">Purge all</button></p>
                 <table id="quarantine-list" class="herald-table"></table>
                 <pre id="quarantine-detail" class="herald-raw"></pre>
               </section>

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.api.admin.HeraldAdmin;
+import dev.herald.api.admin.QuarantineRetryResult;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -132,15 +133,37 @@ class PostGuardTest {
         assertTrue(answer.body().contains("x1") && answer.body().contains("is not a number"), answer.body());
     }
 
-    /** A HeraldAdmin that only records purges: the plugin must call nothing else for them. */
+    @Test
+    void quarantineRetryIsGuardedAndAnswersWhatHappenedToEachRecord() throws Exception {
+        plugin = new HeraldConsolePlugin(recordingAdmin(), null, null);
+        HttpSession session = FakeRequests.session();
+        String token = CsrfTokens.of(FakeRequests.request(session, Map.of(), Map.of(), Map.of()));
+        assertEquals(403, post(post("/herald/api/quarantine/retry", session, Map.of(CsrfTokens.HEADER, token),
+                Map.of("id", "42"), withRoles("viewer"))).status());
+        assertEquals(403, post(post("/herald/api/quarantine/retry", session, Map.of(CsrfTokens.HEADER, "forged"),
+                Map.of("id", "42"), withRoles("admin"))).status());
+        assertTrue(adminCalls.isEmpty(), "nothing retried without the role and the token");
+
+        Answer answer = post(post("/herald/api/quarantine/retry", session, Map.of(CsrfTokens.HEADER, token),
+                Map.of("source", "inbox", "id", "42"), withRoles("admin")));
+
+        assertEquals(200, answer.status(), answer.body());
+        assertTrue(answer.body().contains("\"outcome\":\"STILL_UNREADABLE\"")
+                && answer.body().contains("\"detail\":\"no eventTime \\u003C/script\\u003E\""), answer.body());
+        assertEquals(List.of("retryQuarantine inbox [42]"), adminCalls);
+    }
+
+    /** A HeraldAdmin that only records purges and retries: the plugin must call nothing else for them. */
     private HeraldAdmin recordingAdmin() {
         return (HeraldAdmin) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {HeraldAdmin.class},
                 (proxy, method, args) -> {
-                    if (!"purgeQuarantine".equals(method.getName())) {
-                        throw new UnsupportedOperationException(method.getName());
-                    }
-                    adminCalls.add("purgeQuarantine " + args[0] + " " + args[1]);
-                    return ((List<?>) args[1]).size();
+                    adminCalls.add(method.getName() + " " + args[0] + " " + args[1]);
+                    return switch (method.getName()) {
+                        case "purgeQuarantine" -> ((List<?>) args[1]).size();
+                        case "retryQuarantine" -> List.of(new QuarantineRetryResult(42, "inbox", "a.jsonl:1",
+                                QuarantineRetryResult.Outcome.STILL_UNREADABLE, 0, 0, "no eventTime </script>"));
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    };
                 });
     }
 }

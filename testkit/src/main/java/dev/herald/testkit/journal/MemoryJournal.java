@@ -30,8 +30,8 @@ public final class MemoryJournal implements Journal {
     public record Append(String instance, List<Event> batch, Checkpoint next) {
     }
 
-    /** One record handed to {@link #quarantine}. */
-    public record Quarantined(String instance, String location, String reason, String content) {
+    /** One record handed to {@link #quarantine}; {@code whole} says whether its content is the whole record. */
+    public record Quarantined(String instance, String location, String reason, String content, boolean whole) {
     }
 
     private final List<Append> appends = new ArrayList<>();
@@ -104,7 +104,13 @@ public final class MemoryJournal implements Journal {
 
     @Override
     public synchronized void quarantine(String sourceInstance, String location, String reason, String content) {
-        quarantine.add(new Quarantined(sourceInstance, location, reason, content));
+        quarantine(sourceInstance, location, reason, content, true);
+    }
+
+    @Override
+    public synchronized void quarantine(String sourceInstance, String location, String reason, String content,
+                                        boolean whole) {
+        quarantine.add(new Quarantined(sourceInstance, location, reason, content, whole));
     }
 
     @Override

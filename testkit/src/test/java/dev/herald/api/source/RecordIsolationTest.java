@@ -30,7 +30,7 @@ class RecordIsolationTest {
             throw new RecordException("CloudTrail record has no eventID");
         }));
         assertEquals(List.of(new MemoryJournal.Quarantined("src", "f.json:3", "CloudTrail record has no eventID",
-                "{\"x\":1}")), journal.quarantined());
+                "{\"x\":1}", true)), journal.quarantined());
     }
 
     @Test
@@ -63,5 +63,12 @@ class RecordIsolationTest {
             throw new ArithmeticException("long overflow");
         });
         assertEquals(2, journal.quarantined().size(), "a second record at the same place is a new one");
+    }
+
+    @Test
+    void aRecordWithNothingToConvertCannotBeRetried() {
+        isolation.quarantine("w:2", "the result has no record", "Result(EventId=2)");
+        assertEquals(List.of(new MemoryJournal.Quarantined("src", "w:2", "the result has no record", "Result(EventId=2)",
+                false)), journal.quarantined());
     }
 }

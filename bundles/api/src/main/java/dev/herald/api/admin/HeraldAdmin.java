@@ -86,6 +86,20 @@ public interface HeraldAdmin {
      */
     int purgeQuarantine(String source, List<Long> ids);
 
+    /**
+     * Offers quarantined records again to the source instance that quarantined them, which
+     * converts them with its current settings ({@link dev.herald.api.source.QuarantineRetry}).
+     * A record that converts now goes into the journal as events (deduplicated as usual) and
+     * leaves the quarantine; one that does not stays, with the new reason. Records stored
+     * truncated, and records of a source that cannot retry, are refused and stay.
+     *
+     * @param source null for every source
+     * @param ids    null or empty for all of that source's records (those there when it starts),
+     *               else only these ({@link QuarantineView#id})
+     * @return one result per record tried or refused, oldest first
+     */
+    List<QuarantineRetryResult> retryQuarantine(String source, List<Long> ids);
+
     /** The most recent delivery attempts, newest first. */
     List<DeliveryView> history(int limit);
 

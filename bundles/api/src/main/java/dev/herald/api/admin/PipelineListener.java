@@ -20,7 +20,8 @@ public interface PipelineListener {
     void committed(String sourceInstance, int fresh, Duration took);
 
     /**
-     * A sink accepted an entry.
+     * A sink accepted an entry, and that outcome is committed (a delivery whose outcome could not
+     * be committed is sent again, and told when that one is).
      *
      * @param sink    the sink
      * @param latency from the commit of the event in the journal until the sink accepted it

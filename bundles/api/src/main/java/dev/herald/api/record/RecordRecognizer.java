@@ -1,7 +1,9 @@
 package dev.herald.api.record;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.api.Event;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,6 +78,32 @@ public final class RecordRecognizer {
      *                         it into events is one too, so that a record no mapper foresaw is
      *                         quarantined and never stops the source.
      */
+    /**
+     * The events of one record's whole text, read as a {@link RecordReader} with this limit would
+     * read it: for sources retrying a quarantined record ({@code dev.herald.api.source.QuarantineRetry}).
+     *
+     * @param text           the record's text
+     * @param maxRecordBytes the source's current {@code max_record_bytes}
+     * @param instance       the source instance
+     * @param fallbackId     see {@link #events(JsonNode, String, String, String)}
+     * @throws RecordException when it is too large, not one JSON value, or cannot be turned into
+     *                         events; the message says why, in the words of a first read
+     */
+    public List<Event> events(String text, int maxRecordBytes, String instance, String fallbackId)
+            throws RecordException {
+        int size = text.getBytes(StandardCharsets.UTF_8).length;
+        if (size > maxRecordBytes) {
+            throw new RecordException(RecordReader.tooLarge(size, maxRecordBytes));
+        }
+        JsonNode json;
+        try {
+            json = Json.WHOLE.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new RecordException(Json.problem(e, false), e);
+        }
+        return markParsed(events(json, text, instance, fallbackId), json, text);
+    }
+
     /**
      * The events of an entry a {@link RecordReader} returned: the one place where a source learns
      * whether a record becomes events or goes to the quarantine.

@@ -55,21 +55,28 @@ public final class RecordIsolation {
         try {
             return conversion.events();
         } catch (RecordException e) {
-            quarantine(location, e.getMessage(), content);
+            quarantine(location, e.getMessage(), content, true);
         } catch (RuntimeException e) {
             LOG.debug("{}: {} could not be converted", instance, location, e);
-            quarantine(location, reason(e), content);
+            quarantine(location, reason(e), content, true);
         }
         return List.of();
     }
 
-    /** Quarantines a record that has nothing to convert (once per run, as above). */
-    public synchronized void quarantine(String location, String reason, String content) {
+    /**
+     * Quarantines a record that has nothing to convert (once per run, as above): {@code content}
+     * is what came instead of it, so it cannot be retried.
+     */
+    public void quarantine(String location, String reason, String content) {
+        quarantine(location, reason, content, false);
+    }
+
+    private synchronized void quarantine(String location, String reason, String content, boolean whole) {
         if (quarantined.size() >= MEMORY) {
             quarantined.clear();
         }
         if (quarantined.add(location + "\n" + content)) {
-            journal.quarantine(instance, location, reason, content);
+            journal.quarantine(instance, location, reason, content, whole);
         }
     }
 

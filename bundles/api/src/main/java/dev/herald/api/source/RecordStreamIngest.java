@@ -169,7 +169,7 @@ public final class RecordStreamIngest {
                     throw e;
                 }
                 quarantine(batch, batch.through + 1, "gzip data ends early or is corrupt (" + e.getMessage()
-                        + "): the stream is truncated; the records before were read", "");
+                        + "): the stream is truncated; the records before were read", "", false);
             }
         } catch (IOException e) {
             if (stopping.getAsBoolean()) {
@@ -192,7 +192,7 @@ public final class RecordStreamIngest {
         if (batch.stream.wholeIfNotJson()) {
             String notJson = notJson(in);
             if (notJson != null) {
-                quarantine(batch, 1, "not JSON, JSON Lines or a CloudTrail file; nothing of it was read", notJson);
+                quarantine(batch, 1, "not JSON, JSON Lines or a CloudTrail file; nothing of it was read", notJson, false);
                 return Outcome.DONE;
             }
         }
@@ -248,17 +248,18 @@ public final class RecordStreamIngest {
             batch.events.addAll(events);
             batch.totalEvents += events.size();
         } catch (RecordException e) {
-            quarantine(batch, entry.number(), e.getMessage(), entry.text());
+            // a malformed entry's text may be only the start of the record: it cannot be retried
+            quarantine(batch, entry.number(), e.getMessage(), entry.text(), entry instanceof RecordEntry.Parsed);
         }
     }
 
-    private void quarantine(Batch batch, long number, String reason, String content) {
+    private void quarantine(Batch batch, long number, String reason, String content, boolean whole) {
         batch.quarantined++;
         String name = batch.stream.name();
         if (number <= quarantinedThrough.getOrDefault(name, 0L)) {
             return;
         }
-        journal.quarantine(instance, batch.stream.location(number), reason, content);
+        journal.quarantine(instance, batch.stream.location(number), reason, content, whole);
         quarantinedThrough.put(name, number);
     }
 

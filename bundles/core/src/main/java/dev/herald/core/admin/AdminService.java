@@ -1,6 +1,7 @@
 package dev.herald.core.admin;
 
 import dev.herald.api.Event;
+import dev.herald.api.Journal;
 import dev.herald.api.admin.Counters;
 import dev.herald.api.admin.DeadLetterView;
 import dev.herald.api.admin.DeliveryView;
@@ -9,12 +10,14 @@ import dev.herald.api.admin.HeraldAdmin;
 import dev.herald.api.admin.OutboxView;
 import dev.herald.api.admin.Overview;
 import dev.herald.api.admin.Problem;
+import dev.herald.api.admin.QuarantineRetryResult;
 import dev.herald.api.admin.QuarantineView;
 import dev.herald.api.admin.RouteMatch;
 import dev.herald.api.admin.RouteView;
 import dev.herald.api.admin.SendResult;
 import dev.herald.api.admin.SinkView;
 import dev.herald.api.admin.SourceView;
+import dev.herald.api.source.QuarantineRetry;
 import dev.herald.core.dispatch.Dispatcher;
 import dev.herald.core.dispatch.SinkHandle;
 import dev.herald.core.route.Route;
@@ -37,11 +40,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,17 +64,34 @@ public final class AdminService implements HeraldAdmin {
     private final PluginConfigs configs;
     private final SourceProblems sourceProblems;
     private final PluginCompatibility compatibility;
+    /** The sources' quarantine retry services, by instance name. */
+    private final Map<String, QuarantineRetry> retries = new ConcurrentHashMap<>();
+    private final QuarantineRetrier retrier;
 
     @Activate
     public AdminService(@Reference Store store, @Reference Routes routes, @Reference Dispatcher dispatcher,
                         @Reference PluginConfigs configs, @Reference SourceProblems sourceProblems,
-                        @Reference PluginCompatibility compatibility) {
+                        @Reference PluginCompatibility compatibility, @Reference Journal journal) {
         this.sourceProblems = sourceProblems;
         this.compatibility = compatibility;
         this.store = store;
         this.routes = routes;
         this.dispatcher = dispatcher;
         this.configs = configs;
+        this.retrier = new QuarantineRetrier(store, journal, name -> Optional.ofNullable(retries.get(name)));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindRetry(QuarantineRetry retry, Map<String, Object> properties) {
+        if (properties.get(QuarantineRetry.INSTANCE) instanceof String name) {
+            retries.put(name, retry);
+        }
+    }
+
+    void unbindRetry(QuarantineRetry retry, Map<String, Object> properties) {
+        if (properties.get(QuarantineRetry.INSTANCE) instanceof String name) {
+            retries.remove(name, retry);
+        }
     }
 
     @Override
@@ -312,6 +335,11 @@ public final class AdminService implements HeraldAdmin {
         } while (n == CHUNK);
         LOG.info("Quarantine purged ({}): {} records deleted", source == null ? "all sources" : "source " + source, purged);
         return purged;
+    }
+
+    @Override
+    public List<QuarantineRetryResult> retryQuarantine(String source, List<Long> ids) {
+        return retrier.retry(source, ids);
     }
 
     @Override

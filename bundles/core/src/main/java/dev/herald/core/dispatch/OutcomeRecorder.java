@@ -47,7 +47,9 @@ final class OutcomeRecorder {
             case DELIVERED -> {
                 tx.count(Counter.Scope.SINK, sink, Counter.DELIVERED, 1);
                 tx.markDelivered(sink, now);
-                pipeline.delivered(sink, Duration.ofMillis(Math.max(0, now - entry.enqueuedAt())));
+                Duration latency = Duration.ofMillis(Math.max(0, now - entry.enqueuedAt()));
+                // counted only once the outcome is kept: a failed commit sends the entry again
+                tx.onCommit(() -> pipeline.delivered(sink, latency));
             }
             case RETRY -> {
                 due = saturatedSum(now, backoff.delayMillis(tried.attempts(), outcome.retryAfter()));

@@ -182,11 +182,18 @@ public final class JournalService implements Journal {
 
     @Override
     public void quarantine(String sourceInstance, String location, String reason, String content) {
-        String kept = truncate(content == null ? "" : content);
+        quarantine(sourceInstance, location, reason, content, true);
+    }
+
+    @Override
+    public void quarantine(String sourceInstance, String location, String reason, String content, boolean whole) {
+        String all = content == null ? "" : content;
+        String kept = truncate(all);
+        boolean truncated = !whole || kept.length() < all.length();
         String why = truncate(reason == null ? "" : reason);
         try {
             store.write(true, tx -> {
-                tx.addQuarantine(sourceInstance, location, why, kept, System.currentTimeMillis());
+                tx.addQuarantine(sourceInstance, location, why, kept, truncated, System.currentTimeMillis());
                 tx.count(Counter.Scope.SOURCE, sourceInstance, Counter.QUARANTINED, 1);
                 return null;
             });

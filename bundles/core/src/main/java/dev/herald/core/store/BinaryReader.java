@@ -12,6 +12,11 @@ public final class BinaryReader {
         this.buf = buf;
     }
 
+    /** Whether anything is left to read (records written before a field was added end early). */
+    public boolean hasMore() {
+        return pos < buf.length;
+    }
+
     public int readByte() {
         return buf[pos++] & 0xFF;
     }

@@ -137,6 +137,7 @@ public final class MvStore implements Store {
             }
             dedupe.committed();
             seq = tx.lastId();
+            tx.committed();
             if (failure != null) {
                 failure = null;
                 LOG.info("Writes to the store {} work again", file);

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.h2.mvstore.MVMap;
 
@@ -28,6 +29,7 @@ final class MvTransaction extends MvView implements StoreTransaction {
     private final Map<String, MVMap<OutboxKey, byte[]>> outboxes = new HashMap<>();
     private final Set<String> filledSinks = new HashSet<>();
     private final List<Runnable> onRollback = new ArrayList<>();
+    private final List<Runnable> onCommit = new ArrayList<>();
     private RecentRing recent;
     private long quarantineDropped;
     private final Map<String, Long> deadLettersDropped = new HashMap<>();
@@ -175,12 +177,21 @@ final class MvTransaction extends MvView implements StoreTransaction {
     }
 
     @Override
-    public void addQuarantine(String instance, String location, String reason, String content, long at) {
+    public void addQuarantine(String instance, String location, String reason, String content, boolean truncated,
+                              long at) {
         MVMap<Long, byte[]> q = maps.log(MvMaps.QUARANTINE);
         long id = nextId();
         q.put(id, RecordCodec.quarantine(new QuarantineView(id, instance, location, reason, content,
-                Instant.ofEpochMilli(at))));
+                Instant.ofEpochMilli(at), truncated)));
         quarantineDropped += trimOldest(q, settings.quarantineSize());
+    }
+
+    @Override
+    public boolean requarantine(long id, String reason) {
+        Optional<QuarantineView> q = quarantined(id);
+        q.ifPresent(old -> maps.log(MvMaps.QUARANTINE).put(id, RecordCodec.quarantine(new QuarantineView(id,
+                old.source(), old.location(), reason, old.content(), old.at(), old.truncated()))));
+        return q.isPresent();
     }
 
     @Override
@@ -227,6 +238,19 @@ final class MvTransaction extends MvView implements StoreTransaction {
     /** Runs the undo actions registered with {@link #onRollback}, after the store rolled back. */
     void rolledBack() {
         onRollback.forEach(Runnable::run);
+        onRollback.clear();
+        onCommit.clear();
+    }
+
+    @Override
+    public void onCommit(Runnable then) {
+        onCommit.add(then);
+    }
+
+    /** Runs the actions registered with {@link #onCommit}, after the store committed. */
+    void committed() {
+        onCommit.forEach(Runnable::run);
+        onCommit.clear();
         onRollback.clear();
     }
 

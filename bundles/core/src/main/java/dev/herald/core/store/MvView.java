@@ -203,6 +203,31 @@ class MvView implements StoreView {
     }
 
     @Override
+    public Optional<QuarantineView> quarantined(long id) {
+        if (!maps.exists(MvMaps.QUARANTINE)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(maps.log(MvMaps.QUARANTINE).get(id)).map(RecordCodec::quarantine);
+    }
+
+    @Override
+    public List<QuarantineView> quarantineAfter(String source, long afterId, int limit) {
+        List<QuarantineView> out = new ArrayList<>();
+        if (limit <= 0 || !maps.exists(MvMaps.QUARANTINE)) {
+            return out;
+        }
+        Cursor<Long, byte[]> c = maps.log(MvMaps.QUARANTINE).cursor(afterId + 1);
+        while (out.size() < limit && c.hasNext()) {
+            c.next();
+            QuarantineView q = RecordCodec.quarantine(c.getValue());
+            if (source == null || source.equals(q.source())) {
+                out.add(q);
+            }
+        }
+        return out;
+    }
+
+    @Override
     public long quarantined() {
         return maps.exists(MvMaps.QUARANTINE) ? maps.log(MvMaps.QUARANTINE).sizeAsLong() : 0;
     }

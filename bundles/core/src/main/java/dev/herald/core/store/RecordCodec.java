@@ -10,6 +10,13 @@ import java.util.List;
 /** Binary forms of the records the embedded store keeps. */
 final class RecordCodec {
     private static final Severity[] SEVERITIES = Severity.values();
+    /**
+     * Records quarantined before the truncated flag existed have none: the journal cut their
+     * content at this many characters (one less before a split surrogate pair), so content that
+     * long is taken as cut. Content the source had already shortened cannot be told apart; a
+     * retry of such a record fails again with a new reason, and harms nothing.
+     */
+    static final int LEGACY_CONTENT_CUT = 64 * 1024;
 
     private RecordCodec() {
     }
@@ -86,13 +93,19 @@ final class RecordCodec {
     static byte[] quarantine(QuarantineView q) {
         return new BinaryWriter(64).writeVarLong(q.id()).writeString(q.source()).writeString(q.location())
                 .writeString(q.reason()).writeString(q.content()).writeVarLong(q.at().toEpochMilli())
-                .toByteArray();
+                .writeByte(q.truncated() ? 1 : 0).toByteArray();
     }
 
     static QuarantineView quarantine(byte[] bytes) {
         BinaryReader r = new BinaryReader(bytes);
-        return new QuarantineView(r.readVarLong(), r.readString(), r.readString(), r.readString(),
-                r.readString(), Instant.ofEpochMilli(r.readVarLong()));
+        long id = r.readVarLong();
+        String source = r.readString();
+        String location = r.readString();
+        String reason = r.readString();
+        String content = r.readString();
+        Instant at = Instant.ofEpochMilli(r.readVarLong());
+        boolean truncated = r.hasMore() ? r.readByte() == 1 : content.length() >= LEGACY_CONTENT_CUT - 1;
+        return new QuarantineView(id, source, location, reason, content, at, truncated);
     }
 
     static byte[] counters(long[] values) {

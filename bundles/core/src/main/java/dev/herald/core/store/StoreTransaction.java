@@ -50,7 +50,11 @@ public interface StoreTransaction extends StoreView {
     /** Moves a dead letter back into its outbox from attempt 1; false when it was not there. */
     boolean retryDeadLetter(String sink, long id, long now);
 
-    void addQuarantine(String instance, String location, String reason, String content, long now);
+    /** @param truncated whether {@code content} is not the whole record */
+    void addQuarantine(String instance, String location, String reason, String content, boolean truncated, long now);
+
+    /** Gives a quarantined record a new reason (a retry failed again); false when it is gone. */
+    boolean requarantine(long id, String reason);
 
     /**
      * Removes up to {@code max} quarantined records, oldest first, numbered at most {@code upToId}
@@ -73,4 +77,11 @@ public interface StoreTransaction extends StoreView {
      * rolled back (its work or its commit failed): for state kept in memory beside the store.
      */
     void onRollback(Runnable undo);
+
+    /**
+     * Runs {@code then} on the store's writer once this transaction is committed, and never if it
+     * is rolled back: for telling others what the transaction did only once it is kept. It must
+     * only signal, never block or touch the store.
+     */
+    void onCommit(Runnable then);
 }

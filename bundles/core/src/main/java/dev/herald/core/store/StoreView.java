@@ -66,6 +66,12 @@ public interface StoreView {
 
     long quarantined();
 
+    /** One quarantined record, if it is still there. */
+    Optional<QuarantineView> quarantined(long id);
+
+    /** Quarantined records numbered after {@code afterId}, oldest first; {@code source} null for all. */
+    List<QuarantineView> quarantineAfter(String source, long afterId, int limit);
+
     /** How many quarantined records were dropped to keep the quarantine bounded. */
     long quarantineDropped();
 

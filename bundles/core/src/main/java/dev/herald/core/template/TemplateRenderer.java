@@ -1,5 +1,6 @@
 package dev.herald.core.template;
 
+import dev.herald.api.Event;
 import dev.herald.api.sink.TemplateFilters;
 import dev.herald.core.CoreConfig;
 import dev.herald.core.CoreSettings;
@@ -7,7 +8,6 @@ import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -28,7 +28,15 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  */
 @Component(service = TemplateRenderer.class, configurationPid = CoreConfig.PID)
 public final class TemplateRenderer {
-    private static final int MAX_BODY_CHARS = 1 << 20;
+    /**
+     * A body may have this many characters, plus {@link #BODY_CHARS_PER_RAW_CHAR} per character of
+     * the event's record: a default template writes the record up to twice (the raw text and its
+     * fields), each escaped for the body up to six characters per character (a control character
+     * as a six-character JSON escape), so every record a source accepts renders, however large its
+     * {@code max_record_bytes}, while a runaway template still stops.
+     */
+    static final long BASE_BODY_CHARS = 1 << 20;
+    static final long BODY_CHARS_PER_RAW_CHAR = 16;
 
     private final TemplateLocator locator;
     private final SourceLoader loader = new SourceLoader();
@@ -77,8 +85,7 @@ public final class TemplateRenderer {
     private PebbleEngine.Builder builder(Escape e, HeraldFilters herald) {
         return new PebbleEngine.Builder().loader(loader).extension(herald)
                 .autoEscaping(e != Escape.NONE).defaultEscapingStrategy(e == Escape.JSON ? "json" : "html")
-                .addEscapingStrategy("json", HeraldFilters.JSON_STRING).cacheActive(false)
-                .maxRenderedSize(MAX_BODY_CHARS);
+                .addEscapingStrategy("json", HeraldFilters.JSON_STRING).cacheActive(false);
     }
 
     /** The body for a rendering; a failure names the template and, when known, the line. */
@@ -90,7 +97,7 @@ public final class TemplateRenderer {
             throw new TemplateException("cannot read the template for sink " + r.sink() + ": " + e, e);
         }
         try {
-            StringWriter out = new StringWriter();
+            BoundedWriter out = bodyFor(r.event());
             compiled(source, r.escape()).evaluate(out, TemplateContext.of(r));
             return out.toString();
         } catch (PebbleException e) {
@@ -99,6 +106,12 @@ public final class TemplateRenderer {
         } catch (IOException | RuntimeException e) {
             throw new TemplateException("template " + source.name() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static BoundedWriter bodyFor(Event event) {
+        long raw = event.raw() == null ? 0 : event.raw().length();
+        return new BoundedWriter(BASE_BODY_CHARS + BODY_CHARS_PER_RAW_CHAR * raw, BASE_BODY_CHARS + " + "
+                + BODY_CHARS_PER_RAW_CHAR + " per character of the event's " + raw + "-character record");
     }
 
     private PebbleTemplate compiled(TemplateSource source, Escape escape) throws IOException {

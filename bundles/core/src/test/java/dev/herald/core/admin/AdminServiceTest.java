@@ -12,10 +12,14 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
+import dev.herald.api.record.RecordException;
+import dev.herald.api.source.QuarantineRetry;
 import dev.herald.api.admin.OutboxView;
 import dev.herald.api.admin.Overview;
 import dev.herald.api.admin.ApiMismatch;
 import dev.herald.api.admin.Problem;
+import dev.herald.api.admin.QuarantineRetryResult;
+import dev.herald.api.admin.QuarantineView;
 import dev.herald.api.admin.RouteMatch;
 import dev.herald.api.admin.RouteView;
 import dev.herald.api.admin.SendResult;
@@ -69,7 +73,7 @@ class AdminServiceTest {
         dispatcher.activate();
         journal = new JournalService(store, () -> table, problems);
         admin = new AdminService(store, () -> table, dispatcher,
-                prefix -> prefix.equals(PluginConfigs.SOURCE_PREFIX) ? sources : sinks, problems, () -> mismatches);
+                prefix -> prefix.equals(PluginConfigs.SOURCE_PREFIX) ? sources : sinks, problems, () -> mismatches, journal);
         sinks.add(new PluginInstance("slack", "dev.herald.sink.slack~a", "slack", PluginState.ACTIVE, null,
                 SecretMasker.mask(Map.of("name", "slack", "token", "xoxb-secret", "channel", "#sec"), java.util.Set.of())));
         sinks.add(new PluginInstance("webhook", "dev.herald.sink.webhook~b", "hook", PluginState.FAILED,
@@ -123,7 +127,7 @@ class AdminServiceTest {
         Path other = Files.createDirectory(dir.resolve("other"));
         Files.writeString(other.resolve("herald.mv.db"), "not a store\n".repeat(500));
         try (MvStore replaced = MvStore.open(TestSettings.defaults(other))) {
-            AdminService onReplaced = new AdminService(replaced, () -> table, dispatcher, prefix -> List.of(), problems, List::of);
+            AdminService onReplaced = new AdminService(replaced, () -> table, dispatcher, prefix -> List.of(), problems, List::of, journal);
 
             List<Problem> found = onReplaced.overview().problems().stream()
                     .filter(p -> p.subject().equals("store")).toList();
@@ -321,5 +325,86 @@ class AdminServiceTest {
         assertEquals(2, admin.quarantine("bucket", 10).size(), "other sources' records are kept");
         assertEquals(2, admin.purgeQuarantine(null, List.of()));
         assertEquals(0, admin.overview().quarantined());
+    }
+
+    /**
+     * A source's retry as a file source's works: a record converts when it is JSON with an "id"
+     * (the instance's current rule), else it throws the new reason.
+     */
+    private static final QuarantineRetry NEEDS_ID = (location, content) -> {
+        if (!content.contains("\"id\"")) {
+            throw new RecordException("still no id at " + location);
+        }
+        String id = TestEvents.json(content).path("id").asText();
+        return List.of(TestEvents.event(id, "json", "t", content));
+    };
+
+    private List<String> outcomes(List<QuarantineRetryResult> results) {
+        return results.stream().map(r -> r.location() + " " + r.outcome() + " " + r.events() + "/" + r.fresh()).toList();
+    }
+
+    @Test
+    void retriedRecordsThatConvertNowGoIntoTheJournalAndLeaveTheQuarantine() throws Exception {
+        admin.bindRetry(NEEDS_ID, Map.of(QuarantineRetry.INSTANCE, "logs"));
+        journal.append("logs", List.of(TestEvents.event("seen", "json", "t", "{}")), null);
+        journal.quarantine("logs", "a.log:1", "no id", "{\"id\":\"new\"}", true);
+        journal.quarantine("logs", "a.log:2", "no id", "{\"id\":\"seen\"}", true);
+        journal.quarantine("logs", "a.log:3", "no id", "{\"name\":\"x\"}", true);
+        journal.quarantine("bucket", "b/k:1", "no id", "{\"id\":\"other\"}", true);
+
+        List<QuarantineRetryResult> results = admin.retryQuarantine("logs", null);
+
+        assertEquals(List.of("a.log:1 CONVERTED 1/1", "a.log:2 CONVERTED 1/0", "a.log:3 STILL_UNREADABLE 0/0"),
+                outcomes(results), "oldest first; a duplicate is dropped as usual");
+        assertTrue(admin.event("new").isPresent(), "the converted record is an event in the journal");
+        List<QuarantineView> left = admin.quarantine(null, 10);
+        assertEquals(List.of("b/k:1", "a.log:3"), left.stream().map(QuarantineView::location).toList());
+        assertEquals("still no id at a.log:3", left.get(1).reason(), "it stays with the new reason");
+        assertEquals("still no id at a.log:3", results.get(2).detail());
+    }
+
+    @Test
+    void retryByIdTouchesOnlyThoseAndSaysWhichAreGone() throws Exception {
+        admin.bindRetry(NEEDS_ID, Map.of(QuarantineRetry.INSTANCE, "logs"));
+        journal.quarantine("logs", "a.log:1", "no id", "{\"id\":\"1\"}", true);
+        journal.quarantine("logs", "a.log:2", "no id", "{\"id\":\"2\"}", true);
+        long first = admin.quarantine("logs", 10).get(1).id();
+
+        List<QuarantineRetryResult> results = admin.retryQuarantine(null, List.of(first, 999_999L));
+
+        assertEquals(List.of("a.log:1 CONVERTED 1/1", " REFUSED 0/0"), outcomes(results));
+        assertTrue(results.get(1).detail().contains("no quarantined record 999999"), results.get(1).detail());
+        assertEquals(List.of("a.log:2"), admin.quarantine("logs", 10).stream().map(QuarantineView::location).toList());
+    }
+
+    @Test
+    void truncatedRecordsAndSourcesThatCannotRetryAreRefusedAndKept() {
+        admin.bindRetry(NEEDS_ID, Map.of(QuarantineRetry.INSTANCE, "logs"));
+        journal.quarantine("logs", "a.log:1", "too large", "{\"id\":\"1\", \"pad\":\"", false);
+        journal.quarantine("logs", "a.log:2", "no id", "{\"id\":\"2\",\"pad\":\"" + "x".repeat(70_000) + "\"}", true);
+        journal.quarantine("bucket", "b/k:1", "no id", "{\"id\":\"3\"}", true);
+
+        List<QuarantineRetryResult> results = admin.retryQuarantine(null, null);
+
+        assertEquals(List.of("a.log:1 REFUSED 0/0", "a.log:2 REFUSED 0/0", "b/k:1 REFUSED 0/0"), outcomes(results));
+        assertTrue(results.get(0).detail().startsWith("only part of this record was kept"), results.get(0).detail());
+        assertTrue(results.get(1).detail().startsWith("only part of this record was kept"),
+                "cut to fit the quarantine: " + results.get(1).detail());
+        assertTrue(results.get(2).detail().startsWith("source bucket cannot retry quarantined records"),
+                results.get(2).detail());
+        assertEquals(3, admin.overview().quarantined(), "all kept");
+        assertEquals(List.of(false, true, true), admin.quarantine(null, 10).stream().map(QuarantineView::truncated)
+                .toList(), "newest first");
+
+        journal.quarantine("logs", "link.jsonl", "a symbolic link", "");
+        QuarantineRetryResult empty = admin.retryQuarantine("logs", null).get(2);
+        assertTrue(empty.outcome() == QuarantineRetryResult.Outcome.REFUSED
+                && empty.detail().startsWith("nothing of this record was kept (a symbolic link)"), empty.detail());
+        admin.purgeQuarantine(null, List.of(empty.id()));
+
+        admin.unbindRetry(NEEDS_ID, Map.of(QuarantineRetry.INSTANCE, "logs"));
+        journal.quarantine("logs", "a.log:4", "no id", "{\"id\":\"4\"}", true);
+        assertEquals(QuarantineRetryResult.Outcome.REFUSED, admin.retryQuarantine("logs", null).get(2).outcome(),
+                "a source gone is refused");
     }
 }

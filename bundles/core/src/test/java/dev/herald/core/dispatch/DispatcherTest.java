@@ -21,7 +21,12 @@ import dev.herald.core.route.RouteTable;
 import dev.herald.core.store.Counter;
 import dev.herald.core.store.DeadLetter;
 import dev.herald.core.store.EventCodec;
+import dev.herald.core.store.ForwardingStore;
 import dev.herald.core.store.MvStore;
+import dev.herald.core.store.Pending;
+import dev.herald.core.store.Store;
+import dev.herald.core.store.StoreException;
+import dev.herald.core.store.StoreTransaction;
 import dev.herald.core.store.StoreView;
 import dev.herald.core.template.Escape;
 import dev.herald.core.template.DirectorySinkResources;
@@ -199,6 +204,44 @@ class DispatcherTest {
         dispatcher.addSink(handle("s", new ScriptedSink(DeliveryException.retryable("503")), null));
         Await.until("delivered", () -> counters("s").delivered() == 1);
         assertEquals(List.of("s true"), heard, "one delivery (the failed attempt is not one), a minute after its commit");
+    }
+
+    @Test
+    void aDeliveryWhoseCommitFailsIsNotHeardByTheListeners() {
+        AtomicInteger commitsToFail = new AtomicInteger(1);
+        Store failingOnce = new ForwardingStore(store) {
+            @Override
+            public <T> Pending<T> submit(boolean durable, Function<StoreTransaction, T> work) {
+                return super.submit(durable, tx -> {
+                    T r = work.apply(tx);
+                    if (commitsToFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        throw new StoreException("injected: the commit of the outcome failed", null);
+                    }
+                    return r;
+                });
+            }
+        };
+        dispatcher.deactivate();
+        dispatcher = new Dispatcher(settings(Duration.ofHours(1), Duration.ofMillis(80)), failingOnce, bodies);
+        List<String> heard = new CopyOnWriteArrayList<>();
+        dispatcher.listeners = List.of(new PipelineListener() {
+            @Override
+            public void committed(String sourceInstance, int fresh, Duration took) {
+            }
+
+            @Override
+            public void delivered(String sink, Duration latency) {
+                heard.add(sink);
+            }
+        });
+        dispatcher.activate();
+        enqueue("s", "e1");
+        ScriptedSink sink = new ScriptedSink();
+        dispatcher.addSink(handle("s", sink, null));
+        Await.until("delivered", () -> counters("s").delivered() == 1);
+        assertEquals(0, commitsToFail.get(), "the first outcome's commit failed");
+        assertEquals(2, sink.received.size(), "sent again after the failed commit");
+        assertEquals(List.of("s"), heard, "only the delivery whose outcome was committed is heard");
     }
 
     @Test

@@ -150,7 +150,7 @@ class MvStoreTest {
             for (int i = 0; i < 5; i++) {
                 tx.addRecent(i, List.of("r"), event("e" + i));
                 tx.addHistory(new DeliveryView(Instant.ofEpochMilli(i), "s", "r", "e" + i, 1, "delivered", null));
-                tx.addQuarantine("src", "line " + i, "bad", "{", i);
+                tx.addQuarantine("src", "line " + i, "bad", "{", false, i);
             }
             return null;
         });

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
+import dev.herald.api.record.RecordReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -29,6 +30,8 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every default template of every sink (found on disk next to this module, {@code
@@ -53,9 +56,8 @@ class DefaultTemplatesFuzzTest {
     private static final Pattern ESCAPE_PROPERTY = Pattern.compile("@TemplateEscape\\(Escaping\\.(\\w+)\\)");
     private static final Pattern TAG = Pattern.compile("<\\s*(/?)\\s*([A-Za-z!][A-Za-z0-9-]*)");
     /**
-     * The webhook writes a record twice (raw and detail), JSON-escaped up to six times its
-     * length: a longer record only meets the renderer's 1 Mi-character body cap (a
-     * TemplateException the dispatcher reports), not the escaping.
+     * Longer hostile records are skipped to keep each fuzz run fast: they test no more escaping.
+     * How the largest records render is {@link #everyDefaultTemplateRendersTheLargestRecordASourceAccepts}.
      */
     private static final int MAX_RAW_CHARS = 64 * 1024;
     private static final List<Template> TEMPLATES = templates();
@@ -96,6 +98,55 @@ class DefaultTemplatesFuzzTest {
                 }
             }
         }
+    }
+
+    /**
+     * The largest record a source accepts by default (just under {@code max_record_bytes}, 1 MiB)
+     * renders in every default template, whatever it holds: one string of the record is filled
+     * with text each body type escapes most (control characters, quotes, markup) or none.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0001", "\"", "<&'", "\\", "x"})
+    void everyDefaultTemplateRendersTheLargestRecordASourceAccepts(String filler) throws Exception {
+        for (Map.Entry<String, JsonNode> record : RECORDS.entrySet()) {
+            Event event = largest(record.getKey(), record.getValue(), filler);
+            for (Template t : TEMPLATES) {
+                String body = render(t, event);
+                if (t.escape() == Escape.JSON) {
+                    JSON.readTree(body);
+                }
+            }
+        }
+    }
+
+    /** The record with its first string padded with {@code filler} to just under 1 MiB of raw text. */
+    private static Event largest(String source, JsonNode record, String filler) {
+        ObjectNode detail = (ObjectNode) record.deepCopy();
+        String field = firstTextField(detail);
+        int base = utf8Length(detail.toString());
+        int perFiller = utf8Length(JSON.getNodeFactory().textNode(filler).toString()) - 2;
+        String pad = filler.repeat((RecordReader.DEFAULT_MAX_RECORD_BYTES - 1 - base) / perFiller);
+        detail.put(field, detail.path(field).asText() + pad);
+        String raw = detail.toString();
+        assertTrue(utf8Length(raw) < RecordReader.DEFAULT_MAX_RECORD_BYTES
+                && utf8Length(raw) > RecordReader.DEFAULT_MAX_RECORD_BYTES - 64, "just under 1 MiB: " + utf8Length(raw));
+        return Event.builder().id("largest").source(source).instance("in").type("t")
+                .time(Instant.parse("2026-11-22T10:00:00Z")).severity(Severity.HIGH).detail(detail).raw(raw).build();
+    }
+
+    private static String firstTextField(ObjectNode object) {
+        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            if (f.getValue().isTextual()) {
+                return f.getKey();
+            }
+        }
+        throw new AssertionError("no string at the top of " + object);
+    }
+
+    private static int utf8Length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static List<String> tags(String html) {

@@ -59,6 +59,16 @@ class TemplateRendererTest {
     }
 
     @Test
+    void aTemplateWritingWithoutEndStopsWithAClearError() {
+        TemplateException e = assertThrows(TemplateException.class, () -> render(Escape.NONE,
+                "{% for i in range(1, 1000) %}{% for j in range(1, 1000) %}{{ raw }}{% endfor %}{% endfor %}"));
+        assertTrue(e.getMessage().contains("the body grew past "
+                + (TemplateRenderer.BASE_BODY_CHARS + TemplateRenderer.BODY_CHARS_PER_RAW_CHAR * event.raw().length())
+                + " characters"), e.getMessage());
+        assertTrue(e.getMessage().contains("k/default.peb"), "names the template: " + e.getMessage());
+    }
+
+    @Test
     void jsonAutoescapingKeepsTheBodyValid() throws Exception {
         String body = render(Escape.JSON, "{\"text\": \"{{ event.detail.msg }}\", \"arn\": \"{{ event.detail.userIdentity.arn }}\"}");
         JsonNode parsed = json(body);

@@ -13,6 +13,7 @@ import dev.herald.api.admin.EventView;
 import dev.herald.api.admin.HeraldAdmin;
 import dev.herald.api.admin.OutboxView;
 import dev.herald.api.admin.Overview;
+import dev.herald.api.admin.QuarantineRetryResult;
 import dev.herald.api.admin.QuarantineView;
 import dev.herald.api.admin.RouteMatch;
 import dev.herald.api.admin.RouteView;
@@ -105,6 +106,9 @@ class WatcherTest {
         @Override public int purgeDeadLetters(String sink, List<Long> ids) { throw new UnsupportedOperationException(); }
         @Override public List<QuarantineView> quarantine(String source, int limit) { throw new UnsupportedOperationException(); }
         @Override public int purgeQuarantine(String source, List<Long> ids) { throw new UnsupportedOperationException(); }
+        @Override public List<QuarantineRetryResult> retryQuarantine(String source, List<Long> ids) {
+            throw new UnsupportedOperationException();
+        }
         @Override public Map<String, String> checkpoints(String source) { throw new UnsupportedOperationException(); }
         @Override public int resetCheckpoint(String source, String stream) { throw new UnsupportedOperationException(); }
         @Override public List<OutboxView> outboxes() { throw new UnsupportedOperationException(); }

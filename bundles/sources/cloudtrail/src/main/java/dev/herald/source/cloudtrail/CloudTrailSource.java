@@ -1,7 +1,11 @@
 package dev.herald.source.cloudtrail;
 
+import dev.herald.api.Event;
 import dev.herald.api.Journal;
+import dev.herald.api.record.RecordException;
+import dev.herald.api.record.RecordRecognizer;
 import dev.herald.api.source.PollLoop;
+import dev.herald.api.source.QuarantineRetry;
 import dev.herald.aws.AwsClients;
 import dev.herald.aws.AwsConnection;
 import dev.herald.aws.RequestPacer;
@@ -31,10 +35,17 @@ import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
  * Reads AWS CloudTrail's management events through LookupEvents, per region, into the {@link
  * Journal}. One thread per instance polls every {@code poll_interval} seconds; see {@link
  * CloudTrailPoller} for what a poll does.
+ *
+ * <p>It retries a quarantined record ({@link QuarantineRetry}) as if it read it now: its
+ * location, {@code cloudtrail:<region>:<eventID>}, gives the id LookupEvents gave it.
  */
-@Component(configurationPid = CloudTrailSource.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(configurationPid = CloudTrailSource.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = QuarantineRetry.class, immediate = true)
 @Designate(ocd = CloudTrailSource.Config.class, factory = true)
-public final class CloudTrailSource {
+public final class CloudTrailSource implements QuarantineRetry {
+    /** LookupEvents answers in bounded pages of whole records, so a retried one has no size of its own to keep to. */
+    private static final int NO_RECORD_CAP = Integer.MAX_VALUE;
+    private static final RecordRecognizer RECOGNIZER = new RecordRecognizer();
     /** The factory configuration PID. */
     public static final String PID = "dev.herald.source.cloudtrail";
 
@@ -196,6 +207,12 @@ public final class CloudTrailSource {
         } catch (SdkClientException none) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public List<Event> reread(String location, String content) throws RecordException {
+        String eventId = location.substring(location.lastIndexOf(':') + 1);
+        return RECOGNIZER.events(content, NO_RECORD_CAP, settings.name(), eventId);
     }
 
     @Deactivate

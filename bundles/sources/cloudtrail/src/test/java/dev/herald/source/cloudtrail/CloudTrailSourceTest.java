@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.api.Event;
+import dev.herald.api.record.RecordException;
 import dev.herald.testkit.Await;
 import dev.herald.testkit.journal.MemoryJournal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +45,26 @@ class CloudTrailSourceTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> new CloudTrailSource(badKeys.config(), badKeys.connection(), new MemoryJournal()));
         assertTrue(e.getMessage().contains("credentials=static needs access_key_id"), e.getMessage());
+    }
+
+    @Test
+    void aQuarantinedRecordIsReadAgainAsIfReadNow() throws Exception {
+        try (CloudTrailEmulator aws = new CloudTrailEmulator()) {
+            TestConfig test = new TestConfig(aws.url(), "regions", "eu-west-1", "poll_interval", 3600);
+            CloudTrailSource source = new CloudTrailSource(test.config(), test.connection(), new MemoryJournal(),
+                    Clock.systemUTC());
+            try {
+                String record = "{\"eventVersion\":\"1.09\",\"eventTime\":\"2026-11-22T10:00:00Z\","
+                        + "\"eventSource\":\"iam.amazonaws.com\",\"eventName\":\"CreateUser\",\"eventID\":\"ev-1\"}";
+                List<Event> events = source.reread("cloudtrail:eu-west-1:ev-1", record);
+                assertEquals(List.of("ev-1"), events.stream().map(Event::id).toList());
+                assertEquals(TestConfig.NAME, events.get(0).instance());
+                RecordException still = assertThrows(RecordException.class,
+                        () -> source.reread("cloudtrail:eu-west-1:ev-2", record.replace("2026-11-22T10:00:00Z", "soon")));
+                assertTrue(still.getMessage().contains("eventTime"), still.getMessage());
+            } finally {
+                source.stop();
+            }
+        }
     }
 }

@@ -1,11 +1,16 @@
 package dev.herald.source.file;
 
+import dev.herald.api.Event;
 import dev.herald.api.Journal;
 import dev.herald.api.record.JsonPointers;
+import dev.herald.api.record.RecordException;
 import dev.herald.api.record.RecordReader;
+import dev.herald.api.record.RecordRecognizer;
 import dev.herald.api.source.PollLoop;
+import dev.herald.api.source.QuarantineRetry;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,10 +27,14 @@ import org.slf4j.LoggerFactory;
  * Reads the JSON Lines, JSON and CloudTrail files (plain or gzip) that appear in a directory,
  * record by record, into the {@link Journal}. One thread per instance looks at the directory
  * every {@code poll_interval} seconds; see {@link DirectoryPoller} for what it does there.
+ *
+ * <p>It retries a quarantined record ({@link QuarantineRetry}) with its current settings, as if
+ * it read the record now; a record without an id of its own gets its location as id.
  */
-@Component(configurationPid = FileSource.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(configurationPid = FileSource.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = QuarantineRetry.class, immediate = true)
 @Designate(ocd = FileSource.Config.class, factory = true)
-public final class FileSource {
+public final class FileSource implements QuarantineRetry {
     /** The factory configuration PID. */
     public static final String PID = "dev.herald.source.file";
 
@@ -94,6 +103,7 @@ public final class FileSource {
     private final Journal journal;
     private final DirectoryPoller poller;
     private final PollLoop loop;
+    private final RecordRecognizer recognizer;
 
     /** Started by Declarative Services with the instance's configuration. */
     @Activate
@@ -103,6 +113,7 @@ public final class FileSource {
 
     FileSource(FileSourceSettings settings, Journal journal) {
         this.settings = settings;
+        this.recognizer = new RecordRecognizer(settings.pointers());
         this.journal = journal;
         this.loop = new PollLoop("herald-source-file-" + settings.name(), "File source '" + settings.name() + "'",
                 settings.pollInterval());
@@ -110,6 +121,11 @@ public final class FileSource {
         loop.start(this::poll);
         LOG.info("File source '{}' watches {} for {} every {} s", settings.name(), settings.directory(),
                 settings.include(), settings.pollInterval().toSeconds());
+    }
+
+    @Override
+    public List<Event> reread(String location, String content) throws RecordException {
+        return recognizer.events(content, settings.limits().maxRecordBytes(), settings.name(), location);
     }
 
     @Deactivate

@@ -49,6 +49,9 @@ class BundleManifestTest {
         String xml = Files.readString(CLASSES.resolve(header));
         assertTrue(xml.contains("configuration-pid=\"dev.herald.source.file\""), xml);
         assertTrue(xml.contains("configuration-policy=\"require\""), xml);
+        assertTrue(xml.contains("immediate=\"true\"")
+                && xml.contains("<provide interface=\"dev.herald.api.source.QuarantineRetry\"/>"),
+                "runs without a user, and offers quarantine retry: " + xml);
         Matcher reference = Pattern.compile("<reference [^>]*/>").matcher(xml);
         assertTrue(reference.find(), xml);
         String journal = reference.group();

@@ -57,6 +57,7 @@ class DirectoryPollerTest {
         assertEquals("illumio-flows.jsonl.gz:6", q.location());
         assertTrue(q.reason().startsWith("not JSON: "), q.reason());
         assertTrue(q.content().startsWith("{\"version\":4"), q.content());
+        assertEquals(false, q.whole(), "a malformed entry's text may be only part of it: it cannot be retried");
         assertDone("illumio-flows.jsonl.gz", 8);
         assertDone("pce-audit-events.jsonl", 11);
     }

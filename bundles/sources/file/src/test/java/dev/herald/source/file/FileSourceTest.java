@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.api.Event;
+import dev.herald.api.record.RecordException;
 import dev.herald.testkit.Await;
 import dev.herald.testkit.journal.MemoryJournal;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +81,48 @@ class FileSourceTest {
         }
         assertEquals("epoch.jsonl:1", journal.quarantined().get(0).location());
         assertEquals(null, journal.problem("files"));
+    }
+
+    @Test
+    void aQuarantinedRecordIsReadAgainWithTheInstancesCurrentSettings() throws Exception {
+        Path inbox = Files.createDirectories(home.resolve("inbox"));
+        String record = "{\"time\":\"9999999999999999999\",\"when\":\"2026-11-22T10:00:00Z\",\"type\":\"x\"}";
+        Files.writeString(inbox.resolve("epoch.jsonl"), record + "\n");
+        FileSource first = new FileSource(TestConfig.settings(inbox, "poll_interval", 60), journal);
+        try {
+            await(() -> journal.quarantined().size() == 1, "the record quarantined");
+            RecordException again = assertThrows(RecordException.class, () -> first.reread("epoch.jsonl:1", record));
+            assertEquals(journal.quarantined().get(0).reason(), again.getMessage(), "the same settings, the same reason");
+        } finally {
+            first.stop();
+        }
+        MemoryJournal.Quarantined q = journal.quarantined().get(0);
+        assertTrue(q.whole(), "stored whole, so it can be retried");
+
+        FileSource fixed = new FileSource(TestConfig.settings(inbox, "poll_interval", 60, "time_pointer", "/when"),
+                new MemoryJournal());
+        try {
+            List<Event> events = fixed.reread(q.location(), q.content());
+            assertEquals(1, events.size());
+            assertEquals(Instant.parse("2026-11-22T10:00:00Z"), events.get(0).time());
+            assertEquals("epoch.jsonl:1", events.get(0).id(), "no id of its own: its location");
+            assertEquals(record, events.get(0).raw());
+        } finally {
+            fixed.stop();
+        }
+    }
+
+    @Test
+    void aRecordLargerThanTheCurrentLimitIsStillTooLargeOnRetry() {
+        FileSource source = new FileSource(TestConfig.settings(home, "poll_interval", 60, "max_record_bytes", 1024),
+                journal);
+        try {
+            RecordException e = assertThrows(RecordException.class,
+                    () -> source.reread("big.jsonl:1", "{\"blob\":\"" + "x".repeat(2000) + "\"}"));
+            assertTrue(e.getMessage().startsWith("too large (2011 bytes)"), e.getMessage());
+        } finally {
+            source.stop();
+        }
     }
 
     @Test

@@ -1,14 +1,19 @@
 package dev.herald.source.pce;
 
+import dev.herald.api.Event;
 import dev.herald.api.Journal;
+import dev.herald.api.record.RecordException;
+import dev.herald.api.record.RecordRecognizer;
 import dev.herald.api.secret.ServicePid;
 import dev.herald.api.source.PollLoop;
+import dev.herald.api.source.QuarantineRetry;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpConnection;
 import dev.herald.http.HttpSender;
 import dev.herald.http.HttpSettings;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -26,10 +31,17 @@ import org.slf4j.LoggerFactory;
  * Polls an Illumio PCE's audit events ({@code GET /api/v2/orgs/{org}/events}) into the {@link
  * Journal}. One thread per instance checks the PCE's health once, then polls every {@code
  * poll_interval} seconds, or later after a failure; see {@link PcePoller} for what a poll does.
+ *
+ * <p>It retries a quarantined audit event ({@link QuarantineRetry}) as if it read it now.
  */
-@Component(configurationPid = PceSource.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(configurationPid = PceSource.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = QuarantineRetry.class, immediate = true)
 @Designate(ocd = PceSource.Config.class, factory = true)
-public final class PceSource {
+public final class PceSource implements QuarantineRetry {
+    /** Audit events come whole in one bounded response, so a retried one has no size of its own to keep to. */
+    private static final int NO_RECORD_CAP = Integer.MAX_VALUE;
+    private static final RecordRecognizer RECOGNIZER = new RecordRecognizer();
+
     /** The factory configuration PID. */
     public static final String PID = "dev.herald.source.pce";
 
@@ -153,6 +165,11 @@ public final class PceSource {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("pce source '" + config.name() + "': " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public List<Event> reread(String location, String content) throws RecordException {
+        return RECOGNIZER.events(content, NO_RECORD_CAP, settings.name(), null);
     }
 
     @Deactivate

@@ -1,10 +1,15 @@
 package dev.herald.source.s3;
 
+import dev.herald.api.Event;
 import dev.herald.api.Journal;
+import dev.herald.api.record.RecordException;
 import dev.herald.api.record.RecordReader;
+import dev.herald.api.record.RecordRecognizer;
 import dev.herald.api.source.PollLoop;
+import dev.herald.api.source.QuarantineRetry;
 import dev.herald.aws.AwsClients;
 import dev.herald.aws.AwsConnection;
+import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -25,10 +30,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Lines, plain or gzip) into the {@link Journal}, record by record, resuming mid-object after a
  * crash. New objects are found by listing the bucket in key order ({@link BucketPoller}) or from
  * S3 event notifications in an SQS queue ({@link QueueListener}). One thread per instance.
+ *
+ * <p>It retries a quarantined record ({@link QuarantineRetry}) with its current settings, as if
+ * it read the record now; a record without an id of its own gets its location as id.
  */
-@Component(configurationPid = S3Source.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(configurationPid = S3Source.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = QuarantineRetry.class, immediate = true)
 @Designate(ocd = S3Source.Config.class, factory = true)
-public final class S3Source {
+public final class S3Source implements QuarantineRetry {
     /** The factory configuration PID. */
     public static final String PID = "dev.herald.source.s3";
 
@@ -177,6 +186,7 @@ public final class S3Source {
     private final S3SourceSettings settings;
     private final AwsClients clients;
     private final PollLoop loop;
+    private final RecordRecognizer recognizer = new RecordRecognizer();
 
     /** Started by Declarative Services with the instance's configuration. */
     @Activate
@@ -205,6 +215,11 @@ public final class S3Source {
     private SqsClient sqsClient() {
         return clients.client(SqsClient.builder(), clients.settings().region().orElse(null),
                 settings.sqsEndpoint().orElse(null));
+    }
+
+    @Override
+    public List<Event> reread(String location, String content) throws RecordException {
+        return recognizer.events(content, settings.limits().maxRecordBytes(), settings.name(), location);
     }
 
     @Deactivate

@@ -3,10 +3,13 @@ package dev.herald.source.s3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.api.Checkpoint;
 import dev.herald.api.Event;
+import dev.herald.api.record.RecordException;
+
 import dev.herald.api.source.PollHealth;
 import dev.herald.aws.AwsClients;
 import dev.herald.testkit.http.StubHttpServer;
@@ -256,6 +259,8 @@ class S3SourceTest {
         assertTrue(q.get(0).reason().contains("out of range"), q.get(0).reason());
         assertTrue(q.get(1).reason().startsWith("too large (2011 bytes)"), q.get(1).reason());
         assertTrue(q.get(2).reason().startsWith("not UTF-8"), q.get(2).reason());
+        assertEquals(List.of(true, false, false), q.stream().map(MemoryJournal.Quarantined::whole).toList(),
+                "only the record read whole can be retried");
         assertTrue(journal.events().stream().anyMatch(e -> e.type().equals("good")));
     }
 
@@ -425,6 +430,31 @@ class S3SourceTest {
         protected void repairInput() {
             s3.createBucket(b -> b.bucket(bucket));
             removed.forEach((key, content) -> put(bucket, key, content));
+        }
+    }
+
+    @Test
+    void aQuarantinedRecordIsReadAgainWithTheInstancesCurrentSettings() throws Exception {
+        String record = "{\"type\":\"blob\",\"blob\":\"" + "x".repeat(2000) + "\"}";
+        Map<String, Object> properties = TestConfig.properties(s3mock.endpoint(), "bucket", bucket(), "poll_interval", 60,
+                "max_record_bytes", 1024);
+        S3Source small = new S3Source(TestConfig.config(properties), TestConfig.connection(properties), journal);
+        try {
+            RecordException e = assertThrows(RecordException.class, () -> small.reread("s3://b/k:2", record));
+            assertTrue(e.getMessage().startsWith("too large (" + record.length() + " bytes)"), e.getMessage());
+        } finally {
+            small.stop();
+        }
+        properties.put("max_record_bytes", 4096);
+        S3Source raised = new S3Source(TestConfig.config(properties), TestConfig.connection(properties), journal);
+        try {
+            List<Event> events = raised.reread("s3://b/k:2", record);
+            assertEquals(1, events.size());
+            assertEquals("blob", events.get(0).type());
+            assertEquals("s3://b/k:2", events.get(0).id(), "no id of its own: its location");
+            assertEquals(record, events.get(0).raw());
+        } finally {
+            raised.stop();
         }
     }
 

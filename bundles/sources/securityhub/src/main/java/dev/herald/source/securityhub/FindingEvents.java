@@ -1,10 +1,12 @@
 package dev.herald.source.securityhub;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Journal;
+import dev.herald.api.record.RecordException;
 import dev.herald.api.record.RecordRecognizer;
 import dev.herald.api.source.RecordIsolation;
 import java.util.List;
@@ -47,14 +49,35 @@ final class FindingEvents {
      * @param location   where it came from, for the quarantine
      */
     List<Event> event(String detailType, JsonNode finding, String text, String location) {
-        return isolation.events(location, text, () -> {
-            ObjectNode envelope = JSON.createObjectNode().put("detail-type", detailType);
-            envelope.putObject("detail").putArray("findings").add(finding);
-            // the recognizer cuts each finding's raw text out of the envelope's: this one holds it as received
-            String raw = "{\"detail-type\":" + envelope.get("detail-type") + ",\"detail\":{\"findings\":[" + text
-                    + "]}}";
-            return recognizer.events(envelope, raw, instance, null);
-        });
+        return isolation.events(location, text, () -> convert(detailType, finding, text));
+    }
+
+    /**
+     * A quarantined finding's event, read again from its text: ASFF when it has {@code
+     * SchemaVersion}, else OCSF, the two formats the source takes.
+     *
+     * @throws RecordException when it still cannot be converted
+     */
+    List<Event> reread(String text) throws RecordException {
+        JsonNode finding;
+        try {
+            finding = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new RecordException("the finding is not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (finding == null || !finding.isObject()) {
+            throw new RecordException("a finding must be a JSON object");
+        }
+        return convert(finding.has("SchemaVersion") ? ASFF_IMPORTED : OCSF_IMPORTED, finding, text);
+    }
+
+    private List<Event> convert(String detailType, JsonNode finding, String text) throws RecordException {
+        ObjectNode envelope = JSON.createObjectNode().put("detail-type", detailType);
+        envelope.putObject("detail").putArray("findings").add(finding);
+        // the recognizer cuts each finding's raw text out of the envelope's: this one holds it as received
+        String raw = "{\"detail-type\":" + envelope.get("detail-type") + ",\"detail\":{\"findings\":[" + text
+                + "]}}";
+        return recognizer.events(envelope, raw, instance, null);
     }
 
     /** Where a finding came from: its Id (ASFF) or finding_info.uid (OCSF) when it has one. */

@@ -1,7 +1,10 @@
 package dev.herald.source.securityhub;
 
+import dev.herald.api.Event;
 import dev.herald.api.Journal;
+import dev.herald.api.record.RecordException;
 import dev.herald.api.source.PollLoop;
+import dev.herald.api.source.QuarantineRetry;
 import dev.herald.aws.AwsClients;
 import dev.herald.aws.AwsConnection;
 import dev.herald.aws.RequestPacer;
@@ -9,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 import javax.servlet.Servlet;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -32,10 +36,13 @@ import software.amazon.awssdk.services.securityhub.SecurityHubClient;
  * (see {@link SecurityHubPoller}); in mode {@code push}, a servlet registered with the OSGi HTTP
  * Whiteboard at {@code path} takes what an EventBridge API destination posts (see {@link
  * PushHandler}).
+ *
+ * <p>It retries a quarantined finding ({@link QuarantineRetry}) as if it read it now.
  */
-@Component(configurationPid = SecurityHubSource.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(configurationPid = SecurityHubSource.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = QuarantineRetry.class, immediate = true)
 @Designate(ocd = SecurityHubSource.Config.class, factory = true)
-public final class SecurityHubSource {
+public final class SecurityHubSource implements QuarantineRetry {
     /** The factory configuration PID. */
     public static final String PID = "dev.herald.source.securityhub";
 
@@ -195,6 +202,7 @@ public final class SecurityHubSource {
     private final AwsClients clients;
     private final PollLoop loop;
     private final AutoCloseable servlet;
+    private final FindingEvents findings;
 
     /** Started by Declarative Services with the instance's configuration. */
     @Activate
@@ -209,6 +217,7 @@ public final class SecurityHubSource {
     SecurityHubSource(Config config, AwsConnection connection, Journal journal, Clock clock,
                       ServletPublisher publisher) {
         this.settings = settings(config, connection.service_pid());
+        this.findings = new FindingEvents(settings.name(), journal);
         if (settings.mode() == SecurityHubSettings.Mode.PUSH) {
             this.clients = null;
             this.loop = null;
@@ -249,6 +258,11 @@ public final class SecurityHubSource {
         properties.put("osgi.http.whiteboard.servlet.pattern", settings.path());
         properties.put("osgi.http.whiteboard.servlet.name", "herald-securityhub-" + settings.name());
         return publisher.publish(new PushServlet(handler, settings), properties);
+    }
+
+    @Override
+    public List<Event> reread(String location, String content) throws RecordException {
+        return findings.reread(content);
     }
 
     @Deactivate

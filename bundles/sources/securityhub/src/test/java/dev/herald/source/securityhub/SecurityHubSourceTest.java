@@ -1,10 +1,13 @@
 package dev.herald.source.securityhub;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.api.Event;
+import dev.herald.api.record.RecordException;
 import dev.herald.testkit.Await;
 import dev.herald.testkit.journal.MemoryJournal;
 import java.time.Clock;
@@ -70,5 +73,26 @@ class SecurityHubSourceTest {
         e = assertThrows(IllegalArgumentException.class, () -> new SecurityHubSource(badKeys.config(),
                 badKeys.connection(), new MemoryJournal(), Clock.systemUTC(), NO_HTTP));
         assertTrue(e.getMessage().contains("credentials=static needs access_key_id"), e.getMessage());
+    }
+
+    @Test
+    void aQuarantinedFindingIsReadAgainAsIfReadNow() {
+        TestConfig test = TestConfig.push("name", "prod");
+        SecurityHubSource source = new SecurityHubSource(test.config(), test.connection(), new MemoryJournal(),
+                Clock.systemUTC(), (servlet, properties) -> () -> { });
+        try {
+            Instant updated = Instant.parse("2026-11-22T10:00:00Z");
+            String asff = SecurityHubEmulator.finding("f-1", updated, "HIGH").toString();
+            List<Event> events = assertDoesNotThrow(() -> source.reread("EventBridge event e finding 1 of 1: f-1", asff));
+            assertEquals(List.of("f-1@" + updated), events.stream().map(Event::id).toList());
+            assertEquals("prod", events.get(0).instance());
+            assertEquals(asff, events.get(0).raw(), "its text as it was quarantined");
+            RecordException still = assertThrows(RecordException.class,
+                    () -> source.reread("f-2", asff.replace(updated.toString(), "later")));
+            assertTrue(still.getMessage().contains("UpdatedAt"), still.getMessage());
+            assertThrows(RecordException.class, () -> source.reread("f-3", "{\"cut"));
+        } finally {
+            source.stop();
+        }
     }
 }
