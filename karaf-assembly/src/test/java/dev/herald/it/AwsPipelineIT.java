@@ -8,7 +8,6 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.herald.api.admin.HeraldAdmin;
 import dev.herald.api.admin.QuarantineView;
 import dev.herald.it.VendorEmulator.Answer;
 import dev.herald.it.VendorEmulator.Request;
@@ -31,7 +30,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,19 +39,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-import javax.inject.Inject;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.ops4j.pax.exam.util.Filter;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Issue 4 end to end on the real distribution: CloudTrail log objects and an Illumio audit export
@@ -63,9 +52,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * arrives exactly once, the malformed inputs are quarantined with bucket, key and line, and each
  * notification leaves the queue only after its objects are committed.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class AwsPipelineIT {
+public class AwsPipelineIT extends HeraldContainerTest {
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BUCKET = "it-trail";
@@ -75,20 +62,12 @@ public class AwsPipelineIT {
     private static final Pattern SD_ID = Pattern.compile("id=\"([^\"]+)\"");
     private static final int HTTPS_PORT = 18443;
 
-    @Inject
-    private ConfigurationAdmin configs;
-    @Inject
-    private FeaturesService features;
-    @Inject
-    @Filter(timeout = 60000)
-    private HeraldAdmin herald;
-
     /** What the SNS endpoint accepted: Herald's event id of each published message. */
     private final List<String> published = Collections.synchronizedList(new ArrayList<>());
 
-    @Configuration
-    public Option[] config() throws Exception {
-        List<Option> options = new ArrayList<>(Arrays.asList(HeraldDistribution.options()));
+    @Override
+    protected Option[] moreOptions() throws Exception {
+        List<Option> options = new ArrayList<>();
         Map<String, String> peers = AwsPeers.start();
         peers.forEach((key, value) -> options.add(systemProperty(key).value(value)));
         // the push endpoint over HTTPS, as EventBridge API destinations require (README: Security Hub)
@@ -362,9 +341,5 @@ public class AwsPipelineIT {
             gz.write(text.getBytes(StandardCharsets.UTF_8));
         }
         return out.toByteArray();
-    }
-
-    private void configure(String factoryPid, String name, Map<String, Object> properties) throws Exception {
-        configs.getFactoryConfiguration(factoryPid, name, "?").update(new Hashtable<>(properties));
     }
 }

@@ -1,5 +1,6 @@
 package dev.herald.it;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -9,8 +10,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * A loopback HTTP endpoint standing in for a webhook receiver; records every request. It lives as
@@ -20,8 +23,18 @@ final class RecordingHttpServer {
 
     /** One received request. */
     record Request(String method, String path, String contentType, String idempotencyKey, String body,
-                   String authorization) {
+                   String authorization, String userAgent) {
+        /** Herald's id of the event, from the webhook's default JSON body. */
+        String eventId() {
+            try {
+                return JSON.readTree(body).path("event").path("id").asText();
+            } catch (IOException e) {
+                throw new AssertionError("the receiver got a body that is not the webhook's JSON: " + body, e);
+            }
+        }
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final List<Request> requests = new ArrayList<>();
@@ -47,6 +60,11 @@ final class RecordingHttpServer {
         return List.copyOf(requests);
     }
 
+    /** How many accepted requests carried each event (by {@link Request#eventId()}). */
+    Map<String, Long> deliveriesPerEvent() {
+        return requests().stream().collect(Collectors.groupingBy(Request::eventId, Collectors.counting()));
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -59,7 +77,8 @@ final class RecordingHttpServer {
                 requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("Content-Type"),
                         exchange.getRequestHeaders().getFirst("Idempotency-Key"), body,
-                        exchange.getRequestHeaders().getFirst("Authorization")));
+                        exchange.getRequestHeaders().getFirst("Authorization"),
+                        exchange.getRequestHeaders().getFirst("User-Agent")));
             }
             exchange.sendResponseHeaders(204, -1);
         } finally {

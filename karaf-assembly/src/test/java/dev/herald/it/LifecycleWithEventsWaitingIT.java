@@ -1,0 +1,203 @@
+package dev.herald.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import dev.herald.api.Sink;
+import dev.herald.api.admin.SinkView;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+import org.junit.Before;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runners.MethodSorters;
+import org.ops4j.pax.exam.Option;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.Version;
+
+/**
+ * What an operator does to a live Herald while entries wait in a sink's outbox: upgrade the sink,
+ * uninstall and reinstall its feature, restart core. In each case every waiting event reaches the
+ * receiver, and exactly once: nothing is accepted by the receiver while the operation runs (its
+ * peer is down, or the sink is gone), so any repeat would be a second delivery of an entry Herald
+ * had already delivered, not an at-least-once retry of one in flight.
+ *
+ * <p>Events come from CloudTrail files through the file source, a route sends them to a webhook
+ * sink, and the test's receiver counts what it accepted per event id. The methods share one
+ * container and run in order.
+ */
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class LifecycleWithEventsWaitingIT extends HeraldContainerTest {
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final String SINK = "lc-hook";
+    private static final String FEATURE = "herald-sink-webhook";
+    private static final String SINK_BUNDLE = "dev.herald.sink.webhook";
+
+    /** Lives as long as the container (Pax Exam runs {@code @BeforeClass} around every method). */
+    private static RecordingHttpServer receiver;
+    private static CloudTrailInbox inbox;
+
+    @Override
+    protected Option[] moreOptions() {
+        // a healed peer is retried within seconds, not after a backoff of minutes
+        return new Option[] {editConfigurationFilePut("etc/dev.herald.core.cfg", "delivery_backoff_max_ms", "4000")};
+    }
+
+    @Before
+    public void pipelineOnce() throws Exception {
+        if (receiver != null) {
+            return;
+        }
+        receiver = new RecordingHttpServer();
+        inbox = new CloudTrailInbox("lc");
+        features.installFeature(FEATURE);
+        configure("dev.herald.sink.webhook", SINK, props("name", SINK, "url", receiver.url("/lifecycle")));
+        configure("dev.herald.route", "lc", props("name", "lc", "pattern", "{\"instance\":[\"lc-files\"]}",
+                "sinks", new String[] {SINK}));
+        configure("dev.herald.source.file", "lc-files", props("name", "lc-files",
+                "directory", inbox.directory().toString(), "poll_interval", 1, "settle_time", 100));
+        Await.until(WAIT, () -> "active".equals(sink().map(SinkView::state).orElse(null)),
+                () -> SINK + " should be active: " + sink());
+    }
+
+    /**
+     * {@code bundle:update} of the webhook plugin with a jar rebuilt from the installed one under a
+     * new Bundle-Version: the new revision's sink takes over the waiting outbox (its User-Agent
+     * carries its version). Karaf's {@code feature:install -u} ends in the same bundle update; it
+     * is not run here because this build has one version of the feature only.
+     */
+    @Test
+    public void a_upgradingTheSinkDeliversTheWaitingEntriesThroughTheNewVersion() throws Exception {
+        List<String> ids = waitingBehindAnOutage(20);
+        Bundle plugin = bundle(SINK_BUNDLE);
+        Version next = new Version(plugin.getVersion().getMajor(), plugin.getVersion().getMinor(),
+                plugin.getVersion().getMicro() + 1);
+
+        plugin.update(new ByteArrayInputStream(withVersion(plugin.getLocation(), next)));
+        Await.until(WAIT, () -> next.equals(servingVersion().orElse(null)),
+                () -> SINK + " should be served by " + SINK_BUNDLE + " " + next + ", is by " + servingVersion());
+        assertEquals("the entries wait through the upgrade", ids.size(), pending());
+
+        assertEachDeliveredOnce(ids);
+        List<String> agents = receiver.requests().stream().filter(r -> ids.contains(r.eventId()))
+                .map(RecordingHttpServer.Request::userAgent).distinct().toList();
+        assertEquals("delivered by the new version", List.of("Herald/" + next), agents);
+    }
+
+    /**
+     * {@code feature:uninstall} while entries wait, more events while the plugin is gone, then
+     * {@code feature:install}: the sink's configuration was kept, and everything is delivered.
+     */
+    @Test
+    public void b_uninstallingAndReinstallingTheSinkFeatureKeepsTheWaitingEntries() throws Exception {
+        List<String> ids = new ArrayList<>(waitingBehindAnOutage(10));
+
+        features.uninstallFeature(FEATURE);
+        Await.until(WAIT, () -> installed(SINK_BUNDLE).isEmpty() && "absent".equals(sink().map(SinkView::state).orElse(null)),
+                () -> SINK_BUNDLE + " should be uninstalled and " + SINK + " absent: " + sink());
+        ids.addAll(inbox.drop(10));
+        Await.until(WAIT, () -> pending() == ids.size(),
+                () -> "the absent " + SINK + " should hold " + ids.size() + " entries, has " + pending());
+        receiver.failNext(0);
+
+        features.installFeature(FEATURE);
+        assertEachDeliveredOnce(ids);
+    }
+
+    /**
+     * {@code bundle:restart} of herald-core while entries wait, and a file dropped while core is
+     * stopped: the outbox survives in the store, the file is read once core is back.
+     */
+    @Test
+    public void c_restartingCoreKeepsTheWaitingEntries() throws Exception {
+        List<String> ids = new ArrayList<>(waitingBehindAnOutage(15));
+
+        Bundle core = bundle("dev.herald.core");
+        core.stop();
+        ids.addAll(inbox.drop(5));
+        core.start();
+        awaitHeraldBack();
+        Await.until(WAIT, () -> pending() == ids.size(),
+                () -> SINK + " should hold " + ids.size() + " entries after the restart, has " + pending());
+
+        assertEachDeliveredOnce(ids);
+    }
+
+    // ---- helpers
+
+    /** Drops {@code count} events while the receiver is down, and waits until all are in the sink's outbox. */
+    private List<String> waitingBehindAnOutage(int count) throws IOException {
+        assertEquals("a test starts with an empty outbox", 0, pending());
+        receiver.failNext(Integer.MAX_VALUE);
+        List<String> ids = inbox.drop(count);
+        Await.until(WAIT, () -> pending() == count,
+                () -> SINK + " should hold " + count + " waiting entries, has " + pending() + ": " + sink());
+        return ids;
+    }
+
+    /** Heals the receiver and waits until the outbox is empty; then each event must have been accepted once. */
+    private void assertEachDeliveredOnce(Collection<String> ids) {
+        receiver.failNext(0);
+        Await.until(WAIT, () -> receiver.deliveriesPerEvent().keySet().containsAll(ids) && pending() == 0,
+                () -> "missing " + ids.stream().filter(id -> !receiver.deliveriesPerEvent().containsKey(id)).toList()
+                        + "; " + sink());
+        Map<String, Long> perEvent = receiver.deliveriesPerEvent();
+        Map<String, Long> repeated = ids.stream().filter(id -> perEvent.get(id) != 1)
+                .collect(Collectors.toMap(id -> id, perEvent::get));
+        assertEquals("events accepted more than once", Map.of(), repeated);
+    }
+
+    private Optional<SinkView> sink() {
+        return herald.sinks().stream().filter(s -> s.name().equals(SINK)).findFirst();
+    }
+
+    private long pending() {
+        return sink().map(SinkView::pending).orElse(0L);
+    }
+
+    /** The version of the bundle whose service is the sink now, if one is. */
+    private Optional<Version> servingVersion() {
+        try {
+            return context.getServiceReferences(Sink.class, "(" + Sink.NAME + "=" + SINK + ")").stream()
+                    .map(ServiceReference::getBundle).filter(Objects::nonNull).map(Bundle::getVersion).findFirst();
+        } catch (InvalidSyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The jar at {@code location}, as the same bundle of another version: a rebuild with a new Bundle-Version. */
+    private static byte[] withVersion(String location, Version version) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = new URL(location).openStream(); JarInputStream jar = new JarInputStream(in)) {
+            Manifest manifest = jar.getManifest();
+            manifest.getMainAttributes().put(new Attributes.Name(Constants.BUNDLE_VERSION), version.toString());
+            try (JarOutputStream rebuilt = new JarOutputStream(out, manifest)) {
+                for (JarEntry entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
+                    rebuilt.putNextEntry(new JarEntry(entry.getName()));
+                    jar.transferTo(rebuilt);
+                    rebuilt.closeEntry();
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+}
