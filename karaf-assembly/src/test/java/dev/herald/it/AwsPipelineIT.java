@@ -5,7 +5,6 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.admin.QuarantineView;
@@ -15,7 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -54,7 +52,6 @@ import org.ops4j.pax.exam.Option;
  */
 public class AwsPipelineIT extends HeraldContainerTest {
     private static final Duration WAIT = Duration.ofSeconds(120);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BUCKET = "it-trail";
     private static final String ACCOUNT = "123456789012";
     private static final String TOPIC = "arn:aws:sns:us-east-1:" + ACCOUNT + ":it-alerts";
@@ -236,7 +233,7 @@ public class AwsPipelineIT extends HeraldContainerTest {
     }
 
     private Answer sns(Request r) {
-        Map<String, String> form = form(r.body());
+        Map<String, String> form = VendorEmulator.formFields(r.body());
         String auth = r.header("Authorization");
         if (auth == null || !auth.contains("Credential=" + AwsCalls.ACCESS_KEY + "/") || !auth.contains("/us-east-1/sns/aws4_request")
                 || !"2010-03-31".equals(form.get("Version")) || !TOPIC.equals(form.get("TopicArn"))) {
@@ -267,18 +264,6 @@ public class AwsPipelineIT extends HeraldContainerTest {
         } catch (IOException e) {
             throw new IllegalArgumentException("an SNS message that is not Herald's JSON: " + message, e);
         }
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> form = new HashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return form;
     }
 
     /** Herald's event id of every message rsyslog parsed, from the RFC 5424 structured data. */

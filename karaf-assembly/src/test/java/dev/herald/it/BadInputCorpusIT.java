@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.admin.QuarantineView;
 import dev.herald.api.admin.SourceView;
 import java.io.File;
@@ -34,7 +33,6 @@ import org.ops4j.pax.exam.Option;
  */
 public class BadInputCorpusIT extends HeraldContainerTest {
     private static final Duration WAIT = Duration.ofSeconds(120);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SOURCE = "bad-input";
     private static final int FIFTY_MB = 50 * 1024 * 1024;
 

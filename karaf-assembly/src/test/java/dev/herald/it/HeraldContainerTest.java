@@ -1,5 +1,6 @@
 package dev.herald.it;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.admin.HeraldAdmin;
 import java.io.IOException;
 import java.time.Duration;
@@ -32,6 +33,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public abstract class HeraldContainerTest {
+    protected static final ObjectMapper JSON = new ObjectMapper();
+
     @Inject
     protected BundleContext context;
     @Inject

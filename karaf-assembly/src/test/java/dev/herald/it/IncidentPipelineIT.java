@@ -5,7 +5,6 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.admin.SinkView;
@@ -34,7 +33,6 @@ import org.ops4j.pax.exam.Option;
  */
 public class IncidentPipelineIT extends HeraldContainerTest {
     private static final Duration WAIT = Duration.ofSeconds(120);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PCE_USER = "api_1f2e3d4c5b6a7980";
     private static final String PCE_SECRET = "it-pce-secret-0b9a";
     private static final String SLACK_TOKEN = "xoxb-it-1111-2222-secret";

@@ -5,7 +5,6 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,7 +27,6 @@ import org.ops4j.pax.exam.Option;
  */
 public class ObserveIT extends HeraldContainerTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HEALTH = "http://127.0.0.1:18181/system/health";
     private static final String METRICS = "http://127.0.0.1:18181/metrics";
     private static final String TOKEN = "it-metrics-token";

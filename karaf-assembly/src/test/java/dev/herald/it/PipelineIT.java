@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.admin.Problem;
 import dev.herald.api.admin.SinkView;
 import java.io.IOException;
@@ -27,7 +26,6 @@ import org.osgi.framework.Bundle;
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class PipelineIT extends HeraldContainerTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static RecordingHttpServer receiver;
     private static CloudTrailInbox inbox;
@@ -129,9 +127,7 @@ public class PipelineIT extends HeraldContainerTest {
                 "name", "it-broken",
                 "pattern", "{\"source\": \"cloudtrail\"",
                 "sinks", new String[] {"it-hook"}));
-        configure("dev.herald.sink.webhook", "it-badurl", props(
-                "name", "it-badurl",
-                "url", "not a url"));
+        configure("dev.herald.sink.webhook", "it-badurl", props("name", "it-badurl", "url", "not a url"));
         Await.until(WAIT, () -> problems().contains("it-broken") && problems().contains("it-badurl"),
                 () -> "herald problems were: " + problems());
 
