@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -39,6 +40,7 @@ final class RecordingHttpServer {
     private final HttpServer server;
     private final List<Request> requests = new ArrayList<>();
     private final AtomicInteger failuresToServe = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
 
     RecordingHttpServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -56,6 +58,11 @@ final class RecordingHttpServer {
         failuresToServe.set(count);
     }
 
+    /** How many requests were answered 503. */
+    int refused() {
+        return refused.get();
+    }
+
     synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -65,10 +72,18 @@ final class RecordingHttpServer {
         return requests().stream().collect(Collectors.groupingBy(Request::eventId, Collectors.counting()));
     }
 
+    /** Those of {@code eventIds} accepted more than once, with how many times. */
+    Map<String, Long> repeated(Collection<String> eventIds) {
+        Map<String, Long> perEvent = deliveriesPerEvent();
+        return eventIds.stream().filter(id -> perEvent.getOrDefault(id, 0L) > 1)
+                .collect(Collectors.toMap(id -> id, perEvent::get));
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             if (failuresToServe.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                refused.incrementAndGet();
                 exchange.getResponseHeaders().add("Retry-After", "1");
                 exchange.sendResponseHeaders(503, -1);
                 return;
