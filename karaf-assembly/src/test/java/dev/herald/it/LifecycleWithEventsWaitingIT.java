@@ -1,6 +1,7 @@
 package dev.herald.it;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import dev.herald.api.Sink;
@@ -13,6 +14,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,10 +37,10 @@ import org.osgi.framework.Version;
 
 /**
  * What an operator does to a live Herald while entries wait in a sink's outbox: upgrade the sink,
- * uninstall and reinstall its feature, restart core. In each case every waiting event reaches the
- * receiver, and exactly once: nothing is accepted by the receiver while the operation runs (its
- * peer is down, or the sink is gone), so any repeat would be a second delivery of an entry Herald
- * had already delivered, not an at-least-once retry of one in flight.
+ * uninstall and reinstall its feature, restart core. The entries wait because the receiver is
+ * down (it answers 503), except for one send that it keeps unanswered while the operation runs.
+ * In each case every waiting event reaches the receiver; each exactly once, but the one in flight,
+ * which may come twice (at least once: the receiver took it, Herald may not have seen the answer).
  *
  * <p>Events come from CloudTrail files through the file source, a route sends them to a webhook
  * sink, and the test's receiver counts what it accepted per event id. The methods share one
@@ -90,14 +92,17 @@ public class LifecycleWithEventsWaitingIT extends HeraldContainerTest {
         Bundle plugin = bundle(SINK_BUNDLE);
         Version next = new Version(plugin.getVersion().getMajor(), plugin.getVersion().getMinor(),
                 plugin.getVersion().getMicro() + 1);
+        String inFlight = oneSendInFlight();
 
         plugin.update(new ByteArrayInputStream(withVersion(plugin.getLocation(), next)));
         Await.until(WAIT, () -> next.equals(servingVersion().orElse(null)),
                 () -> SINK + " should be served by " + SINK_BUNDLE + " " + next + ", is by " + servingVersion());
         assertEquals("the entries wait through the upgrade", ids.size(), pending());
+        receiver.release();
 
-        assertEachDeliveredOnce(ids);
-        List<String> agents = receiver.requests().stream().filter(r -> ids.contains(r.eventId()))
+        assertEachDeliveredOnce("upgrade", ids, inFlight);
+        List<String> agents = receiver.requests().stream()
+                .filter(r -> ids.contains(r.eventId()) && !r.eventId().equals(inFlight))
                 .map(RecordingHttpServer.Request::userAgent).distinct().toList();
         assertEquals("delivered by the new version", List.of("Herald/" + next), agents);
     }
@@ -109,6 +114,7 @@ public class LifecycleWithEventsWaitingIT extends HeraldContainerTest {
     @Test
     public void b_uninstallingAndReinstallingTheSinkFeatureKeepsTheWaitingEntries() throws Exception {
         List<String> ids = new ArrayList<>(waitingBehindAnOutage(10));
+        String inFlight = oneSendInFlight();
 
         features.uninstallFeature(FEATURE);
         Await.until(WAIT, () -> installed(SINK_BUNDLE).isEmpty() && "absent".equals(sink().map(SinkView::state).orElse(null)),
@@ -116,10 +122,10 @@ public class LifecycleWithEventsWaitingIT extends HeraldContainerTest {
         ids.addAll(inbox.drop(10));
         Await.until(WAIT, () -> pending() == ids.size(),
                 () -> "the absent " + SINK + " should hold " + ids.size() + " entries, has " + pending());
-        receiver.failNext(0);
+        receiver.release();
 
         features.installFeature(FEATURE);
-        assertEachDeliveredOnce(ids);
+        assertEachDeliveredOnce("feature uninstall and install", ids, inFlight);
     }
 
     /**
@@ -129,6 +135,7 @@ public class LifecycleWithEventsWaitingIT extends HeraldContainerTest {
     @Test
     public void c_restartingCoreKeepsTheWaitingEntries() throws Exception {
         List<String> ids = new ArrayList<>(waitingBehindAnOutage(15));
+        String inFlight = oneSendInFlight();
 
         Bundle core = bundle("dev.herald.core");
         core.stop();
@@ -137,8 +144,9 @@ public class LifecycleWithEventsWaitingIT extends HeraldContainerTest {
         awaitHeraldBack();
         Await.until(WAIT, () -> pending() == ids.size(),
                 () -> SINK + " should hold " + ids.size() + " entries after the restart, has " + pending());
+        receiver.release();
 
-        assertEachDeliveredOnce(ids);
+        assertEachDeliveredOnce("core restart", ids, inFlight);
     }
 
     // ---- helpers
@@ -153,13 +161,33 @@ public class LifecycleWithEventsWaitingIT extends HeraldContainerTest {
         return ids;
     }
 
-    /** Heals the receiver and waits until the outbox is empty; then each event must have been accepted once. */
-    private void assertEachDeliveredOnce(Collection<String> ids) {
+    /**
+     * Lets the next send through to the receiver and keeps it there unanswered, while the outage
+     * goes on for the others; returns the event in flight.
+     */
+    private String oneSendInFlight() {
+        receiver.holdNext();
+        receiver.failNext(0);
+        Await.until(WAIT, () -> receiver.heldEventId() != null, () -> "no send reached the receiver; " + sink());
+        receiver.failNext(Integer.MAX_VALUE);
+        return receiver.heldEventId();
+    }
+
+    /**
+     * Heals the receiver and waits until the outbox is empty; then each event must have been
+     * accepted once, but {@code inFlight}, which may have been accepted twice.
+     */
+    private void assertEachDeliveredOnce(String operation, Collection<String> ids, String inFlight) {
         receiver.failNext(0);
         Await.until(WAIT, () -> receiver.deliveriesPerEvent().keySet().containsAll(ids) && pending() == 0,
                 () -> "missing " + ids.stream().filter(id -> !receiver.deliveriesPerEvent().containsKey(id)).toList()
                         + "; " + sink());
-        assertEquals("events accepted more than once", Map.of(), receiver.repeated(ids));
+        Map<String, Long> repeated = new HashMap<>(receiver.repeated(ids));
+        Long inFlightTimes = repeated.remove(inFlight);
+        assertEquals("events accepted more than once", Map.of(), repeated);
+        assertTrue("the event in flight was accepted " + inFlightTimes + " times", inFlightTimes == null || inFlightTimes == 2);
+        System.out.printf("%s: the event in flight was accepted %d time(s)%n",
+                operation, inFlightTimes == null ? 1 : inFlightTimes);
     }
 
     private Optional<SinkView> sink() {

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -25,13 +28,8 @@ final class RecordingHttpServer {
     /** One received request. */
     record Request(String method, String path, String contentType, String idempotencyKey, String body,
                    String authorization, String userAgent) {
-        /** Herald's id of the event, from the webhook's default JSON body. */
         String eventId() {
-            try {
-                return JSON.readTree(body).path("event").path("id").asText();
-            } catch (IOException e) {
-                throw new AssertionError("the receiver got a body that is not the webhook's JSON: " + body, e);
-            }
+            return eventIdOf(body);
         }
     }
 
@@ -41,6 +39,9 @@ final class RecordingHttpServer {
     private final List<Request> requests = new ArrayList<>();
     private final AtomicInteger failuresToServe = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicBoolean holdNext = new AtomicBoolean();
+    private volatile CountDownLatch holdGate = new CountDownLatch(0);
+    private volatile String heldBody;
 
     RecordingHttpServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -61,6 +62,35 @@ final class RecordingHttpServer {
     /** How many requests were answered 503. */
     int refused() {
         return refused.get();
+    }
+
+    /**
+     * The next request that is not refused is kept unanswered until {@link #release()}, as a
+     * peer that is slow to answer: the sender has a send in flight meanwhile. It counts as
+     * accepted once answered.
+     */
+    void holdNext() {
+        holdGate = new CountDownLatch(1);
+        holdNext.set(true);
+    }
+
+    /** The event of the request kept unanswered now, or null when none is. */
+    String heldEventId() {
+        String body = heldBody;
+        return body == null ? null : eventIdOf(body);
+    }
+
+    /** Herald's id of the event, from the webhook's default JSON body. */
+    private static String eventIdOf(String body) {
+        try {
+            return JSON.readTree(body).path("event").path("id").asText();
+        } catch (IOException e) {
+            throw new AssertionError("the receiver got a body that is not the webhook's JSON: " + body, e);
+        }
+    }
+
+    void release() {
+        holdGate.countDown();
     }
 
     synchronized List<Request> requests() {
@@ -88,6 +118,9 @@ final class RecordingHttpServer {
                 exchange.sendResponseHeaders(503, -1);
                 return;
             }
+            if (holdNext.compareAndSet(true, false)) {
+                holdUntilReleased(body);
+            }
             synchronized (this) {
                 requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("Content-Type"),
@@ -98,6 +131,18 @@ final class RecordingHttpServer {
             exchange.sendResponseHeaders(204, -1);
         } finally {
             exchange.close();
+        }
+    }
+
+    private void holdUntilReleased(String body) {
+        heldBody = body;
+        try {
+            // bounded, so that a test that fails before its release leaves no thread behind for long
+            holdGate.await(5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            heldBody = null;
         }
     }
 }
