@@ -39,8 +39,10 @@ import org.osgi.framework.Version;
  * What an operator does to a live Herald while entries wait in a sink's outbox: upgrade the sink,
  * uninstall and reinstall its feature, restart core. The entries wait because the receiver is
  * down (it answers 503), except for one send that it keeps unanswered while the operation runs.
- * In each case every waiting event reaches the receiver; each exactly once, but the one in flight,
- * which may come twice (at least once: the receiver took it, Herald may not have seen the answer).
+ * In each case every waiting event reaches the receiver exactly once, but the one in flight when
+ * core stops: the dispatcher abandons a send that outlasts its shutdown grace, so that one comes
+ * again after the restart (at least once). When a sink is replaced or goes away, its successor
+ * waits for the send in flight to end and be recorded, so that event too comes once.
  *
  * <p>Events come from CloudTrail files through the file source, a route sends them to a webhook
  * sink, and the test's receiver counts what it accepted per event id. The methods share one
@@ -100,7 +102,7 @@ public class LifecycleWithEventsWaitingIT extends HeraldContainerTest {
         assertEquals("the entries wait through the upgrade", ids.size(), pending());
         receiver.release();
 
-        assertEachDeliveredOnce("upgrade", ids, inFlight);
+        assertEachDeliveredOnce(ids, inFlight, 1);
         List<String> agents = receiver.requests().stream()
                 .filter(r -> ids.contains(r.eventId()) && !r.eventId().equals(inFlight))
                 .map(RecordingHttpServer.Request::userAgent).distinct().toList();
@@ -125,12 +127,13 @@ public class LifecycleWithEventsWaitingIT extends HeraldContainerTest {
         receiver.release();
 
         features.installFeature(FEATURE);
-        assertEachDeliveredOnce("feature uninstall and install", ids, inFlight);
+        assertEachDeliveredOnce(ids, inFlight, 1);
     }
 
     /**
      * {@code bundle:restart} of herald-core while entries wait, and a file dropped while core is
-     * stopped: the outbox survives in the store, the file is read once core is back.
+     * stopped: the outbox survives in the store, the file is read once core is back. The send in
+     * flight outlasts the dispatcher's shutdown grace, is abandoned and comes again after the restart.
      */
     @Test
     public void c_restartingCoreKeepsTheWaitingEntries() throws Exception {
@@ -146,7 +149,7 @@ public class LifecycleWithEventsWaitingIT extends HeraldContainerTest {
                 () -> SINK + " should hold " + ids.size() + " entries after the restart, has " + pending());
         receiver.release();
 
-        assertEachDeliveredOnce("core restart", ids, inFlight);
+        assertEachDeliveredOnce(ids, inFlight, 2);
     }
 
     // ---- helpers
@@ -175,19 +178,19 @@ public class LifecycleWithEventsWaitingIT extends HeraldContainerTest {
 
     /**
      * Heals the receiver and waits until the outbox is empty; then each event must have been
-     * accepted once, but {@code inFlight}, which may have been accepted twice.
+     * accepted once, but {@code inFlight}, which may have been accepted up to {@code inFlightAtMost} times.
      */
-    private void assertEachDeliveredOnce(String operation, Collection<String> ids, String inFlight) {
+    private void assertEachDeliveredOnce(Collection<String> ids, String inFlight, int inFlightAtMost) {
         receiver.failNext(0);
         Await.until(WAIT, () -> receiver.deliveriesPerEvent().keySet().containsAll(ids) && pending() == 0,
                 () -> "missing " + ids.stream().filter(id -> !receiver.deliveriesPerEvent().containsKey(id)).toList()
                         + "; " + sink());
         Map<String, Long> repeated = new HashMap<>(receiver.repeated(ids));
-        Long inFlightTimes = repeated.remove(inFlight);
+        long inFlightTimes = repeated.getOrDefault(inFlight, 1L);
+        repeated.remove(inFlight);
         assertEquals("events accepted more than once", Map.of(), repeated);
-        assertTrue("the event in flight was accepted " + inFlightTimes + " times", inFlightTimes == null || inFlightTimes == 2);
-        System.out.printf("%s: the event in flight was accepted %d time(s)%n",
-                operation, inFlightTimes == null ? 1 : inFlightTimes);
+        assertTrue("the event in flight " + inFlight + " was accepted " + inFlightTimes + " times",
+                inFlightTimes <= inFlightAtMost);
     }
 
     private Optional<SinkView> sink() {
