@@ -19,11 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.stream.Collectors;
 import org.junit.Before;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
@@ -191,6 +193,11 @@ public class LifecycleWithEventsWaitingIT extends HeraldContainerTest {
         assertEquals("events accepted more than once", Map.of(), repeated);
         assertTrue("the event in flight " + inFlight + " was accepted " + inFlightTimes + " times",
                 inFlightTimes <= inFlightAtMost);
+        // a receiver drops a repeat by its key: the key of an event is the same on every send, whichever version sent it
+        Map<String, Set<String>> keys = receiver.idempotencyKeysPerEvent();
+        assertEquals("events sent under more than one Idempotency-Key, or none", Map.of(), ids.stream()
+                .filter(id -> keys.get(id).size() != 1 || keys.get(id).contains("null"))
+                .collect(Collectors.toMap(id -> id, keys::get)));
     }
 
     private Optional<SinkView> sink() {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -100,6 +101,12 @@ final class RecordingHttpServer {
     /** How many accepted requests carried each event (by {@link Request#eventId()}). */
     Map<String, Long> deliveriesPerEvent() {
         return requests().stream().collect(Collectors.groupingBy(Request::eventId, Collectors.counting()));
+    }
+
+    /** The Idempotency-Key headers of the accepted requests of each event. */
+    Map<String, Set<String>> idempotencyKeysPerEvent() {
+        return requests().stream().collect(Collectors.groupingBy(Request::eventId,
+                Collectors.mapping(r -> String.valueOf(r.idempotencyKey()), Collectors.toSet())));
     }
 
     /** Those of {@code eventIds} accepted more than once, with how many times. */
