@@ -39,8 +39,9 @@ import org.osgi.framework.Version;
 
 /**
  * What an operator does to a live Herald while entries wait in a sink's outbox: upgrade the sink,
- * uninstall and reinstall its feature, restart core. The entries wait because the receiver is
- * down (it answers 503), except for one send that it keeps unanswered while the operation runs.
+ * uninstall and reinstall its feature, restart core. The entries wait because the receiver was
+ * down (it answered 503) and then keeps the first send unanswered while the operation runs: the
+ * sink is busy with that send, and its replacement must wait until it has ended.
  * In each case every waiting event reaches the receiver exactly once, but the one in flight when
  * core stops: the dispatcher abandons a send that outlasts its shutdown grace, so that one comes
  * again after the restart (at least once). When a sink is replaced or goes away, its successor
@@ -141,6 +142,8 @@ public class LifecycleWithEventsWaitingIT extends HeraldContainerTest {
     public void c_restartingCoreKeepsTheWaitingEntries() throws Exception {
         List<String> ids = new ArrayList<>(waitingBehindAnOutage(15));
         String inFlight = oneSendInFlight();
+        // down again for the others, so that they are seen waiting after the restart
+        receiver.failNext(Integer.MAX_VALUE);
 
         Bundle core = bundle("dev.herald.core");
         core.stop();
@@ -167,14 +170,13 @@ public class LifecycleWithEventsWaitingIT extends HeraldContainerTest {
     }
 
     /**
-     * Lets the next send through to the receiver and keeps it there unanswered, while the outage
-     * goes on for the others; returns the event in flight.
+     * Ends the receiver's outage and keeps the next send unanswered there; returns its event. The
+     * sink sends nothing else meanwhile: the next send would come from a second worker.
      */
     private String oneSendInFlight() {
         receiver.holdNext();
         receiver.failNext(0);
         Await.until(WAIT, () -> receiver.heldEventId() != null, () -> "no send reached the receiver; " + sink());
-        receiver.failNext(Integer.MAX_VALUE);
         return receiver.heldEventId();
     }
 
