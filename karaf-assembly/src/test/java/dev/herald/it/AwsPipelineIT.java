@@ -5,10 +5,8 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.herald.api.admin.HeraldAdmin;
 import dev.herald.api.admin.QuarantineView;
 import dev.herald.it.VendorEmulator.Answer;
 import dev.herald.it.VendorEmulator.Request;
@@ -16,7 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,19 +37,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-import javax.inject.Inject;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.ops4j.pax.exam.util.Filter;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Issue 4 end to end on the real distribution: CloudTrail log objects and an Illumio audit export
@@ -63,11 +50,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * arrives exactly once, the malformed inputs are quarantined with bucket, key and line, and each
  * notification leaves the queue only after its objects are committed.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class AwsPipelineIT {
+public class AwsPipelineIT extends HeraldContainerTest {
     private static final Duration WAIT = Duration.ofSeconds(120);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BUCKET = "it-trail";
     private static final String ACCOUNT = "123456789012";
     private static final String TOPIC = "arn:aws:sns:us-east-1:" + ACCOUNT + ":it-alerts";
@@ -75,20 +59,12 @@ public class AwsPipelineIT {
     private static final Pattern SD_ID = Pattern.compile("id=\"([^\"]+)\"");
     private static final int HTTPS_PORT = 18443;
 
-    @Inject
-    private ConfigurationAdmin configs;
-    @Inject
-    private FeaturesService features;
-    @Inject
-    @Filter(timeout = 60000)
-    private HeraldAdmin herald;
-
     /** What the SNS endpoint accepted: Herald's event id of each published message. */
     private final List<String> published = Collections.synchronizedList(new ArrayList<>());
 
-    @Configuration
-    public Option[] config() throws Exception {
-        List<Option> options = new ArrayList<>(Arrays.asList(HeraldDistribution.options()));
+    @Override
+    protected Option[] moreOptions() throws Exception {
+        List<Option> options = new ArrayList<>();
         Map<String, String> peers = AwsPeers.start();
         peers.forEach((key, value) -> options.add(systemProperty(key).value(value)));
         // the push endpoint over HTTPS, as EventBridge API destinations require (README: Security Hub)
@@ -257,7 +233,7 @@ public class AwsPipelineIT {
     }
 
     private Answer sns(Request r) {
-        Map<String, String> form = form(r.body());
+        Map<String, String> form = VendorEmulator.formFields(r.body());
         String auth = r.header("Authorization");
         if (auth == null || !auth.contains("Credential=" + AwsCalls.ACCESS_KEY + "/") || !auth.contains("/us-east-1/sns/aws4_request")
                 || !"2010-03-31".equals(form.get("Version")) || !TOPIC.equals(form.get("TopicArn"))) {
@@ -288,18 +264,6 @@ public class AwsPipelineIT {
         } catch (IOException e) {
             throw new IllegalArgumentException("an SNS message that is not Herald's JSON: " + message, e);
         }
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> form = new HashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return form;
     }
 
     /** Herald's event id of every message rsyslog parsed, from the RFC 5424 structured data. */
@@ -362,9 +326,5 @@ public class AwsPipelineIT {
             gz.write(text.getBytes(StandardCharsets.UTF_8));
         }
         return out.toByteArray();
-    }
-
-    private void configure(String factoryPid, String name, Map<String, Object> properties) throws Exception {
-        configs.getFactoryConfiguration(factoryPid, name, "?").update(new Hashtable<>(properties));
     }
 }

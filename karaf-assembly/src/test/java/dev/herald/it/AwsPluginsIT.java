@@ -4,31 +4,14 @@ import static org.junit.Assert.assertEquals;
 
 import dev.herald.it.VendorEmulator.Answer;
 import java.util.Map;
-import javax.inject.Inject;
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
  * The AWS plugins on the real distribution. The AWS SDK, packaged as one bundle, works inside
  * Karaf: a client built by Herald's AwsClients signs and sends a request and parses the answer,
  * with no class or service lookup failing.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class AwsPluginsIT {
-    @Inject
-    private FeaturesService features;
-
-    @Configuration
-    public Option[] config() {
-        return HeraldDistribution.options();
-    }
+public class AwsPluginsIT extends HeraldContainerTest {
 
     @Test
     public void theSdkBundleSignsSendsAndParsesInsideKaraf() throws Exception {

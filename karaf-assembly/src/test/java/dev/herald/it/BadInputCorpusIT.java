@@ -4,8 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.herald.api.admin.HeraldAdmin;
 import dev.herald.api.admin.QuarantineView;
 import dev.herald.api.admin.SourceView;
 import java.io.File;
@@ -17,24 +15,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.inject.Inject;
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.OptionUtils;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.ops4j.pax.exam.util.Filter;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * The committed bad-input corpus ({@code src/test/resources/bad-input/}) and a 50 MB line made at
@@ -44,11 +31,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * missing comma; a truncated gzip keeps what came before the cut), the source reports no problem,
  * and a valid file dropped after all of them is delivered.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class BadInputCorpusIT {
+public class BadInputCorpusIT extends HeraldContainerTest {
     private static final Duration WAIT = Duration.ofSeconds(120);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SOURCE = "bad-input";
     private static final int FIFTY_MB = 50 * 1024 * 1024;
 
@@ -94,18 +78,10 @@ public class BadInputCorpusIT {
         CORPUS.put("binary.json", Expected.of(List.of("binary data, not JSON text (a NUL byte at byte 9)")));
     }
 
-    @Inject
-    private ConfigurationAdmin configs;
-    @Inject
-    private FeaturesService features;
-    @Inject
-    @Filter(timeout = 60000)
-    private HeraldAdmin herald;
-
-    @Configuration
-    public Option[] config() {
-        return OptionUtils.combine(HeraldDistribution.options(), systemProperty("herald.it.bad-input")
-                .value(new File("src/test/resources/bad-input").getAbsolutePath()));
+    @Override
+    protected Option[] moreOptions() {
+        return new Option[] {
+            systemProperty("herald.it.bad-input").value(new File("src/test/resources/bad-input").getAbsolutePath())};
     }
 
     @Test
@@ -113,11 +89,11 @@ public class BadInputCorpusIT {
         RecordingHttpServer receiver = new RecordingHttpServer();
         Path inbox = Files.createTempDirectory("herald-bad-input");
         features.installFeature("herald-sink-webhook");
-        configure("dev.herald.sink.webhook", "bad-hook", "name", "bad-hook", "url", receiver.url("/bad"));
-        configure("dev.herald.route", "bad-input", "name", "bad-input",
-                "pattern", "{\"instance\":[\"" + SOURCE + "\"]}", "sinks", new String[] {"bad-hook"});
-        configure("dev.herald.source.file", SOURCE, "name", SOURCE, "directory", inbox.toString(),
-                "poll_interval", 1, "settle_time", 100);
+        configure("dev.herald.sink.webhook", "bad-hook", props("name", "bad-hook", "url", receiver.url("/bad")));
+        configure("dev.herald.route", "bad-input", props("name", "bad-input",
+                "pattern", "{\"instance\":[\"" + SOURCE + "\"]}", "sinks", new String[] {"bad-hook"}));
+        configure("dev.herald.source.file", SOURCE, props("name", SOURCE, "directory", inbox.toString(),
+                "poll_interval", 1, "settle_time", 100));
 
         Path corpus = Path.of(System.getProperty("herald.it.bad-input"));
         for (String file : CORPUS.keySet()) {
@@ -190,13 +166,5 @@ public class BadInputCorpusIT {
                 throw new AssertionError("the webhook got a body that is not JSON: " + r.body(), e);
             }
         }).collect(Collectors.toSet());
-    }
-
-    private void configure(String factoryPid, String name, Object... keysAndValues) throws IOException {
-        Hashtable<String, Object> p = new Hashtable<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            p.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        configs.getFactoryConfiguration(factoryPid, name, "?").update(p);
     }
 }

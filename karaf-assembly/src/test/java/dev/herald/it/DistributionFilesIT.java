@@ -4,9 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.environment;
-import static org.ops4j.pax.exam.CoreOptions.options;
 
-import dev.herald.api.admin.HeraldAdmin;
 import dev.herald.api.admin.SinkView;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,23 +14,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.inject.Inject;
-import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.OptionUtils;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.Version;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * The distribution's own files, as a user meets them: Felix fileinstall (which watches {@code etc/})
@@ -40,29 +26,15 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * documents, {@code $[secret:herald/…]} (a file under {@code etc/herald/}) and {@code $[env:…]}
  * (Karaf's environment), reach a sink resolved while the {@code .cfg} file keeps the reference.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class DistributionFilesIT {
+public class DistributionFilesIT extends HeraldContainerTest {
     private static final String ENV_NAME = "HERALD_IT_WEBHOOK_TOKEN";
     private static final String ENV_TOKEN = "it-token-from-the-environment";
     private static final String FILE_TOKEN = "it-token-from-a-secret-file";
 
-    @Inject
-    private BundleContext context;
-    @Inject
-    private ConfigurationAdmin configs;
-    @Inject
-    private FeaturesService features;
-    @Inject
-    @Filter(timeout = 60000)
-    private HeraldAdmin herald;
-    @Inject
-    private SessionFactory shell;
-
-    @Configuration
-    public Option[] config() {
+    @Override
+    protected Option[] moreOptions() {
         // Pax Exam starts Karaf with this JVM's environment plus these variables, as bin/karaf would
-        return OptionUtils.combine(HeraldDistribution.options(), options(environment(ENV_NAME + "=" + ENV_TOKEN)));
+        return new Option[] {environment(ENV_NAME + "=" + ENV_TOKEN)};
     }
 
     @Test

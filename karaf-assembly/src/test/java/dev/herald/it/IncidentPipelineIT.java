@@ -5,10 +5,8 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.herald.api.admin.HeraldAdmin;
 import dev.herald.api.admin.SinkView;
 import dev.herald.it.VendorEmulator.Answer;
 import dev.herald.it.VendorEmulator.Request;
@@ -18,25 +16,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.inject.Inject;
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.OptionUtils;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.ops4j.pax.exam.util.Filter;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Issue 3 end to end on the real distribution: Illumio PCE audit events polled from a PCE
@@ -44,24 +31,13 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * server, through a PCE outage (twice) and a storm of Slack 429s, and each target receives every
  * expected message exactly once.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class IncidentPipelineIT {
+public class IncidentPipelineIT extends HeraldContainerTest {
     private static final Duration WAIT = Duration.ofSeconds(120);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PCE_USER = "api_1f2e3d4c5b6a7980";
     private static final String PCE_SECRET = "it-pce-secret-0b9a";
     private static final String SLACK_TOKEN = "xoxb-it-1111-2222-secret";
     private static final String ROUTING_KEY = "R0UT1NGKEYR0UT1NGKEYR0UT1NGKEY32";
     private static final String SNOW_PASSWORD = "it-snow-secret";
-
-    @Inject
-    private ConfigurationAdmin configs;
-    @Inject
-    private FeaturesService features;
-    @Inject
-    @Filter(timeout = 60000)
-    private HeraldAdmin herald;
 
     /** The PCE's audit events; the emulator serves those inside the asked window. */
     private final List<ObjectNode> pceEvents = new ArrayList<>();
@@ -72,12 +48,12 @@ public class IncidentPipelineIT {
     /** ServiceNow incidents by correlation_id. */
     private final Map<String, String> incidents = new ConcurrentHashMap<>();
 
-    @Configuration
-    public Option[] config() throws Exception {
+    @Override
+    protected Option[] moreOptions() throws Exception {
         int[] mail = MailPeer.ports();
-        return OptionUtils.combine(HeraldDistribution.options(),
-                systemProperty("it.smtp.port").value(Integer.toString(mail[0])),
-                systemProperty("it.pop3.port").value(Integer.toString(mail[1])));
+        return new Option[] {
+            systemProperty("it.smtp.port").value(Integer.toString(mail[0])),
+            systemProperty("it.pop3.port").value(Integer.toString(mail[1]))};
     }
 
     @Test
@@ -306,9 +282,5 @@ public class IncidentPipelineIT {
         } catch (java.io.IOException e) {
             throw new AssertionError("not JSON: " + text, e);
         }
-    }
-
-    private void configure(String factoryPid, String name, Map<String, Object> properties) throws Exception {
-        configs.getFactoryConfiguration(factoryPid, name, "?").update(new Hashtable<>(properties));
     }
 }

@@ -5,36 +5,18 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.herald.api.admin.HeraldAdmin;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import javax.inject.Inject;
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.ops4j.pax.exam.util.Filter;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Health checks, metrics and self-alerts on the real distribution: {@code /metrics} counts what the
@@ -43,38 +25,27 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * another sink that it paused and, later, that it recovered, never telling the failing sink
  * about itself.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class ObserveIT {
+public class ObserveIT extends HeraldContainerTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HEALTH = "http://127.0.0.1:18181/system/health";
     private static final String METRICS = "http://127.0.0.1:18181/metrics";
     private static final String TOKEN = "it-metrics-token";
 
-    @Inject
-    private ConfigurationAdmin configs;
-    @Inject
-    private FeaturesService features;
-    @Inject
-    @Filter(timeout = 60000)
-    private HeraldAdmin herald;
-
-    @Configuration
-    public Option[] config() {
-        List<Option> options = new ArrayList<>(List.of(HeraldDistribution.options()));
-        // a realm user with the role /metrics asks for, as an operator would add one
-        options.add(editConfigurationFilePut("etc/users.properties", "scraper", "scraper-pw,admin"));
-        // retries at most 4 s apart, so that the failing sink's recovery is seen soon after its peer's
-        options.add(editConfigurationFilePut("etc/dev.herald.core.cfg", "delivery_backoff_max_ms", "4000"));
-        return options.toArray(Option[]::new);
+    @Override
+    protected Option[] moreOptions() {
+        return new Option[] {
+            // a realm user with the role /metrics asks for, as an operator would add one
+            editConfigurationFilePut("etc/users.properties", "scraper", "scraper-pw,admin"),
+            // retries at most 4 s apart, so that the failing sink's recovery is seen soon after its peer's
+            editConfigurationFilePut("etc/dev.herald.core.cfg", "delivery_backoff_max_ms", "4000"),
+        };
     }
 
     @Test
     public void metricsCountWhatWasSentAndAFailingSinkWarnsOnSystemHealthAndIsReportedByASelfAlert() throws Exception {
         RecordingHttpServer healthy = new RecordingHttpServer();
         RecordingHttpServer flaky = new RecordingHttpServer();
-        Path inbox = Files.createTempDirectory("herald-observe-it");
+        CloudTrailInbox inbox = new CloudTrailInbox("health-it");
         flaky.failNext(Integer.MAX_VALUE);
         features.installFeature("herald-sink-webhook");
         configure("dev.herald.sink.webhook", "it-ok", props("name", "it-ok", "url", healthy.url("/ok")));
@@ -84,9 +55,9 @@ public class ObserveIT {
         configure("dev.herald.route", "it-self-alerts", props("name", "it-self-alerts",
                 "pattern", "{\"source\":[\"herald\"]}", "sinks", new String[] {"it-ok", "it-flaky"}));
         configure("dev.herald.source.file", "it-files", props("name", "it-files",
-                "directory", inbox.toString(), "poll_interval", 1, "settle_time", 100));
+                "directory", inbox.directory().toString(), "poll_interval", 1, "settle_time", 100));
 
-        dropCloudTrailFile(inbox, 3);
+        inbox.drop(3);
         Await.until(WAIT, () -> bodies(healthy, "cloudtrail").size() == 3,
                 () -> "it-ok should get the 3 events, got " + healthy.requests().size() + "; sinks: " + herald.sinks());
 
@@ -229,27 +200,5 @@ public class ObserveIT {
                 throw new AssertionError("not JSON: " + r.body(), e);
             }
         }).filter(b -> b.path("event").path("source").asText().equals(source)).collect(Collectors.toList());
-    }
-
-    private static void dropCloudTrailFile(Path inbox, int count) throws IOException {
-        String records = IntStream.range(0, count).mapToObj(i -> "{\"eventVersion\":\"1.09\","
-                + "\"eventTime\":\"2026-11-22T10:00:0" + i + "Z\",\"eventSource\":\"iam.amazonaws.com\","
-                + "\"eventName\":\"CreateUser\",\"awsRegion\":\"us-east-1\",\"eventID\":\"health-it-" + i + "\","
-                + "\"recipientAccountId\":\"123456789012\"}").collect(Collectors.joining(","));
-        Path tmp = Files.createTempFile(inbox.getParent(), "ct", ".tmp");
-        Files.writeString(tmp, "{\"Records\":[" + records + "]}", StandardCharsets.UTF_8);
-        Files.move(tmp, inbox.resolve("123456789012_CloudTrail_us-east-1_health.json"), StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private void configure(String factoryPid, String name, Dictionary<String, Object> properties) throws IOException {
-        configs.getFactoryConfiguration(factoryPid, name, "?").update(properties);
-    }
-
-    private static Dictionary<String, Object> props(Object... keysAndValues) {
-        Hashtable<String, Object> p = new Hashtable<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            p.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return p;
     }
 }

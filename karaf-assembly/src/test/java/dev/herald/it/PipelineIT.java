@@ -4,40 +4,18 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.herald.api.admin.HeraldAdmin;
 import dev.herald.api.admin.Problem;
 import dev.herald.api.admin.SinkView;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Dictionary;
 import java.util.HashSet;
-import java.util.Hashtable;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import javax.inject.Inject;
-import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
-import org.junit.runner.RunWith;
 import org.junit.runners.MethodSorters;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * The whole path on the real distribution: CloudTrail files dropped into a directory flow
@@ -45,35 +23,14 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * endpoint inside this test. The methods run in order and share one container: each builds on
  * what the previous one delivered, as an operator's day would.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
-public class PipelineIT {
+public class PipelineIT extends HeraldContainerTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static RecordingHttpServer receiver;
-    private static Path inbox;
-    private static int fileCounter;
+    private static CloudTrailInbox inbox;
     /** Every CloudTrail eventID written so far: each must reach the receiver. */
     private static final Set<String> expected = new HashSet<>();
-
-    @Inject
-    private BundleContext context;
-    @Inject
-    private ConfigurationAdmin configs;
-    @Inject
-    private FeaturesService features;
-    @Inject
-    @Filter(timeout = 60000)
-    private HeraldAdmin herald;
-    @Inject
-    private SessionFactory shell;
-
-    @Configuration
-    public Option[] config() {
-        return HeraldDistribution.options();
-    }
 
     /**
      * Pax Exam runs {@code @BeforeClass}/{@code @AfterClass} around every method inside the
@@ -83,25 +40,25 @@ public class PipelineIT {
     public void startReceiverOnce() throws IOException {
         if (receiver == null) {
             receiver = new RecordingHttpServer();
-            inbox = Files.createTempDirectory("herald-it-inbox");
+            inbox = new CloudTrailInbox("it");
         }
     }
 
     @Test
     public void a_eventsQueuedForAnAbsentSinkAreDeliveredOnceItsFeatureIsInstalled() throws Exception {
         assertTrue("the webhook plugin must not be installed at boot",
-                findBundle("dev.herald.sink.webhook") == null);
+                installed("dev.herald.sink.webhook").isEmpty());
         configure("dev.herald.route", "it-cloudtrail", props(
                 "name", "it-cloudtrail",
                 "pattern", "{\"source\":[\"cloudtrail\"],\"instance\":[\"it-files\"]}",
                 "sinks", new String[] {"it-hook"}));
         configure("dev.herald.source.file", "it-files", props(
                 "name", "it-files",
-                "directory", inbox.toString(),
+                "directory", inbox.directory().toString(),
                 "poll_interval", 1,
                 "settle_time", 100));
 
-        dropCloudTrailFile(20);
+        expected.addAll(inbox.drop(20));
         Await.until(WAIT, () -> pending("it-hook") == 20,
                 () -> "sink it-hook should hold 20 waiting entries, has " + pending("it-hook"));
 
@@ -124,24 +81,24 @@ public class PipelineIT {
 
     @Test
     public void b_restartingTheSinkBundleMidStreamLosesNothing() throws Exception {
-        Bundle sink = findBundle("dev.herald.sink.webhook");
-        dropCloudTrailFile(30);
+        Bundle sink = bundle("dev.herald.sink.webhook");
+        expected.addAll(inbox.drop(30));
         sink.stop();
-        dropCloudTrailFile(30);
+        expected.addAll(inbox.drop(30));
         // with the sink gone nothing is delivered: once every event not delivered is waiting, the
         // source has committed the file dropped while the sink was gone
         Await.until(WAIT, () -> pending("it-hook") >= missing().size(),
                 () -> "the file source should have queued the file dropped while the sink was gone; missing "
                         + missing().size() + ", waiting " + pending("it-hook"));
         sink.start();
-        dropCloudTrailFile(30);
+        expected.addAll(inbox.drop(30));
         awaitAllDelivered();
     }
 
     @Test
     public void c_aSinkOutageIsRetriedUntilItRecovers() throws Exception {
         receiver.failNext(3);
-        dropCloudTrailFile(5);
+        expected.addAll(inbox.drop(5));
         awaitAllDelivered();
         assertTrue("the outage must have been retried", totalRetried() > 0);
     }
@@ -150,11 +107,11 @@ public class PipelineIT {
     public void d_restartingCoreResumesFromTheCheckpointWithoutResending() throws Exception {
         awaitAllDelivered();
         int before = receiver.requests().size();
-        Bundle core = findBundle("dev.herald.core");
+        Bundle core = bundle("dev.herald.core");
         core.stop();
         core.start();
-        herald = awaitService(HeraldAdmin.class);
-        dropCloudTrailFile(10);
+        awaitHeraldBack();
+        expected.addAll(inbox.drop(10));
         awaitAllDelivered();
         // a re-send would come from old outbox entries (delivered before newer ones, in due and
         // sequence order) or from a re-read of older files (read before the new one, in name
@@ -170,9 +127,7 @@ public class PipelineIT {
                 "name", "it-broken",
                 "pattern", "{\"source\": \"cloudtrail\"",
                 "sinks", new String[] {"it-hook"}));
-        configure("dev.herald.sink.webhook", "it-badurl", props(
-                "name", "it-badurl",
-                "url", "not a url"));
+        configure("dev.herald.sink.webhook", "it-badurl", props("name", "it-badurl", "url", "not a url"));
         Await.until(WAIT, () -> problems().contains("it-broken") && problems().contains("it-badurl"),
                 () -> "herald problems were: " + problems());
 
@@ -181,7 +136,7 @@ public class PipelineIT {
         assertTrue("herald:status must name the rejected sink: " + status, status.contains("it-badurl"));
         assertTrue("the sink error must name the property: " + status, status.contains("url"));
 
-        dropCloudTrailFile(5);
+        expected.addAll(inbox.drop(5));
         awaitAllDelivered();
     }
 
@@ -199,35 +154,7 @@ public class PipelineIT {
     }
 
     private static Set<String> deliveredIds() {
-        return receiver.requests().stream().map(r -> {
-            try {
-                return JSON.readTree(r.body()).path("event").path("id").asText();
-            } catch (IOException e) {
-                throw new AssertionError("receiver got a body that is not JSON: " + r.body(), e);
-            }
-        }).collect(Collectors.toSet());
-    }
-
-    /** Writes a CloudTrail log file with {@code count} records, atomically (as S3 sync would). */
-    private static void dropCloudTrailFile(int count) throws IOException {
-        int file = ++fileCounter;
-        List<String> records = IntStream.range(0, count).mapToObj(i -> {
-            String id = String.format("it-%04d-%04d-4c1e-9d2b-5f0c1e3a7b%02d", file, i, i % 100);
-            expected.add(id);
-            return "{\"eventVersion\":\"1.09\",\"userIdentity\":{\"type\":\"IAMUser\",\"principalId\":\"AIDAEXAMPLE\","
-                    + "\"arn\":\"arn:aws:iam::123456789012:user/alice\",\"accountId\":\"123456789012\",\"userName\":\"alice\"},"
-                    + "\"eventTime\":\"2026-11-22T10:00:" + String.format("%02d", i % 60) + "Z\","
-                    + "\"eventSource\":\"iam.amazonaws.com\",\"eventName\":\"CreateUser\",\"awsRegion\":\"us-east-1\","
-                    + "\"sourceIPAddress\":\"203.0.113.7\",\"userAgent\":\"aws-cli/2.15.0\","
-                    + "\"requestParameters\":{\"userName\":\"tmp-" + i + "\"},\"responseElements\":null,"
-                    + "\"eventID\":\"" + id + "\",\"readOnly\":false,\"eventType\":\"AwsApiCall\","
-                    + "\"recipientAccountId\":\"123456789012\",\"eventCategory\":\"Management\"}";
-        }).collect(Collectors.toList());
-        String content = "{\"Records\":[" + String.join(",", records) + "]}";
-        Path tmp = Files.createTempFile(inbox.getParent(), "ct", ".tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, inbox.resolve("123456789012_CloudTrail_us-east-1_" + file + ".json"),
-                StandardCopyOption.ATOMIC_MOVE);
+        return receiver.deliveriesPerEvent().keySet();
     }
 
     private long pending(String sink) {
@@ -242,35 +169,4 @@ public class PipelineIT {
     private String problems() {
         return herald.overview().problems().stream().map(Problem::toString).collect(Collectors.joining("; "));
     }
-
-    private void configure(String factoryPid, String name, Dictionary<String, Object> properties) throws IOException {
-        configs.getFactoryConfiguration(factoryPid, name, "?").update(properties);
-    }
-
-    private static Dictionary<String, Object> props(Object... keysAndValues) {
-        Hashtable<String, Object> p = new Hashtable<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            p.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return p;
-    }
-
-    private Bundle findBundle(String symbolicName) {
-        for (Bundle b : context.getBundles()) {
-            if (b.getSymbolicName().equals(symbolicName)) {
-                return b;
-            }
-        }
-        return null;
-    }
-
-    private <T> T awaitService(Class<T> type) {
-        Await.until(WAIT, () -> context.getServiceReference(type) != null, () -> type.getName() + " did not come back");
-        return context.getService(context.getServiceReference(type));
-    }
-
-    private String shell(String command) throws Exception {
-        return KarafShell.run(shell, command);
-    }
-
 }

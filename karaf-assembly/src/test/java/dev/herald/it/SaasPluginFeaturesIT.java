@@ -21,20 +21,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.inject.Inject;
-import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -48,9 +37,7 @@ import org.osgi.service.metatype.ObjectClassDefinition;
  * resolves in the real Karaf, activates from a configuration, and never shows its secret: not in
  * Herald's commands, nor in the service and component properties Karaf and the web console show.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class SaasPluginFeaturesIT {
+public class SaasPluginFeaturesIT extends HeraldContainerTest {
     private static final String SLACK_TOKEN = "xoxb-it-0000000000-secret";
     private static final String ROUTING_KEY = "R0UT1NGKEYR0UT1NGKEYR0UT1NGKEY32";
     private static final String TEAMS_SIG = "it-teams-signature";
@@ -61,25 +48,9 @@ public class SaasPluginFeaturesIT {
     private static final String METRICS_ENDPOINT = "dev.herald.observe.metrics.MetricsEndpoint";
 
     @Inject
-    private ConfigurationAdmin configs;
-    @Inject
-    private FeaturesService features;
-    @Inject
-    @Filter(timeout = 60000)
-    private HeraldAdmin herald;
-    @Inject
-    private SessionFactory shell;
-    @Inject
     private ServiceComponentRuntime runtime;
     @Inject
-    private BundleContext context;
-    @Inject
     private MetaTypeService metaType;
-
-    @Configuration
-    public Option[] config() {
-        return HeraldDistribution.options();
-    }
 
     @Test
     public void saasPluginsInstallActivateAndKeepTheirSecrets() throws Exception {
@@ -316,15 +287,6 @@ public class SaasPluginFeaturesIT {
         return Map.of();
     }
 
-    private Bundle bundle(String symbolicName) {
-        for (Bundle b : context.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
-    }
-
     private static void restart(Bundle bundle) throws Exception {
         bundle.stop();
         bundle.start();
@@ -341,13 +303,5 @@ public class SaasPluginFeaturesIT {
 
     private String state(String name) {
         return find(name).map(SinkView::state).orElse("missing");
-    }
-
-    private void configure(String factoryPid, String name, Map<String, Object> properties) throws Exception {
-        configs.getFactoryConfiguration(factoryPid, name, "?").update(new Hashtable<>(properties));
-    }
-
-    private String shell(String command) throws Exception {
-        return KarafShell.run(shell, command);
     }
 }

@@ -70,7 +70,7 @@ final class VendorEmulator {
             Map<String, List<String>> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
             Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    query(exchange.getRequestURI().getRawQuery()), headers,
+                    formFields(exchange.getRequestURI().getRawQuery()), headers,
                     new String(in.readAllBytes(), StandardCharsets.UTF_8));
             synchronized (this) {
                 requests.add(request);
@@ -92,7 +92,8 @@ final class VendorEmulator {
         }
     }
 
-    private static Map<String, String> query(String raw) {
+    /** The fields of a query string or an application/x-www-form-urlencoded body; none for null. */
+    static Map<String, String> formFields(String raw) {
         Map<String, String> query = new HashMap<>();
         if (raw != null) {
             for (String pair : raw.split("&")) {
