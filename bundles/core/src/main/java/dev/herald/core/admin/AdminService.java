@@ -17,6 +17,7 @@ import dev.herald.api.admin.SinkView;
 import dev.herald.api.admin.SourceView;
 import dev.herald.core.dispatch.Dispatcher;
 import dev.herald.core.dispatch.SinkHandle;
+import dev.herald.core.enrich.EnrichmentStage;
 import dev.herald.core.route.Route;
 import dev.herald.core.route.RouteDefinition;
 import dev.herald.core.route.RouteTable;
@@ -57,6 +58,9 @@ public final class AdminService implements HeraldAdmin {
     private final Dispatcher dispatcher;
     private final PluginConfigs configs;
     private final SourceProblems sourceProblems;
+    /** Whose enrichers' failures the overview shows; an admin built without OSGi has none. */
+    @Reference
+    EnrichmentStage enrichment = new EnrichmentStage();
 
     @Activate
     public AdminService(@Reference Store store, @Reference Routes routes, @Reference Dispatcher dispatcher,
@@ -108,6 +112,7 @@ public final class AdminService implements HeraldAdmin {
             }
         }
         sourceProblems.all().forEach((instance, problem) -> out.add(new Problem("source " + instance, problem)));
+        enrichment.problems().forEach((name, problem) -> out.add(new Problem("enricher " + name, problem)));
         for (String prefix : List.of(PluginConfigs.SOURCE_PREFIX, PluginConfigs.SINK_PREFIX)) {
             String what = prefix.equals(PluginConfigs.SOURCE_PREFIX) ? "source " : "sink ";
             for (PluginInstance p : configs.instances(prefix)) {
