@@ -190,7 +190,9 @@ public final class AdminService implements HeraldAdmin {
     }
 
     @Override
-    public List<RouteMatch> routeTest(Event event) {
+    public List<RouteMatch> routeTest(Event given) {
+        // as the journal would route it: routes may match on what the enrichers add
+        Event event = enrichment.enrich(given);
         List<RouteMatch> out = new ArrayList<>();
         RouteTable table = routes.table();
         for (Route r : table.match(table.input(event))) {
