@@ -85,8 +85,9 @@ public class EnrichmentIT {
         features.installFeature("herald-sink-webhook");
         features.installFeature("herald-enrich-geoip");
         org.osgi.service.cm.Configuration geoip = configs.getConfiguration("dev.herald.enrich.geoip", "?");
+        // a generous timeout: the CI machine runs this beside other builds, and a late lookup would only cost the field
         geoip.update(props("databases", databases.resolve("GeoLite2-City.mmdb") + ", "
-                + databases.resolve("GeoLite2-ASN.mmdb")));
+                + databases.resolve("GeoLite2-ASN.mmdb"), "timeout_ms", 5000));
         Await.until(WAIT, this::geoIpEnricherRegistered, () -> "the geo-IP enricher did not start: " + problems());
 
         configure("dev.herald.sink.webhook", "it-geo-foreign", props("name", "it-geo-foreign",

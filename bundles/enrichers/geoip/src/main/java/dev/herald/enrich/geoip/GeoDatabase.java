@@ -18,15 +18,28 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One MaxMind database file (City, Country, ASN, ISP or Enterprise; the file's own metadata says
- * which), opened on first use and opened again whenever the file is replaced or changed, so that
- * a database update (MaxMind's geoipupdate renames the new file into place) applies without a restart.
+ * One MaxMind database file (City, Country, ASN or ISP; the file's own metadata says which), read
+ * into memory. A file that is replaced or rewritten (MaxMind's geoipupdate renames the new file into
+ * place) is read again in the background while lookups go on answering from the previous version,
+ * so an update neither needs a restart nor holds events up. A new version that cannot be read is
+ * the error of every lookup until the file changes again.
  */
 final class GeoDatabase implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GeoDatabase.class);
+
     private final Path path;
+    /** The version lookups use; null until the file was first read. Guarded by this. */
     private Opened opened;
+    /** The version being read in the background, if one is. Guarded by this. */
+    private Signature reloading;
+    /** The version that could not be read, and why. Guarded by this. */
+    private Signature failedVersion;
+    private IOException failure;
+    private boolean closed;
 
     /** An open reader and the file it was opened from. */
     private record Opened(DatabaseReader reader, Kind kind, Signature signature) {
@@ -53,10 +66,6 @@ final class GeoDatabase implements AutoCloseable {
 
     /** What identifies one version of the file: a rename gives a new file key, a rewrite a new time or size. */
     private record Signature(Object fileKey, long modified, long size) {
-        static Signature of(Path path) throws IOException {
-            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-            return new Signature(a.fileKey(), a.lastModifiedTime().toMillis(), a.size());
-        }
     }
 
     GeoDatabase(Path path) {
@@ -68,58 +77,131 @@ final class GeoDatabase implements AutoCloseable {
     }
 
     /**
+     * Reads the file now, so that the first events do not wait for it; a file that is missing or
+     * unreadable is only logged here (lookups report it until it is fixed).
+     */
+    synchronized void preload() {
+        try {
+            current(signature());
+        } catch (IOException e) {
+            LOG.warn("Geo-IP enricher: {}", e.getMessage());
+        }
+    }
+
+    /**
      * Adds what this database knows of {@code address} to {@code into} (country, city, continent,
      * asn, as_org); nothing when the address is not in it.
      *
      * @throws IOException when the file cannot be read or is not a database of a known kind; the
      *                     message names the file and what to do
      */
-    synchronized void locate(InetAddress address, ObjectNode into) throws IOException {
-        Opened db = current();
-        try {
-            switch (db.kind()) {
-                case CITY -> db.reader().tryCity(address).ifPresent(r -> place(r, into));
-                case COUNTRY -> db.reader().tryCountry(address).ifPresent(r -> place(r, into));
-                case ASN -> db.reader().tryAsn(address).ifPresent(r -> network(r, into));
-                case ISP -> db.reader().tryIsp(address).ifPresent(r -> network(r, into));
-                default -> throw new IllegalStateException("unhandled kind " + db.kind());
+    void locate(InetAddress address, ObjectNode into) throws IOException {
+        Signature now = signature();
+        synchronized (this) {
+            Opened db = current(now);
+            try {
+                switch (db.kind()) {
+                    case CITY -> db.reader().tryCity(address).ifPresent(r -> place(r, into));
+                    case COUNTRY -> db.reader().tryCountry(address).ifPresent(r -> place(r, into));
+                    case ASN -> db.reader().tryAsn(address).ifPresent(r -> network(r, into));
+                    case ISP -> db.reader().tryIsp(address).ifPresent(r -> network(r, into));
+                    default -> throw new IllegalStateException("unhandled kind " + db.kind());
+                }
+            } catch (GeoIp2Exception e) {
+                throw new IOException("the GeoIP database " + path + " cannot answer for " + address.getHostAddress()
+                        + ": " + e.getMessage(), e);
             }
-        } catch (GeoIp2Exception e) {
-            throw new IOException("the GeoIP database " + path + " cannot answer for " + address.getHostAddress()
-                    + ": " + e.getMessage(), e);
         }
     }
 
-    /** The reader of the file as it is now: the open one, or a new one when the file changed. */
-    private Opened current() throws IOException {
-        Signature now;
-        try {
-            now = Signature.of(path);
-        } catch (NoSuchFileException e) {
-            throw new IOException("the GeoIP database " + path + " does not exist: download a GeoLite2 or GeoIP2"
-                    + " .mmdb file from MaxMind there, or fix 'databases' in the geo-IP enricher's configuration", e);
-        }
+    /** The version to answer from: the open one, the file read now when none is, or the old one while a new one loads. */
+    private Opened current(Signature now) throws IOException {
         if (opened != null && opened.signature().equals(now)) {
             return opened;
         }
-        DatabaseReader reader;
-        // read into memory: the file may be replaced under us at any time
-        try (InputStream in = Files.newInputStream(path)) {
-            reader = new DatabaseReader.Builder(in).fileMode(Reader.FileMode.MEMORY).build();
-        } catch (IOException | RuntimeException e) {
-            throw new IOException("the GeoIP database " + path + " cannot be read (" + e.getMessage()
-                    + "): it must be a MaxMind .mmdb file (GeoLite2/GeoIP2 City, Country, ASN or ISP)", e);
+        if (now.equals(failedVersion)) {
+            throw failure;
+        }
+        if (opened == null) {
+            return install(now, read(now));
+        }
+        if (!now.equals(reloading)) {
+            reloading = now;
+            Thread t = new Thread(() -> reload(now), "herald-geoip-reload");
+            t.setDaemon(true);
+            t.start();
+        }
+        return opened;
+    }
+
+    private void reload(Signature version) {
+        try {
+            DatabaseReader reader = read(version);
+            synchronized (this) {
+                install(version, reader);
+            }
+            LOG.info("Geo-IP enricher: read the new version of {}", path);
+        } catch (IOException e) {
+            LOG.warn("Geo-IP enricher: {}", e.getMessage());
+        } finally {
+            synchronized (this) {
+                if (version.equals(reloading)) {
+                    reloading = null;
+                }
+            }
+        }
+    }
+
+    /** Makes a read version the one lookups use (guarded by this), or records why it could not be read. */
+    private Opened install(Signature version, DatabaseReader reader) throws IOException {
+        if (closed) {
+            reader.close();
+            throw new IOException("the geo-IP enricher was stopped");
         }
         String type = reader.getMetadata().getDatabaseType();
         Optional<Kind> kind = Kind.of(type);
         if (kind.isEmpty()) {
             reader.close();
-            throw new IOException("the GeoIP database " + path + " is a " + type + " database, which has no"
-                    + " location or network: use a GeoLite2/GeoIP2 City, Country, ASN or ISP database");
+            throw failed(version, new IOException("the GeoIP database " + path + " is a " + type + " database, which"
+                    + " has no location or network: use a GeoLite2/GeoIP2 City, Country, ASN or ISP database"));
         }
-        close();
-        opened = new Opened(reader, kind.get(), now);
+        if (opened != null) {
+            opened.reader().close();
+        }
+        opened = new Opened(reader, kind.get(), version);
+        failedVersion = null;
+        failure = null;
         return opened;
+    }
+
+    /** Reads the file into memory: it may be replaced under us at any time. */
+    private DatabaseReader read(Signature version) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return new DatabaseReader.Builder(in).fileMode(Reader.FileMode.MEMORY).build();
+        } catch (IOException | RuntimeException e) {
+            IOException unreadable = new IOException("the GeoIP database " + path + " cannot be read (" + e.getMessage()
+                    + "): it must be a MaxMind .mmdb file (GeoLite2/GeoIP2 City, Country, ASN or ISP)", e);
+            synchronized (this) {
+                throw failed(version, unreadable);
+            }
+        }
+    }
+
+    /** Remembers why a version cannot be read, so it is not read again until the file changes. */
+    private IOException failed(Signature version, IOException e) {
+        failedVersion = version;
+        failure = e;
+        return e;
+    }
+
+    private Signature signature() throws IOException {
+        try {
+            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+            return new Signature(a.fileKey(), a.lastModifiedTime().toMillis(), a.size());
+        } catch (NoSuchFileException e) {
+            throw new IOException("the GeoIP database " + path + " does not exist: download a GeoLite2 or GeoIP2"
+                    + " .mmdb file from MaxMind there, or fix 'databases' in the geo-IP enricher's configuration", e);
+        }
     }
 
     private static void place(AbstractCountryResponse r, ObjectNode into) {
@@ -151,6 +233,7 @@ final class GeoDatabase implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
+        closed = true;
         if (opened != null) {
             opened.reader().close();
             opened = null;

@@ -72,6 +72,8 @@ public final class GeoIpEnricher implements Enricher {
         }
         this.timeout = Duration.ofMillis(config.timeout__ms());
         LOG.info("Geo-IP enricher reads {}", databases.stream().map(GeoDatabase::path).toList());
+        // a City database takes a moment to read: not on the first events' time
+        databases.forEach(GeoDatabase::preload);
     }
 
     private static List<GeoDatabase> databases(String[] paths) {

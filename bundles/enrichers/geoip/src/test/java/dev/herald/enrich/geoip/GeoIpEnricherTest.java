@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
+import dev.herald.testkit.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,7 +127,42 @@ class GeoIpEnricherTest {
         // as geoipupdate does: the new file is renamed into place
         TestDatabases.write(dir, "Curitiba");
 
-        assertEquals("Curitiba", enricher.enrich(cloudTrail("198.51.100.7")).path("geo").path("city").asText());
+        Await.until("the new database is read", () -> city("198.51.100.7").equals("Curitiba"));
+    }
+
+    @Test
+    void aReplacementThatIsNoDatabaseIsTheErrorOfEveryLookupUntilTheFileIsFixed() throws Exception {
+        Path city = dir.resolve("GeoLite2-City.mmdb");
+        Files.copy(generated.resolve("GeoLite2-City.mmdb"), city);
+        enricher = enricher(city.toString());
+        assertEquals("São Paulo", city("198.51.100.7"));
+
+        Path broken = dir.resolve("download.tmp");
+        Files.writeString(broken, "<html>Sign in to download</html>");
+        Files.move(broken, city, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Await.until("the broken replacement is reported", () -> failure("198.51.100.7").contains(city + " cannot be read"));
+
+        Files.copy(generated.resolve("GeoLite2-City.mmdb"), broken);
+        Files.move(broken, city, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Await.until("the fixed file is read", () -> city("198.51.100.7").equals("São Paulo"));
+    }
+
+    /** The city enrichment finds for a CloudTrail call from {@code ip}, or what went wrong. */
+    private String city(String ip) {
+        try {
+            return enricher.enrich(cloudTrail(ip)).path("geo").path("city").asText();
+        } catch (IOException e) {
+            return "failed: " + e.getMessage();
+        }
+    }
+
+    private String failure(String ip) {
+        try {
+            enricher.enrich(cloudTrail(ip));
+            return "";
+        } catch (IOException e) {
+            return e.getMessage();
+        }
     }
 
     @Test
@@ -163,7 +199,7 @@ class GeoIpEnricherTest {
         TestDatabases.write(dir, "Salvador da Bahia, a longer name");
         Files.copy(dir.resolve("GeoLite2-City.mmdb"), city, StandardCopyOption.REPLACE_EXISTING);
 
-        assertEquals("Salvador da Bahia, a longer name",
-                enricher.enrich(cloudTrail("198.51.100.7")).path("geo").path("city").asText());
+        Await.until("the rewritten database is read",
+                () -> city("198.51.100.7").equals("Salvador da Bahia, a longer name"));
     }
 }
