@@ -167,8 +167,12 @@ public final class EnrichmentStage {
         }
     }
 
+    /** An exception's message, which the enricher wrote for users; an error's class too, as its message is often a bare class name. */
     private static String describe(Throwable t) {
         String message = t.getMessage();
-        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+        if (message == null || message.isBlank()) {
+            return t.getClass().getSimpleName();
+        }
+        return t instanceof Error ? t.getClass().getSimpleName() + ": " + message : message;
     }
 }

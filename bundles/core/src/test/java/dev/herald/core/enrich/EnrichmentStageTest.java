@@ -78,6 +78,17 @@ class EnrichmentStageTest {
     }
 
     @Test
+    void anErrorIsShownWithItsClassAsItsMessageIsOftenABareClassName() {
+        stage.addEnricher(new TestEnricher("geoip", 100, Duration.ofSeconds(5), e -> {
+            throw new NoClassDefFoundError("com/fasterxml/jackson/datatype/jsr310/JavaTimeModule");
+        }));
+        assertFalse(stage.enrich(ct("1")).enrichment().has("geo"));
+        assertTrue(stage.problems().get("geoip")
+                .startsWith("NoClassDefFoundError: com/fasterxml/jackson/datatype/jsr310/JavaTimeModule"),
+                stage.problems().toString());
+    }
+
+    @Test
     void anEnricherThatDoesNotAnswerInTimeIsSkipped() {
         stage.addEnricher(new TestEnricher("slow", 100, Duration.ofMillis(50), e -> {
             release.await();
