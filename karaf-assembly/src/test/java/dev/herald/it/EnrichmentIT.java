@@ -7,6 +7,7 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.admin.HeraldAdmin;
 import dev.herald.api.admin.Problem;
 import java.io.IOException;
@@ -15,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -43,7 +46,9 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * Enrichment on the distribution: with the geo-IP enricher installed and a MaxMind database written
  * for the test, a CloudTrail call from abroad matches a route on {@code enrichment.geo.country}
  * and reaches its sink with the location, one from home does not; when the database goes
- * missing, events are still delivered and {@code herald:status} names the enricher.
+ * missing, events are still delivered and {@code herald:status} names the enricher. A PCE audit
+ * event matches a route on the labels of the workload that raised it, which the PCE source's
+ * enricher looked up through the (emulated) PCE API.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -53,6 +58,11 @@ public class EnrichmentIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The generator of the test databases (bundles/enrichers/geoip/src/test/perl), set by failsafe. */
     private static final String WRITER = "herald.geoip.writer";
+
+    private static final String PCE_USER = "api_0e1d2c3b4a596877";
+    private static final String PCE_SECRET = "it-enrich-pce-secret";
+    private static final String PCE_AUTH = "Basic " + Base64.getEncoder().encodeToString(
+            (PCE_USER + ":" + PCE_SECRET).getBytes(StandardCharsets.UTF_8));
 
     private static RecordingHttpServer receiver;
     private static Path inbox;
@@ -131,6 +141,45 @@ public class EnrichmentIT {
         Await.until(WAIT, () -> problems().contains("enricher geoip"), () -> "no enricher problem: " + problems());
         assertTrue(problems(), problems().contains(databases.resolve("GeoLite2-City.mmdb") + " does not exist"));
         assertEquals("no country, no match", 1, routed("it-geo-foreign"));
+    }
+
+    @Test
+    public void c_aPceEventArrivesWithTheLabelsOfItsWorkload() throws Exception {
+        final String workload = "/orgs/1/workloads/7d1c0f4e-3b2a-4c5d-9e8f-0a1b2c3d4e5f";
+        ObjectNode event = JSON.createObjectNode().put("href", "/orgs/1/events/it-enrich-1")
+                .put("event_type", "agent.tampering").put("status", "success").put("severity", "err")
+                .put("timestamp", Instant.now().minusSeconds(30).toString()).put("pce_fqdn", "pce.it.example");
+        event.putObject("created_by").putObject("workload").put("href", workload).put("hostname", "db-prod-03");
+        VendorEmulator pce = new VendorEmulator(r -> {
+            if (!PCE_AUTH.equals(r.header("Authorization"))) {
+                return VendorEmulator.Answer.json(401, "{\"error\":\"authentication required\"}");
+            }
+            return switch (r.path()) {
+                case "/api/v2/health" -> VendorEmulator.Answer.json(200, "[{\"status\":\"normal\"}]");
+                case "/api/v2/orgs/1/events" -> VendorEmulator.Answer.json(200, "[" + event + "]");
+                case "/api/v2" + workload -> VendorEmulator.Answer.json(200, "{\"href\":\"" + workload + "\","
+                        + "\"hostname\":\"db-prod-03.example.com\",\"managed\":true,\"online\":true,"
+                        + "\"enforcement_mode\":\"full\",\"labels\":[{\"href\":\"/orgs/1/labels/1\",\"key\":\"role\","
+                        + "\"value\":\"db\"},{\"href\":\"/orgs/1/labels/2\",\"key\":\"env\",\"value\":\"prod\"}]}");
+                default -> VendorEmulator.Answer.json(404, "{\"error\":\"not found\"}");
+            };
+        });
+        features.installFeature("herald-source-pce");
+        configure("dev.herald.sink.webhook", "it-geo-pce", props("name", "it-geo-pce", "url", receiver.url("/pce")));
+        configure("dev.herald.route", "it-geo-pce-prod", props("name", "it-geo-pce-prod",
+                "pattern", "{\"source\":[\"pce\"],\"instance\":[\"it-geo-pce\"],"
+                        + "\"enrichment\":{\"pce\":{\"created_by\":{\"labels\":{\"env\":[\"prod\"]}}}}}",
+                "sinks", new String[] {"it-geo-pce"}));
+        configure("dev.herald.source.pce", "it-geo-pce", props("name", "it-geo-pce", "pce_url", pce.url(),
+                "api_user", PCE_USER, "api_secret", PCE_SECRET, "poll_interval", 1, "backfill_hours", 1));
+
+        Await.until(WAIT, () -> delivered("/pce").size() == 1,
+                () -> "the PCE event should match on its workload's env label: " + delivered("/pce") + "; " + problems());
+        JsonNode actor = delivered("/pce").get(0).path("event").path("enrichment").path("pce").path("created_by");
+        assertEquals("db-prod-03.example.com", actor.path("hostname").asText());
+        assertEquals("db", actor.path("labels").path("role").asText());
+        assertEquals("full", actor.path("enforcement_mode").asText());
+        assertTrue(actor.path("online").asBoolean());
     }
 
     private boolean geoIpEnricherRegistered() {
