@@ -28,7 +28,10 @@ final class TemplateContext {
         event.put("time", e.time().toString());
         event.put("severity", e.severity().label());
         event.put("detail", plain(e.detail()));
-        event.put("enrichment", plain(e.enrichment()));
+        if (!e.enrichment().isEmpty()) {
+            // as in the envelope: only when an enricher added something
+            event.put("enrichment", plain(e.enrichment()));
+        }
         event.put("raw", e.raw());
         Map<String, Object> ctx = new HashMap<>();
         ctx.put("event", event);
