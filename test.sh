@@ -7,7 +7,8 @@ cd "$(dirname "$0")"
 
 # Java 17 and Maven (Karaf 4.4 does not start on newer Java); rsyslog with its TLS driver and
 # openssl, which the syslog sink's tests start on loopback as their real peer; systemd-analyze,
-# which checks the service unit in bin/contrib/; Chromium for the web console's browser test.
+# which checks the service unit in bin/contrib/; Chromium for the web console's browser test;
+# libmaxmind-db-writer-perl for the geo-IP enricher's test databases.
 packages=()
 if ! command -v mvn >/dev/null 2>&1 || ! java -version 2>&1 | grep -q '"17\.'; then
   [ -d /usr/lib/jvm/java-17-openjdk-amd64 ] || [ -d /usr/lib/jvm/java-17-openjdk-arm64 ] || packages+=(openjdk-17-jdk-headless)
@@ -21,6 +22,8 @@ if ! ls /usr/lib/*/rsyslog/lmnsd_gtls.so /usr/lib/rsyslog/lmnsd_gtls.so >/dev/nu
 fi
 command -v openssl >/dev/null 2>&1 || packages+=(openssl)
 command -v systemd-analyze >/dev/null 2>&1 || packages+=(systemd)
+# Perl's MaxMind::DB::Writer, which writes the small GeoIP databases the geo-IP enricher's tests read.
+perl -MMaxMind::DB::Writer::Tree -e 1 >/dev/null 2>&1 || packages+=(libmaxmind-db-writer-perl)
 # Chromium and its WebDriver, which the web console's Selenium test drives headless.
 if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
   packages+=(chromium chromium-driver)

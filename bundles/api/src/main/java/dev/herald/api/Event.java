@@ -22,6 +22,7 @@ public final class Event {
     private final JsonNode detail;
     private final String raw;
     private final boolean rawIsDetailText;
+    private final ObjectNode enrichment;
 
     private Event(Builder b) {
         this.id = require(b.id, "id");
@@ -33,6 +34,7 @@ public final class Event {
         this.detail = b.detail == null ? JsonNodeFactory.instance.objectNode() : b.detail;
         this.raw = b.raw == null ? this.detail.toString() : b.raw;
         this.rawIsDetailText = b.raw == null || b.rawIsDetailText;
+        this.enrichment = b.enrichment == null ? JsonNodeFactory.instance.objectNode() : b.enrichment;
     }
 
     private static String require(String value, String field) {
@@ -78,6 +80,13 @@ public final class Event {
      */
     public boolean rawIsDetailText() { return rawIsDetailText; }
 
+    /**
+     * What {@linkplain dev.herald.api.enrich.Enricher enrichers} added to the event (geo-IP, PCE
+     * workloads, …), by field; empty when none did. Routes match on it as {@code enrichment} in
+     * the envelope. Shared: do not modify.
+     */
+    public ObjectNode enrichment() { return enrichment; }
+
     /** The EventBridge-shaped envelope that routes match on, built on each call. */
     public ObjectNode envelope() {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
@@ -88,13 +97,16 @@ public final class Event {
         n.put("time", time.toString());
         n.put("severity", severity.label());
         n.set("detail", detail);
+        if (!enrichment.isEmpty()) {
+            n.set("enrichment", enrichment);
+        }
         return n;
     }
 
     /** A builder initialised with this event's values. */
     public Builder toBuilder() {
         Builder b = builder().id(id).source(source).instance(instance).type(type).time(time)
-                .severity(severity);
+                .severity(severity).enrichment(enrichment);
         return rawIsDetailText ? b.parsed(detail, raw) : b.detail(detail).raw(raw);
     }
 
@@ -129,6 +141,7 @@ public final class Event {
         private JsonNode detail;
         private String raw;
         private boolean rawIsDetailText;
+        private ObjectNode enrichment;
 
         private Builder() {
         }
@@ -141,6 +154,8 @@ public final class Event {
         public Builder severity(Severity severity) { this.severity = severity; return this; }
         public Builder detail(JsonNode detail) { this.detail = detail; this.rawIsDetailText = false; return this; }
         public Builder raw(String raw) { this.raw = raw; this.rawIsDetailText = false; return this; }
+        /** What enrichers added; sources leave it unset (Herald's enrichment stage fills it). */
+        public Builder enrichment(ObjectNode enrichment) { this.enrichment = enrichment; return this; }
 
         /**
          * The detail and the text Jackson parsed it from, unchanged (see {@link

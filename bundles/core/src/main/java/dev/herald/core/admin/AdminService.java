@@ -20,6 +20,7 @@ import dev.herald.api.admin.SourceView;
 import dev.herald.api.source.QuarantineRetry;
 import dev.herald.core.dispatch.Dispatcher;
 import dev.herald.core.dispatch.SinkHandle;
+import dev.herald.core.enrich.EnrichmentStage;
 import dev.herald.core.route.Route;
 import dev.herald.core.route.RouteDefinition;
 import dev.herald.core.route.RouteTable;
@@ -67,6 +68,9 @@ public final class AdminService implements HeraldAdmin {
     /** The sources' quarantine retry services, by instance name. */
     private final Map<String, QuarantineRetry> retries = new ConcurrentHashMap<>();
     private final QuarantineRetrier retrier;
+    /** Whose enrichers' failures the overview shows; an admin built without OSGi has none. */
+    @Reference
+    EnrichmentStage enrichment = new EnrichmentStage();
 
     @Activate
     public AdminService(@Reference Store store, @Reference Routes routes, @Reference Dispatcher dispatcher,
@@ -135,6 +139,7 @@ public final class AdminService implements HeraldAdmin {
         }
         sourceProblems.all().forEach((instance, problem) -> out.add(new Problem("source " + instance, problem)));
         compatibility.mismatches().forEach(m -> out.add(new Problem("plugin " + m.plugin(), m.message())));
+        enrichment.problems().forEach((name, problem) -> out.add(new Problem("enricher " + name, problem)));
         for (String prefix : List.of(PluginConfigs.SOURCE_PREFIX, PluginConfigs.SINK_PREFIX)) {
             String what = prefix.equals(PluginConfigs.SOURCE_PREFIX) ? "source " : "sink ";
             for (PluginInstance p : configs.instances(prefix)) {
@@ -212,7 +217,9 @@ public final class AdminService implements HeraldAdmin {
     }
 
     @Override
-    public List<RouteMatch> routeTest(Event event) {
+    public List<RouteMatch> routeTest(Event given) {
+        // as the journal would route it: routes may match on what the enrichers add
+        Event event = enrichment.enrich(given);
         List<RouteMatch> out = new ArrayList<>();
         RouteTable table = routes.table();
         for (Route r : table.match(table.input(event))) {

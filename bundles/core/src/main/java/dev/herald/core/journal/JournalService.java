@@ -10,6 +10,7 @@ import dev.herald.api.admin.PipelineListener;
 import dev.herald.api.admin.SelfAlerts;
 import dev.herald.core.PipelineListeners;
 import dev.herald.core.admin.SourceProblems;
+import dev.herald.core.enrich.EnrichmentStage;
 import dev.herald.core.route.Admissions;
 import dev.herald.core.route.Route;
 import dev.herald.core.route.RouteTable;
@@ -52,6 +53,9 @@ public final class JournalService implements Journal {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     volatile List<PipelineListener> listeners = List.of();
     private final PipelineListeners pipeline = new PipelineListeners(() -> listeners);
+    /** Adds the enrichers' fields before routing; a journal built without OSGi has none. */
+    @Reference
+    EnrichmentStage enrichment = new EnrichmentStage();
 
     @Activate
     public JournalService(@Reference Store store, @Reference Routes routes, @Reference SourceProblems problems) {
@@ -76,7 +80,7 @@ public final class JournalService implements Journal {
         boolean complete = false;
         try {
             for (int from = 0; from < batch.size(); from += Feed.CHUNK) {
-                feed.put(prepare(batch.subList(from, Math.min(batch.size(), from + Feed.CHUNK)), table));
+                feed.put(prepare(batch.subList(from, Math.min(batch.size(), from + Feed.CHUNK)), table, enrichment));
             }
             complete = true;
         } finally {
@@ -104,9 +108,10 @@ public final class JournalService implements Journal {
         }
     }
 
-    private static List<Prepared> prepare(List<Event> events, RouteTable table) {
+    private static List<Prepared> prepare(List<Event> events, RouteTable table, EnrichmentStage enrichment) {
         List<Prepared> out = new ArrayList<>(events.size());
-        for (Event e : events) {
+        for (Event received : events) {
+            Event e = enrichment.enrich(received);
             ObjectNode input = table.input(e);
             out.add(new Prepared(e, input, table.match(input), EventCodec.encode(e)));
         }

@@ -56,6 +56,7 @@ final class FieldTree {
                 case "time" -> n.put(name, e.time().toString());
                 case "severity" -> n.put(name, e.severity().label());
                 case "detail" -> n.set(name, sub.whole ? e.detail() : sub.prune(e.detail()));
+                case "enrichment" -> n.set(name, sub.whole ? e.enrichment() : sub.prune(e.enrichment()));
                 default -> { }
             }
         });

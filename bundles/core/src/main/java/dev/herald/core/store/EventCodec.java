@@ -3,6 +3,7 @@ package dev.herald.core.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
 import java.io.IOException;
@@ -15,13 +16,15 @@ import java.util.Arrays;
  * Serializes an {@link Event} compactly: the envelope fields in binary, the detail as JSON
  * (Jackson), and the raw text exactly as received. When the raw text is the detail's own JSON
  * (the text it was parsed from, or sources that have no original text), it is stored once, and
- * an event that {@link Event#rawIsDetailText() says so} is not written out again.
+ * an event that {@link Event#rawIsDetailText() says so} is not written out again. What enrichers
+ * added follows as JSON, only when there is some (older records have none).
  */
 public final class EventCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Severity[] SEVERITIES = Severity.values();
     private static final int VERSION = 1;
     private static final int RAW_IS_DETAIL = 1;
+    private static final int HAS_ENRICHMENT = 2;
 
     private EventCodec() {
     }
@@ -43,13 +46,21 @@ public final class EventCodec {
     /** @param raw null when {@code detail} is the raw text too */
     private static byte[] encode(Event e, byte[] detail, byte[] raw) {
         boolean same = raw == null;
+        boolean enriched = !e.enrichment().isEmpty();
         BinaryWriter w = new BinaryWriter(64 + detail.length + (same ? 0 : raw.length));
-        w.writeByte(VERSION).writeByte(same ? RAW_IS_DETAIL : 0)
+        w.writeByte(VERSION).writeByte((same ? RAW_IS_DETAIL : 0) | (enriched ? HAS_ENRICHMENT : 0))
                 .writeString(e.id()).writeString(e.source()).writeString(e.instance()).writeString(e.type())
                 .writeVarLong(e.time().getEpochSecond()).writeVarLong(e.time().getNano())
                 .writeByte(e.severity().ordinal()).writeBytes(detail);
         if (!same) {
             w.writeBytes(raw);
+        }
+        if (enriched) {
+            try {
+                w.writeBytes(JSON.writeValueAsBytes(e.enrichment()));
+            } catch (JsonProcessingException ex) {
+                throw new IllegalArgumentException("event " + e.id() + " has an enrichment Jackson cannot write", ex);
+            }
         }
         return w.toByteArray();
     }
@@ -68,6 +79,9 @@ public final class EventCodec {
         byte[] detail = r.readBytes();
         byte[] raw = (flags & RAW_IS_DETAIL) != 0 ? detail : r.readBytes();
         try {
+            if ((flags & HAS_ENRICHMENT) != 0) {
+                b.enrichment((ObjectNode) JSON.readTree(r.readBytes()));
+            }
             JsonNode tree = JSON.readTree(detail);
             String text = new String(raw, StandardCharsets.UTF_8);
             return ((flags & RAW_IS_DETAIL) != 0 ? b.parsed(tree, text) : b.detail(tree).raw(text)).build();

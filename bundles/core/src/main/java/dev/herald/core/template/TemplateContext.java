@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The variables a template sees: {@code event} (the envelope as nested maps and lists, plus
- * {@code event.raw}), {@code raw}, {@code route}, {@code sink}, {@code severity} and
+ * {@code event.raw} and {@code event.enrichment}), {@code raw}, {@code route}, {@code sink}, {@code severity} and
  * {@code idempotencyKey}.
  */
 final class TemplateContext {
@@ -28,6 +28,10 @@ final class TemplateContext {
         event.put("time", e.time().toString());
         event.put("severity", e.severity().label());
         event.put("detail", plain(e.detail()));
+        if (!e.enrichment().isEmpty()) {
+            // as in the envelope: only when an enricher added something
+            event.put("enrichment", plain(e.enrichment()));
+        }
         event.put("raw", e.raw());
         Map<String, Object> ctx = new HashMap<>();
         ctx.put("event", event);

@@ -30,6 +30,7 @@ final class PceClient {
     /** An href the PCE hands out (job, datafile): a path under /api/v2, never another host. */
     private static final Pattern HREF = Pattern.compile("(/api/v2)?/orgs/\\d+/[A-Za-z0-9_/-]+");
     private static final int ACCEPTED = 202;
+    private static final int NOT_FOUND = 404;
 
     /** The PCE accepted an async collection: poll {@code jobHref}, first after {@code retryAfter}. */
     record Accepted(String jobHref, Optional<Duration> retryAfter) {
@@ -108,6 +109,29 @@ final class PceClient {
     /** {@code GET /api/v2/orgs/{org}/datafiles/{uuid}}: the events an async job collected. */
     ArrayNode datafile(String href) throws HttpFailure, MalformedResponseException, InterruptedException {
         return array(get(href, false).body(), "async result " + href);
+    }
+
+    /**
+     * {@code GET /api/v2/orgs/{org}/workloads/{uuid}}: one workload by the href an event names,
+     * empty when the PCE no longer has it (404).
+     */
+    Optional<JsonNode> workload(String href) throws HttpFailure, MalformedResponseException, InterruptedException {
+        String path = apiPath(href, "workload href");
+        try {
+            return Optional.of(parse(get(path, false).body(), "workload " + href));
+        } catch (HttpFailure e) {
+            if (e.status().orElse(0) == NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** {@code GET /api/v2/orgs/{org}/workloads?ip_address=…}: the workloads with an interface of that address. */
+    ArrayNode workloadsByIp(String ip) throws HttpFailure, MalformedResponseException, InterruptedException {
+        String path = API + "/orgs/" + settings.orgId() + "/workloads?" + param("ip_address", ip) + "&"
+                + param("max_results", "10");
+        return array(get(path, false).body(), "workload list for " + ip);
     }
 
     private String eventsPath(Instant gte, Instant lte) {

@@ -127,6 +127,20 @@ public final class PceSource implements QuarantineRetry {
                 + " response; 10,000 events can take a while. 0: Herald's default (dev.herald.http, 30 s).")
         int read__timeout() default 0;
 
+        @AttributeDefinition(name = "Enrich events", description = "Resolve the workloads named in PCE events and"
+                + " the addresses of Illumio flow summaries of this PCE to hostname, labels, managed/online and"
+                + " enforcement mode, and turn resource_changes into a readable policy diff (enrichment.pce), through"
+                + " this PCE's API with this key")
+        boolean enrich() default true;
+
+        @AttributeDefinition(name = "Enrichment cache size", min = "1", description = "The most workloads (by href"
+                + " or address) kept between lookups; the least recently used go first")
+        int enrich__cache__size() default PceEnricher.CACHE_SIZE;
+
+        @AttributeDefinition(name = "Enrichment refresh (s)", min = "1", description = "A cached workload is looked"
+                + " up again once older than this, so that label and enforcement changes show")
+        int enrich__refresh() default PceEnricher.REFRESH_SECONDS;
+
         String webconsole_configurationFactory_nameHint() default "PCE {name} ← {pce_url}";
     }
 

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +28,9 @@ import java.util.function.Supplier;
  * An Illumio PCE on loopback for tests: the events endpoint with timestamp[gte]/[lte] (both
  * inclusive) and max_results, its async collection ({@code Prefer: respond-async} → 202 with a
  * job that is pending for a while, then done or failed, and a datafile of the uncapped result),
- * the health endpoint, HTTP Basic checked on every endpoint, and scripted failures.
+ * the health endpoint, the workloads API (one workload by href, 404 when unknown; the list
+ * filtered by {@code ip_address} over the workloads' interfaces, capped by max_results), HTTP
+ * Basic checked on every endpoint, and scripted failures.
  */
 final class PceEmulator implements AutoCloseable {
     static final String USER = "api_1a2b3c";
@@ -62,6 +65,8 @@ final class PceEmulator implements AutoCloseable {
     private final HttpServer server;
     private final String orgPath;
     private final List<ObjectNode> events = new ArrayList<>();
+    private final Map<String, ObjectNode> workloads = new LinkedHashMap<>();
+    private int workloadRequests;
     private final Deque<Answer> eventFailures = new ArrayDeque<>();
     private final Deque<Answer> jobPollFailures = new ArrayDeque<>();
     private final Map<String, Job> jobs = new HashMap<>();
@@ -99,6 +104,37 @@ final class PceEmulator implements AutoCloseable {
         e.putObject("created_by").putObject("system");
         events.add(e);
         return href;
+    }
+
+    /**
+     * Adds a workload as the PCE describes it (hostname, one interface with {@code ip}, labels by
+     * key, managed, online, enforcement_mode); returns its href.
+     */
+    synchronized String addWorkload(String hostname, String ip, Map<String, String> labels, String enforcementMode) {
+        String href = "/orgs/1/workloads/" + UUID.randomUUID();
+        ObjectNode w = JSON.createObjectNode().put("href", href).put("hostname", hostname).put("name", hostname)
+                .put("managed", true).put("online", true).put("enforcement_mode", enforcementMode)
+                .put("os_id", "ubuntu-x86_64-jammy");
+        w.putArray("interfaces").addObject().put("name", "eth0").put("address", ip);
+        labels.forEach((key, value) -> w.withArray("labels").addObject()
+                .put("href", "/orgs/1/labels/" + Math.abs((key + value).hashCode())).put("key", key).put("value", value));
+        workloads.put(href, w);
+        return href;
+    }
+
+    /** The workload of that href as stored, for a test to change (labels, online, …). */
+    synchronized ObjectNode workload(String href) {
+        return workloads.get(href);
+    }
+
+    /** Forgets a workload (the PCE answers 404 for it). */
+    synchronized void removeWorkload(String href) {
+        workloads.remove(href);
+    }
+
+    /** Requests to the workloads API, by href and by address. */
+    synchronized int workloadRequests() {
+        return workloadRequests;
     }
 
     /** Adds a raw record as is; one without a timestamp is in every window (e.g. one the recognizer rejects). */
@@ -194,6 +230,15 @@ final class PceEmulator implements AutoCloseable {
             return "respond-async".equals(exchange.getRequestHeaders().getFirst("Prefer")) ? submit(uri, exchange)
                     : orElse(eventFailures.poll(), () -> ok(events(uri, true)));
         }
+        if (path.equals(orgPath + "/workloads")) {
+            workloadRequests++;
+            return workloadsByIp(uri);
+        }
+        if (path.startsWith(orgPath + "/workloads/")) {
+            workloadRequests++;
+            ObjectNode w = workloads.get(path.substring("/api/v2".length()));
+            return w == null ? notFound() : ok(w.toString());
+        }
         if (path.startsWith(orgPath + "/jobs/")) {
             return orElse(jobPollFailures.poll(), () -> job(path.substring((orgPath + "/jobs/").length())));
         }
@@ -234,6 +279,17 @@ final class PceEmulator implements AutoCloseable {
         }
         body.put("status", "done").putObject("result").put("href", "/orgs/1/datafiles/" + uuid);
         return ok(body.toString());
+    }
+
+    private Answer workloadsByIp(URI uri) {
+        Map<String, String> query = query(uri);
+        String ip = query.get("ip_address");
+        int max = Integer.parseInt(query.getOrDefault("max_results", "500"));
+        List<ObjectNode> selected = workloads.values().stream()
+                .filter(w -> ip == null || w.path("interfaces").findValuesAsText("address").contains(ip))
+                .limit(max)
+                .toList();
+        return ok(JSON.createArrayNode().addAll(selected).toString());
     }
 
     private String events(URI uri, boolean capped) {
