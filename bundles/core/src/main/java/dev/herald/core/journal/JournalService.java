@@ -138,13 +138,17 @@ public final class JournalService implements Journal {
     }
 
     /**
-     * Writes one outbox entry per (route, sink) the throttles let through, and the recent event.
-     * The throttles count in memory; a rollback gives their counts back ({@link Admissions}).
+     * Logs the event once and writes one outbox entry, referring to it, per (route, sink) the
+     * throttles let through. The throttles count in memory; a rollback gives their counts back
+     * ({@link Admissions}).
      */
     private static void route(StoreTransaction tx, Prepared p, RouteCounts counts, Admissions admissions, long now) {
         List<String> matched = new ArrayList<>(p.routes().size());
         for (Route r : p.routes()) {
             matched.add(r.name());
+        }
+        long key = tx.appendEvent(now, matched, p.bytes());
+        for (Route r : p.routes()) {
             if (!r.admit(p.input(), now, admissions)) {
                 counts.add(r, Counter.THROTTLED);
                 continue;
@@ -152,12 +156,11 @@ public final class JournalService implements Journal {
             Severity severity = r.effectiveSeverity(p.event().severity());
             for (String sink : r.definition().sinks()) {
                 if (!SelfAlerts.isAbout(p.event(), sink)) {
-                    tx.enqueue(sink, r.name(), severity, p.bytes(), now);
+                    tx.enqueue(sink, r.name(), severity, key, now);
                 }
             }
             counts.add(r, Counter.ROUTED);
         }
-        tx.addRecent(now, matched, p.bytes());
     }
 
     @Override

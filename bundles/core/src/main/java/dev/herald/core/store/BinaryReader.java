@@ -12,6 +12,11 @@ public final class BinaryReader {
         this.buf = buf;
     }
 
+    /** How many bytes were read so far. */
+    public int position() {
+        return pos;
+    }
+
     public int readByte() {
         return buf[pos++] & 0xFF;
     }

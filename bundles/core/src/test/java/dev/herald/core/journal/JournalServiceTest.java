@@ -24,7 +24,7 @@ import dev.herald.core.store.Pending;
 import dev.herald.core.store.Store;
 import dev.herald.core.store.StoreException;
 import dev.herald.core.store.StoreTransaction;
-import dev.herald.core.store.RecentEvent;
+import dev.herald.core.store.RetainedEvent;
 import dev.herald.core.store.StoreView;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,7 +91,7 @@ class JournalServiceTest {
         assertEquals(2, source.deduped());
         assertEquals(1L, store.read(v -> v.counters(Counter.Scope.ROUTE, "loud")).routed());
 
-        List<RecentEvent> recent = store.read(v -> v.recent(r -> true, 10));
+        List<RetainedEvent> recent = store.read(v -> v.recent(r -> true, 10));
         assertEquals(List.of("2", "1"), recent.stream().map(r -> r.decodeEvent().id()).toList());
         assertEquals(List.of("limited", "loud"), recent.get(1).routes());
     }
