@@ -44,6 +44,14 @@ final class EventLog {
         bytes = meta.getOrDefault(BYTES, 0L);
     }
 
+    /**
+     * Whether event {@code key} belongs to a transaction under way, which has not written its
+     * block yet: readers see such a transaction's other writes (its outbox entries) already.
+     */
+    static boolean pending(MvMaps maps, long key) {
+        return key >= maps.meta().getOrDefault(NEXT, 1L);
+    }
+
     /** Adds an event; returns its key. */
     long append(long received, List<String> routes, byte[] event) {
         lastReceived = Math.max(lastReceived, received);

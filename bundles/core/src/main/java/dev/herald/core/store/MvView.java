@@ -78,7 +78,12 @@ class MvView implements StoreView {
         if (maps.exists(MvMaps.OUTBOX + sink)) {
             Cursor<OutboxKey, byte[]> c = maps.outbox(sink).cursor(null);
             while (out.size() < max && c.hasNext() && c.next().due() <= now) {
-                out.add(withEvent(RecordCodec.outbox(c.getValue())));
+                OutboxEntry e = withEvent(RecordCodec.outbox(c.getValue()));
+                if (e.event() == null && EventLog.pending(maps, e.eventKey())) {
+                    // a journal commit under way wrote the entry; its event's block comes at its end
+                    break;
+                }
+                out.add(e);
             }
         }
         return out;

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +82,31 @@ class EventLogTest {
         assertEquals(List.of("r1", "r2"), logged.routes());
         assertEquals(1000, logged.received());
         assertEquals(1L, blocks(), "one block holds the event");
+    }
+
+    @Test
+    void aDeliveryNeverSeesAnEntryWhoseEventsBlockIsNotWrittenYet() throws Exception {
+        store = MvStore.open(TestSettings.defaults(dir));
+        CountDownLatch enqueued = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        long now = System.currentTimeMillis();
+        Pending<Long> commit = store.submit(true, tx -> {
+            long k = tx.appendEvent(now, List.of("r"), event("e1"));
+            tx.enqueue("slack", "r", Severity.HIGH, k, now);
+            enqueued.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return k;
+        });
+        assertTrue(enqueued.await(30, TimeUnit.SECONDS));
+        List<OutboxEntry> seen = store.read(v -> v.due("slack", Long.MAX_VALUE, 10));
+        release.countDown();
+        commit.await();
+        assertTrue(seen.stream().allMatch(e -> e.event() != null), "an entry was listed without its event");
+        assertEquals("e1", store.read(v -> v.due("slack", Long.MAX_VALUE, 10)).get(0).decodeEvent().id());
     }
 
     @Test
