@@ -8,16 +8,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.source.s3.testing.S3Mock;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.Test;
 
@@ -44,22 +41,22 @@ public class CrashRecoveryIT {
             AwsCalls.putObject(s3.endpoint(), "crash-trail",
                     "AWSLogs/123456789012/CloudTrail/us-east-1/2026/11/23/123456789012_CloudTrail_us-east-1_20261123T1200Z_big.json.gz",
                     bigCloudTrailFile());
-            Path karaf = unpack(work);
+            Path karaf = KarafProcess.unpack(work);
             configure(karaf, slowS3.url(), receiver.url("/crash"));
 
-            Process first = start(karaf, work.resolve("first.log"));
+            Process first = KarafProcess.start(karaf, work.resolve("first.log"));
             Await.until(WAIT, () -> receiver.requests().size() >= 2_000,
-                    () -> "before the crash: " + receiver.requests().size() + " delivered; " + tail(work.resolve("first.log")));
+                    () -> "before the crash: " + receiver.requests().size() + " delivered; " + KarafProcess.tail(work.resolve("first.log")));
             int beforeCrash = distinctIds(receiver);
-            kill(first);
+            KarafProcess.kill(first);
             assertTrue("the crash must come mid-object: " + beforeCrash + " of " + RECORDS, beforeCrash < RECORDS);
 
-            Process second = start(karaf, work.resolve("second.log"));
+            Process second = KarafProcess.start(karaf, work.resolve("second.log"));
             try {
                 Await.until(WAIT, () -> distinctIds(receiver) == RECORDS,
                         () -> "after the restart: " + distinctIds(receiver) + " of " + RECORDS + " delivered");
             } finally {
-                kill(second);
+                KarafProcess.kill(second);
             }
             int repeats = receiver.requests().size() - RECORDS;
             System.out.printf("killed after %d of %d events were delivered; %d repeats after the restart%n",
@@ -92,14 +89,6 @@ public class CrashRecoveryIT {
         return out.toByteArray();
     }
 
-    private static Path unpack(Path work) throws Exception {
-        File tarball = new File(System.getProperty("herald.distribution"));
-        run(work, "tar", "xzf", tarball.getAbsolutePath());
-        try (var dirs = Files.list(work)) {
-            return dirs.filter(d -> d.getFileName().toString().startsWith("herald-karaf")).findFirst().orElseThrow();
-        }
-    }
-
     /** The S3 source, a webhook and a route as .cfg files; both plugins installed at boot; ports moved. */
     private static void configure(Path karaf, String s3, String hook) throws IOException {
         Path etc = karaf.resolve("etc");
@@ -110,35 +99,7 @@ public class CrashRecoveryIT {
         Files.writeString(etc.resolve("dev.herald.sink.webhook-crash.cfg"), "name = crash-hook\nurl = " + hook + "\n");
         Files.writeString(etc.resolve("dev.herald.route-crash.cfg"),
                 "name = crash\npattern = {\"instance\": [\"crash\"]}\nsinks = crash-hook\n");
-        Path features = etc.resolve("org.apache.karaf.features.cfg");
-        Files.writeString(features, Files.readString(features).replace("featuresBoot = \\\n",
-                "featuresBoot = \\\n    herald-sink-webhook, \\\n    herald-source-s3, \\\n"));
-        replace(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort = 8101", "sshPort = 18102");
-        replace(etc.resolve("org.ops4j.pax.web.cfg"), "org.osgi.service.http.port = 8181", "org.osgi.service.http.port = 18182");
-        replace(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort = 1099", "rmiRegistryPort = 11098");
-        replace(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort = 44444", "rmiServerPort = 44446");
-    }
-
-    private static void replace(Path file, String from, String to) throws IOException {
-        String text = Files.readString(file);
-        assertTrue(file + " has no '" + from + "'", text.contains(from));
-        Files.writeString(file, text.replace(from, to));
-    }
-
-    private static Process start(Path karaf, Path log) throws IOException {
-        return new ProcessBuilder(karaf.resolve("bin/karaf").toString(), "server").directory(karaf.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    /** {@code kill -9} of Karaf's JVM and the script that started it. */
-    private static void kill(Process process) throws InterruptedException {
-        List<ProcessHandle> all = process.descendants().toList();
-        all.forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        for (ProcessHandle p : all) {
-            p.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> null).join();
-        }
-        process.waitFor(30, TimeUnit.SECONDS);
+        KarafProcess.prepare(karaf, "herald-sink-webhook", "herald-source-s3");
     }
 
     private static int distinctIds(RecordingHttpServer receiver) {
@@ -150,21 +111,6 @@ public class CrashRecoveryIT {
             return JSON.readTree(body).at("/event/id").asText();
         } catch (IOException e) {
             throw new AssertionError("not the webhook's JSON: " + body, e);
-        }
-    }
-
-    private static void run(Path dir, String... command) throws Exception {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
-        assertTrue(String.join(" ", command) + " did not finish", p.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(String.join(" ", command) + " failed", 0, p.exitValue());
-    }
-
-    private static String tail(Path log) {
-        try {
-            String text = Files.readString(log);
-            return text.substring(Math.max(0, text.length() - 2000));
-        } catch (IOException e) {
-            return e.toString();
         }
     }
 }
