@@ -35,14 +35,9 @@ public final class MvStore implements Store {
     /** How often a file closed by a failed write is opened again while nothing writes. */
     static final Duration REOPEN_EVERY = Duration.ofSeconds(5);
     private static final int RETENTION_MILLIS = 10_000;
-    /**
-     * How often the writer, between writes, rewrites the live pages of sparse chunks so that their
-     * space is used again: the event log's retention, deliveries and dedupe leave dead pages
-     * behind all the time, and a file that is not compacted keeps them.
-     */
-    static final Duration COMPACT_EVERY = Duration.ofSeconds(2);
-    private static final int COMPACT_TARGET_FILL = 70;
-    private static final int COMPACT_WRITE_BYTES = 8 << 20;
+    private static final int COMPACT_EVERY_COMMITS = 1_000;
+    private static final int COMPACT_TARGET_FILL = 50;
+    private static final int COMPACT_WRITE_BYTES = 4 << 20;
     /** How often a commit also drops what is past the event log's retention. */
     static final Duration PRUNE_EVERY = Duration.ofSeconds(1);
 
@@ -56,7 +51,7 @@ public final class MvStore implements Store {
     private volatile MvMaps maps;
     private Dedupe dedupe;
     private long seq;
-    private boolean commitsSinceCompact;
+    private long commits;
     private boolean unsynced;
     private long nextPrune;
     /** Why writes fail, from the last failed write until one succeeds; null when they work. */
@@ -82,7 +77,6 @@ public final class MvStore implements Store {
             threads.everyPeriodOnWriter(this::syncIfNeeded, SYNC_EVERY);
         }
         threads.everyPeriodOnWriter(this::reopenQuietly, REOPEN_EVERY);
-        threads.everyPeriodOnWriter(this::compactIfWritten, COMPACT_EVERY);
     }
 
     /** Opens (or creates) the store in {@code settings.storeDirectory()}. */
@@ -187,21 +181,13 @@ public final class MvStore implements Store {
         } catch (RuntimeException e) {
             throw new StoreException("cannot commit to " + file + ": " + rootCause(e) + " (" + e.getMessage() + ")", e);
         }
-        commitsSinceCompact = true;
-    }
-
-    /** Compacts the file if anything was committed since the last time; runs on the writer between writes. */
-    private void compactIfWritten() {
-        if (!commitsSinceCompact || closed || mv == null) {
-            return;
-        }
-        commitsSinceCompact = false;
-        try {
-            mv.compact(COMPACT_TARGET_FILL, COMPACT_WRITE_BYTES);
-            unsynced = true;
-        } catch (RuntimeException e) {
-            LOG.warn("Compacting {} failed; trying again later", file, e);
-            closedBy(e);
+        if (++commits % COMPACT_EVERY_COMMITS == 0) {
+            try {
+                mv.compact(COMPACT_TARGET_FILL, COMPACT_WRITE_BYTES);
+            } catch (RuntimeException e) {
+                LOG.warn("Compacting {} failed; trying again later", file, e);
+                closedBy(e);
+            }
         }
     }
 
