@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -44,6 +45,11 @@ public final class JournalService implements Journal {
     /** Quarantined content and reasons are cut to this many characters. */
     static final int MAX_QUARANTINE_CONTENT = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(JournalService.class);
+    /**
+     * Batches of at most this many events are interactive (a push endpoint's finding, a self
+     * alert): they go ahead of the bulk batches and deliveries waiting for the store's writer.
+     */
+    static final int INTERACTIVE_BATCH = 16;
 
     private final Store store;
     private final Routes routes;
@@ -68,8 +74,9 @@ public final class JournalService implements Journal {
         Feed<Prepared> feed = new Feed<>();
         Pending<Integer> commit;
         try {
-            commit = store.submit(true, tx -> commit(tx, sourceInstance, feed, batch.size(), next,
-                    System.currentTimeMillis()));
+            Function<StoreTransaction, Integer> work = tx -> commit(tx, sourceInstance, feed, batch.size(), next,
+                    System.currentTimeMillis());
+            commit = batch.size() <= INTERACTIVE_BATCH ? store.submitFirst(true, work) : store.submit(true, work);
         } catch (RuntimeException e) {
             throw new JournalException("cannot commit events of " + sourceInstance + ": " + e.getMessage(), e);
         }

@@ -126,8 +126,17 @@ public final class MvStore implements Store {
 
     @Override
     public <T> Pending<T> submit(boolean durable, Function<StoreTransaction, T> work) {
+        return submit(StoreThreads.Lane.QUEUED, durable, work);
+    }
+
+    @Override
+    public <T> Pending<T> submitFirst(boolean durable, Function<StoreTransaction, T> work) {
+        return submit(StoreThreads.Lane.FIRST, durable, work);
+    }
+
+    private <T> Pending<T> submit(StoreThreads.Lane lane, boolean durable, Function<StoreTransaction, T> work) {
         checkOpen();
-        return threads.write(() -> {
+        return threads.write(lane, () -> {
             checkOpen();
             reopenIfClosed();
             long now = System.currentTimeMillis();
