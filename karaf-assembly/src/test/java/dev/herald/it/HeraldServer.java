@@ -46,6 +46,15 @@ final class HeraldServer {
         Files.writeString(home.resolve("etc").resolve(file), String.join("\n", lines) + "\n");
     }
 
+    /** Deletes the distribution's demo pipeline ({@code etc/dev.herald.*demo*.cfg}). */
+    void removeDemo() throws IOException {
+        try (var files = Files.list(home.resolve("etc"))) {
+            for (Path demo : files.filter(f -> f.getFileName().toString().matches("dev\\.herald\\..*demo.*\\.cfg")).toList()) {
+                Files.delete(demo);
+            }
+        }
+    }
+
     /** Installs these features at every boot, before the distribution's own. */
     void bootFeatures(String... features) throws IOException {
         StringBuilder boot = new StringBuilder("featuresBoot = \\\n");

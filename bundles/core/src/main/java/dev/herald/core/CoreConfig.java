@@ -27,7 +27,18 @@ public @interface CoreConfig {
     @AttributeDefinition(name = "Dedupe retention (hours)", description = "How long an event id is remembered")
     long dedupe__max__age__hours() default 168;
 
-    @AttributeDefinition(name = "Recent events", description = "Received events kept for herald:events")
+    @AttributeDefinition(name = "Event retention (hours)",
+            description = "How long received events stay in the store's event log (the journal herald:events"
+                    + " shows); events that a pending delivery or a dead letter needs stay longer")
+    long event__retention__hours() default 24;
+
+    @AttributeDefinition(name = "Event retention (MiB)",
+            description = "Most space the event log takes on disk (compressed); beyond it the oldest events"
+                    + " leave first, except those a pending delivery or a dead letter needs")
+    long event__retention__mb() default 1024;
+
+    @AttributeDefinition(name = "Recent events",
+            description = "How many of the newest logged events herald:events and the web console search")
     int recent__events() default 10_000;
 
     @AttributeDefinition(name = "Delivery history", description = "Delivery attempts kept for herald:status")

@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param cacheMegabytes    the store's page cache
  * @param dedupeMaxIds      event ids remembered per source instance
  * @param dedupeMaxAge      how long an event id is remembered
- * @param recentEvents      size of the ring of recent events
+ * @param recentEvents      how many of the newest logged events the shell searches
  * @param historySize       size of the delivery history
  * @param quarantineSize    records kept in quarantine
  * @param maxAttempts       attempts before dead-lettering
@@ -20,17 +20,22 @@ import java.time.Duration;
  * @param backoffMax        longest wait between retries
  * @param templatesDirectory user templates
  * @param deadLetterMaxPerSink dead letters kept per sink; the oldest are dropped (and counted)
+ * @param eventRetention    how long events stay in the event log once nothing needs them
+ * @param eventRetentionBytes most bytes the event log takes on disk; the oldest leave first
  */
 public record CoreSettings(Path storeDirectory, boolean fsync, int cacheMegabytes, long dedupeMaxIds,
                            Duration dedupeMaxAge, int recentEvents, int historySize, int quarantineSize,
                            int maxAttempts, Duration maxAge, Duration backoffInitial, Duration backoffMax,
-                           Path templatesDirectory, int deadLetterMaxPerSink) {
+                           Path templatesDirectory, int deadLetterMaxPerSink, Duration eventRetention,
+                           long eventRetentionBytes) {
 
     /** Validates and resolves a configuration; names the property and the fix when a value is wrong. */
     public static CoreSettings from(CoreConfig c) {
         positive("store_cache_mb", c.store__cache__mb());
         positive("dedupe_max_ids", c.dedupe__max__ids());
         positive("dedupe_max_age_hours", c.dedupe__max__age__hours());
+        positive("event_retention_hours", c.event__retention__hours());
+        positive("event_retention_mb", c.event__retention__mb());
         positive("recent_events", c.recent__events());
         positive("history_size", c.history__size());
         positive("quarantine_size", c.quarantine__size());
@@ -51,7 +56,8 @@ public record CoreSettings(Path storeDirectory, boolean fsync, int cacheMegabyte
                 Duration.ofMillis(c.delivery__backoff__initial__ms()),
                 Duration.ofMillis(c.delivery__backoff__max__ms()),
                 directory(c.templates__directory(), "karaf.etc", "etc", "herald/templates"),
-                c.dead__letter__max__per__sink());
+                c.dead__letter__max__per__sink(), Duration.ofHours(c.event__retention__hours()),
+                c.event__retention__mb() << 20);
     }
 
     private static Path directory(String configured, String karafProperty, String fallback, String below) {

@@ -16,6 +16,6 @@ public final class TestSettings {
         CoreSettings d = CoreSettings.from(DEFAULTS);
         return new CoreSettings(directory, d.fsync(), d.cacheMegabytes(), d.dedupeMaxIds(), d.dedupeMaxAge(),
                 d.recentEvents(), d.historySize(), d.quarantineSize(), d.maxAttempts(), d.maxAge(),
-                d.backoffInitial(), d.backoffMax(), directory.resolve("templates"), d.deadLetterMaxPerSink());
+                d.backoffInitial(), d.backoffMax(), directory.resolve("templates"), d.deadLetterMaxPerSink(), d.eventRetention(), d.eventRetentionBytes());
     }
 }

@@ -27,7 +27,7 @@ import dev.herald.core.route.RouteTable;
 import dev.herald.core.route.Routes;
 import dev.herald.core.store.Counter;
 import dev.herald.core.store.DeadLetter;
-import dev.herald.core.store.RecentEvent;
+import dev.herald.core.store.RetainedEvent;
 import dev.herald.core.store.Store;
 import dev.herald.core.store.StoreException;
 import dev.herald.core.store.StoreTransaction;
@@ -250,7 +250,7 @@ public final class AdminService implements HeraldAdmin {
     @Override
     public List<EventView> events(String text, int limit) {
         String needle = text == null || text.isBlank() ? null : text.toLowerCase(Locale.ROOT);
-        Predicate<RecentEvent> filter = needle == null ? r -> true : r -> {
+        Predicate<RetainedEvent> filter = needle == null ? r -> true : r -> {
             Event e = r.decodeEvent();
             return contains(e.id(), needle) || contains(e.type(), needle) || contains(e.instance(), needle)
                     || contains(e.raw(), needle);
@@ -368,7 +368,7 @@ public final class AdminService implements HeraldAdmin {
         return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(lowerNeedle);
     }
 
-    private static EventView view(RecentEvent r) {
+    private static EventView view(RetainedEvent r) {
         return new EventView(r.decodeEvent(), Instant.ofEpochMilli(r.received()), r.routes());
     }
 

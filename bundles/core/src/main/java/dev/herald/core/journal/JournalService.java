@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -45,6 +46,11 @@ public final class JournalService implements Journal {
     /** Quarantined content and reasons are cut to this many characters. */
     static final int MAX_QUARANTINE_CONTENT = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(JournalService.class);
+    /**
+     * Batches of at most this many events are interactive (a push endpoint's finding, a self
+     * alert): they go ahead of the bulk batches and deliveries waiting for the store's writer.
+     */
+    static final int INTERACTIVE_BATCH = 16;
 
     private final Store store;
     private final Routes routes;
@@ -72,8 +78,9 @@ public final class JournalService implements Journal {
         Feed<Prepared> feed = new Feed<>();
         Pending<Integer> commit;
         try {
-            commit = store.submit(true, tx -> commit(tx, sourceInstance, feed, batch.size(), next,
-                    System.currentTimeMillis()));
+            Function<StoreTransaction, Integer> work = tx -> commit(tx, sourceInstance, feed, batch.size(), next,
+                    System.currentTimeMillis());
+            commit = batch.size() <= INTERACTIVE_BATCH ? store.submitFirst(true, work) : store.submit(true, work);
         } catch (RuntimeException e) {
             throw new JournalException("cannot commit events of " + sourceInstance + ": " + e.getMessage(), e);
         }
@@ -143,13 +150,17 @@ public final class JournalService implements Journal {
     }
 
     /**
-     * Writes one outbox entry per (route, sink) the throttles let through, and the recent event.
-     * The throttles count in memory; a rollback gives their counts back ({@link Admissions}).
+     * Logs the event once and writes one outbox entry, referring to it, per (route, sink) the
+     * throttles let through. The throttles count in memory; a rollback gives their counts back
+     * ({@link Admissions}).
      */
     private static void route(StoreTransaction tx, Prepared p, RouteCounts counts, Admissions admissions, long now) {
         List<String> matched = new ArrayList<>(p.routes().size());
         for (Route r : p.routes()) {
             matched.add(r.name());
+        }
+        long key = tx.appendEvent(now, matched, p.bytes());
+        for (Route r : p.routes()) {
             if (!r.admit(p.input(), now, admissions)) {
                 counts.add(r, Counter.THROTTLED);
                 continue;
@@ -157,12 +168,11 @@ public final class JournalService implements Journal {
             Severity severity = r.effectiveSeverity(p.event().severity());
             for (String sink : r.definition().sinks()) {
                 if (!SelfAlerts.isAbout(p.event(), sink)) {
-                    tx.enqueue(sink, r.name(), severity, p.bytes(), now);
+                    tx.enqueue(sink, r.name(), severity, key, now);
                 }
             }
             counts.add(r, Counter.ROUTED);
         }
-        tx.addRecent(now, matched, p.bytes());
     }
 
     @Override

@@ -17,6 +17,11 @@ public final class BinaryReader {
         return pos < buf.length;
     }
 
+    /** How many bytes were read so far. */
+    public int position() {
+        return pos;
+    }
+
     public int readByte() {
         return buf[pos++] & 0xFF;
     }

@@ -37,6 +37,19 @@ public final class BinaryWriter {
         return this;
     }
 
+    /** Bytes as they are, without their length: for a last field that runs to the end. */
+    public BinaryWriter writeRaw(byte[] bytes) {
+        return writeRaw(bytes, bytes.length);
+    }
+
+    /** The first {@code n} of {@code bytes} as they are. */
+    public BinaryWriter writeRaw(byte[] bytes, int n) {
+        ensure(n);
+        System.arraycopy(bytes, 0, buf, len, n);
+        len += n;
+        return this;
+    }
+
     /** A string, or null (written as length 0 with a marker byte so that "" and null differ). */
     public BinaryWriter writeString(String s) {
         if (s == null) {

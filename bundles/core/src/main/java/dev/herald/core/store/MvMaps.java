@@ -20,12 +20,15 @@ final class MvMaps {
     static final String STATUS = "status";
     static final String CHECKPOINTS = "checkpoints";
     static final String COUNTERS = "counters";
-    static final String RECENT = "recent";
     static final String HISTORY = "history";
     static final String QUARANTINE = "quarantine";
     static final String SEEN = "seenlog.";
-    static final String OUTBOX = "outbox.";
-    static final String DEAD = "dead.";
+    /** Outbox entries and dead letters refer to the {@link EventLog}'s events (layout 2). */
+    static final String OUTBOX = "outbox2.";
+    static final String DEAD = "dead2.";
+    static final String EVENTS = "events";
+    static final String EVENT_TIME = "events.time";
+    static final String EVENT_PINS = "events.pins";
 
     private final MVStore mv;
     private final Map<String, MVMap<?, ?>> open = new ConcurrentHashMap<>();
@@ -65,6 +68,31 @@ final class MvMaps {
 
     MVMap<Long, byte[]> dead(String sink) {
         return log(DEAD + sink);
+    }
+
+    /** The {@link EventLog}'s blocks, by the key of their first event. */
+    MVMap<Long, byte[]> events() {
+        return log(EVENTS);
+    }
+
+    /** Received time (epoch millis) to the first block whose first event was received then. */
+    MVMap<Long, Long> eventTime() {
+        return open(EVENT_TIME, LongDataType.INSTANCE, LongDataType.INSTANCE);
+    }
+
+    /** Block key to how many outbox entries and dead letters refer to its events. */
+    MVMap<Long, Long> eventPins() {
+        return open(EVENT_PINS, LongDataType.INSTANCE, LongDataType.INSTANCE);
+    }
+
+    /** Closes and deletes a map. */
+    void remove(String name) {
+        MVMap<?, ?> m = open.remove(name);
+        if (m != null) {
+            mv.removeMap(m);
+        } else if (mv.hasMap(name)) {
+            mv.removeMap(name);
+        }
     }
 
     /** Forgets open maps after a rollback, which closes the maps the rolled back work created. */

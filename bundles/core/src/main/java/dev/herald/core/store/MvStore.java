@@ -38,6 +38,8 @@ public final class MvStore implements Store {
     private static final int COMPACT_EVERY_COMMITS = 1_000;
     private static final int COMPACT_TARGET_FILL = 50;
     private static final int COMPACT_WRITE_BYTES = 4 << 20;
+    /** How often a commit also drops what is past the event log's retention. */
+    static final Duration PRUNE_EVERY = Duration.ofSeconds(1);
 
     private final CoreSettings settings;
     private final Path file;
@@ -51,6 +53,7 @@ public final class MvStore implements Store {
     private long seq;
     private long commits;
     private boolean unsynced;
+    private long nextPrune;
     /** Why writes fail, from the last failed write until one succeeds; null when they work. */
     private volatile String failure;
     private volatile boolean closed;
@@ -94,6 +97,8 @@ public final class MvStore implements Store {
         MvMaps m = new MvMaps(opened);
         Dedupe d = Dedupe.open(m, settings.dedupeMaxIds(), settings.dedupeMaxAge());
         opened.commit();
+        LegacyLayout.migrate(opened, m, () -> new MvTransaction(m, settings, d, m.meta().getOrDefault("seq", 0L),
+                System.currentTimeMillis(), null));
         if (settings.fsync()) {
             opened.setRetentionTime(RETENTION_MILLIS);
         }
@@ -121,11 +126,22 @@ public final class MvStore implements Store {
 
     @Override
     public <T> Pending<T> submit(boolean durable, Function<StoreTransaction, T> work) {
+        return submit(StoreThreads.Lane.QUEUED, durable, work);
+    }
+
+    @Override
+    public <T> Pending<T> submitFirst(boolean durable, Function<StoreTransaction, T> work) {
+        return submit(StoreThreads.Lane.FIRST, durable, work);
+    }
+
+    private <T> Pending<T> submit(StoreThreads.Lane lane, boolean durable, Function<StoreTransaction, T> work) {
         checkOpen();
-        return threads.write(() -> {
+        return threads.write(lane, () -> {
             checkOpen();
             reopenIfClosed();
-            MvTransaction tx = new MvTransaction(maps, settings, dedupe, seq, System.currentTimeMillis());
+            long now = System.currentTimeMillis();
+            boolean prune = now >= nextPrune;
+            MvTransaction tx = new MvTransaction(maps, settings, dedupe, seq, now, prune ? retention() : null);
             T r;
             try {
                 r = work.apply(tx);
@@ -137,6 +153,9 @@ public final class MvStore implements Store {
             }
             dedupe.committed();
             seq = tx.lastId();
+            if (prune) {
+                nextPrune = now + PRUNE_EVERY.toMillis();
+            }
             tx.committed();
             if (failure != null) {
                 failure = null;
@@ -154,6 +173,10 @@ public final class MvStore implements Store {
             }
             return r;
         });
+    }
+
+    private EventLog.Retention retention() {
+        return new EventLog.Retention(settings.eventRetention().toMillis(), settings.eventRetentionBytes());
     }
 
     private void commit(boolean durable) {

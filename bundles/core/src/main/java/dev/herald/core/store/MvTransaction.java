@@ -30,12 +30,16 @@ final class MvTransaction extends MvView implements StoreTransaction {
     private final Set<String> filledSinks = new HashSet<>();
     private final List<Runnable> onRollback = new ArrayList<>();
     private final List<Runnable> onCommit = new ArrayList<>();
-    private RecentRing recent;
+    private final EventLog.Retention retention;
+    private EventLog log;
     private long quarantineDropped;
     private final Map<String, Long> deadLettersDropped = new HashMap<>();
 
-    MvTransaction(MvMaps maps, CoreSettings settings, Dedupe dedupe, long seq, long now) {
+    /** @param retention the event log's retention, to drop what is past it; null to leave it for later */
+    MvTransaction(MvMaps maps, CoreSettings settings, Dedupe dedupe, long seq, long now,
+                  EventLog.Retention retention) {
         super(maps, settings.recentEvents());
+        this.retention = retention;
         this.dedupe = dedupe;
         this.settings = settings;
         this.seq = seq;
@@ -71,9 +75,21 @@ final class MvTransaction extends MvView implements StoreTransaction {
         return dedupe.markSeen(instance, id, at, this::nextId);
     }
 
+    private EventLog log() {
+        if (log == null) {
+            log = new EventLog(maps);
+        }
+        return log;
+    }
+
     @Override
-    public OutboxEntry enqueue(String sink, String route, Severity severity, byte[] event, long at) {
-        OutboxEntry e = OutboxEntry.create(nextId(), at, sink, route, severity, event);
+    public long appendEvent(long received, List<String> routes, byte[] event) {
+        return log().append(received, routes, event);
+    }
+
+    @Override
+    public OutboxEntry enqueue(String sink, String route, Severity severity, long eventKey, long at) {
+        OutboxEntry e = OutboxEntry.create(nextId(), at, sink, route, severity, eventKey);
         putOutbox(e);
         return e;
     }
@@ -81,13 +97,18 @@ final class MvTransaction extends MvView implements StoreTransaction {
     @Override
     public void putOutbox(OutboxEntry entry) {
         outboxes.computeIfAbsent(entry.sink(), maps::outbox).put(OutboxKey.of(entry), RecordCodec.outbox(entry));
+        log().pin(entry.eventKey(), 1);
         filledSinks.add(entry.sink());
     }
 
     @Override
     public boolean removeOutbox(OutboxEntry entry) {
-        return maps.exists(MvMaps.OUTBOX + entry.sink())
-                && maps.outbox(entry.sink()).remove(OutboxKey.of(entry)) != null;
+        if (!maps.exists(MvMaps.OUTBOX + entry.sink())
+                || maps.outbox(entry.sink()).remove(OutboxKey.of(entry)) == null) {
+            return false;
+        }
+        log().pin(entry.eventKey(), -1);
+        return true;
     }
 
     @Override
@@ -103,16 +124,10 @@ final class MvTransaction extends MvView implements StoreTransaction {
                 doomed.add(k);
             }
         }
-        doomed.forEach(outbox::remove);
-        return doomed.size();
-    }
-
-    @Override
-    public void addRecent(long received, List<String> routes, byte[] event) {
-        if (recent == null) {
-            recent = new RecentRing(maps, settings.recentEvents());
+        for (OutboxKey k : doomed) {
+            log().pin(RecordCodec.outbox(outbox.remove(k)).eventKey(), -1);
         }
-        recent.add(nextId(), received, routes, event);
+        return doomed.size();
     }
 
     @Override
@@ -150,11 +165,22 @@ final class MvTransaction extends MvView implements StoreTransaction {
         DeadLetter d = new DeadLetter(nextId(), entry, reason, at);
         MVMap<Long, byte[]> dead = maps.dead(entry.sink());
         dead.put(d.id(), RecordCodec.deadLetter(d));
-        int dropped = trimOldest(dead, settings.deadLetterMaxPerSink());
+        log().pin(entry.eventKey(), 1);
+        int dropped = 0;
+        while (dead.sizeAsLong() > settings.deadLetterMaxPerSink()) {
+            log().pin(RecordCodec.deadLetter(dead.remove(dead.firstKey())).entry().eventKey(), -1);
+            dropped++;
+        }
         if (dropped > 0) {
             deadLettersDropped.merge(entry.sink(), (long) dropped, Long::sum);
         }
         return d;
+    }
+
+    /** Puts back a dead letter under its own id: for {@link LegacyLayout}. */
+    void restoreDeadLetter(DeadLetter d) {
+        maps.dead(d.entry().sink()).put(d.id(), RecordCodec.deadLetter(d));
+        log().pin(d.entry().eventKey(), 1);
     }
 
     @Override
@@ -163,7 +189,12 @@ final class MvTransaction extends MvView implements StoreTransaction {
             return null;
         }
         byte[] v = maps.dead(sink).remove(id);
-        return v == null ? null : RecordCodec.deadLetter(v);
+        if (v == null) {
+            return null;
+        }
+        DeadLetter d = RecordCodec.deadLetter(v);
+        log().pin(d.entry().eventKey(), -1);
+        return d;
     }
 
     @Override
@@ -267,8 +298,8 @@ final class MvTransaction extends MvView implements StoreTransaction {
             });
         }
         dedupe.prune(now);
-        if (recent != null) {
-            recent.flush();
+        if (log != null || retention != null) {
+            log().finish(retention, now);
         }
         if (quarantineDropped > 0) {
             maps.meta().merge(MvMaps.QUARANTINE, quarantineDropped, Long::sum);

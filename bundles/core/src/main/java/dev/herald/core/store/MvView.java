@@ -27,10 +27,23 @@ class MvView implements StoreView {
 
     final MvMaps maps;
     private final int recentCapacity;
+    private EventLogReader log;
 
     MvView(MvMaps maps, int recentCapacity) {
         this.maps = maps;
         this.recentCapacity = recentCapacity;
+    }
+
+    private EventLogReader log() {
+        if (log == null) {
+            log = new EventLogReader(maps);
+        }
+        return log;
+    }
+
+    /** An outbox record with the event it refers to. */
+    private OutboxEntry withEvent(OutboxEntry e) {
+        return e.withEvent(log().event(e.eventKey()).map(RetainedEvent::event).orElse(null));
     }
 
     static String key(String a, String b) {
@@ -65,7 +78,12 @@ class MvView implements StoreView {
         if (maps.exists(MvMaps.OUTBOX + sink)) {
             Cursor<OutboxKey, byte[]> c = maps.outbox(sink).cursor(null);
             while (out.size() < max && c.hasNext() && c.next().due() <= now) {
-                out.add(RecordCodec.outbox(c.getValue()));
+                OutboxEntry e = withEvent(RecordCodec.outbox(c.getValue()));
+                if (e.event() == null && EventLog.pending(maps, e.eventKey())) {
+                    // a journal commit under way wrote the entry; its event's block comes at its end
+                    break;
+                }
+                out.add(e);
             }
         }
         return out;
@@ -111,7 +129,7 @@ class MvView implements StoreView {
             while (out.size() < max && c.hasNext() && c.next().due() <= dueBy) {
                 OutboxEntry e = RecordCodec.outbox(c.getValue());
                 if (e.enqueuedAt() < enqueuedBefore) {
-                    out.add(e);
+                    out.add(withEvent(e));
                 }
             }
         }
@@ -137,7 +155,8 @@ class MvView implements StoreView {
                 Cursor<Long, byte[]> c = maps.dead(s).cursor(afterId + 1);
                 for (int i = 0; i < limit && c.hasNext(); i++) {
                     c.next();
-                    out.add(RecordCodec.deadLetter(c.getValue()));
+                    DeadLetter d = RecordCodec.deadLetter(c.getValue());
+                    out.add(new DeadLetter(d.id(), withEvent(d.entry()), d.reason(), d.deadAt()));
                 }
             }
         }
@@ -187,8 +206,18 @@ class MvView implements StoreView {
     }
 
     @Override
-    public List<RecentEvent> recent(Predicate<RecentEvent> filter, int limit) {
-        return RecentRing.newest(maps, recentCapacity, filter, limit);
+    public List<RetainedEvent> recent(Predicate<RetainedEvent> filter, int limit) {
+        return log().newest(filter, limit, recentCapacity);
+    }
+
+    @Override
+    public Optional<RetainedEvent> event(long key) {
+        return log().event(key);
+    }
+
+    @Override
+    public List<RetainedEvent> events(Instant from, Instant to, long afterKey, int limit) {
+        return log().between(millis(from), millis(to), afterKey, limit);
     }
 
     @Override
@@ -267,6 +296,15 @@ class MvView implements StoreView {
             }
         }
         return out;
+    }
+
+    /** Epoch millis, saturated: Instant.MIN and MAX stand for "from the start" and "to the end". */
+    private static long millis(Instant t) {
+        try {
+            return t.toEpochMilli();
+        } catch (ArithmeticException e) {
+            return t.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 
     private Optional<Instant> instant(String statusKey) {

@@ -4,8 +4,8 @@ import dev.herald.api.Event;
 import dev.herald.api.Severity;
 
 /**
- * One pending delivery: an event on a route for a sink. It carries its own copy of the event so
- * that it depends on no other part of the store.
+ * One pending delivery: an event on a route for a sink. The store keeps the event once, in its
+ * event log, and the entry refers to it by key; reads of the store give the entry with the event.
  *
  * @param seq        unique, increasing with creation: orders entries that are due together
  * @param due        when it may be tried (epoch millis)
@@ -16,25 +16,34 @@ import dev.herald.api.Severity;
  * @param enqueuedAt when it entered the outbox (epoch millis)
  * @param firstTryAt when it was first tried (epoch millis), 0 before
  * @param lastError  the reason of the last failed attempt, or null
- * @param event      the serialized event ({@link EventCodec})
+ * @param eventKey   the event's key in the event log ({@link RetainedEvent#key()})
+ * @param event      the serialized event ({@link EventCodec}) as read with the entry; null when
+ *                   the entry was not read from the store, or the log no longer has the event
  */
 public record OutboxEntry(long seq, long due, String sink, String route, Severity severity, int attempts,
-                          long enqueuedAt, long firstTryAt, String lastError, byte[] event) {
+                          long enqueuedAt, long firstTryAt, String lastError, long eventKey, byte[] event) {
 
     /** A new entry, due at once. */
-    public static OutboxEntry create(long seq, long now, String sink, String route, Severity severity, byte[] event) {
-        return new OutboxEntry(seq, now, sink, route, severity, 0, now, 0, null, event);
+    public static OutboxEntry create(long seq, long now, String sink, String route, Severity severity,
+                                     long eventKey) {
+        return new OutboxEntry(seq, now, sink, route, severity, 0, now, 0, null, eventKey, null);
     }
 
     /** This entry after a failed attempt at {@code now}, to be tried again at {@code nextDue}. */
     public OutboxEntry retryAt(long nextDue, long now, String reason) {
         return new OutboxEntry(seq, nextDue, sink, route, severity, attempts + 1, enqueuedAt,
-                firstTryAt == 0 ? now : firstTryAt, reason, event);
+                firstTryAt == 0 ? now : firstTryAt, reason, eventKey, event);
     }
 
     /** This entry as if new again (from a dead letter), due at {@code now}. */
     public OutboxEntry restart(long newSeq, long now) {
-        return new OutboxEntry(newSeq, now, sink, route, severity, 0, now, 0, null, event);
+        return new OutboxEntry(newSeq, now, sink, route, severity, 0, now, 0, null, eventKey, event);
+    }
+
+    /** This entry with its event as read from the log. */
+    OutboxEntry withEvent(byte[] serialized) {
+        return new OutboxEntry(seq, due, sink, route, severity, attempts, enqueuedAt, firstTryAt, lastError,
+                eventKey, serialized);
     }
 
     /** The attempt number of the next try. */
@@ -42,7 +51,12 @@ public record OutboxEntry(long seq, long due, String sink, String route, Severit
         return attempts + 1;
     }
 
+    /** The event; throws when it cannot be read, or the event log no longer has it. */
     public Event decodeEvent() {
+        if (event == null) {
+            throw new IllegalStateException("event " + eventKey + " of outbox entry " + seq
+                    + " is not in the event log");
+        }
         return EventCodec.decode(event);
     }
 }

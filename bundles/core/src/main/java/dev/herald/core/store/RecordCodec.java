@@ -4,10 +4,8 @@ import dev.herald.api.Severity;
 import dev.herald.api.admin.DeliveryView;
 import dev.herald.api.admin.QuarantineView;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
-/** Binary forms of the records the embedded store keeps. */
+/** Binary forms of the records the embedded store keeps (layout 2: entries refer to the event log). */
 final class RecordCodec {
     private static final Severity[] SEVERITIES = Severity.values();
     /**
@@ -22,7 +20,7 @@ final class RecordCodec {
     }
 
     static byte[] outbox(OutboxEntry e) {
-        return writeOutbox(new BinaryWriter(64 + e.event().length), e).toByteArray();
+        return writeOutbox(new BinaryWriter(64), e).toByteArray();
     }
 
     static OutboxEntry outbox(byte[] bytes) {
@@ -30,7 +28,7 @@ final class RecordCodec {
     }
 
     static byte[] deadLetter(DeadLetter d) {
-        BinaryWriter w = new BinaryWriter(96 + d.entry().event().length);
+        BinaryWriter w = new BinaryWriter(96);
         w.writeVarLong(d.id()).writeString(d.reason()).writeVarLong(d.deadAt());
         return writeOutbox(w, d.entry()).toByteArray();
     }
@@ -41,41 +39,6 @@ final class RecordCodec {
         String reason = r.readString();
         long deadAt = r.readVarLong();
         return new DeadLetter(id, readOutbox(r), reason, deadAt);
-    }
-
-    static byte[] recentRecord(List<RecentEvent> events) {
-        int size = 16;
-        for (RecentEvent e : events) {
-            size += 32 + e.event().length;
-        }
-        BinaryWriter w = new BinaryWriter(size).writeVarLong(events.size());
-        for (RecentEvent e : events) {
-            w.writeVarLong(e.seq()).writeVarLong(e.received()).writeVarLong(e.routes().size());
-            e.routes().forEach(w::writeString);
-            w.writeBytes(e.event());
-        }
-        return w.toByteArray();
-    }
-
-    static int recentRecordSize(byte[] bytes) {
-        return new BinaryReader(bytes).readVarInt();
-    }
-
-    static List<RecentEvent> recentRecord(byte[] bytes) {
-        BinaryReader r = new BinaryReader(bytes);
-        int count = r.readVarInt();
-        List<RecentEvent> out = new ArrayList<>(count);
-        for (int k = 0; k < count; k++) {
-            long seq = r.readVarLong();
-            long received = r.readVarLong();
-            int n = r.readVarInt();
-            List<String> routes = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                routes.add(r.readString());
-            }
-            out.add(new RecentEvent(seq, received, List.copyOf(routes), r.readBytes()));
-        }
-        return out;
     }
 
     static byte[] delivery(DeliveryView d) {
@@ -130,12 +93,12 @@ final class RecordCodec {
     private static BinaryWriter writeOutbox(BinaryWriter w, OutboxEntry e) {
         return w.writeVarLong(e.seq()).writeVarLong(e.due()).writeString(e.sink()).writeString(e.route())
                 .writeByte(e.severity().ordinal()).writeVarLong(e.attempts()).writeVarLong(e.enqueuedAt())
-                .writeVarLong(e.firstTryAt()).writeString(e.lastError()).writeBytes(e.event());
+                .writeVarLong(e.firstTryAt()).writeString(e.lastError()).writeVarLong(e.eventKey());
     }
 
     private static OutboxEntry readOutbox(BinaryReader r) {
         return new OutboxEntry(r.readVarLong(), r.readVarLong(), r.readString(), r.readString(),
                 SEVERITIES[r.readByte()], r.readVarInt(), r.readVarLong(), r.readVarLong(), r.readString(),
-                r.readBytes());
+                r.readVarLong(), null);
     }
 }

@@ -39,6 +39,15 @@ public interface Store extends AutoCloseable {
      */
     <T> Pending<T> submit(boolean durable, Function<StoreTransaction, T> work);
 
+    /**
+     * Like {@link #submit}, but ahead of every write that waits (in order among those submitted
+     * so): for small interactive batches, such as a push endpoint's, which must not queue behind
+     * bulk batches and deliveries.
+     */
+    default <T> Pending<T> submitFirst(boolean durable, Function<StoreTransaction, T> work) {
+        return submit(durable, work);
+    }
+
     /** Runs a read-only query; what it returns must not refer to the view. */
     <T> T read(Function<StoreView, T> query);
 

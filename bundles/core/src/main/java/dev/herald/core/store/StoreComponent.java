@@ -44,6 +44,11 @@ public final class StoreComponent implements Store {
     }
 
     @Override
+    public <T> Pending<T> submitFirst(boolean durable, Function<StoreTransaction, T> work) {
+        return store.submitFirst(durable, work);
+    }
+
+    @Override
     public <T> T read(Function<StoreView, T> query) {
         return store.read(query);
     }

@@ -104,8 +104,10 @@ final class StoreFile {
             throw new StoreException("cannot create the store's directory " + file.getParent() + ": " + e
                     + "; check that Herald's user may write there, or set store_directory in dev.herald.core", e);
         }
+        // no page compression: the event log compresses its blocks itself, once, and the other
+        // maps hold small records that compress badly (a store written with it still opens)
         return new MVStore.Builder().fileName(fileSystem + file).autoCommitDisabled()
-                .cacheSize(cacheMegabytes).compress().open();
+                .cacheSize(cacheMegabytes).open();
     }
 
     /** A file Herald may not read or write is a setup problem, never a reason to move it. */

@@ -16,8 +16,20 @@ public interface StoreTransaction extends StoreView {
      */
     boolean markSeen(String instance, String id, long now);
 
-    /** Adds a new outbox entry, due at {@code now}. */
-    OutboxEntry enqueue(String sink, String route, Severity severity, byte[] event, long now);
+    /**
+     * Adds an event to the event log, where it stays while outbox entries or dead letters refer
+     * to it and, after that, until it is past the retention.
+     *
+     * @param received when it was received (epoch millis); the log holds it at the last event's
+     *                 time if the clock stepped back
+     * @param routes   the routes it matched
+     * @param event    the serialized event ({@link EventCodec})
+     * @return its key, for {@link #enqueue}
+     */
+    long appendEvent(long received, List<String> routes, byte[] event);
+
+    /** Adds a new outbox entry for the logged event {@code eventKey}, due at {@code now}. */
+    OutboxEntry enqueue(String sink, String route, Severity severity, long eventKey, long now);
 
     /** Stores an entry (new or rescheduled) under its due time and sequence. */
     void putOutbox(OutboxEntry entry);
@@ -30,8 +42,6 @@ public interface StoreTransaction extends StoreView {
      * (entries created after that are kept); returns how many.
      */
     int removeOutbox(String sink, long upToSeq, int max);
-
-    void addRecent(long received, List<String> routes, byte[] event);
 
     void putCheckpoint(String instance, Checkpoint checkpoint);
 

@@ -55,8 +55,21 @@ public interface StoreView {
     /** Every name that has counters in the scope, with its counters. */
     Map<String, Counters> counters(Counter.Scope scope);
 
-    /** Recent events that pass the filter, newest first. */
-    List<RecentEvent> recent(Predicate<RecentEvent> filter, int limit);
+    /**
+     * The newest logged events that pass the filter, newest first; only the newest
+     * {@code recent_events} are looked at.
+     */
+    List<RetainedEvent> recent(Predicate<RetainedEvent> filter, int limit);
+
+    /** A logged event by its key, while the event log retains it. */
+    Optional<RetainedEvent> event(long key);
+
+    /**
+     * Logged events received from {@code from} (inclusive) to {@code to} (exclusive) with keys
+     * above {@code afterKey}, oldest first, at most {@code limit}: page through a range by passing
+     * the last key of the previous page (0 at first).
+     */
+    List<RetainedEvent> events(Instant from, Instant to, long afterKey, int limit);
 
     /** Delivery attempts, newest first. */
     List<DeliveryView> history(int limit);

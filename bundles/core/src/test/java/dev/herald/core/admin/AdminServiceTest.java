@@ -164,7 +164,8 @@ class AdminServiceTest {
     void sinksShowHowManyDeadLettersWereDropped() {
         store.write(false, tx -> {
             for (int i = 0; i <= TestSettings.defaults(dir).deadLetterMaxPerSink(); i++) {
-                tx.addDeadLetter(tx.enqueue("slack", "r", dev.herald.api.Severity.HIGH, new byte[0], 1), "no", 2);
+                long key = tx.appendEvent(1, List.of(), new byte[0]);
+                tx.addDeadLetter(tx.enqueue("slack", "r", dev.herald.api.Severity.HIGH, key, 1), "no", 2);
             }
             return null;
         });

@@ -86,7 +86,8 @@ class DispatcherTest {
         CoreSettings d = TestSettings.defaults(dir);
         return new CoreSettings(dir, false, d.cacheMegabytes(), d.dedupeMaxIds(), d.dedupeMaxAge(),
                 d.recentEvents(), d.historySize(), d.quarantineSize(), 3, maxAge,
-                Duration.ofMillis(20), backoffMax, dir.resolve("templates"), d.deadLetterMaxPerSink());
+                Duration.ofMillis(20), backoffMax, dir.resolve("templates"), d.deadLetterMaxPerSink(),
+                d.eventRetention(), d.eventRetentionBytes());
     }
 
     /** Replaces the dispatcher by one with these delivery limits and this clock, on the same store. */
@@ -109,8 +110,8 @@ class DispatcherTest {
     private void enqueueAt(long now, String sink, String... ids) {
         store.write(false, tx -> {
             for (String id : ids) {
-                tx.enqueue(sink, "r1", Severity.HIGH, EventCodec.encode(TestEvents.event(id, "json", "t",
-                        "{\"msg\":\"" + id + "\"}")), now);
+                byte[] event = EventCodec.encode(TestEvents.event(id, "json", "t", "{\"msg\":\"" + id + "\"}"));
+                tx.enqueue(sink, "r1", Severity.HIGH, tx.appendEvent(now, List.of("r1"), event), now);
             }
             return null;
         });
@@ -198,7 +199,8 @@ class DispatcherTest {
         });
         long aMinuteAgo = System.currentTimeMillis() - 60_000;
         store.write(false, tx -> {
-            tx.enqueue("s", "r1", Severity.HIGH, EventCodec.encode(TestEvents.event("old", "json", "t", "{}")), aMinuteAgo);
+            byte[] event = EventCodec.encode(TestEvents.event("old", "json", "t", "{}"));
+            tx.enqueue("s", "r1", Severity.HIGH, tx.appendEvent(aMinuteAgo, List.of(), event), aMinuteAgo);
             return null;
         });
         dispatcher.addSink(handle("s", new ScriptedSink(DeliveryException.retryable("503")), null));
@@ -301,7 +303,9 @@ class DispatcherTest {
 
     @Test
     void anUnreadableEntryIsDeadLetteredAndDoesNotBlockTheOthers() {
-        store.write(false, tx -> tx.enqueue("s", "r1", Severity.LOW, new byte[] {9, 9, 9}, System.currentTimeMillis()));
+        long now = System.currentTimeMillis();
+        store.write(false, tx -> tx.enqueue("s", "r1", Severity.LOW, tx.appendEvent(now, List.of(), new byte[] {9, 9, 9}),
+                now));
         enqueue("s", "e2");
         ScriptedSink sink = new ScriptedSink();
         dispatcher.addSink(handle("s", sink, null));

@@ -53,7 +53,7 @@ class OrphanOutboxSweeperTest {
 
     private void enqueue(String sink, String id, long at) {
         byte[] event = EventCodec.encode(TestEvents.event(id, "json", "t", "{}"));
-        store.write(false, tx -> tx.enqueue(sink, "deleted-route", Severity.HIGH, event, at));
+        store.write(false, tx -> tx.enqueue(sink, "deleted-route", Severity.HIGH, tx.appendEvent(at, List.of(), event), at));
     }
 
     @Test

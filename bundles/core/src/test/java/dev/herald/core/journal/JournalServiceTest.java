@@ -24,12 +24,18 @@ import dev.herald.core.store.Pending;
 import dev.herald.core.store.Store;
 import dev.herald.core.store.StoreException;
 import dev.herald.core.store.StoreTransaction;
-import dev.herald.core.store.RecentEvent;
+import dev.herald.core.store.RetainedEvent;
 import dev.herald.core.store.StoreView;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -91,7 +97,7 @@ class JournalServiceTest {
         assertEquals(2, source.deduped());
         assertEquals(1L, store.read(v -> v.counters(Counter.Scope.ROUTE, "loud")).routed());
 
-        List<RecentEvent> recent = store.read(v -> v.recent(r -> true, 10));
+        List<RetainedEvent> recent = store.read(v -> v.recent(r -> true, 10));
         assertEquals(List.of("2", "1"), recent.stream().map(r -> r.decodeEvent().id()).toList());
         assertEquals(List.of("limited", "loud"), recent.get(1).routes());
     }
@@ -119,6 +125,11 @@ class JournalServiceTest {
                     }
                     return result;
                 });
+            }
+
+            @Override
+            public <T> Pending<T> submitFirst(boolean durable, Function<StoreTransaction, T> work) {
+                return submit(durable, work);
             }
         };
         journal = new JournalService(failingOnce, () -> table, problems);
@@ -214,5 +225,70 @@ class JournalServiceTest {
         assertEquals("p1", journal.checkpoint("trail").orElseThrow().position());
         assertEquals(1L, count(v -> v.pending("slack")));
         assertEquals(0, journal.append("trail", List.of(ct("1", "CreateUser", "ann")), null));
+    }
+
+    @Test
+    void aSmallBatchIsCommittedBeforeTheBulkBatchesWaitingForTheWriter() throws Exception {
+        List<String> started = new CopyOnWriteArrayList<>();
+        List<CountDownLatch> submitted = List.of(new CountDownLatch(1), new CountDownLatch(1));
+        Store recording = new ForwardingStore(store) {
+            @Override
+            public <T> Pending<T> submit(boolean durable, Function<StoreTransaction, T> work) {
+                return submitted(super.submit(durable, record("bulk", work)), 0);
+            }
+
+            @Override
+            public <T> Pending<T> submitFirst(boolean durable, Function<StoreTransaction, T> work) {
+                return submitted(super.submitFirst(durable, record("push", work)), 1);
+            }
+
+            private <T> Function<StoreTransaction, T> record(String lane, Function<StoreTransaction, T> work) {
+                return tx -> {
+                    started.add(lane);
+                    return work.apply(tx);
+                };
+            }
+
+            private <T> Pending<T> submitted(Pending<T> pending, int which) {
+                submitted.get(which).countDown();
+                return pending;
+            }
+        };
+        journal = new JournalService(recording, () -> table, problems);
+        CountDownLatch writerBusy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Pending<Object> busy = store.submit(true, tx -> {
+            writerBusy.countDown();
+            awaitQuietly(release);
+            return null;
+        });
+        assertTrue(writerBusy.await(30, TimeUnit.SECONDS));
+        List<Event> bulk = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            bulk.add(ct("b" + i, "Other", "ann"));
+        }
+        ExecutorService sources = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> bulkDone = sources.submit(() -> journal.append("file", bulk, Checkpoint.of("b")));
+            assertTrue(submitted.get(0).await(30, TimeUnit.SECONDS));
+            Future<Integer> pushDone = sources.submit(() -> journal.append("push", List.of(ct("p", "CreateUser", "bob")),
+                    null));
+            assertTrue(submitted.get(1).await(30, TimeUnit.SECONDS));
+            release.countDown();
+            busy.await();
+            assertEquals(100, bulkDone.get(30, TimeUnit.SECONDS));
+            assertEquals(1, pushDone.get(30, TimeUnit.SECONDS));
+        } finally {
+            sources.shutdownNow();
+        }
+        assertEquals(List.of("push", "bulk"), started, "the push waited for no bulk batch queued before it");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

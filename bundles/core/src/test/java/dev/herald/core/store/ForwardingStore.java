@@ -28,6 +28,11 @@ public class ForwardingStore implements Store {
     }
 
     @Override
+    public <T> Pending<T> submitFirst(boolean durable, Function<StoreTransaction, T> work) {
+        return delegate.submitFirst(durable, work);
+    }
+
+    @Override
     public <T> T read(Function<StoreView, T> query) {
         return delegate.read(query);
     }

@@ -46,7 +46,7 @@ class MvStoreTest {
         CoreSettings d = settings();
         return new CoreSettings(dir, d.fsync(), d.cacheMegabytes(), maxIds, maxAge, recent, history, quarantine,
                 d.maxAttempts(), d.maxAge(), d.backoffInitial(), d.backoffMax(), d.templatesDirectory(),
-                d.deadLetterMaxPerSink());
+                d.deadLetterMaxPerSink(), d.eventRetention(), d.eventRetentionBytes());
     }
 
     private boolean mark(Function<StoreTransaction, Boolean> work) {
@@ -62,7 +62,7 @@ class MvStoreTest {
         store = MvStore.open(settings());
         store.write(true, tx -> {
             tx.putCheckpoint("src", new Checkpoint("file-a", "42"));
-            OutboxEntry e = tx.enqueue("slack", "r1", Severity.HIGH, event("e1"), 1000);
+            OutboxEntry e = tx.enqueue("slack", "r1", Severity.HIGH, tx.appendEvent(1000, List.of(), event("e1")), 1000);
             tx.addDeadLetter(e, "bad token", 2000);
             tx.markSeen("src", "e1", System.currentTimeMillis());
             return null;
@@ -89,7 +89,7 @@ class MvStoreTest {
         });
         assertThrows(IllegalStateException.class, () -> store.write(true, tx -> {
             tx.putCheckpoint("src", Checkpoint.of("2"));
-            tx.enqueue("slack", "r", Severity.INFO, event("x"), 1);
+            tx.enqueue("slack", "r", Severity.INFO, tx.appendEvent(1, List.of(), event("x")), 1);
             tx.markSeen("src", "x", 1);
             throw new IllegalStateException("boom");
         }));
@@ -105,11 +105,11 @@ class MvStoreTest {
     void outboxIsOrderedByDueTimeThenSequence() {
         store = MvStore.open(settings());
         store.write(false, tx -> {
-            OutboxEntry a = tx.enqueue("s", "r", Severity.INFO, event("a"), 100);
-            tx.enqueue("s", "r", Severity.INFO, event("b"), 100);
+            OutboxEntry a = tx.enqueue("s", "r", Severity.INFO, tx.appendEvent(100, List.of(), event("a")), 100);
+            tx.enqueue("s", "r", Severity.INFO, tx.appendEvent(100, List.of(), event("b")), 100);
             tx.removeOutbox(a);
             tx.putOutbox(a.retryAt(500, 100, "later"));
-            tx.enqueue("s", "r", Severity.INFO, event("c"), 200);
+            tx.enqueue("s", "r", Severity.INFO, tx.appendEvent(200, List.of(), event("c")), 200);
             return null;
         });
         List<OutboxEntry> due = store.read(v -> v.due("s", 1000, 10));
@@ -143,12 +143,12 @@ class MvStoreTest {
     void boundedMapsDropTheOldest() {
         store = MvStore.open(with(100, Duration.ofHours(1), 3, 2, 2));
         store.write(false, tx -> {
-            tx.addRecent(0, List.of(), event("before"));
+            tx.appendEvent(0, List.of(), event("before"));
             return null;
         });
         store.write(false, tx -> {
             for (int i = 0; i < 5; i++) {
-                tx.addRecent(i, List.of("r"), event("e" + i));
+                tx.appendEvent(i, List.of("r"), event("e" + i));
                 tx.addHistory(new DeliveryView(Instant.ofEpochMilli(i), "s", "r", "e" + i, 1, "delivered", null));
                 tx.addQuarantine("src", "line " + i, "bad", "{", false, i);
             }
@@ -167,14 +167,14 @@ class MvStoreTest {
         CoreSettings d = settings();
         CoreSettings capped = new CoreSettings(dir, d.fsync(), d.cacheMegabytes(), d.dedupeMaxIds(), d.dedupeMaxAge(),
                 d.recentEvents(), d.historySize(), d.quarantineSize(), d.maxAttempts(), d.maxAge(), d.backoffInitial(),
-                d.backoffMax(), d.templatesDirectory(), 3);
+                d.backoffMax(), d.templatesDirectory(), 3, d.eventRetention(), d.eventRetentionBytes());
         store = MvStore.open(capped);
         for (int i = 0; i < 5; i++) {
             String reason = "failure " + i;
-            store.write(false, tx -> tx.addDeadLetter(tx.enqueue("slack", "r", Severity.HIGH, event("e"), 1),
+            store.write(false, tx -> tx.addDeadLetter(tx.enqueue("slack", "r", Severity.HIGH, tx.appendEvent(1, List.of(), event("e")), 1),
                     reason, 2));
         }
-        store.write(false, tx -> tx.addDeadLetter(tx.enqueue("mail", "r", Severity.HIGH, event("m"), 1), "x", 2));
+        store.write(false, tx -> tx.addDeadLetter(tx.enqueue("mail", "r", Severity.HIGH, tx.appendEvent(1, List.of(), event("m")), 1), "x", 2));
 
         assertEquals(3L, count(v -> v.deadLetterCount("slack")));
         assertEquals(List.of("failure 2", "failure 3", "failure 4"),
@@ -210,7 +210,7 @@ class MvStoreTest {
     void deadLettersMoveBackToTheOutbox() {
         store = MvStore.open(settings());
         long id = store.write(false, tx -> {
-            OutboxEntry e = tx.enqueue("s", "r", Severity.INFO, event("a"), 1);
+            OutboxEntry e = tx.enqueue("s", "r", Severity.INFO, tx.appendEvent(1, List.of(), event("a")), 1);
             tx.removeOutbox(e);
             return tx.addDeadLetter(e.retryAt(2, 1, "nope"), "nope", 3).id();
         });

@@ -87,8 +87,8 @@ class StoreFileTest {
         store = MvStore.open(TestSettings.defaults(dir));
         store.write(true, tx -> {
             for (int i = 0; i < 200; i++) {
-                tx.enqueue("slack", "r", Severity.HIGH, EventCodec.encode(TestEvents.event("e" + i, "json", "t",
-                        "{\"n\":" + i + "}")), 1000);
+                byte[] event = EventCodec.encode(TestEvents.event("e" + i, "json", "t", "{\"n\":" + i + "}"));
+                tx.enqueue("slack", "r", Severity.HIGH, tx.appendEvent(1000, List.of(), event), 1000);
             }
             return null;
         });

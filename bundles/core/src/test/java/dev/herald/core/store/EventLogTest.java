@@ -1,0 +1,211 @@
+package dev.herald.core.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.api.Severity;
+import dev.herald.core.CoreSettings;
+import dev.herald.core.TestEvents;
+import dev.herald.core.TestSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventLogTest {
+    private static final long HOUR = Duration.ofHours(1).toMillis();
+
+    @TempDir
+    Path dir;
+    MvStore store;
+
+    @AfterEach
+    void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private CoreSettings retention(Duration age, long bytes) {
+        CoreSettings d = TestSettings.defaults(dir);
+        return new CoreSettings(dir, d.fsync(), d.cacheMegabytes(), d.dedupeMaxIds(), d.dedupeMaxAge(),
+                d.recentEvents(), d.historySize(), d.quarantineSize(), d.maxAttempts(), d.maxAge(), d.backoffInitial(),
+                d.backoffMax(), d.templatesDirectory(), d.deadLetterMaxPerSink(), age, bytes);
+    }
+
+    private static byte[] event(String id) {
+        return EventCodec.encode(TestEvents.event(id, "json", "t", "{\"n\":\"" + id + "\"}"));
+    }
+
+    private long append(long received, String id) {
+        return store.write(true, tx -> tx.appendEvent(received, List.of("r"), event(id)));
+    }
+
+    private long blocks() {
+        return store.read(v -> ((MvView) v).maps.events().sizeAsLong());
+    }
+
+    private boolean logged(long key) {
+        return store.read(v -> v.event(key)).isPresent();
+    }
+
+    /** Opens the store again: its first write drops what is past the retention. */
+    private void reopenAndWrite(CoreSettings settings) {
+        store.close();
+        store = MvStore.open(settings);
+        store.write(false, tx -> null);
+    }
+
+    @Test
+    void anEventIsWrittenOnceAndEveryOutboxEntryRefersToIt() {
+        store = MvStore.open(TestSettings.defaults(dir));
+        long key = store.write(true, tx -> {
+            long k = tx.appendEvent(1000, List.of("r1", "r2"), event("e1"));
+            tx.enqueue("slack", "r1", Severity.HIGH, k, 1000);
+            tx.enqueue("mail", "r2", Severity.LOW, k, 1000);
+            return k;
+        });
+        OutboxEntry slack = store.read(v -> v.due("slack", Long.MAX_VALUE, 10)).get(0);
+        OutboxEntry mail = store.read(v -> v.due("mail", Long.MAX_VALUE, 10)).get(0);
+        assertEquals(key, slack.eventKey());
+        assertEquals(key, mail.eventKey());
+        assertEquals("e1", slack.decodeEvent().id());
+        assertArrayEquals(slack.event(), mail.event());
+        RetainedEvent logged = store.read(v -> v.event(key)).orElseThrow();
+        assertEquals(List.of("r1", "r2"), logged.routes());
+        assertEquals(1000, logged.received());
+        assertEquals(1L, blocks(), "one block holds the event");
+    }
+
+    @Test
+    void aDeliveryNeverSeesAnEntryWhoseEventsBlockIsNotWrittenYet() throws Exception {
+        store = MvStore.open(TestSettings.defaults(dir));
+        CountDownLatch enqueued = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        long now = System.currentTimeMillis();
+        Pending<Long> commit = store.submit(true, tx -> {
+            long k = tx.appendEvent(now, List.of("r"), event("e1"));
+            tx.enqueue("slack", "r", Severity.HIGH, k, now);
+            enqueued.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return k;
+        });
+        assertTrue(enqueued.await(30, TimeUnit.SECONDS));
+        List<OutboxEntry> seen = store.read(v -> v.due("slack", Long.MAX_VALUE, 10));
+        release.countDown();
+        commit.await();
+        assertTrue(seen.stream().allMatch(e -> e.event() != null), "an entry was listed without its event");
+        assertEquals("e1", store.read(v -> v.due("slack", Long.MAX_VALUE, 10)).get(0).decodeEvent().id());
+    }
+
+    @Test
+    void eventsAreReadByKeyAndPagedByTimeAcrossBlocks() {
+        store = MvStore.open(TestSettings.defaults(dir));
+        int n = 3 * EventBlock.MAX_EVENTS + 7;
+        long t0 = System.currentTimeMillis() - 10_000;
+        List<Long> keys = store.write(true, tx -> {
+            List<Long> out = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                out.add(tx.appendEvent(t0 + i, List.of(), event("e" + i)));
+            }
+            return out;
+        });
+        assertEquals("e600", store.read(v -> v.event(keys.get(600))).orElseThrow().decodeEvent().id());
+        assertTrue(blocks() > 3, "the batch spans several blocks");
+
+        List<String> paged = new ArrayList<>();
+        long after = 0;
+        for (List<RetainedEvent> page; !(page = store.read(page(t0 + 100, t0 + 1300, after))).isEmpty(); ) {
+            page.forEach(e -> paged.add(e.decodeEvent().id()));
+            after = page.get(page.size() - 1).key();
+        }
+        assertEquals(1200, paged.size(), "received in [t0 + 100, t0 + 1300)");
+        assertEquals("e100", paged.get(0));
+        assertEquals("e1299", paged.get(paged.size() - 1));
+    }
+
+    private static java.util.function.Function<StoreView, List<RetainedEvent>> page(long from, long to, long after) {
+        return v -> v.events(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to), after, 250);
+    }
+
+    @Test
+    void aClockThatStepsBackIsHeldSoTheLogStaysInTimeOrder() {
+        store = MvStore.open(TestSettings.defaults(dir));
+        long now = System.currentTimeMillis();
+        long first = append(now, "a");
+        long second = append(now - 1000, "b");
+        assertEquals(now, store.read(v -> v.event(second)).orElseThrow().received());
+        assertEquals(List.of(first, second), store.read(v -> v.events(Instant.ofEpochMilli(now), Instant.MAX, 0, 10))
+                .stream().map(RetainedEvent::key).toList());
+    }
+
+    @Test
+    void anEventPastItsAgeLeavesOnceNoDeliveryOrDeadLetterNeedsIt() {
+        CoreSettings settings = retention(Duration.ofHours(1), 1L << 30);
+        store = MvStore.open(settings);
+        long twoHoursAgo = System.currentTimeMillis() - 2 * HOUR;
+        long pending = store.write(true, tx -> {
+            long k = tx.appendEvent(twoHoursAgo, List.of("r"), event("pending"));
+            tx.enqueue("slack", "r", Severity.HIGH, k, twoHoursAgo);
+            return k;
+        });
+        long dead = store.write(true, tx -> {
+            long k = tx.appendEvent(twoHoursAgo, List.of("r"), event("dead"));
+            OutboxEntry e = tx.enqueue("mail", "r", Severity.HIGH, k, twoHoursAgo);
+            tx.removeOutbox(e);
+            tx.addDeadLetter(e, "gone", twoHoursAgo);
+            return k;
+        });
+        long free = append(twoHoursAgo, "free");
+        long young = append(System.currentTimeMillis(), "young");
+        reopenAndWrite(settings);
+        assertTrue(logged(young));
+        assertTrue(logged(pending), "an outbox entry needs it");
+        assertTrue(logged(dead), "a dead letter needs it");
+        assertTrue(!logged(free), "past the retention and needed by nothing");
+
+        store.write(true, tx -> tx.removeOutbox(tx.due("slack", Long.MAX_VALUE, 1).get(0)));
+        reopenAndWrite(settings);
+        assertTrue(!logged(pending), "delivered, it leaves");
+        assertEquals("dead", store.read(v -> v.deadLetters("mail", 0, 1)).get(0).entry().decodeEvent().id());
+
+        long letter = store.read(v -> v.deadLetters("mail", 0, 1)).get(0).id();
+        store.write(true, tx -> tx.retryDeadLetter("mail", letter, System.currentTimeMillis()));
+        reopenAndWrite(settings);
+        assertEquals("dead", store.read(v -> v.due("mail", Long.MAX_VALUE, 1)).get(0).decodeEvent().id(),
+                "a retried dead letter still has its event");
+        store.write(true, tx -> tx.removeOutbox(tx.due("mail", Long.MAX_VALUE, 1).get(0)));
+        reopenAndWrite(settings);
+        assertTrue(!logged(dead));
+        assertTrue(logged(young));
+    }
+
+    @Test
+    void beyondItsSizeTheOldestEventsLeaveFirst() {
+        CoreSettings settings = retention(Duration.ofHours(1), 1);
+        store = MvStore.open(TestSettings.defaults(dir));
+        long now = System.currentTimeMillis();
+        long oldest = append(now, "oldest");
+        long pinned = store.write(true, tx -> {
+            long k = tx.appendEvent(now, List.of("r"), event("pinned"));
+            tx.enqueue("slack", "r", Severity.HIGH, k, now);
+            return k;
+        });
+        long newest = append(now, "newest");
+        reopenAndWrite(settings);
+        assertTrue(!logged(oldest));
+        assertTrue(!logged(newest), "the log is still larger than 1 byte");
+        assertTrue(logged(pinned), "what a delivery needs stays, whatever the size");
+    }
+}
