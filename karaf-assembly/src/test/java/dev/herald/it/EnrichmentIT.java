@@ -6,9 +6,7 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.herald.api.admin.HeraldAdmin;
 import dev.herald.api.admin.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,28 +17,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import javax.inject.Inject;
-import org.apache.karaf.features.FeaturesService;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
-import org.junit.runner.RunWith;
 import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.ops4j.pax.exam.util.Filter;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Enrichment on the distribution: with the geo-IP enricher installed and a MaxMind database written
@@ -50,12 +36,9 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * event matches a route on the labels of the workload that raised it, which the PCE source's
  * enricher looked up through the (emulated) PCE API.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
-public class EnrichmentIT {
+public class EnrichmentIT extends HeraldContainerTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** The generator of the test databases (bundles/enrichers/geoip/src/test/perl), set by failsafe. */
     private static final String WRITER = "herald.geoip.writer";
 
@@ -69,20 +52,9 @@ public class EnrichmentIT {
     private static Path databases;
     private static int fileCounter;
 
-    @Inject
-    private BundleContext context;
-    @Inject
-    private ConfigurationAdmin configs;
-    @Inject
-    private FeaturesService features;
-    @Inject
-    @Filter(timeout = 60000)
-    private HeraldAdmin herald;
-
-    @Configuration
-    public Option[] config() {
-        return Stream.concat(Arrays.stream(HeraldDistribution.options()),
-                Stream.of(systemProperty(WRITER).value(System.getProperty(WRITER)))).toArray(Option[]::new);
+    @Override
+    protected Option[] moreOptions() {
+        return new Option[] {systemProperty(WRITER).value(System.getProperty(WRITER))};
     }
 
     @Test
@@ -234,17 +206,5 @@ public class EnrichmentIT {
 
     private String problems() {
         return herald.overview().problems().stream().map(Problem::toString).collect(Collectors.joining("; "));
-    }
-
-    private void configure(String factoryPid, String name, Dictionary<String, Object> properties) throws IOException {
-        configs.getFactoryConfiguration(factoryPid, name, "?").update(properties);
-    }
-
-    private static Dictionary<String, Object> props(Object... keysAndValues) {
-        Hashtable<String, Object> p = new Hashtable<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            p.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return p;
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import dev.herald.api.admin.ApiMismatch;
-import dev.herald.api.admin.HeraldAdmin;
 import dev.herald.api.admin.Problem;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,19 +14,8 @@ import java.nio.file.Path;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import javax.inject.Inject;
-import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 
 /**
@@ -36,25 +24,8 @@ import org.osgi.framework.BundleException;
  * installed as a feature, Karaf's resolver refuses it, and the wording the web console shows
  * instead of the resolver's is found in Karaf's real failure.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class PluginCompatibilityIT {
+public class PluginCompatibilityIT extends HeraldContainerTest {
     private static final String NEEDS_API_2 = "dev.herald.api;version=\"[2.0,3)\"";
-
-    @Inject
-    private BundleContext context;
-    @Inject
-    private FeaturesService features;
-    @Inject
-    private SessionFactory shell;
-    @Inject
-    @Filter(timeout = 60000)
-    private HeraldAdmin herald;
-
-    @Configuration
-    public Option[] config() {
-        return HeraldDistribution.options();
-    }
 
     @Test
     public void aPluginBuiltForAnotherApiMajorIsNamedInStatusAndRefusedInPlainWords() throws Exception {
@@ -69,7 +40,7 @@ public class PluginCompatibilityIT {
                     .filter(p -> p.subject().equals("plugin dev.herald.sink.future 2.0.0")).findFirst()
                     .orElseThrow(() -> new AssertionError("no problem for the plugin: " + herald.overview().problems()));
             assertTrue(problem.message(), problem.message().startsWith(expected));
-            String status = KarafShell.run(shell, "herald:status");
+            String status = shell("herald:status");
             assertTrue(status, status.contains(expected));
         } finally {
             bundle.uninstall();
