@@ -103,6 +103,11 @@ public final class RecordStreamIngest {
          */
         Checkpoint checkpoint(long through, boolean done);
 
+        /** What the stream is, in the words of its source's users: {@code file}, {@code object}. */
+        default String noun() {
+            return "stream";
+        }
+
         /** Runs after every committed batch but the last (to keep an SQS message hidden, say). */
         default void afterBatch() {
         }
@@ -169,7 +174,7 @@ public final class RecordStreamIngest {
                     throw e;
                 }
                 quarantine(batch, batch.through + 1, "gzip data ends early or is corrupt (" + e.getMessage()
-                        + "): the stream is truncated; the records before were read", "", false);
+                        + "): the " + batch.stream.noun() + " is truncated; the records before were read", "", false);
             }
         } catch (IOException e) {
             if (stopping.getAsBoolean()) {

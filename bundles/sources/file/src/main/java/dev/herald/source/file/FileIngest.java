@@ -80,6 +80,11 @@ final class FileIngest {
         }
 
         @Override
+        public String noun() {
+            return "file";
+        }
+
+        @Override
         public String location(long number) {
             return file.stream() + ":" + number;
         }

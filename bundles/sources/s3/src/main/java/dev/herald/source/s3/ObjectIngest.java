@@ -87,6 +87,11 @@ final class ObjectIngest {
         }
 
         @Override
+        public String noun() {
+            return "object";
+        }
+
+        @Override
         public String location(long number) {
             return object.location(number);
         }
