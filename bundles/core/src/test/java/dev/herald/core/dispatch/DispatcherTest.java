@@ -205,6 +205,8 @@ class DispatcherTest {
         });
         dispatcher.addSink(handle("s", new ScriptedSink(DeliveryException.retryable("503")), null));
         Await.until("delivered", () -> counters("s").delivered() == 1);
+        // listeners hear a delivery once its outcome is committed, just after the counters show it
+        Await.until("the delivery heard", () -> !heard.isEmpty());
         assertEquals(List.of("s true"), heard, "one delivery (the failed attempt is not one), a minute after its commit");
     }
 
@@ -243,6 +245,7 @@ class DispatcherTest {
         Await.until("delivered", () -> counters("s").delivered() == 1);
         assertEquals(0, commitsToFail.get(), "the first outcome's commit failed");
         assertEquals(2, sink.received.size(), "sent again after the failed commit");
+        Await.until("the committed delivery heard", () -> !heard.isEmpty());
         assertEquals(List.of("s"), heard, "only the delivery whose outcome was committed is heard");
     }
 
