@@ -3,16 +3,17 @@ package dev.herald.api;
 import java.util.Objects;
 
 /**
- * What the dispatcher hands a {@link Sink}: one event on one route for one sink, with the body
- * already rendered from the sink's (or the route's) template.
+ * What the dispatcher hands a {@link Sink}: one event for one sink, however many routes sent it
+ * there, with the body already rendered from the sink's (or a route's) template.
  *
  * @param event          the event
- * @param route          the name of the route that matched it
+ * @param route          the name of the first route (by priority, then name) that sent it to the
+ *                       sink; the template sees all of them as {@code routes}
  * @param sink           the name of the sink it is for
- * @param severity       the effective severity (the event's, raised by the route if it says so)
+ * @param severity       the effective severity (the event's, raised to the highest the routes give)
  * @param body           the rendered template, escaped for the sink's body type
  * @param attempt        1 for the first try, 2 for the first retry, …
- * @param idempotencyKey stable for this event × route × sink across retries and restarts; pass
+ * @param idempotencyKey stable for this event × sink across retries and restarts; pass
  *                       it to APIs that deduplicate (PagerDuty dedup_key, SNS FIFO dedup id, …)
  */
 public record Notification(Event event, String route, String sink, Severity severity, String body,

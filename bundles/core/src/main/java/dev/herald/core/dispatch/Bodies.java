@@ -8,8 +8,13 @@ import dev.herald.core.route.Routes;
 import dev.herald.core.template.Rendering;
 import dev.herald.core.template.TemplateException;
 import dev.herald.core.template.TemplateRenderer;
+import java.util.List;
+import java.util.Objects;
 
-/** Renders what a sink receives for an event on a route, with the route's template override if any. */
+/**
+ * Renders what a sink receives for an event on the routes that sent it there, with the template
+ * override of the first of them that names one for the sink.
+ */
 public final class Bodies {
     private final Routes routes;
     private final TemplateRenderer renderer;
@@ -19,19 +24,37 @@ public final class Bodies {
         this.renderer = renderer;
     }
 
-    /** The notification for one attempt. */
+    /** The notification for one attempt on one route. */
     Notification notification(Event event, String route, Severity severity, SinkHandle sink, int attempt)
             throws TemplateException {
+        return notification(event, List.of(route), severity, sink, attempt);
+    }
+
+    /**
+     * The notification for one attempt on {@code sent} (in route order). Its route and idempotency
+     * key are the first route's, as for a delivery on that route alone: an event one route sends
+     * keeps the key it always had.
+     */
+    Notification notification(Event event, List<String> sent, Severity severity, SinkHandle sink, int attempt)
+            throws TemplateException {
+        String route = sent.get(0);
         String key = IdempotencyKey.of(event.instance(), event.id(), route, sink.name());
-        return new Notification(event, route, sink.name(), severity, render(event, route, severity, sink, key),
+        return new Notification(event, route, sink.name(), severity, render(event, sent, severity, sink, key),
                 attempt, key);
     }
 
     public String render(Event event, String route, Severity severity, SinkHandle sink, String idempotencyKey)
             throws TemplateException {
-        String override = routes.table().route(route).map(Route::definition)
-                .map(d -> d.templates().get(sink.name())).orElse(null);
-        return renderer.render(new Rendering(event, route, sink.name(), sink.kind(), sink.escape(),
-                sink.templateSet(), sink.resources(), override, severity, idempotencyKey));
+        return render(event, List.of(route), severity, sink, idempotencyKey);
+    }
+
+    private String render(Event event, List<String> sent, Severity severity, SinkHandle sink, String idempotencyKey)
+            throws TemplateException {
+        String override = sent.stream()
+                .map(r -> routes.table().route(r).map(Route::definition).map(d -> d.templates().get(sink.name()))
+                        .orElse(null))
+                .filter(Objects::nonNull).findFirst().orElse(null);
+        return renderer.render(new Rendering(event, sent.get(0), sink.name(), sink.kind(), sink.escape(),
+                sink.templateSet(), sink.resources(), override, severity, idempotencyKey, sent));
     }
 }

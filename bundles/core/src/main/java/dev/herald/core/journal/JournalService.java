@@ -5,7 +5,6 @@ import dev.herald.api.Checkpoint;
 import dev.herald.api.Event;
 import dev.herald.api.Journal;
 import dev.herald.api.JournalException;
-import dev.herald.api.Severity;
 import dev.herald.api.admin.PipelineListener;
 import dev.herald.api.admin.SelfAlerts;
 import dev.herald.core.PipelineListeners;
@@ -150,9 +149,10 @@ public final class JournalService implements Journal {
     }
 
     /**
-     * Logs the event once and writes one outbox entry, referring to it, per (route, sink) the
-     * throttles let through. The throttles count in memory; a rollback gives their counts back
-     * ({@link Admissions}).
+     * Logs the event once and writes one outbox entry, referring to it, per sink that a route the
+     * throttles let through names: the entry carries all those routes ({@link SinkNotifications}).
+     * Routed and throttled are counted per route. The throttles count in memory; a rollback gives
+     * their counts back ({@link Admissions}).
      */
     private static void route(StoreTransaction tx, Prepared p, RouteCounts counts, Admissions admissions, long now) {
         List<String> matched = new ArrayList<>(p.routes().size());
@@ -160,19 +160,20 @@ public final class JournalService implements Journal {
             matched.add(r.name());
         }
         long key = tx.appendEvent(now, matched, p.bytes());
+        SinkNotifications notifications = new SinkNotifications();
         for (Route r : p.routes()) {
             if (!r.admit(p.input(), now, admissions)) {
                 counts.add(r, Counter.THROTTLED);
                 continue;
             }
-            Severity severity = r.effectiveSeverity(p.event().severity());
-            for (String sink : r.definition().sinks()) {
-                if (!SelfAlerts.isAbout(p.event(), sink)) {
-                    tx.enqueue(sink, r.name(), severity, key, now);
-                }
-            }
+            notifications.add(r, r.effectiveSeverity(p.event().severity()));
             counts.add(r, Counter.ROUTED);
         }
+        notifications.forEach((sink, routes, severity) -> {
+            if (!SelfAlerts.isAbout(p.event(), sink)) {
+                tx.enqueue(sink, routes, severity, key, now);
+            }
+        });
     }
 
     @Override

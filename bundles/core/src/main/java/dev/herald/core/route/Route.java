@@ -2,9 +2,17 @@ package dev.herald.core.route;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.api.Severity;
+import java.util.Comparator;
 
 /** A valid, enabled route of a {@link RouteTable}, with its throttle state. */
 public final class Route {
+    /**
+     * The order of the routes an event matched, which decides the first of them a sink's one
+     * notification names: higher priority first, then by name (names are unique in a table).
+     */
+    public static final Comparator<Route> ORDER = Comparator
+            .comparing((Route r) -> r.definition.priority(), Comparator.reverseOrder()).thenComparing(Route::name);
+
     private final RouteDefinition definition;
     private final Throttle throttle;
 

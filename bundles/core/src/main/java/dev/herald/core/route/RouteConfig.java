@@ -44,6 +44,12 @@ public @interface RouteConfig {
                     + "empty: the whole route")
     String throttle__key() default "";
 
+    @AttributeDefinition(name = "Priority", required = false,
+            description = "When an event matches several routes that send it to one sink, the sink gets one "
+                    + "notification: it carries all of them, the highest severity they give, and the template "
+                    + "of the first of them (higher priority first, then by name) that names one for the sink")
+    int priority() default 0;
+
     @AttributeDefinition(name = "Enabled")
     boolean enabled() default true;
 

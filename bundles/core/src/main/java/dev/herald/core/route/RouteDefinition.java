@@ -16,11 +16,12 @@ import java.util.Map;
  * @param templates    template overrides: sink name to a path under the templates directory
  * @param throttleText the throttle as written, or null
  * @param throttle     the parsed throttle, or null
+ * @param priority     orders the routes an event matched: higher first, then by name
  * @param error        why the configuration is invalid, or null
  */
 public record RouteDefinition(String pid, String name, boolean enabled, String pattern, List<String> sinks,
                               Severity severity, Map<String, String> templates, String throttleText,
-                              ThrottleSpec throttle, String error) {
+                              ThrottleSpec throttle, int priority, String error) {
 
     public boolean valid() {
         return error == null;
@@ -29,6 +30,6 @@ public record RouteDefinition(String pid, String name, boolean enabled, String p
     /** This definition, marked invalid with {@code reason}. */
     RouteDefinition invalid(String reason) {
         return new RouteDefinition(pid, name, enabled, pattern, sinks, severity, templates, throttleText,
-                throttle, error == null ? reason : error + "; " + reason);
+                throttle, priority, error == null ? reason : error + "; " + reason);
     }
 }

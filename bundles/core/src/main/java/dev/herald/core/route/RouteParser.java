@@ -59,10 +59,27 @@ final class RouteParser {
                 errors.add(e.getMessage());
             }
         }
+        int priority = priority(props.get("priority"), errors);
         return new RouteDefinition(pid, name, bool(props.get("enabled"), true), pattern, List.copyOf(sinks),
-                severity, templates, throttleText, throttle, errors.isEmpty() ? null : String.join("; ", errors));
+                severity, templates, throttleText, throttle, priority, errors.isEmpty() ? null : String.join("; ", errors));
     }
 
+    /** An integer (Config Admin may give a number or text); 0 when not set. */
+    private static int priority(Object value, List<String> errors) {
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        String s = text(value);
+        if (s == null) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            errors.add("priority '" + s + "' is not a whole number: use e.g. 10 (higher comes first, default 0)");
+            return 0;
+        }
+    }
 
     private static void checkPattern(String pattern, List<String> errors) {
         try {

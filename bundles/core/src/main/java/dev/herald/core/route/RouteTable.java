@@ -109,7 +109,7 @@ public final class RouteTable {
         return fields.envelope(event);
     }
 
-    /** The valid, enabled routes whose pattern matches an {@link #input}, by name. */
+    /** The valid, enabled routes whose pattern matches an {@link #input}, in {@link Route#ORDER}. */
     public List<Route> match(JsonNode envelope) {
         if (active.isEmpty()) {
             return List.of();
@@ -123,7 +123,7 @@ public final class RouteTable {
             out.add(active.get(n));
         }
         if (out.size() > 1) {
-            out.sort(Comparator.comparing(Route::name));
+            out.sort(Route.ORDER);
         }
         return out;
     }

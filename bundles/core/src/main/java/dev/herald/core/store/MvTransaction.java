@@ -89,7 +89,12 @@ final class MvTransaction extends MvView implements StoreTransaction {
 
     @Override
     public OutboxEntry enqueue(String sink, String route, Severity severity, long eventKey, long at) {
-        OutboxEntry e = OutboxEntry.create(nextId(), at, sink, route, severity, eventKey);
+        return enqueue(sink, List.of(route), severity, eventKey, at);
+    }
+
+    @Override
+    public OutboxEntry enqueue(String sink, List<String> routes, Severity severity, long eventKey, long at) {
+        OutboxEntry e = OutboxEntry.create(nextId(), at, sink, routes, severity, eventKey);
         putOutbox(e);
         return e;
     }

@@ -2,15 +2,18 @@ package dev.herald.core.store;
 
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
+import java.util.List;
 
 /**
- * One pending delivery: an event on a route for a sink. The store keeps the event once, in its
- * event log, and the entry refers to it by key; reads of the store give the entry with the event.
+ * One pending delivery: an event for a sink, on every route that sent it there. The store keeps the
+ * event once, in its event log, and the entry refers to it by key; reads of the store give the
+ * entry with the event.
  *
  * @param seq        unique, increasing with creation: orders entries that are due together
  * @param due        when it may be tried (epoch millis)
  * @param sink       the sink's name
- * @param route      the route's name
+ * @param route      the first of {@code routes}: the route the delivery's idempotency key, history
+ *                   and dead letter name
  * @param severity   the effective severity
  * @param attempts   attempts made so far
  * @param enqueuedAt when it entered the outbox (epoch millis)
@@ -19,31 +22,54 @@ import dev.herald.api.Severity;
  * @param eventKey   the event's key in the event log ({@link RetainedEvent#key()})
  * @param event      the serialized event ({@link EventCodec}) as read with the entry; null when
  *                   the entry was not read from the store, or the log no longer has the event
+ * @param routes     every route that sent the event to this sink, in route order (priority, then
+ *                   name), {@code route} first; entries of earlier versions have only {@code route}
  */
 public record OutboxEntry(long seq, long due, String sink, String route, Severity severity, int attempts,
-                          long enqueuedAt, long firstTryAt, String lastError, long eventKey, byte[] event) {
+                          long enqueuedAt, long firstTryAt, String lastError, long eventKey, byte[] event,
+                          List<String> routes) {
+
+    public OutboxEntry {
+        routes = routes == null || routes.isEmpty() ? List.of(route) : List.copyOf(routes);
+        if (!routes.get(0).equals(route)) {
+            throw new IllegalArgumentException("route " + route + " must be the first of " + routes);
+        }
+    }
+
+    /** An entry sent by {@code route} alone. */
+    public OutboxEntry(long seq, long due, String sink, String route, Severity severity, int attempts,
+                       long enqueuedAt, long firstTryAt, String lastError, long eventKey, byte[] event) {
+        this(seq, due, sink, route, severity, attempts, enqueuedAt, firstTryAt, lastError, eventKey, event,
+                List.of(route));
+    }
 
     /** A new entry, due at once. */
     public static OutboxEntry create(long seq, long now, String sink, String route, Severity severity,
                                      long eventKey) {
-        return new OutboxEntry(seq, now, sink, route, severity, 0, now, 0, null, eventKey, null);
+        return create(seq, now, sink, List.of(route), severity, eventKey);
+    }
+
+    /** A new entry for the routes (in route order, at least one) that sent the event to the sink, due at once. */
+    public static OutboxEntry create(long seq, long now, String sink, List<String> routes, Severity severity,
+                                     long eventKey) {
+        return new OutboxEntry(seq, now, sink, routes.get(0), severity, 0, now, 0, null, eventKey, null, routes);
     }
 
     /** This entry after a failed attempt at {@code now}, to be tried again at {@code nextDue}. */
     public OutboxEntry retryAt(long nextDue, long now, String reason) {
         return new OutboxEntry(seq, nextDue, sink, route, severity, attempts + 1, enqueuedAt,
-                firstTryAt == 0 ? now : firstTryAt, reason, eventKey, event);
+                firstTryAt == 0 ? now : firstTryAt, reason, eventKey, event, routes);
     }
 
     /** This entry as if new again (from a dead letter), due at {@code now}. */
     public OutboxEntry restart(long newSeq, long now) {
-        return new OutboxEntry(newSeq, now, sink, route, severity, 0, now, 0, null, eventKey, event);
+        return new OutboxEntry(newSeq, now, sink, route, severity, 0, now, 0, null, eventKey, event, routes);
     }
 
     /** This entry with its event as read from the log. */
     OutboxEntry withEvent(byte[] serialized) {
         return new OutboxEntry(seq, due, sink, route, severity, attempts, enqueuedAt, firstTryAt, lastError,
-                eventKey, serialized);
+                eventKey, serialized, routes);
     }
 
     /** The attempt number of the next try. */

@@ -4,6 +4,8 @@ import dev.herald.api.Severity;
 import dev.herald.api.admin.DeliveryView;
 import dev.herald.api.admin.QuarantineView;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Binary forms of the records the embedded store keeps (layout 2: entries refer to the event log). */
 final class RecordCodec {
@@ -90,15 +92,41 @@ final class RecordCodec {
         return v;
     }
 
+    /**
+     * An entry is the record of earlier versions, followed by the routes after the first when there
+     * are more: earlier entries (and dead letters, which end with their entry) read as sent by their
+     * one route, and an entry of one route is written exactly as before.
+     */
     private static BinaryWriter writeOutbox(BinaryWriter w, OutboxEntry e) {
-        return w.writeVarLong(e.seq()).writeVarLong(e.due()).writeString(e.sink()).writeString(e.route())
+        w.writeVarLong(e.seq()).writeVarLong(e.due()).writeString(e.sink()).writeString(e.route())
                 .writeByte(e.severity().ordinal()).writeVarLong(e.attempts()).writeVarLong(e.enqueuedAt())
                 .writeVarLong(e.firstTryAt()).writeString(e.lastError()).writeVarLong(e.eventKey());
+        List<String> more = e.routes().subList(1, e.routes().size());
+        if (!more.isEmpty()) {
+            w.writeVarLong(more.size());
+            more.forEach(w::writeString);
+        }
+        return w;
     }
 
     private static OutboxEntry readOutbox(BinaryReader r) {
-        return new OutboxEntry(r.readVarLong(), r.readVarLong(), r.readString(), r.readString(),
-                SEVERITIES[r.readByte()], r.readVarInt(), r.readVarLong(), r.readVarLong(), r.readString(),
-                r.readVarLong(), null);
+        long seq = r.readVarLong();
+        long due = r.readVarLong();
+        String sink = r.readString();
+        String route = r.readString();
+        Severity severity = SEVERITIES[r.readByte()];
+        int attempts = r.readVarInt();
+        long enqueuedAt = r.readVarLong();
+        long firstTryAt = r.readVarLong();
+        String lastError = r.readString();
+        long eventKey = r.readVarLong();
+        List<String> routes = new ArrayList<>(List.of(route));
+        if (r.hasMore()) {
+            for (int i = r.readVarInt(); i > 0; i--) {
+                routes.add(r.readString());
+            }
+        }
+        return new OutboxEntry(seq, due, sink, route, severity, attempts, enqueuedAt, firstTryAt, lastError,
+                eventKey, null, routes);
     }
 }

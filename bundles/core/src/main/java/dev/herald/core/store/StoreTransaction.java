@@ -31,6 +31,12 @@ public interface StoreTransaction extends StoreView {
     /** Adds a new outbox entry for the logged event {@code eventKey}, due at {@code now}. */
     OutboxEntry enqueue(String sink, String route, Severity severity, long eventKey, long now);
 
+    /**
+     * Adds one new outbox entry for the logged event {@code eventKey}, due at {@code now}, sent to
+     * the sink by all of {@code routes} (in route order, at least one).
+     */
+    OutboxEntry enqueue(String sink, List<String> routes, Severity severity, long eventKey, long now);
+
     /** Stores an entry (new or rescheduled) under its due time and sequence. */
     void putOutbox(OutboxEntry entry);
 

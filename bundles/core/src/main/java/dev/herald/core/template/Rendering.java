@@ -2,25 +2,40 @@ package dev.herald.core.template;
 
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
+import java.util.List;
 
 /**
- * What to render: one event on one route for one sink.
+ * What to render: one event for one sink, on the routes that sent it there.
  *
  * @param event          the event
- * @param route          the route's name
+ * @param route          the first route's name
  * @param sink           the sink's name
  * @param sinkKind       the sink's plugin kind ({@code slack}, …), or null when unknown
  * @param escape         the sink's body type
  * @param templateSet    the template set the sink's configuration selects ({@code cef}, …), or null
  * @param resources      the sink bundle's templates, or null
- * @param routeTemplate  the route's template override for this sink (relative path), or null
+ * @param routeTemplate  the template override for this sink (relative path) of the first route that
+ *                       names one, or null
  * @param severity       the effective severity
  * @param idempotencyKey the delivery's idempotency key
+ * @param routes         every route that sent the event to the sink, {@code route} first
  */
 public record Rendering(Event event, String route, String sink, String sinkKind, Escape escape, String templateSet,
-                       SinkResources resources, String routeTemplate, Severity severity, String idempotencyKey) {
+                       SinkResources resources, String routeTemplate, Severity severity, String idempotencyKey,
+                       List<String> routes) {
 
-    /** A rendering for a sink without a template set. */
+    public Rendering {
+        routes = routes == null || routes.isEmpty() ? List.of(route) : List.copyOf(routes);
+    }
+
+    /** A rendering for one route. */
+    public Rendering(Event event, String route, String sink, String sinkKind, Escape escape, String templateSet,
+                     SinkResources resources, String routeTemplate, Severity severity, String idempotencyKey) {
+        this(event, route, sink, sinkKind, escape, templateSet, resources, routeTemplate, severity, idempotencyKey,
+                List.of(route));
+    }
+
+    /** A rendering for one route and a sink without a template set. */
     public Rendering(Event event, String route, String sink, String sinkKind, Escape escape,
                      SinkResources resources, String routeTemplate, Severity severity, String idempotencyKey) {
         this(event, route, sink, sinkKind, escape, null, resources, routeTemplate, severity, idempotencyKey);

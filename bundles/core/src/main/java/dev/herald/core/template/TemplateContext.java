@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * The variables a template sees: {@code event} (the envelope as nested maps and lists, plus
- * {@code event.raw} and {@code event.enrichment}), {@code raw}, {@code route}, {@code sink}, {@code severity} and
- * {@code idempotencyKey}.
+ * {@code event.raw} and {@code event.enrichment}), {@code raw}, {@code route} (the first route),
+ * {@code routes} (every route that sent the event to the sink, the first first), {@code sink},
+ * {@code severity} and {@code idempotencyKey}.
  */
 final class TemplateContext {
     private TemplateContext() {
@@ -37,6 +38,7 @@ final class TemplateContext {
         ctx.put("event", event);
         ctx.put("raw", e.raw());
         ctx.put("route", r.route());
+        ctx.put("routes", r.routes());
         ctx.put("sink", r.sink());
         ctx.put("severity", r.severity().label());
         ctx.put("idempotencyKey", r.idempotencyKey());
