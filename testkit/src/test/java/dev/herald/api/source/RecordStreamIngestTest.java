@@ -112,6 +112,37 @@ class RecordStreamIngestTest {
     }
 
     @Test
+    void everyRecordDecompressedBeforeTheCutOfATruncatedGzipIsKept() throws IOException {
+        StringBuilder text = new StringBuilder();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 1; i <= 50_000; i++) {
+            text.append("{\"type\":\"t\",\"n\":").append(i).append(",\"r\":").append(random.nextLong()).append("}\n");
+        }
+        byte[] whole = gzip(text.toString());
+        byte[] truncated = Arrays.copyOf(whole, whole.length / 2);
+        long complete = completeLinesBeforeTheCut(truncated);
+
+        ingest.read(new Unit(false), new ByteArrayInputStream(truncated), 0);
+
+        assertTrue(journal.events().size() >= complete,
+                journal.events().size() + " events kept of the " + complete + " complete lines before the cut");
+        assertEquals(1, journal.quarantined().size(), journal.quarantined().toString());
+    }
+
+    /** What any gzip reader can get out of a cut stream: the lines ended before the error. */
+    private static long completeLinesBeforeTheCut(byte[] truncated) throws IOException {
+        long lines = 0;
+        try (InputStream in = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(truncated))) {
+            for (int b = in.read(); b != -1; b = in.read()) {
+                lines += b == '\n' ? 1 : 0;
+            }
+        } catch (java.io.EOFException expected) {
+            // the cut
+        }
+        return lines;
+    }
+
+    @Test
     void aStreamThatIsNotJsonIsQuarantinedWholeWhenTheStreamSaysSo() throws IOException {
         ingest.read(new Unit(true), plain("PAR1 binary\nmore\n"), 0);
         assertEquals(1, journal.quarantined().size());

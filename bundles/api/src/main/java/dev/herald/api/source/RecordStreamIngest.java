@@ -10,6 +10,7 @@ import dev.herald.api.record.RecordReader;
 import dev.herald.api.record.RecordRecognizer;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -164,8 +165,8 @@ public final class RecordStreamIngest {
         try (InputStream in = new BufferedInputStream(raw, BUFFER)) {
             boolean gzip = gzip(in);
             try {
-                Outcome outcome = readRecords(batch, gzip ? new BufferedInputStream(new GZIPInputStream(in, BUFFER),
-                        PEEK) : in);
+                Outcome outcome = readRecords(batch, gzip ? new BufferedInputStream(new OneReadAtATime(
+                        new GZIPInputStream(in, BUFFER)), PEEK) : in);
                 if (outcome != Outcome.DONE) {
                     return outcome;
                 }
@@ -216,6 +217,23 @@ public final class RecordStreamIngest {
             }
         }
         return Outcome.DONE;
+    }
+
+    /**
+     * A stream that says nothing is available without blocking. A BufferedInputStream in front of
+     * it then hands on what one read gave instead of reading on to fill the caller's array: when
+     * the next read of a truncated gzip fails, the records decompressed before the cut have
+     * already reached the reader, instead of being dropped with the bytes of the failed call.
+     */
+    private static final class OneReadAtATime extends FilterInputStream {
+        OneReadAtATime(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int available() {
+            return 0;
+        }
     }
 
     private static boolean gzip(InputStream in) throws IOException {
