@@ -145,7 +145,7 @@ final class LegacyLayout {
         String lastError = r.readString();
         long key = tx.appendEvent(enqueuedAt, List.of(route), r.readBytes());
         return new OutboxEntry(seq, due, sink, route, severity, attempts, enqueuedAt, firstTryAt, lastError, key,
-                null);
+                null, null);
     }
 
     private static void commit(MVStore mv, MvTransaction tx) {

@@ -89,7 +89,13 @@ final class MvTransaction extends MvView implements StoreTransaction {
 
     @Override
     public OutboxEntry enqueue(String sink, String route, Severity severity, long eventKey, long at) {
-        OutboxEntry e = OutboxEntry.create(nextId(), at, sink, route, severity, eventKey);
+        return enqueueReplay(sink, route, severity, eventKey, at, null);
+    }
+
+    @Override
+    public OutboxEntry enqueueReplay(String sink, String route, Severity severity, long eventKey, long at,
+                                     String replay) {
+        OutboxEntry e = OutboxEntry.create(nextId(), at, sink, route, severity, eventKey, replay);
         putOutbox(e);
         return e;
     }

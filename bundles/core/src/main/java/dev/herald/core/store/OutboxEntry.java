@@ -19,31 +19,34 @@ import dev.herald.api.Severity;
  * @param eventKey   the event's key in the event log ({@link RetainedEvent#key()})
  * @param event      the serialized event ({@link EventCodec}) as read with the entry; null when
  *                   the entry was not read from the store, or the log no longer has the event
+ * @param replay     the id of the replay that created it, which scopes its idempotency key; null
+ *                   for an entry of normal traffic
  */
 public record OutboxEntry(long seq, long due, String sink, String route, Severity severity, int attempts,
-                          long enqueuedAt, long firstTryAt, String lastError, long eventKey, byte[] event) {
+                          long enqueuedAt, long firstTryAt, String lastError, long eventKey, byte[] event,
+                          String replay) {
 
-    /** A new entry, due at once. */
+    /** A new entry, due at once; {@code replay} null for normal traffic. */
     public static OutboxEntry create(long seq, long now, String sink, String route, Severity severity,
-                                     long eventKey) {
-        return new OutboxEntry(seq, now, sink, route, severity, 0, now, 0, null, eventKey, null);
+                                     long eventKey, String replay) {
+        return new OutboxEntry(seq, now, sink, route, severity, 0, now, 0, null, eventKey, null, replay);
     }
 
     /** This entry after a failed attempt at {@code now}, to be tried again at {@code nextDue}. */
     public OutboxEntry retryAt(long nextDue, long now, String reason) {
         return new OutboxEntry(seq, nextDue, sink, route, severity, attempts + 1, enqueuedAt,
-                firstTryAt == 0 ? now : firstTryAt, reason, eventKey, event);
+                firstTryAt == 0 ? now : firstTryAt, reason, eventKey, event, replay);
     }
 
     /** This entry as if new again (from a dead letter), due at {@code now}. */
     public OutboxEntry restart(long newSeq, long now) {
-        return new OutboxEntry(newSeq, now, sink, route, severity, 0, now, 0, null, eventKey, event);
+        return new OutboxEntry(newSeq, now, sink, route, severity, 0, now, 0, null, eventKey, event, replay);
     }
 
     /** This entry with its event as read from the log. */
     OutboxEntry withEvent(byte[] serialized) {
         return new OutboxEntry(seq, due, sink, route, severity, attempts, enqueuedAt, firstTryAt, lastError,
-                eventKey, serialized);
+                eventKey, serialized, replay);
     }
 
     /** The attempt number of the next try. */

@@ -90,15 +90,17 @@ final class RecordCodec {
         return v;
     }
 
+    /** A replay's id follows the event key; entries of normal traffic end there, as before replays. */
     private static BinaryWriter writeOutbox(BinaryWriter w, OutboxEntry e) {
-        return w.writeVarLong(e.seq()).writeVarLong(e.due()).writeString(e.sink()).writeString(e.route())
+        w.writeVarLong(e.seq()).writeVarLong(e.due()).writeString(e.sink()).writeString(e.route())
                 .writeByte(e.severity().ordinal()).writeVarLong(e.attempts()).writeVarLong(e.enqueuedAt())
                 .writeVarLong(e.firstTryAt()).writeString(e.lastError()).writeVarLong(e.eventKey());
+        return e.replay() == null ? w : w.writeString(e.replay());
     }
 
     private static OutboxEntry readOutbox(BinaryReader r) {
         return new OutboxEntry(r.readVarLong(), r.readVarLong(), r.readString(), r.readString(),
                 SEVERITIES[r.readByte()], r.readVarInt(), r.readVarLong(), r.readVarLong(), r.readString(),
-                r.readVarLong(), null);
+                r.readVarLong(), null, r.hasMore() ? r.readString() : null);
     }
 }

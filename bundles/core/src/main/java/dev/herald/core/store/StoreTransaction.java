@@ -31,6 +31,9 @@ public interface StoreTransaction extends StoreView {
     /** Adds a new outbox entry for the logged event {@code eventKey}, due at {@code now}. */
     OutboxEntry enqueue(String sink, String route, Severity severity, long eventKey, long now);
 
+    /** Like {@link #enqueue}, for a replay: the entry's idempotency key is scoped to {@code replay}. */
+    OutboxEntry enqueueReplay(String sink, String route, Severity severity, long eventKey, long now, String replay);
+
     /** Stores an entry (new or rescheduled) under its due time and sequence. */
     void putOutbox(OutboxEntry entry);
 
