@@ -65,6 +65,7 @@ class ReplayServiceTest {
                 + "\"type\":[{\"prefix\":\"Delete\"}]}", "slack", "jira");
         disabled.put("enabled", false);
         disabled.put("severity", "high");
+        disabled.put("templates", new String[] {"jira=replayed.peb"});
         table = TestEvents.routes(disabled,
                 TestEvents.route("all", "{\"source\":[\"cloudtrail\"]}", "pager"),
                 TestEvents.route("broken", "{\"source\": [", "slack"),
@@ -193,6 +194,8 @@ class ReplayServiceTest {
                 "the sink takes it as new even if it had the original delivery");
         assertNotEquals(key, received.get(2).idempotencyKey(), "each replay has keys of its own");
         assertEquals("deletes", received.get(0).route());
+        assertEquals("replayed d1 " + key, received.get(0).body(),
+                "the disabled route's template override for the sink applies, with the replay's key");
         assertEquals("HIGH", received.get(0).severity().name(), "the route's severity applies");
     }
 
@@ -278,6 +281,12 @@ class ReplayServiceTest {
     }
 
     private void startDispatcher(Sink jira) {
+        try {
+            java.nio.file.Files.createDirectories(dir.resolve("templates"));
+            java.nio.file.Files.writeString(dir.resolve("templates/replayed.peb"), "replayed {{ event.id }} {{ idempotencyKey }}");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         CoreSettings d = TestSettings.defaults(dir);
         CoreSettings fast = new CoreSettings(dir, false, d.cacheMegabytes(), d.dedupeMaxIds(), d.dedupeMaxAge(),
                 d.recentEvents(), d.historySize(), d.quarantineSize(), 3, d.maxAge(), Duration.ofMillis(20),
