@@ -13,6 +13,8 @@ import dev.herald.api.admin.Overview;
 import dev.herald.api.admin.Problem;
 import dev.herald.api.admin.QuarantineRetryResult;
 import dev.herald.api.admin.QuarantineView;
+import dev.herald.api.admin.ReplayRequest;
+import dev.herald.api.admin.ReplayResult;
 import dev.herald.api.admin.RouteMatch;
 import dev.herald.api.admin.RouteView;
 import dev.herald.api.admin.SendResult;
@@ -49,6 +51,12 @@ final class FakeAdmin implements HeraldAdmin {
     Map<String, Map<String, String>> checkpoints = new LinkedHashMap<>();
     Function<Event, List<RouteMatch>> router = e -> List.of();
     SendResult sendResult = new SendResult(true, false, null, "{\"text\":\"test\"}");
+    /** What replay answers: its counts, for the request's range and send flag. */
+    long replayScanned = 1200;
+    Map<String, Long> replayPerSink = Map.of("secops", 40L);
+    /** What replay throws instead, when set: core's refusal. */
+    IllegalArgumentException replayRefusal;
+    final List<ReplayRequest> replays = new ArrayList<>();
 
     /** Every call that changes something, as text, e.g. {@code purge soc [1, 2]}. */
     final List<String> calls = new ArrayList<>();
@@ -241,5 +249,17 @@ final class FakeAdmin implements HeraldAdmin {
             return positions.size();
         }
         return positions.containsKey(stream) ? 1 : 0;
+    }
+
+    @Override
+    public ReplayResult replay(ReplayRequest request) {
+        replays.add(request);
+        if (replayRefusal != null) {
+            throw replayRefusal;
+        }
+        Instant until = request.until() == null ? T0 : request.until();
+        return new ReplayResult(request.send() ? "r-1" : null, request.since(), until, replayScanned,
+                replayPerSink.values().stream().mapToLong(Long::longValue).max().orElse(0), replayPerSink,
+                request.send());
     }
 }

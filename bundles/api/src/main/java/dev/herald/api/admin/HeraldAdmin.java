@@ -113,4 +113,14 @@ public interface HeraldAdmin {
      * @return how many positions were removed
      */
     int resetCheckpoint(String source, String stream);
+
+    /**
+     * Evaluates the events the event log retains in a time range against one route's definition
+     * (enabled or not) and, when {@link ReplayRequest#send()} is set, puts a notification for each
+     * match into the outbox of each chosen sink, with idempotency keys scoped to this replay.
+     *
+     * @throws IllegalArgumentException when the route or a sink is unknown, the range is empty or
+     *                                  reaches back beyond what the event log retains
+     */
+    ReplayResult replay(ReplayRequest request);
 }

@@ -12,6 +12,8 @@ import dev.herald.api.admin.Overview;
 import dev.herald.api.admin.Problem;
 import dev.herald.api.admin.QuarantineRetryResult;
 import dev.herald.api.admin.QuarantineView;
+import dev.herald.api.admin.ReplayRequest;
+import dev.herald.api.admin.ReplayResult;
 import dev.herald.api.admin.RouteMatch;
 import dev.herald.api.admin.RouteView;
 import dev.herald.api.admin.SendResult;
@@ -21,6 +23,7 @@ import dev.herald.api.source.QuarantineRetry;
 import dev.herald.core.dispatch.Dispatcher;
 import dev.herald.core.dispatch.SinkHandle;
 import dev.herald.core.enrich.EnrichmentStage;
+import dev.herald.core.replay.ReplayService;
 import dev.herald.core.route.Route;
 import dev.herald.core.route.RouteDefinition;
 import dev.herald.core.route.RouteTable;
@@ -71,6 +74,9 @@ public final class AdminService implements HeraldAdmin {
     /** Whose enrichers' failures the overview shows; an admin built without OSGi has none. */
     @Reference
     EnrichmentStage enrichment = new EnrichmentStage();
+    /** Carries out {@link #replay}; an admin built without OSGi is given one, or refuses replays. */
+    @Reference
+    ReplayService replays;
 
     @Activate
     public AdminService(@Reference Store store, @Reference Routes routes, @Reference Dispatcher dispatcher,
@@ -385,5 +391,13 @@ public final class AdminService implements HeraldAdmin {
         return new DeadLetterView(d.id(), d.entry().sink(), d.entry().route(), id, type, d.entry().attempts(),
                 d.entry().firstTryAt() == 0 ? null : Instant.ofEpochMilli(d.entry().firstTryAt()),
                 Instant.ofEpochMilli(d.deadAt()), d.reason());
+    }
+
+    @Override
+    public ReplayResult replay(ReplayRequest request) {
+        if (replays == null) {
+            throw new IllegalStateException("replays are not available: core's replay service is not running");
+        }
+        return replays.replay(request);
     }
 }

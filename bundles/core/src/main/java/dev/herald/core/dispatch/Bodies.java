@@ -4,6 +4,7 @@ import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.core.route.Route;
+import dev.herald.core.route.RouteTable;
 import dev.herald.core.route.Routes;
 import dev.herald.core.template.Rendering;
 import dev.herald.core.template.TemplateException;
@@ -24,21 +25,21 @@ public final class Bodies {
         this.renderer = renderer;
     }
 
-    /** The notification for one attempt on one route. */
-    Notification notification(Event event, String route, Severity severity, SinkHandle sink, int attempt)
-            throws TemplateException {
-        return notification(event, List.of(route), severity, sink, attempt);
+    /** The notification for one attempt on one route; {@code replay} the id of the replay that asked for it, or null. */
+    Notification notification(Event event, String route, Severity severity, SinkHandle sink, int attempt,
+                              String replay) throws TemplateException {
+        return notification(event, List.of(route), severity, sink, attempt, replay);
     }
 
     /**
      * The notification for one attempt on {@code sent} (in route order). Its route and idempotency
      * key are the first route's, as for a delivery on that route alone: an event one route sends
-     * keeps the key it always had.
+     * keeps the key it always had; a replay's keys are scoped to it.
      */
-    Notification notification(Event event, List<String> sent, Severity severity, SinkHandle sink, int attempt)
-            throws TemplateException {
+    Notification notification(Event event, List<String> sent, Severity severity, SinkHandle sink, int attempt,
+                              String replay) throws TemplateException {
         String route = sent.get(0);
-        String key = IdempotencyKey.of(event.instance(), event.id(), route, sink.name());
+        String key = IdempotencyKey.of(replay, event.instance(), event.id(), route, sink.name());
         return new Notification(event, route, sink.name(), severity, render(event, sent, severity, sink, key),
                 attempt, key);
     }
@@ -50,9 +51,12 @@ public final class Bodies {
 
     private String render(Event event, List<String> sent, Severity severity, SinkHandle sink, String idempotencyKey)
             throws TemplateException {
+        RouteTable table = routes.table();
+        // a replay may deliver for a disabled route, which only the definitions have
         String override = sent.stream()
-                .map(r -> routes.table().route(r).map(Route::definition).map(d -> d.templates().get(sink.name()))
-                        .orElse(null))
+                .map(r -> table.route(r).map(Route::definition)
+                        .or(() -> table.definitions().stream().filter(d -> d.valid() && d.name().equals(r)).findFirst())
+                        .map(d -> d.templates().get(sink.name())).orElse(null))
                 .filter(Objects::nonNull).findFirst().orElse(null);
         return renderer.render(new Rendering(event, sent.get(0), sink.name(), sink.kind(), sink.escape(),
                 sink.templateSet(), sink.resources(), override, severity, idempotencyKey, sent));

@@ -191,7 +191,7 @@ public final class Dispatcher {
         SinkHandle sink = found.get();
         Notification n;
         try {
-            n = bodies.notification(event, route, event.severity(), sink, 1);
+            n = bodies.notification(event, route, event.severity(), sink, 1, null);
         } catch (TemplateException e) {
             return new SendResult(false, false, e.getMessage(), null);
         }

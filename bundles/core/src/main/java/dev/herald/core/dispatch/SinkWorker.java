@@ -244,7 +244,8 @@ final class SinkWorker implements Runnable {
             outcome = Outcome.dead(UNREADABLE);
         } else {
             try {
-                Notification n = bodies.notification(event, entry.routes(), entry.severity(), sink, entry.nextAttempt());
+                Notification n = bodies.notification(event, entry.routes(), entry.severity(), sink, entry.nextAttempt(),
+                        entry.replay());
                 outcome = send(() -> sink.sink().send(n));
             } catch (TemplateException e) {
                 outcome = Outcome.dead(e.getMessage());
@@ -275,7 +276,7 @@ final class SinkWorker implements Runnable {
             }
             events.put(e, event);
             try {
-                Notification n = bodies.notification(event, e.routes(), e.severity(), sink, e.nextAttempt());
+                Notification n = bodies.notification(event, e.routes(), e.severity(), sink, e.nextAttempt(), e.replay());
                 batch.add(n);
                 byKey.put(n.idempotencyKey(), e);
             } catch (TemplateException ex) {

@@ -24,6 +24,8 @@ final class EventLog {
     static final String NEXT = "events.next";
     static final String LAST_RECEIVED = "events.received";
     static final String BYTES = "events.bytes";
+    /** The newest received time of any event retention dropped: the log is complete after it. */
+    static final String DROPPED_UNTIL = "events.dropped";
     /** Blocks looked at by one pruning, at most: bounds the work a commit does for retention. */
     static final int PRUNE_SCAN = 4096;
 
@@ -31,6 +33,7 @@ final class EventLog {
     private long next;
     private long lastReceived;
     private long bytes;
+    private long droppedUntil;
     private final List<RetainedEvent> pending = new ArrayList<>();
     private int pendingBytes;
     private final Map<Long, Long> pinDeltas = new HashMap<>();
@@ -42,6 +45,7 @@ final class EventLog {
         next = meta.getOrDefault(NEXT, 1L);
         lastReceived = meta.getOrDefault(LAST_RECEIVED, 0L);
         bytes = meta.getOrDefault(BYTES, 0L);
+        droppedUntil = meta.getOrDefault(DROPPED_UNTIL, 0L);
     }
 
     /**
@@ -100,6 +104,7 @@ final class EventLog {
             meta.put(NEXT, next);
             meta.put(LAST_RECEIVED, lastReceived);
             meta.put(BYTES, bytes);
+            meta.put(DROPPED_UNTIL, droppedUntil);
         }
         return dropped;
     }
@@ -146,6 +151,7 @@ final class EventLog {
             events.remove(k);
             maps.eventTime().remove(h.firstReceived(), k);
             bytes -= block.length;
+            droppedUntil = Math.max(droppedUntil, h.lastReceived());
             dropped += h.count();
             changed = true;
         }

@@ -100,6 +100,14 @@ final class MvTransaction extends MvView implements StoreTransaction {
     }
 
     @Override
+    public OutboxEntry enqueueReplay(String sink, String route, Severity severity, long eventKey, long at,
+                                     String replay) {
+        OutboxEntry e = OutboxEntry.create(nextId(), at, sink, route, severity, eventKey, replay);
+        putOutbox(e);
+        return e;
+    }
+
+    @Override
     public void putOutbox(OutboxEntry entry) {
         outboxes.computeIfAbsent(entry.sink(), maps::outbox).put(OutboxKey.of(entry), RecordCodec.outbox(entry));
         log().pin(entry.eventKey(), 1);

@@ -221,6 +221,11 @@ class MvView implements StoreView {
     }
 
     @Override
+    public long eventsDroppedUntil() {
+        return maps.exists(MvMaps.META) ? maps.meta().getOrDefault(EventLog.DROPPED_UNTIL, 0L) : 0;
+    }
+
+    @Override
     public List<DeliveryView> history(int limit) {
         return newest(MvMaps.HISTORY, RecordCodec::delivery, d -> true, limit);
     }

@@ -24,10 +24,12 @@ import java.util.List;
  *                   the entry was not read from the store, or the log no longer has the event
  * @param routes     every route that sent the event to this sink, in route order (priority, then
  *                   name), {@code route} first; entries of earlier versions have only {@code route}
+ * @param replay     the id of the replay that created it, which scopes its idempotency key; null
+ *                   for an entry of normal traffic
  */
 public record OutboxEntry(long seq, long due, String sink, String route, Severity severity, int attempts,
                           long enqueuedAt, long firstTryAt, String lastError, long eventKey, byte[] event,
-                          List<String> routes) {
+                          List<String> routes, String replay) {
 
     public OutboxEntry {
         routes = routes == null || routes.isEmpty() ? List.of(route) : List.copyOf(routes);
@@ -40,10 +42,10 @@ public record OutboxEntry(long seq, long due, String sink, String route, Severit
     public OutboxEntry(long seq, long due, String sink, String route, Severity severity, int attempts,
                        long enqueuedAt, long firstTryAt, String lastError, long eventKey, byte[] event) {
         this(seq, due, sink, route, severity, attempts, enqueuedAt, firstTryAt, lastError, eventKey, event,
-                List.of(route));
+                List.of(route), null);
     }
 
-    /** A new entry, due at once. */
+    /** A new entry, due at once; {@code replay} null for normal traffic. */
     public static OutboxEntry create(long seq, long now, String sink, String route, Severity severity,
                                      long eventKey) {
         return create(seq, now, sink, List.of(route), severity, eventKey);
@@ -52,24 +54,30 @@ public record OutboxEntry(long seq, long due, String sink, String route, Severit
     /** A new entry for the routes (in route order, at least one) that sent the event to the sink, due at once. */
     public static OutboxEntry create(long seq, long now, String sink, List<String> routes, Severity severity,
                                      long eventKey) {
-        return new OutboxEntry(seq, now, sink, routes.get(0), severity, 0, now, 0, null, eventKey, null, routes);
+        return new OutboxEntry(seq, now, sink, routes.get(0), severity, 0, now, 0, null, eventKey, null, routes, null);
+    }
+
+    /** A new entry of a replay, due at once; {@code replay} scopes its idempotency key, null for normal traffic. */
+    public static OutboxEntry create(long seq, long now, String sink, String route, Severity severity,
+                                     long eventKey, String replay) {
+        return new OutboxEntry(seq, now, sink, route, severity, 0, now, 0, null, eventKey, null, List.of(route), replay);
     }
 
     /** This entry after a failed attempt at {@code now}, to be tried again at {@code nextDue}. */
     public OutboxEntry retryAt(long nextDue, long now, String reason) {
         return new OutboxEntry(seq, nextDue, sink, route, severity, attempts + 1, enqueuedAt,
-                firstTryAt == 0 ? now : firstTryAt, reason, eventKey, event, routes);
+                firstTryAt == 0 ? now : firstTryAt, reason, eventKey, event, routes, replay);
     }
 
     /** This entry as if new again (from a dead letter), due at {@code now}. */
     public OutboxEntry restart(long newSeq, long now) {
-        return new OutboxEntry(newSeq, now, sink, route, severity, 0, now, 0, null, eventKey, event, routes);
+        return new OutboxEntry(newSeq, now, sink, route, severity, 0, now, 0, null, eventKey, event, routes, replay);
     }
 
     /** This entry with its event as read from the log. */
     OutboxEntry withEvent(byte[] serialized) {
         return new OutboxEntry(seq, due, sink, route, severity, attempts, enqueuedAt, firstTryAt, lastError,
-                eventKey, serialized, routes);
+                eventKey, serialized, routes, replay);
     }
 
     /** The attempt number of the next try. */

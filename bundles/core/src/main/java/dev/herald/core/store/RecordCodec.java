@@ -93,18 +93,22 @@ final class RecordCodec {
     }
 
     /**
-     * An entry is the record of earlier versions, followed by the routes after the first when there
-     * are more: earlier entries (and dead letters, which end with their entry) read as sent by their
-     * one route, and an entry of one route is written exactly as before.
+     * An entry is the record of earlier versions, then, only when it has more than one route or is
+     * a replay's: the count of the routes after the first, those routes, and the replay's id when
+     * there is one. Earlier entries (and dead letters, which end with their entry) read as sent by
+     * their one route outside any replay, and such an entry is written exactly as before.
      */
     private static BinaryWriter writeOutbox(BinaryWriter w, OutboxEntry e) {
         w.writeVarLong(e.seq()).writeVarLong(e.due()).writeString(e.sink()).writeString(e.route())
                 .writeByte(e.severity().ordinal()).writeVarLong(e.attempts()).writeVarLong(e.enqueuedAt())
                 .writeVarLong(e.firstTryAt()).writeString(e.lastError()).writeVarLong(e.eventKey());
         List<String> more = e.routes().subList(1, e.routes().size());
-        if (!more.isEmpty()) {
+        if (!more.isEmpty() || e.replay() != null) {
             w.writeVarLong(more.size());
             more.forEach(w::writeString);
+            if (e.replay() != null) {
+                w.writeString(e.replay());
+            }
         }
         return w;
     }
@@ -121,12 +125,14 @@ final class RecordCodec {
         String lastError = r.readString();
         long eventKey = r.readVarLong();
         List<String> routes = new ArrayList<>(List.of(route));
+        String replay = null;
         if (r.hasMore()) {
             for (int i = r.readVarInt(); i > 0; i--) {
                 routes.add(r.readString());
             }
+            replay = r.hasMore() ? r.readString() : null;
         }
         return new OutboxEntry(seq, due, sink, route, severity, attempts, enqueuedAt, firstTryAt, lastError,
-                eventKey, null, routes);
+                eventKey, null, routes, replay);
     }
 }

@@ -36,6 +36,8 @@ public interface StoreTransaction extends StoreView {
      * the sink by all of {@code routes} (in route order, at least one).
      */
     OutboxEntry enqueue(String sink, List<String> routes, Severity severity, long eventKey, long now);
+    /** Like {@link #enqueue}, for a replay: the entry's idempotency key is scoped to {@code replay}. */
+    OutboxEntry enqueueReplay(String sink, String route, Severity severity, long eventKey, long now, String replay);
 
     /** Stores an entry (new or rescheduled) under its due time and sequence. */
     void putOutbox(OutboxEntry entry);

@@ -71,6 +71,12 @@ public interface StoreView {
      */
     List<RetainedEvent> events(Instant from, Instant to, long afterKey, int limit);
 
+    /**
+     * The latest time at which an event retention dropped from the log was received (epoch
+     * millis), 0 when it dropped none: the log holds every event received after it.
+     */
+    long eventsDroppedUntil();
+
     /** Delivery attempts, newest first. */
     List<DeliveryView> history(int limit);
 

@@ -262,6 +262,22 @@ class AdminServiceTest {
     }
 
     @Test
+    void replaysGoThroughCoresReplayServiceAndAreRefusedWithoutOne() throws Exception {
+        journal.append("logs", List.of(ct("e1")), null);
+        dev.herald.api.admin.ReplayRequest request = new dev.herald.api.admin.ReplayRequest(
+                java.time.Instant.now().minusSeconds(600), null, null, null, null, "ct-to-slack", List.of("slack"), true);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> admin.replay(request));
+
+        admin.replays = new dev.herald.core.replay.ReplayService(store, () -> table, name -> true,
+                TestSettings.defaults(dir), java.time.Clock.systemUTC(), () -> "r1");
+        dev.herald.api.admin.ReplayResult r = admin.replay(request);
+        assertEquals(1, r.matched());
+        assertEquals("r1", r.replay());
+        long pending = store.read(v -> v.pending("slack"));
+        assertEquals(2, pending, "the original entry and the replayed one");
+    }
+
+    @Test
     void eventsAreSearchable() throws Exception {
         journal.append("logs", List.of(ct("e1"), TestEvents.event("e2", "json", "Login", "{\"u\":\"bob\"}")), null);
         assertEquals(List.of("e2", "e1"), admin.events("", 10).stream().map(v -> v.event().id()).toList());

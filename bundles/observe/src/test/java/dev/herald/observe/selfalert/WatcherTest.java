@@ -15,6 +15,8 @@ import dev.herald.api.admin.OutboxView;
 import dev.herald.api.admin.Overview;
 import dev.herald.api.admin.QuarantineRetryResult;
 import dev.herald.api.admin.QuarantineView;
+import dev.herald.api.admin.ReplayRequest;
+import dev.herald.api.admin.ReplayResult;
 import dev.herald.api.admin.RouteMatch;
 import dev.herald.api.admin.RouteView;
 import dev.herald.api.admin.SendResult;
@@ -113,6 +115,7 @@ class WatcherTest {
         @Override public int resetCheckpoint(String source, String stream) { throw new UnsupportedOperationException(); }
         @Override public List<OutboxView> outboxes() { throw new UnsupportedOperationException(); }
         @Override public long purgeOutbox(String sink) { throw new UnsupportedOperationException(); }
+        @Override public ReplayResult replay(ReplayRequest request) { throw new UnsupportedOperationException(); }
     }
 
     /** Keeps what was appended; can refuse one append as a failing store would. */
