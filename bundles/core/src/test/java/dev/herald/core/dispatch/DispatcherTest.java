@@ -12,7 +12,7 @@ import dev.herald.api.Sink;
 import dev.herald.api.admin.Counters;
 import dev.herald.api.admin.DeliveryView;
 import dev.herald.api.admin.PipelineListener;
-import dev.herald.testkit.MutableClock;
+import dev.herald.core.MutableClock;
 import dev.herald.core.Await;
 import dev.herald.core.CoreSettings;
 import dev.herald.core.TestSettings;
