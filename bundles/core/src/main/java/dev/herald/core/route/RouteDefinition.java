@@ -17,10 +17,12 @@ import java.util.Map;
  * @param throttleText the throttle as written, or null
  * @param throttle     the parsed throttle, or null
  * @param error        why the configuration is invalid, or null
+ * @param annotations  the {@code annotations.<key>} templates (runbook, summary, owner, …), by key
  */
 public record RouteDefinition(String pid, String name, boolean enabled, String pattern, List<String> sinks,
                               Severity severity, Map<String, String> templates, String throttleText,
-                              ThrottleSpec throttle, String error) {
+                              ThrottleSpec throttle, String error,
+                              Map<String, String> annotations) {
 
     public boolean valid() {
         return error == null;
@@ -29,6 +31,6 @@ public record RouteDefinition(String pid, String name, boolean enabled, String p
     /** This definition, marked invalid with {@code reason}. */
     RouteDefinition invalid(String reason) {
         return new RouteDefinition(pid, name, enabled, pattern, sinks, severity, templates, throttleText,
-                throttle, error == null ? reason : error + "; " + reason);
+                throttle, error == null ? reason : error + "; " + reason, annotations);
     }
 }

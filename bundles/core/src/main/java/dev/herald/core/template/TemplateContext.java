@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * The variables a template sees: {@code event} (the envelope as nested maps and lists, plus
- * {@code event.raw} and {@code event.enrichment}), {@code raw}, {@code route}, {@code sink}, {@code severity} and
- * {@code idempotencyKey}.
+ * {@code event.raw} and {@code event.enrichment}), {@code raw}, {@code route}, {@code sink}, {@code severity},
+ * {@code idempotencyKey}, and {@code runbook}: the runbook the catalogue gave the event ({@code
+ * event.enrichment.runbook}), or null. {@link TemplateRenderer} adds the route's {@code annotations}.
  */
 final class TemplateContext {
     private TemplateContext() {
@@ -40,6 +41,7 @@ final class TemplateContext {
         ctx.put("sink", r.sink());
         ctx.put("severity", r.severity().label());
         ctx.put("idempotencyKey", r.idempotencyKey());
+        ctx.put("runbook", plain(e.enrichment().get("runbook")));
         return ctx;
     }
 
