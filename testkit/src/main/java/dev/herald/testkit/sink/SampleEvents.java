@@ -34,6 +34,11 @@ public final class SampleEvents {
     public static final String SECURITYHUB = "securityhub";
     public static final String JSON = "json";
 
+    /** The runbook {@link #withRunbook} gives an event, as the runbook catalogue would. */
+    public static final String RUNBOOK_CATEGORY = "Sample category";
+    public static final String RUNBOOK_GUIDANCE = "Check who did this and undo it if nobody can explain it.";
+    public static final String RUNBOOK_LINK = "https://docs.example/herald/sample-runbook";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Map<String, String> TYPES = Map.of(PCE, "user.login_failed", ILLUMIO_FLOW, "flow",
             CLOUDTRAIL, "ConsoleLogin", SECURITYHUB, "Security groups should not allow unrestricted access to ports"
@@ -58,6 +63,18 @@ public final class SampleEvents {
         return Event.builder().id(id).source(source).instance("prod").type(type)
                 .time(Instant.parse("2026-11-22T10:58:04Z")).severity(Severity.HIGH)
                 .detail(record).raw(record.toString()).build();
+    }
+
+    /**
+     * {@code event} with the runbook the runbook catalogue gives an event ({@code
+     * enrichment.runbook}: {@link #RUNBOOK_CATEGORY}, {@link #RUNBOOK_GUIDANCE}, {@link
+     * #RUNBOOK_LINK}, severity high), which templates read as {@code runbook}.
+     */
+    public static Event withRunbook(Event event) {
+        ObjectNode enrichment = event.enrichment().deepCopy();
+        enrichment.putObject("runbook").put("category", RUNBOOK_CATEGORY).put("guidance", RUNBOOK_GUIDANCE)
+                .put("link", RUNBOOK_LINK).put("severity", "high");
+        return event.toBuilder().enrichment(enrichment).build();
     }
 
     /** The event of {@code kind}. */

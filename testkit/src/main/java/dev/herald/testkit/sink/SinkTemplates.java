@@ -54,12 +54,13 @@ public final class SinkTemplates {
     private final String sink;
     private final String idempotencyKey;
     private final List<TemplateFilters> filters;
+    private final Map<String, String> annotations;
     /** Built at the first render: an engine per body type is not cheap. */
     private TemplateRenderer renderer;
 
     private SinkTemplates(String kind, Escaping escaping, Path bundle, Path userTemplates, String format,
                           String routeTemplate, String route, String sink, String idempotencyKey,
-                          List<TemplateFilters> filters) {
+                          List<TemplateFilters> filters, Map<String, String> annotations) {
         this.kind = kind;
         this.escaping = escaping;
         this.bundle = bundle;
@@ -70,6 +71,7 @@ public final class SinkTemplates {
         this.sink = sink;
         this.idempotencyKey = idempotencyKey;
         this.filters = filters;
+        this.annotations = annotations;
     }
 
     /**
@@ -78,7 +80,7 @@ public final class SinkTemplates {
      */
     public static SinkTemplates of(String kind, Escaping escaping) {
         return new SinkTemplates(kind, escaping, Path.of("src/main/resources"), null, null, null, "route-1",
-                kind + "-1", "key-1", List.of());
+                kind + "-1", "key-1", List.of(), Map.of());
     }
 
     /**
@@ -100,31 +102,31 @@ public final class SinkTemplates {
     /** The bundle's resources (holding {@code templates/}) from {@code directory} instead of src/main/resources. */
     public SinkTemplates withBundleResources(Path directory) {
         return new SinkTemplates(kind, escaping, directory, userTemplates, format, routeTemplate, route, sink,
-                idempotencyKey, filters);
+                idempotencyKey, filters, annotations);
     }
 
     /** {@code directory} as {@code etc/herald/templates}: overrides in {@code <directory>/<kind>/}. */
     public SinkTemplates withUserTemplates(Path directory) {
         return new SinkTemplates(kind, escaping, bundle, directory, format, routeTemplate, route, sink,
-                idempotencyKey, filters);
+                idempotencyKey, filters, annotations);
     }
 
     /** The template set a {@code format} setting selects. */
     public SinkTemplates withFormat(String templateSet) {
         return new SinkTemplates(kind, escaping, bundle, userTemplates, templateSet, routeTemplate, route, sink,
-                idempotencyKey, filters);
+                idempotencyKey, filters, annotations);
     }
 
     /** A route's {@code templates} override for the sink, relative to the user templates. */
     public SinkTemplates withRouteTemplate(String path) {
         return new SinkTemplates(kind, escaping, bundle, userTemplates, format, path, route, sink, idempotencyKey,
-                filters);
+                filters, annotations);
     }
 
     /** The route, sink and idempotency key the templates see ({@code route}, {@code sink}, {@code idempotencyKey}). */
     public SinkTemplates withDelivery(String routeName, String sinkName, String key) {
         return new SinkTemplates(kind, escaping, bundle, userTemplates, format, routeTemplate, routeName, sinkName,
-                key, filters);
+                key, filters, annotations);
     }
 
     /** Filters a bundle contributes, as the host adds them while that bundle runs. */
@@ -132,7 +134,47 @@ public final class SinkTemplates {
         List<TemplateFilters> all = new ArrayList<>(filters);
         all.addAll(List.of(contributed));
         return new SinkTemplates(kind, escaping, bundle, userTemplates, format, routeTemplate, route, sink,
-                idempotencyKey, List.copyOf(all));
+                idempotencyKey, List.copyOf(all), annotations);
+    }
+
+    /**
+     * The route's annotations ({@code annotations.<key>} in a route configuration): templates by
+     * key, rendered with the event, that the templates see as {@code annotations.<key>}.
+     */
+    public SinkTemplates withAnnotations(Map<String, String> routeAnnotations) {
+        return new SinkTemplates(kind, escaping, bundle, userTemplates, format, routeTemplate, route, sink,
+                idempotencyKey, filters, Map.copyOf(routeAnnotations));
+    }
+
+    /**
+     * Fails unless the templates show, for the sample event of every record kind, the runbook the
+     * catalogue gave it ({@code runbook.category}, {@code .guidance}, {@code .link}) and the route's
+     * {@code summary} and {@code runbook} annotations, and show none of them for an event without a
+     * runbook on a route without annotations; a JSON body stays valid JSON.
+     */
+    public void assertShowsRunbookAndAnnotations() throws TemplateRenderingException {
+        SinkTemplates annotated = withAnnotations(Map.of("summary", "Summary of {{ event.type }}",
+                "runbook", "https://runbooks.example/herald/{{ event.source }}"));
+        for (Map.Entry<String, Event> sample : SampleEvents.all().entrySet()) {
+            Event event = sample.getValue();
+            String body = annotated.render(SampleEvents.withRunbook(event));
+            for (String expected : List.of("Summary of " + event.type(), "https://runbooks.example/herald/"
+                    + event.source(), SampleEvents.RUNBOOK_CATEGORY, SampleEvents.RUNBOOK_GUIDANCE,
+                    SampleEvents.RUNBOOK_LINK)) {
+                if (!body.contains(expected)) {
+                    throw new AssertionError("the " + sample.getKey() + " body does not show '" + expected + "': "
+                            + body);
+                }
+            }
+            String plain = render(event);
+            if (plain.contains("Runbook") || plain.contains(SampleEvents.RUNBOOK_GUIDANCE)) {
+                throw new AssertionError("the " + sample.getKey() + " body shows a runbook it does not have: " + plain);
+            }
+            if (escaping == Escaping.JSON) {
+                parse(body);
+                parse(plain);
+            }
+        }
     }
 
     /**
@@ -143,7 +185,7 @@ public final class SinkTemplates {
     public String render(Event event, Severity severity) throws TemplateRenderingException {
         try {
             return renderer().render(new Rendering(event, route, sink, kind, Escape.of(escaping), format,
-                    resources(), routeTemplate, severity, idempotencyKey));
+                    resources(), routeTemplate, severity, idempotencyKey, List.of(route), annotations));
         } catch (TemplateException e) {
             throw new TemplateRenderingException(e.getMessage(), e);
         }

@@ -28,6 +28,7 @@ import dev.herald.core.route.Route;
 import dev.herald.core.route.RouteDefinition;
 import dev.herald.core.route.RouteTable;
 import dev.herald.core.route.Routes;
+import dev.herald.core.runbook.RunbookEnricher;
 import dev.herald.core.store.Counter;
 import dev.herald.core.store.DeadLetter;
 import dev.herald.core.store.RetainedEvent;
@@ -77,6 +78,9 @@ public final class AdminService implements HeraldAdmin {
     /** Carries out {@link #replay}; an admin built without OSGi is given one, or refuses replays. */
     @Reference
     ReplayService replays;
+    /** Whose catalogue problems the overview shows, while the runbook enricher runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile RunbookEnricher runbooks;
 
     @Activate
     public AdminService(@Reference Store store, @Reference Routes routes, @Reference Dispatcher dispatcher,
@@ -146,6 +150,10 @@ public final class AdminService implements HeraldAdmin {
         sourceProblems.all().forEach((instance, problem) -> out.add(new Problem("source " + instance, problem)));
         compatibility.mismatches().forEach(m -> out.add(new Problem("plugin " + m.plugin(), m.message())));
         enrichment.problems().forEach((name, problem) -> out.add(new Problem("enricher " + name, problem)));
+        RunbookEnricher catalogue = runbooks;
+        if (catalogue != null) {
+            catalogue.problems().forEach((file, problem) -> out.add(new Problem("runbooks " + file, problem)));
+        }
         for (String prefix : List.of(PluginConfigs.SOURCE_PREFIX, PluginConfigs.SINK_PREFIX)) {
             String what = prefix.equals(PluginConfigs.SOURCE_PREFIX) ? "source " : "sink ";
             for (PluginInstance p : configs.instances(prefix)) {

@@ -4,13 +4,17 @@ import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.core.route.Route;
+import dev.herald.core.route.RouteDefinition;
 import dev.herald.core.route.RouteTable;
 import dev.herald.core.route.Routes;
 import dev.herald.core.template.Rendering;
 import dev.herald.core.template.TemplateException;
 import dev.herald.core.template.TemplateRenderer;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Renders what a sink receives for an event on the routes that sent it there, with the template
@@ -52,13 +56,19 @@ public final class Bodies {
     private String render(Event event, List<String> sent, Severity severity, SinkHandle sink, String idempotencyKey)
             throws TemplateException {
         RouteTable table = routes.table();
-        // a replay may deliver for a disabled route, which only the definitions have
-        String override = sent.stream()
-                .map(r -> table.route(r).map(Route::definition)
-                        .or(() -> table.definitions().stream().filter(d -> d.valid() && d.name().equals(r)).findFirst())
-                        .map(d -> d.templates().get(sink.name())).orElse(null))
+        List<RouteDefinition> definitions = sent.stream().map(r -> definition(table, r)).flatMap(Optional::stream).toList();
+        String override = definitions.stream().map(d -> d.templates().get(sink.name()))
                 .filter(Objects::nonNull).findFirst().orElse(null);
+        // an annotation of an earlier route wins over a later route's of the same key
+        Map<String, String> annotations = new LinkedHashMap<>();
+        definitions.forEach(d -> d.annotations().forEach(annotations::putIfAbsent));
         return renderer.render(new Rendering(event, sent.get(0), sink.name(), sink.kind(), sink.escape(),
-                sink.templateSet(), sink.resources(), override, severity, idempotencyKey, sent));
+                sink.templateSet(), sink.resources(), override, severity, idempotencyKey, sent, annotations));
+    }
+
+    /** The route's definition: the live route's, or for a replay of a disabled route, its configuration's. */
+    private static Optional<RouteDefinition> definition(RouteTable table, String route) {
+        return table.route(route).map(Route::definition)
+                .or(() -> table.definitions().stream().filter(d -> d.valid() && d.name().equals(route)).findFirst());
     }
 }

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.Severity;
+import dev.herald.core.template.Annotations;
 import java.lang.reflect.Array;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.event.ruler.GenericMachine;
 
 /**
@@ -60,8 +63,23 @@ final class RouteParser {
             }
         }
         int priority = priority(props.get("priority"), errors);
+        Map<String, String> annotations = annotations(props, errors);
         return new RouteDefinition(pid, name, bool(props.get("enabled"), true), pattern, List.copyOf(sinks),
-                severity, templates, throttleText, throttle, priority, errors.isEmpty() ? null : String.join("; ", errors));
+                severity, templates, throttleText, throttle, priority, errors.isEmpty() ? null : String.join("; ", errors),
+                annotations);
+    }
+
+    /** The {@code annotations.<key>} properties, in key order, each checked to compile. */
+    private static Map<String, String> annotations(Map<String, ?> props, List<String> errors) {
+        Map<String, String> out = new TreeMap<>();
+        props.forEach((property, value) -> {
+            if (property.startsWith(Annotations.PREFIX)) {
+                String key = property.substring(Annotations.PREFIX.length());
+                String template = value == null ? "" : value.toString();
+                Annotations.problem(key, template).ifPresentOrElse(errors::add, () -> out.put(key, template));
+            }
+        });
+        return Collections.unmodifiableMap(out);
     }
 
     /** An integer (Config Admin may give a number or text); 0 when not set. */

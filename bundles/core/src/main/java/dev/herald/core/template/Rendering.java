@@ -3,6 +3,7 @@ package dev.herald.core.template;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What to render: one event for one sink, on the routes that sent it there.
@@ -19,20 +20,23 @@ import java.util.List;
  * @param severity       the effective severity
  * @param idempotencyKey the delivery's idempotency key
  * @param routes         every route that sent the event to the sink, {@code route} first
+ * @param annotations    the annotation templates of those routes by key, an earlier route's first
+ *                       ({@code annotations.<key>} in templates)
  */
 public record Rendering(Event event, String route, String sink, String sinkKind, Escape escape, String templateSet,
                        SinkResources resources, String routeTemplate, Severity severity, String idempotencyKey,
-                       List<String> routes) {
+                       List<String> routes, Map<String, String> annotations) {
 
     public Rendering {
         routes = routes == null || routes.isEmpty() ? List.of(route) : List.copyOf(routes);
+        annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
     }
 
     /** A rendering for one route. */
     public Rendering(Event event, String route, String sink, String sinkKind, Escape escape, String templateSet,
                      SinkResources resources, String routeTemplate, Severity severity, String idempotencyKey) {
         this(event, route, sink, sinkKind, escape, templateSet, resources, routeTemplate, severity, idempotencyKey,
-                List.of(route));
+                List.of(route), Map.of());
     }
 
     /** A rendering for one route and a sink without a template set. */

@@ -13,7 +13,8 @@ import java.util.Map;
  * The variables a template sees: {@code event} (the envelope as nested maps and lists, plus
  * {@code event.raw} and {@code event.enrichment}), {@code raw}, {@code route} (the first route),
  * {@code routes} (every route that sent the event to the sink, the first first), {@code sink},
- * {@code severity} and {@code idempotencyKey}.
+ * {@code severity}, {@code idempotencyKey}, and {@code runbook}: the runbook the catalogue gave the event ({@code
+ * event.enrichment.runbook}), or null. {@link TemplateRenderer} adds the routes' {@code annotations}.
  */
 final class TemplateContext {
     private TemplateContext() {
@@ -42,6 +43,7 @@ final class TemplateContext {
         ctx.put("sink", r.sink());
         ctx.put("severity", r.severity().label());
         ctx.put("idempotencyKey", r.idempotencyKey());
+        ctx.put("runbook", plain(e.enrichment().get("runbook")));
         return ctx;
     }
 

@@ -8,8 +8,10 @@ import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +21,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Renders notification bodies with Pebble. One engine per body type autoescapes every output for
@@ -37,6 +41,8 @@ public final class TemplateRenderer {
      */
     static final long BASE_BODY_CHARS = 1 << 20;
     static final long BODY_CHARS_PER_RAW_CHAR = 16;
+
+    private static final Logger LOG = LoggerFactory.getLogger(TemplateRenderer.class);
 
     private final TemplateLocator locator;
     private final SourceLoader loader = new SourceLoader();
@@ -98,7 +104,9 @@ public final class TemplateRenderer {
         }
         try {
             BoundedWriter out = bodyFor(r.event());
-            compiled(source, r.escape()).evaluate(out, TemplateContext.of(r));
+            Map<String, Object> context = TemplateContext.of(r);
+            context.put("annotations", annotations(r, context));
+            compiled(source, r.escape()).evaluate(out, context);
             return out.toString();
         } catch (PebbleException e) {
             throw new TemplateException("template " + source.name()
@@ -106,6 +114,36 @@ public final class TemplateRenderer {
         } catch (IOException | RuntimeException e) {
             throw new TemplateException("template " + source.name() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The route's annotations rendered as plain text with the event's variables (the sink's template
+     * escapes them). One that fails to render is left out and logged: the notification still goes.
+     */
+    private Map<String, String> annotations(Rendering r, Map<String, Object> context) {
+        Map<String, String> out = new LinkedHashMap<>();
+        r.annotations().forEach((key, text) -> {
+            try {
+                StringWriter value = new StringWriter();
+                annotation(text).evaluate(value, context);
+                out.put(key, value.toString());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("route {}: annotations.{} could not be rendered for event {}, sent without it: {}",
+                        r.route(), key, r.event().id(), e.getMessage());
+            }
+        });
+        return out;
+    }
+
+    /** An annotation's compiled template, cached by its text (a route's annotations change only with its configuration). */
+    private PebbleTemplate annotation(String text) {
+        String key = "annotation|" + text;
+        Compiled c = cache.get(key);
+        if (c == null) {
+            c = new Compiled(0, engines.get(Escape.NONE).getLiteralTemplate(text));
+            cache.put(key, c);
+        }
+        return c.template;
     }
 
     private static BoundedWriter bodyFor(Event event) {

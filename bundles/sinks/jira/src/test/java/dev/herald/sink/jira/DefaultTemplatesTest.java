@@ -181,4 +181,9 @@ class DefaultTemplatesTest {
         deliver(SampleEvents.of("pce", HOSTILE, HOSTILE, pce), Severity.HIGH);
         deliver(SampleEvents.of("json", HOSTILE, HOSTILE, JSON.readTree("{}")), Severity.HIGH);
     }
+
+    @Test
+    void showsTheRunbookAndTheRouteAnnotationsWhenThereAreAny() throws Exception {
+        SinkTemplates.of(JiraSink.class).assertShowsRunbookAndAnnotations();
+    }
 }

@@ -116,4 +116,9 @@ class TemplatesTest {
         assertFalse(mail.html().get().contains("<script>"));
         assertFalse(mail.subject().contains("\n"));
     }
+
+    @Test
+    void showsTheRunbookAndTheRouteAnnotationsWhenThereAreAny() throws Exception {
+        SinkTemplates.of(MailSink.class).assertShowsRunbookAndAnnotations();
+    }
 }

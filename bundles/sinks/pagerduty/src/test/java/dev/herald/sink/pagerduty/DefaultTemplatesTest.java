@@ -199,4 +199,9 @@ class DefaultTemplatesTest {
         assertEquals("AWS ConsoleLogin by unknown identity (account prod)", trail.at("/payload/summary").asText());
         assertEquals(0, trail.get("links").size());
     }
+
+    @Test
+    void showsTheRunbookAndTheRouteAnnotationsWhenThereAreAny() throws Exception {
+        SinkTemplates.of(PagerDutySink.class).assertShowsRunbookAndAnnotations();
+    }
 }

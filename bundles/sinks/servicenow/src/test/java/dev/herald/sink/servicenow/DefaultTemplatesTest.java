@@ -173,4 +173,9 @@ class DefaultTemplatesTest {
             assertEquals("1", incident.get("urgency").asText(), source);
         }
     }
+
+    @Test
+    void showsTheRunbookAndTheRouteAnnotationsWhenThereAreAny() throws Exception {
+        SinkTemplates.of(ServiceNowSink.class).assertShowsRunbookAndAnnotations();
+    }
 }

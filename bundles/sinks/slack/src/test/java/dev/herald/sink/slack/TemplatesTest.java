@@ -209,4 +209,9 @@ class TemplatesTest {
         assertTrue(fields(pce).contains("*Status*\n" + HOSTILE_MRKDWN), fields(pce).toString());
         assertTrue(fields(pce).contains("*API*\n-"), fields(pce).toString());
     }
+
+    @Test
+    void showsTheRunbookAndTheRouteAnnotationsWhenThereAreAny() throws Exception {
+        SinkTemplates.of(SlackSink.class).assertShowsRunbookAndAnnotations();
+    }
 }

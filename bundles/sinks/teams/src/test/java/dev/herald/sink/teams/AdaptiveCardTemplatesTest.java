@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.herald.testkit.sink.SinkTemplates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -248,5 +249,10 @@ class AdaptiveCardTemplatesTest {
             }
             assertTrue(shown, source + ": the content is shown as it was");
         }
+    }
+
+    @Test
+    void showsTheRunbookAndTheRouteAnnotationsWhenThereAreAny() throws Exception {
+        SinkTemplates.of(TeamsSink.class).assertShowsRunbookAndAnnotations();
     }
 }

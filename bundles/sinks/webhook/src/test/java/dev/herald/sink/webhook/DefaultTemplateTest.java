@@ -40,4 +40,9 @@ class DefaultTemplateTest {
         assertEquals("k-1", json.path("idempotencyKey").asText());
         assertEquals(event.envelope().put("raw", raw), json.path("event"), "the envelope and the raw record, once");
     }
+
+    @Test
+    void showsTheRunbookAndTheRouteAnnotationsWhenThereAreAny() throws Exception {
+        SinkTemplates.of(WebhookSink.class).assertShowsRunbookAndAnnotations();
+    }
 }
