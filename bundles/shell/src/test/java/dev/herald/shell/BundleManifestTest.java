@@ -1,19 +1,16 @@
 package dev.herald.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.testkit.bundle.BuiltBundle;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
@@ -39,11 +36,11 @@ import org.osgi.framework.VersionRange;
  */
 class BundleManifestTest {
 
-    private static final Path CLASSES = classes();
+    private static final BuiltBundle BUNDLE = BuiltBundle.of(StatusCommand.class);
 
     @Test
     void karafScansTheCommandPackagesAndNoDeclarativeServicesAreInvolved() throws IOException {
-        Attributes main = manifest().getMainAttributes();
+        Attributes main = BUNDLE.headers();
 
         assertEquals("dev.herald.shell.*", main.getValue("Karaf-Commands"));
         assertEquals("dev.herald.shell", main.getValue("Bundle-SymbolicName"));
@@ -53,8 +50,8 @@ class BundleManifestTest {
 
     @Test
     void karafImportsAreExportedByKarafShellCoreForEvery44Release() throws IOException {
-        Map<String, Map<String, String>> imports = clauses(manifest().getMainAttributes().getValue("Import-Package"));
-        Map<String, Map<String, String>> exports = clauses(shellCoreManifest().getMainAttributes().getValue("Export-Package"));
+        Map<String, Map<String, String>> imports = BUNDLE.imports();
+        Map<String, Map<String, String>> exports = BuiltBundle.clauses(shellCoreManifest().getMainAttributes().getValue("Export-Package"));
         List<String> karaf = imports.keySet().stream().filter(p -> p.startsWith("org.apache.karaf.")).toList();
 
         assertTrue(karaf.containsAll(List.of("org.apache.karaf.shell.api.action",
@@ -71,7 +68,7 @@ class BundleManifestTest {
 
     @Test
     void importsNothingOfHeraldButTheApi() throws IOException {
-        List<String> herald = clauses(manifest().getMainAttributes().getValue("Import-Package")).keySet().stream()
+        List<String> herald = BUNDLE.imports().keySet().stream()
                 .filter(p -> p.startsWith("dev.herald")).toList();
         assertTrue(List.of("dev.herald.api", "dev.herald.api.admin", "dev.herald.api.record", "dev.herald.api.secret")
                 .containsAll(herald), herald.toString());
@@ -112,73 +109,18 @@ class BundleManifestTest {
 
     private static List<Class<?>> bundleClasses() throws IOException, ClassNotFoundException {
         List<Class<?>> types = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(CLASSES.resolve("dev/herald/shell"))) {
+        try (Stream<Path> files = Files.walk(BUNDLE.classes().resolve("dev/herald/shell"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = CLASSES.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                String name = BUNDLE.classes().relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 types.add(Class.forName(name));
             }
         }
         return types;
     }
 
-    private static Manifest manifest() throws IOException {
-        try (InputStream in = Files.newInputStream(CLASSES.resolve("META-INF/MANIFEST.MF"))) {
-            return new Manifest(in);
-        }
-    }
-
     private static Manifest shellCoreManifest() throws IOException {
-        try (JarFile jar = new JarFile(location(ShellTable.class).toFile())) {
+        try (JarFile jar = new JarFile(BuiltBundle.location(ShellTable.class).toFile())) {
             return jar.getManifest();
         }
-    }
-
-    private static Path classes() {
-        return location(StatusCommand.class);
-    }
-
-    private static Path location(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** An OSGi header's clauses: name to attributes (directives dropped), commas in quotes kept. */
-    static Map<String, Map<String, String>> clauses(String header) {
-        Map<String, Map<String, String>> clauses = new LinkedHashMap<>();
-        for (String clause : split(header, ',')) {
-            List<String> parts = split(clause, ';');
-            Map<String, String> attributes = new LinkedHashMap<>();
-            for (String part : parts.subList(1, parts.size())) {
-                int eq = part.indexOf('=');
-                if (eq > 0 && part.charAt(eq - 1) != ':') {
-                    attributes.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim().replace("\"", ""));
-                }
-            }
-            clauses.put(parts.get(0).trim(), attributes);
-        }
-        assertFalse(clauses.isEmpty(), "empty header");
-        return clauses;
-    }
-
-    private static List<String> split(String text, char separator) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (char c : text.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            }
-            if (c == separator && !quoted) {
-                parts.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        parts.add(current.toString());
-        return parts;
     }
 }

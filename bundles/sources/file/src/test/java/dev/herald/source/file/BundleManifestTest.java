@@ -4,19 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.testkit.bundle.BuiltBundle;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.jar.Attributes;
-import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,22 +27,23 @@ class BundleManifestTest {
     private static final Set<String> KARAF_PROVIDES = Set.of("com.fasterxml.jackson.core",
             "com.fasterxml.jackson.databind", "com.fasterxml.jackson.databind.node", "org.osgi.framework", "org.slf4j",
             "dev.herald.api", "dev.herald.api.record", "dev.herald.api.source", "dev.herald.api.text");
-    private static final Path CLASSES = classes();
+    private static final BuiltBundle BUNDLE = BuiltBundle.of(FileSource.class);
 
     @Test
-    void importsOnlyTheApiAndWhatKarafProvidesAndExportsNothing() throws IOException {
-        Attributes main = manifest().getMainAttributes();
+    void importsOnlyTheApiAndWhatKarafProvidesAndExportsNothing() {
+        Attributes main = BUNDLE.headers();
         assertEquals("dev.herald.source.file", main.getValue("Bundle-SymbolicName"));
         assertNull(main.getValue("Export-Package"));
-        for (String pkg : packages(main.getValue("Import-Package"))) {
+        for (String pkg : BUNDLE.imports().keySet()) {
             assertTrue(KARAF_PROVIDES.contains(pkg), "unexpected import " + pkg);
         }
     }
 
     @Test
-    void declaresAFactoryConfiguredComponentWithAStaticMandatoryJournal() throws IOException {
-        String header = manifest().getMainAttributes().getValue("Service-Component");
-        String xml = Files.readString(CLASSES.resolve(header));
+    void declaresAFactoryConfiguredComponentWithAStaticMandatoryJournal() {
+        List<String> descriptors = BUNDLE.componentDescriptors();
+        assertEquals(1, descriptors.size(), descriptors.toString());
+        String xml = descriptors.get(0);
         assertTrue(xml.contains("configuration-pid=\"dev.herald.source.file\""), xml);
         assertTrue(xml.contains("configuration-policy=\"require\""), xml);
         assertTrue(xml.contains("immediate=\"true\"")
@@ -61,18 +58,14 @@ class BundleManifestTest {
 
     @Test
     void theMetatypeDescribesEveryPropertyOfTheSampleConfiguration() throws IOException {
-        String metatype = Files.readString(CLASSES.resolve("OSGI-INF/metatype/dev.herald.source.file.FileSource$Config.xml"));
-        assertTrue(metatype.contains("<Designate factoryPid=\"dev.herald.source.file\">"), metatype);
-        Set<String> ids = new HashSet<>();
-        Matcher ad = Pattern.compile("<AD id=\"([^\"]+)\"").matcher(metatype);
-        while (ad.find()) {
-            ids.add(ad.group(1));
-        }
+        String ocd = "dev.herald.source.file.FileSource$Config.xml";
+        assertTrue(BUNDLE.metatype(ocd).contains("<Designate factoryPid=\"dev.herald.source.file\">"));
+        Set<String> ids = BUNDLE.metatypeAttributes(ocd);
         assertTrue(ids.containsAll(Set.of("name", "directory", "include", "poll_interval", "settle_time", "batch_size",
                 "id_pointer", "type_pointer", "time_pointer", "severity_pointer")), ids.toString());
 
         Properties sample = new Properties();
-        Path cfg = CLASSES.getParent().getParent().resolve("src/main/cfg/dev.herald.source.file-example.cfg");
+        Path cfg = BUNDLE.exampleConfiguration("dev.herald.source.file-example.cfg");
         try (Reader in = Files.newBufferedReader(cfg)) {
             sample.load(in);
         }
@@ -90,38 +83,5 @@ class BundleManifestTest {
             case "include" -> new String[] {text};
             default -> text;
         };
-    }
-
-    private static Manifest manifest() throws IOException {
-        try (InputStream in = Files.newInputStream(CLASSES.resolve("META-INF/MANIFEST.MF"))) {
-            return new Manifest(in);
-        }
-    }
-
-    /** Package names of an Import-Package header (attributes and quoted commas ignored). */
-    private static List<String> packages(String header) {
-        List<String> names = new ArrayList<>();
-        boolean quoted = false;
-        StringBuilder clause = new StringBuilder();
-        for (char c : (header + ",").toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            }
-            if (c == ',' && !quoted) {
-                names.add(clause.toString().split(";")[0].trim());
-                clause.setLength(0);
-            } else {
-                clause.append(c);
-            }
-        }
-        return names;
-    }
-
-    private static Path classes() {
-        try {
-            return Path.of(FileSource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
