@@ -14,7 +14,7 @@ import java.util.List;
  * @param end       when it ends or ended
  * @param comment   why it was added
  * @param creator   who added it, or null when unknown
- * @param expiredBy who expired it early, or null when it runs (or ran) its full time
+ * @param expiredBy who expired it early (empty when not known), or null when it runs (or ran) its full time
  * @param active    whether it holds notifications back now
  */
 public record SilenceView(long id, String pattern, List<String> sinks, Instant start, Instant end, String comment,

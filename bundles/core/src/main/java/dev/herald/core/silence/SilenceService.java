@@ -48,14 +48,19 @@ public final class SilenceService implements Silences {
         this.store = store;
         this.clock = clock;
         long now = clock.millis();
-        store.write(true, tx -> {
-            int purged = tx.purgeSilences(now - KEEP_ENDED.toMillis());
-            if (purged > 0) {
-                LOG.info("Deleted {} silences that ended more than {} ago", purged, KEEP_ENDED);
-            }
-            replaceOnCommit(tx, tx.silences(), now);
-            return null;
-        });
+        try {
+            store.write(true, tx -> {
+                int purged = tx.purgeSilences(now - KEEP_ENDED.toMillis());
+                if (purged > 0) {
+                    LOG.info("Deleted {} silences that ended more than {} ago", purged, KEEP_ENDED);
+                }
+                replaceOnCommit(tx, tx.silences(), now);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // routing must go on: without its silences Herald sends what they would have held back
+            LOG.error("Cannot read the stored silences, none is in force until they can be: {}", e.getMessage(), e);
+        }
     }
 
     @Override
