@@ -88,7 +88,7 @@
     var values = {};
     var o = p.overview;
     document.getElementById('pipeline-overview').textContent = 'Received ' + o.totals.received + ', routed '
-      + o.totals.routed + ', delivered ' + o.totals.delivered + ', waiting ' + o.pending + ', dead letters '
+      + o.totals.routed + ', silenced ' + o.totals.silenced + ', delivered ' + o.totals.delivered + ', waiting ' + o.pending + ', dead letters '
       + o.deadLetters + ', quarantined ' + o.quarantined + ' · store ' + o.store;
     var problems = document.getElementById('pipeline-problems');
     problems.textContent = '';
@@ -101,18 +101,18 @@
           s.counters.quarantined, rate('source:' + s.instance, s.counters.received, now), s.error];
       }));
     table(document.getElementById('pipeline-routes'),
-      ['Route', 'Sinks', 'Routed', 'Throttled', 'Rate', 'Problem'],
+      ['Route', 'Sinks', 'Routed', 'Throttled', 'Silenced', 'Rate', 'Problem'],
       p.routes.map(function (r) {
         values['route:' + r.name] = r.counters.routed;
         return [r.name + (r.enabled ? '' : ' (off)'), r.sinks.join(', '), r.counters.routed, r.counters.throttled,
-          rate('route:' + r.name, r.counters.routed, now), r.error];
+          r.counters.silenced, rate('route:' + r.name, r.counters.routed, now), r.error];
       }));
     table(document.getElementById('pipeline-sinks'),
-      ['Sink', 'Kind', 'State', 'Delivered', 'Retried', 'Dead letters', 'Waiting', 'Rate', 'Last error'],
+      ['Sink', 'Kind', 'State', 'Delivered', 'Retried', 'Dead letters', 'Silenced', 'Waiting', 'Rate', 'Last error'],
       p.sinks.map(function (s) {
         values['sink:' + s.name] = s.counters.delivered;
         return [s.name, s.kind, state(s.state, s.error), s.counters.delivered, s.counters.retried, s.deadLetters,
-          s.pending, rate('sink:' + s.name, s.counters.delivered, now), s.error || s.lastError];
+          s.counters.silenced, s.pending, rate('sink:' + s.name, s.counters.delivered, now), s.error || s.lastError];
       }));
     samples.push({ at: now, values: values });
     while (samples.length > 2 && now - samples[1].at >= RATE_WINDOW_MS) { samples.shift(); }
@@ -226,6 +226,42 @@
     }).catch(failed);
   }
 
+  /* ---------- Silences ---------- */
+  function silenceState(s) {
+    if (s.active) { return 'active'; }
+    if (s.expiredBy === null || s.expiredBy === undefined) { return 'ended'; }
+    return s.expiredBy ? 'expired by ' + s.expiredBy : 'expired';
+  }
+  function loadSilences() {
+    call('GET', 'silences').then(function (list) {
+      table(document.getElementById('silences-list'),
+        ['Id', 'State', 'Start', 'End', 'Sinks', 'Pattern', 'By', 'Comment', ''],
+        list.map(function (s) {
+          var actions = el('span');
+          if (s.active) {
+            actions.appendChild(button('Expire', function () {
+              listAction('silences/expire', { id: s.id }, 'End silence ' + s.id + ' now?',
+                function () { return 'silence ' + s.id + ' expired'; }, loadSilences);
+            }, 'herald-expire'));
+          }
+          return [s.id, silenceState(s), s.start, s.end, s.sinks.length ? s.sinks.join(', ') : 'every sink',
+            s.pattern, s.creator, s.comment, actions];
+        }));
+    }).catch(failed);
+  }
+  function addSilence(e) {
+    e.preventDefault();
+    var sinks = document.getElementById('silences-sinks').value.split(',')
+      .map(function (x) { return x.trim(); }).filter(function (x) { return x; });
+    call('POST', 'silences/add', { 'for': document.getElementById('silences-for').value,
+      comment: document.getElementById('silences-comment').value, sink: sinks },
+      document.getElementById('silences-pattern').value).then(function (s) {
+      message('silence ' + s.id + ' holds back notifications to '
+        + (s.sinks.length ? s.sinks.join(', ') : 'every sink') + ' until ' + s.end);
+      loadSilences();
+    }).catch(failed);
+  }
+
   /* ---------- Route test and send test ---------- */
   function runRouteTest(e) {
     e.preventDefault();
@@ -300,7 +336,7 @@
 
   /* ---------- Tabs ---------- */
   var loaders = { pipeline: refreshPipeline, events: searchEvents, deadletters: loadDeadLetters,
-    quarantine: loadQuarantine, routetest: refreshPipeline, plugins: loadPlugins };
+    quarantine: loadQuarantine, silences: loadSilences, routetest: refreshPipeline, plugins: loadPlugins };
   function show(tab) {
     Array.prototype.forEach.call(page.querySelectorAll('.herald-tab'), function (s) { s.hidden = s.id !== 'tab-' + tab; });
     Array.prototype.forEach.call(page.querySelectorAll('[data-tab]'), function (b) {
@@ -315,6 +351,7 @@
   });
   document.getElementById('events-form').addEventListener('submit', searchEvents);
   document.getElementById('routetest-form').addEventListener('submit', runRouteTest);
+  document.getElementById('silences-form').addEventListener('submit', addSilence);
   document.getElementById('routetest-file').addEventListener('change', loadUpload);
   document.getElementById('sendtest-run').addEventListener('click', runSendTest);
   document.getElementById('deadletters-retry-all').addEventListener('click', function () { deadLetterAction('retry'); });

@@ -137,6 +137,7 @@ public class WebConsoleIT {
         retryADeadLetter();
         retryAQuarantinedRecordAfterFixingItsCause();
         purgeAQuarantinedRecord();
+        addAndExpireASilence();
         refuseAPostWithoutTheSessionsToken();
     }
 
@@ -292,6 +293,29 @@ public class WebConsoleIT {
         waitForText(By.id("herald-message"), "1 quarantined record(s) deleted");
         screenshot("9-quarantined-record-purged");
         assertEquals(before - 1, pipeline().path("overview").path("quarantined").asLong());
+    }
+
+    /** The operator silences the console sink from the page, sees the silence listed as theirs, and ends it. */
+    private void addAndExpireASilence() throws Exception {
+        tab("silences");
+        browser.findElement(By.id("silences-pattern")).sendKeys("{\"source\":[\"it-silenced\"]}");
+        browser.findElement(By.id("silences-for")).sendKeys("2h");
+        browser.findElement(By.id("silences-sinks")).sendKeys("console");
+        browser.findElement(By.id("silences-comment")).sendKeys("IT: quiet console");
+        browser.findElement(By.id("silences-add")).click();
+        waitForText(By.id("herald-message"), "holds back notifications to console until");
+        waitForText(By.id("silences-list"), "IT: quiet console");
+        long id = get("/herald/api/silences").get(0).path("id").asLong();
+        WebElement silence = row("silences-list", Long.toString(id));
+        assertTrue(silence.getText(), silence.getText().contains("active") && silence.getText().contains(USER));
+        screenshot("10a-silence-added");
+        silence.findElement(By.className("herald-expire")).click();
+        browser.switchTo().alert().accept();
+        waitForText(By.id("herald-message"), "silence " + id + " expired");
+        waitForText(By.id("silences-list"), "expired by " + USER);
+        screenshot("10b-silence-expired");
+        assertTrue(get("/herald/api/silences").get(0).path("active").asText(), !get("/herald/api/silences").get(0)
+                .path("active").asBoolean());
     }
 
     /** The same call the page makes, from a page of another site: a session but no token. */

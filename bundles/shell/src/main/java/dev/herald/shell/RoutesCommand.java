@@ -38,12 +38,13 @@ public class RoutesCommand extends HeraldCommand {
         table.column("State");
         table.column("Routed").alignRight();
         table.column("Throttled").alignRight();
+        table.column("Silenced").alignRight();
         table.column("Sinks");
         table.column("Pattern");
         table.column("Error");
         for (RouteView r : routes) {
             table.addRow().addContent(r.name(), state(r), r.counters().routed(), r.counters().throttled(),
-                    Text.list(r.sinks()), Text.oneLine(r.pattern(), 60), Text.oneLine(r.error(), 60));
+                    r.counters().silenced(), Text.list(r.sinks()), Text.oneLine(r.pattern(), 60), Text.oneLine(r.error(), 60));
         }
         table.print(out);
         if (verbose) {

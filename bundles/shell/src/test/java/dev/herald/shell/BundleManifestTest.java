@@ -90,7 +90,7 @@ class BundleManifestTest {
             type.getConstructor().newInstance();
             assertCompletersResolvable(type);
         }
-        assertEquals(13, commands.size(), commands.toString());
+        assertEquals(14, commands.size(), commands.toString());
     }
 
     private static void assertCompletersResolvable(Class<?> command) {

@@ -18,6 +18,8 @@ import dev.herald.api.admin.ReplayResult;
 import dev.herald.api.admin.RouteMatch;
 import dev.herald.api.admin.RouteView;
 import dev.herald.api.admin.SendResult;
+import dev.herald.api.admin.SilenceRequest;
+import dev.herald.api.admin.SilenceView;
 import dev.herald.api.admin.SinkView;
 import dev.herald.api.admin.SourceView;
 import java.io.IOException;
@@ -57,6 +59,11 @@ final class FakeAdmin implements HeraldAdmin {
     /** What replay throws instead, when set: core's refusal. */
     IllegalArgumentException replayRefusal;
     final List<ReplayRequest> replays = new ArrayList<>();
+    /** The silences, newest first; add puts a new one first, with the next id, starting at T0. */
+    final List<SilenceView> silences = new ArrayList<>();
+    final List<SilenceRequest> silenceRequests = new ArrayList<>();
+    /** What addSilence throws instead, when set: core's refusal. */
+    IllegalArgumentException silenceRefusal;
 
     /** Every call that changes something, as text, e.g. {@code purge soc [1, 2]}. */
     final List<String> calls = new ArrayList<>();
@@ -85,13 +92,13 @@ final class FakeAdmin implements HeraldAdmin {
         slackSettings.put("headers", "Authorization=Bearer " + SECRET + ", X-Team=soc");
         slackSettings.put("endpoint", "https://hooks.example/services?api_key=" + SECRET);
         a.sinks.add(new SinkView("secops", "slack", "active", null, slackSettings,
-                new Counters(0, 0, 0, 0, 0, 7, 2, 1), 3, 1, "HTTP 429 rate limited", T0.plusSeconds(60), 0));
+                new Counters(0, 0, 0, 0, 0, 7, 2, 1, 3), 3, 1, "HTTP 429 rate limited", T0.plusSeconds(60), 0));
         a.sinks.add(new SinkView("console", "log", "active", null, Map.of("level", "info"),
                 new Counters(0, 0, 0, 0, 0, 9, 0, 0), 0, 0, null, T0.plusSeconds(30), 0));
 
         a.routes.add(new RouteView("iam-changes", true, null,
                 "{\"source\":[\"cloudtrail\"],\"detail\":{\"eventSource\":[\"iam.amazonaws.com\"]}}",
-                List.of("secops", "console"), "high", "10/1m", new Counters(0, 0, 0, 7, 1, 0, 0, 0)));
+                List.of("secops", "console"), "high", "10/1m", new Counters(0, 0, 0, 7, 1, 0, 0, 0, 3)));
         a.routes.add(new RouteView("everything", false, null, "{}", List.of("console"), null, null, Counters.ZERO));
 
         Event createUser = cloudTrailEvent("ev-1", "CreateUser");
@@ -123,7 +130,7 @@ final class FakeAdmin implements HeraldAdmin {
     @Override
     public Overview overview() {
         long pending = sinks.stream().mapToLong(SinkView::pending).sum();
-        return new Overview(store, new Counters(12, 2, 1, 7, 1, 16, 2, 1), pending, deadLetters.size(),
+        return new Overview(store, new Counters(12, 2, 1, 7, 1, 16, 2, 1, 3), pending, deadLetters.size(),
                 quarantine.size(), problems);
     }
 
@@ -261,5 +268,37 @@ final class FakeAdmin implements HeraldAdmin {
         return new ReplayResult(request.send() ? "r-1" : null, request.since(), until, replayScanned,
                 replayPerSink.values().stream().mapToLong(Long::longValue).max().orElse(0), replayPerSink,
                 request.send());
+    }
+
+    @Override
+    public SilenceView addSilence(SilenceRequest request) {
+        silenceRequests.add(request);
+        if (silenceRefusal != null) {
+            throw silenceRefusal;
+        }
+        SilenceView v = new SilenceView(100 + silences.size(), request.pattern(), request.sinks(), T0,
+                T0.plus(request.duration()), request.comment(), request.creator(), null, true);
+        silences.add(0, v);
+        return v;
+    }
+
+    @Override
+    public List<SilenceView> silences() {
+        return silences;
+    }
+
+    @Override
+    public SilenceView expireSilence(long id, String by) {
+        calls.add("expire silence " + id + " by " + by);
+        for (int i = 0; i < silences.size(); i++) {
+            SilenceView s = silences.get(i);
+            if (s.id() == id && s.active()) {
+                SilenceView e = new SilenceView(id, s.pattern(), s.sinks(), s.start(), T0.plusSeconds(60), s.comment(),
+                        s.creator(), by == null ? "" : by, false);
+                silences.set(i, e);
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("there is no silence " + id + " (herald:silence list shows them)");
     }
 }

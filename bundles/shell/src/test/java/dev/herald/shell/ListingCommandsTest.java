@@ -52,6 +52,7 @@ class ListingCommandsTest {
         String iam = line(out, "iam-changes");
         assertTrue(iam.contains("enabled"), iam);
         assertTrue(iam.contains("secops, console"), iam);
+        assertTrue(iam.matches(".*\\|\\s+7 \\|\\s+1 \\|\\s+3 \\| secops.*"), "routed, throttled, silenced: " + iam);
         assertTrue(iam.contains("{\"source\":[\"cloudtrail\"]"), iam);
         assertTrue(line(out, "everything").contains("disabled"), out);
     }

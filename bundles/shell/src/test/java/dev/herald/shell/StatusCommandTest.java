@@ -38,9 +38,9 @@ class StatusCommandTest {
         String out = Shell.run(new StatusCommand(), FakeAdmin.populated());
 
         assertTrue(out.contains("source  inbox (file)    active    received 12, deduped 2, quarantined 1"), out);
-        assertTrue(out.contains("route   iam-changes     enabled   routed 7, throttled 1 -> secops, console"), out);
-        assertTrue(out.contains("route   everything      disabled  routed 0, throttled 0 -> console"), out);
-        assertTrue(out.contains("sink    secops (slack)  active    delivered 7, retried 2, dead-lettered 1, pending 3, dlq 1"), out);
+        assertTrue(out.contains("route   iam-changes     enabled   routed 7, throttled 1, silenced 3 -> secops, console"), out);
+        assertTrue(out.contains("route   everything      disabled  routed 0, throttled 0, silenced 0 -> console"), out);
+        assertTrue(out.contains("sink    secops (slack)  active    delivered 7, retried 2, dead-lettered 1, silenced 3, pending 3, dlq 1"), out);
     }
 
     @Test

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.admin.DeliveryView;
 import dev.herald.api.admin.EventView;
 import dev.herald.api.admin.HeraldAdmin;
+import dev.herald.api.admin.SilenceRequest;
+import dev.herald.api.admin.SilenceView;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URL;
@@ -111,6 +113,7 @@ public class HeraldConsolePlugin extends AbstractWebConsolePlugin {
             case "event" -> event(required(request, "id"));
             case "deadletters" -> admin.deadLetters(blankToNull(request.getParameter("sink")), EventQuery.MAX_LIMIT);
             case "quarantine" -> admin.quarantine(blankToNull(request.getParameter("source")), EventQuery.MAX_LIMIT);
+            case "silences" -> admin.silences();
             case "plugins" -> plugins.list();
             default -> throw new NotFound(call);
         });
@@ -140,6 +143,14 @@ public class HeraldConsolePlugin extends AbstractWebConsolePlugin {
             case "quarantine/purge" -> Map.of("purged", admin.purgeQuarantine(
                     blankToNull(request.getParameter("source")), ids(request)));
             case "quarantine/retry" -> admin.retryQuarantine(blankToNull(request.getParameter("source")), ids(request));
+            case "silences/add" -> addSilence(request);
+            case "silences/expire" -> {
+                List<Long> chosen = ids(request);
+                if (chosen.size() != 1) {
+                    throw new IllegalArgumentException("give the id of the one silence to expire");
+                }
+                yield admin.expireSilence(chosen.get(0), ConsoleUser.of(request));
+            }
             case "route-test" -> routeTest(request);
             case "send-test" -> admin.sendTest(required(request, "sink"), null);
             case "plugins/install" -> {
@@ -218,6 +229,20 @@ public class HeraldConsolePlugin extends AbstractWebConsolePlugin {
         out.put("results", results);
         out.put("unreadable", parsed.unreadable());
         return out;
+    }
+
+    /** Adds a silence: the pattern is the body, the rest are parameters; the console's user is its creator. */
+    private SilenceView addSilence(HttpServletRequest request) throws IOException {
+        String pattern = new String(request.getInputStream().readNBytes(MAX_RECORD_CHARS * 4 + 1), StandardCharsets.UTF_8);
+        if (pattern.length() > MAX_RECORD_CHARS) {
+            throw new IllegalArgumentException("the pattern is larger than " + MAX_RECORD_CHARS / 1024 + " KiB");
+        }
+        String[] sinks = request.getParameterValues("sink");
+        List<String> chosen = sinks == null ? List.of() : Arrays.stream(sinks).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList();
+        return admin.addSilence(new SilenceRequest(pattern, chosen,
+                SilenceRequest.duration(request.getParameter("for"), "Duration"), request.getParameter("comment"),
+                ConsoleUser.of(request)));
     }
 
     private static List<Long> ids(HttpServletRequest request) {

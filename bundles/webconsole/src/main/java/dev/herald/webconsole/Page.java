@@ -18,6 +18,7 @@ final class Page {
                 <button type="button" data-tab="events">Events</button>
                 <button type="button" data-tab="deadletters">Dead letters</button>
                 <button type="button" data-tab="quarantine">Quarantine</button>
+                <button type="button" data-tab="silences">Silences</button>
                 <button type="button" data-tab="routetest">Route test</button>
                 <button type="button" data-tab="plugins">Manage plugins</button>
               </nav>
@@ -55,6 +56,18 @@ final class Page {
                    <button type="button" id="quarantine-purge-all">Purge all</button></p>
                 <table id="quarantine-list" class="herald-table"></table>
                 <pre id="quarantine-detail" class="herald-raw"></pre>
+              </section>
+              <section id="tab-silences" class="herald-tab">
+                <form id="silences-form" class="herald-form">
+                  <textarea id="silences-pattern" rows="3" placeholder='EventBridge pattern, e.g. {"source":["cloudtrail"],"detail":{"eventName":["ConsoleLogin"]}}'></textarea>
+                  <label>For <input name="for" id="silences-for" placeholder="2h, 30m, 1d or PT2H30M"></label>
+                  <label>Sinks <input name="sinks" id="silences-sinks" placeholder="every sink; or names, comma-separated"></label>
+                  <label>Comment <input name="comment" id="silences-comment" placeholder="why (required)"></label>
+                  <button type="submit" id="silences-add">Add silence</button>
+                </form>
+                <p class="herald-note">Matching notifications are counted as silenced and not sent, not even when the
+                  silence ends (herald:replay can send them); entries already waiting in an outbox are still sent.</p>
+                <table id="silences-list" class="herald-table"></table>
               </section>
               <section id="tab-routetest" class="herald-tab">
                 <form id="routetest-form" class="herald-form">

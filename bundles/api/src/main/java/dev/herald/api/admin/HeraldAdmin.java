@@ -123,4 +123,25 @@ public interface HeraldAdmin {
      *                                  reaches back beyond what the event log retains
      */
     ReplayResult replay(ReplayRequest request);
+
+    /**
+     * Adds a silence that begins now: notifications of matching events are not sent to its sinks
+     * while it lasts, only counted as silenced. It applies when a notification is created: entries
+     * already waiting in an outbox are sent, and what it held back is not sent when it ends.
+     *
+     * @throws IllegalArgumentException when the pattern is not a valid event pattern, a sink is
+     *                                  unknown or the comment is missing, saying which
+     */
+    SilenceView addSilence(SilenceRequest request);
+
+    /** Silences that are active, and those that ended recently (newest first). */
+    List<SilenceView> silences();
+
+    /**
+     * Ends an active silence now.
+     *
+     * @param by who expires it, or null when unknown
+     * @throws IllegalArgumentException when there is no such silence or it has already ended
+     */
+    SilenceView expireSilence(long id, String by);
 }

@@ -5,7 +5,7 @@
  *
  * <p>Every setting shown through it has its secrets masked as {@code ****}.
  */
-@Version("1.3.0")
+@Version("1.4.0")
 @Export
 package dev.herald.api.admin;
 

@@ -17,6 +17,8 @@ import dev.herald.api.admin.ReplayResult;
 import dev.herald.api.admin.RouteMatch;
 import dev.herald.api.admin.RouteView;
 import dev.herald.api.admin.SendResult;
+import dev.herald.api.admin.SilenceRequest;
+import dev.herald.api.admin.SilenceView;
 import dev.herald.api.admin.SinkView;
 import dev.herald.api.admin.SourceView;
 import dev.herald.api.source.QuarantineRetry;
@@ -29,9 +31,11 @@ import dev.herald.core.route.RouteDefinition;
 import dev.herald.core.route.RouteTable;
 import dev.herald.core.route.Routes;
 import dev.herald.core.runbook.RunbookEnricher;
+import dev.herald.core.silence.SilenceService;
 import dev.herald.core.store.Counter;
 import dev.herald.core.store.DeadLetter;
 import dev.herald.core.store.RetainedEvent;
+import dev.herald.core.store.Silence;
 import dev.herald.core.store.Store;
 import dev.herald.core.store.StoreException;
 import dev.herald.core.store.StoreTransaction;
@@ -39,6 +43,7 @@ import dev.herald.core.store.StoreView;
 import dev.herald.core.template.TemplateException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,6 +83,9 @@ public final class AdminService implements HeraldAdmin {
     /** Carries out {@link #replay}; an admin built without OSGi is given one, or refuses replays. */
     @Reference
     ReplayService replays;
+    /** Keeps the silences; an admin built without OSGi is given one, or refuses silences. */
+    @Reference
+    SilenceService silenceService;
     /** Whose catalogue problems the overview shows, while the runbook enricher runs. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile RunbookEnricher runbooks;
@@ -121,6 +129,7 @@ public final class AdminService implements HeraldAdmin {
                         sum = Counter.sum(sum, c);
                     }
                 }
+                sum = silencedBySinks(sum, v.counters(Counter.Scope.SINK).values());
                 long pending = v.outboxSinks().stream().mapToLong(v::pending).sum();
                 long dead = v.deadLetterSinks().stream().mapToLong(v::deadLetterCount).sum();
                 return new Totals(sum, pending, dead, v.quarantined());
@@ -130,6 +139,16 @@ public final class AdminService implements HeraldAdmin {
             t = new Totals(Counters.ZERO, 0, 0, 0);
         }
         return new Overview(store.location(), t.counters(), t.pending(), t.dead(), t.quarantined(), problems());
+    }
+
+    /**
+     * The totals with silenced counted once per held notification, as the sinks count it: the
+     * routes count the same notification once for each route it carried.
+     */
+    private static Counters silencedBySinks(Counters t, Collection<Counters> sinks) {
+        long silenced = sinks.stream().mapToLong(Counters::silenced).sum();
+        return new Counters(t.received(), t.deduped(), t.quarantined(), t.routed(), t.throttled(), t.delivered(),
+                t.retried(), t.deadLettered(), silenced);
     }
 
     private List<Problem> problems() {
@@ -192,10 +211,7 @@ public final class AdminService implements HeraldAdmin {
     @Override
     public List<SinkView> sinks() {
         List<PluginInstance> configured = configs.instances(PluginConfigs.SINK_PREFIX);
-        Set<String> names = new TreeSet<>();
-        configured.forEach(p -> names.add(p.name()));
-        dispatcher.sinks().forEach(h -> names.add(h.name()));
-        routes.table().definitions().forEach(d -> names.addAll(d.sinks()));
+        Set<String> names = knownSinks(configured);
         names.addAll(store.read(v -> {
             Set<String> s = new TreeSet<>(v.outboxSinks());
             s.addAll(v.deadLetterSinks());
@@ -399,6 +415,42 @@ public final class AdminService implements HeraldAdmin {
         return new DeadLetterView(d.id(), d.entry().sink(), d.entry().route(), id, type, d.entry().attempts(),
                 d.entry().firstTryAt() == 0 ? null : Instant.ofEpochMilli(d.entry().firstTryAt()),
                 Instant.ofEpochMilli(d.deadAt()), d.reason());
+    }
+
+    /** Sinks that are configured, running, or named by a route. */
+    private Set<String> knownSinks(List<PluginInstance> configured) {
+        Set<String> names = new TreeSet<>();
+        configured.forEach(p -> names.add(p.name()));
+        dispatcher.sinks().forEach(h -> names.add(h.name()));
+        routes.table().definitions().forEach(d -> names.addAll(d.sinks()));
+        return names;
+    }
+
+    @Override
+    public SilenceView addSilence(SilenceRequest request) {
+        return view(silenceService().add(request, knownSinks(configs.instances(PluginConfigs.SINK_PREFIX))));
+    }
+
+    @Override
+    public List<SilenceView> silences() {
+        return silenceService().list().stream().map(this::view).toList();
+    }
+
+    @Override
+    public SilenceView expireSilence(long id, String by) {
+        return view(silenceService().expire(id, by));
+    }
+
+    private SilenceService silenceService() {
+        if (silenceService == null) {
+            throw new IllegalStateException("silences are not available: core's silence service is not running");
+        }
+        return silenceService;
+    }
+
+    private SilenceView view(Silence s) {
+        return new SilenceView(s.id(), s.pattern(), s.sinks(), Instant.ofEpochMilli(s.start()),
+                Instant.ofEpochMilli(s.end()), s.comment(), s.creator(), s.expiredBy(), silenceService.activeNow(s));
     }
 
     @Override

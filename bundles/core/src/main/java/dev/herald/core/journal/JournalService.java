@@ -14,11 +14,15 @@ import dev.herald.core.route.Admissions;
 import dev.herald.core.route.Route;
 import dev.herald.core.route.RouteTable;
 import dev.herald.core.route.Routes;
+import dev.herald.core.silence.ActiveSilences;
+import dev.herald.core.silence.Silences;
 import dev.herald.core.store.Counter;
 import dev.herald.core.store.EventCodec;
 import dev.herald.core.store.Pending;
+import dev.herald.core.store.Silence;
 import dev.herald.core.store.Store;
 import dev.herald.core.store.StoreTransaction;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,6 +65,11 @@ public final class JournalService implements Journal {
     /** Adds the enrichers' fields before routing; a journal built without OSGi has none. */
     @Reference
     EnrichmentStage enrichment = new EnrichmentStage();
+    /** Holds notifications back while a silence is in force; a journal built without OSGi has none. */
+    @Reference
+    Silences silences = Silences.NONE;
+    /** When events are received, which also decides which silences are in force. */
+    Clock clock = Clock.systemUTC();
 
     @Activate
     public JournalService(@Reference Store store, @Reference Routes routes, @Reference SourceProblems problems) {
@@ -78,7 +87,7 @@ public final class JournalService implements Journal {
         Pending<Integer> commit;
         try {
             Function<StoreTransaction, Integer> work = tx -> commit(tx, sourceInstance, feed, batch.size(), next,
-                    System.currentTimeMillis());
+                    clock.millis(), silences.active());
             commit = batch.size() <= INTERACTIVE_BATCH ? store.submitFirst(true, work) : store.submit(true, work);
         } catch (RuntimeException e) {
             throw new JournalException("cannot commit events of " + sourceInstance + ": " + e.getMessage(), e);
@@ -124,8 +133,9 @@ public final class JournalService implements Journal {
         return out;
     }
 
+    /** @param held the silences, read on the store's writer: those added by earlier commits apply */
     private static int commit(StoreTransaction tx, String instance, Feed<Prepared> feed, int received,
-                              Checkpoint next, long now) {
+                              Checkpoint next, long now, ActiveSilences held) {
         RouteCounts counts = new RouteCounts();
         Admissions admissions = new Admissions();
         tx.onRollback(admissions::undo);
@@ -134,7 +144,7 @@ public final class JournalService implements Journal {
             for (Prepared p : chunk) {
                 if (tx.markSeen(instance, p.event().id(), now)) {
                     fresh++;
-                    route(tx, p, counts, admissions, now);
+                    route(tx, p, counts, admissions, held, now);
                 }
             }
         }
@@ -152,9 +162,12 @@ public final class JournalService implements Journal {
      * Logs the event once and writes one outbox entry, referring to it, per sink that a route the
      * throttles let through names: the entry carries all those routes ({@link SinkNotifications}).
      * Routed and throttled are counted per route. The throttles count in memory; a rollback gives
-     * their counts back ({@link Admissions}).
+     * their counts back ({@link Admissions}). A notification to a sink that a silence in force
+     * covers is not written, only counted as silenced for the sink and for each of its routes;
+     * the event stays in the log, so a replay can still send it.
      */
-    private static void route(StoreTransaction tx, Prepared p, RouteCounts counts, Admissions admissions, long now) {
+    private static void route(StoreTransaction tx, Prepared p, RouteCounts counts, Admissions admissions,
+                              ActiveSilences held, long now) {
         List<String> matched = new ArrayList<>(p.routes().size());
         for (Route r : p.routes()) {
             matched.add(r.name());
@@ -169,8 +182,18 @@ public final class JournalService implements Journal {
             notifications.add(r, r.effectiveSeverity(p.event().severity()));
             counts.add(r, Counter.ROUTED);
         }
+        if (notifications.isEmpty()) {
+            return;
+        }
+        List<Silence> silencing = held.matching(p.event(), now);
         notifications.forEach((sink, routes, severity) -> {
-            if (!SelfAlerts.isAbout(p.event(), sink)) {
+            if (SelfAlerts.isAbout(p.event(), sink)) {
+                return;
+            }
+            if (silencing.stream().anyMatch(s -> s.covers(sink))) {
+                tx.count(Counter.Scope.SINK, sink, Counter.SILENCED, 1);
+                routes.forEach(r -> tx.count(Counter.Scope.ROUTE, r, Counter.SILENCED, 1));
+            } else {
                 tx.enqueue(sink, routes, severity, key, now);
             }
         });

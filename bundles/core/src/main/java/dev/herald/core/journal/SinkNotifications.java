@@ -26,6 +26,10 @@ final class SinkNotifications {
         }
     }
 
+    boolean isEmpty() {
+        return bySink.isEmpty();
+    }
+
     /** Calls {@code to} once per sink, in the order the sinks were first named. */
     void forEach(Recipient to) {
         bySink.forEach((sink, n) -> to.notify(sink, List.copyOf(n.routes), n.severity));

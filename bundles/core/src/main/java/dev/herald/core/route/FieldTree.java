@@ -10,11 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The envelope fields that the routes refer to (in their patterns and throttle keys). The
+ * The envelope fields that the routes (or the silences) refer to (in their patterns and throttle keys). The
  * matcher is fed an envelope cut down to these fields, with arrays kept as arrays so that
  * matching stays array-consistent: it gives the same matches for less work.
  */
-final class FieldTree {
+public final class FieldTree {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Map<String, FieldTree> children = new LinkedHashMap<>();
@@ -22,7 +22,7 @@ final class FieldTree {
     private boolean whole;
 
     /** Adds the fields of an event pattern ({@code $or} alternatives included). */
-    void addPattern(JsonNode pattern) {
+    public void addPattern(JsonNode pattern) {
         for (Iterator<Map.Entry<String, JsonNode>> it = pattern.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             if (f.getKey().equals("$or") && f.getValue().isArray()) {
@@ -45,7 +45,7 @@ final class FieldTree {
     }
 
     /** The event's envelope with only the fields of this tree. */
-    ObjectNode envelope(Event e) {
+    public ObjectNode envelope(Event e) {
         ObjectNode n = NODES.objectNode();
         children.forEach((name, sub) -> {
             switch (name) {

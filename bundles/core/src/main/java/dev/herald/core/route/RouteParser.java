@@ -1,8 +1,5 @@
 package dev.herald.core.route;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.Severity;
 import dev.herald.core.template.Annotations;
 import java.lang.reflect.Array;
@@ -15,14 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import software.amazon.event.ruler.GenericMachine;
 
 /**
  * Reads a {@code dev.herald.route} configuration into a {@link RouteDefinition}. Never throws:
  * every problem becomes the definition's error, naming the property and the fix.
  */
 final class RouteParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RouteParser() {
     }
@@ -100,21 +95,7 @@ final class RouteParser {
     }
 
     private static void checkPattern(String pattern, List<String> errors) {
-        try {
-            JsonNode tree = JSON.readTree(pattern);
-            if (tree == null || !tree.isObject()) {
-                errors.add("pattern must be a JSON object such as {\"source\":[\"cloudtrail\"]}");
-                return;
-            }
-        } catch (JsonProcessingException e) {
-            errors.add("pattern is not valid JSON: " + e.getOriginalMessage());
-            return;
-        }
-        try {
-            new GenericMachine<String>().addRule("probe", pattern);
-        } catch (Exception e) {
-            errors.add("pattern is not a valid event pattern: " + e.getMessage());
-        }
+        EventPatterns.problem(pattern).ifPresent(errors::add);
     }
 
     private static Map<String, String> templates(List<String> entries, List<String> errors) {

@@ -22,6 +22,8 @@ final class MvMaps {
     static final String COUNTERS = "counters";
     static final String HISTORY = "history";
     static final String QUARANTINE = "quarantine";
+    /** Silences by id ({@link RecordCodec#silence}). */
+    static final String SILENCES = "silences";
     static final String SEEN = "seenlog.";
     /** Outbox entries and dead letters refer to the {@link EventLog}'s events (layout 2). */
     static final String OUTBOX = "outbox2.";

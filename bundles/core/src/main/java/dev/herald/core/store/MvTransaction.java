@@ -260,6 +260,35 @@ final class MvTransaction extends MvView implements StoreTransaction {
     }
 
     @Override
+    public Silence addSilence(String pattern, List<String> sinks, long start, long end, String comment,
+                              String creator) {
+        Silence s = new Silence(nextId(), pattern, sinks, start, end, comment, creator, null);
+        maps.log(MvMaps.SILENCES).put(s.id(), RecordCodec.silence(s));
+        return s;
+    }
+
+    @Override
+    public boolean putSilence(Silence silence) {
+        if (!maps.exists(MvMaps.SILENCES) || !maps.log(MvMaps.SILENCES).containsKey(silence.id())) {
+            return false;
+        }
+        maps.log(MvMaps.SILENCES).put(silence.id(), RecordCodec.silence(silence));
+        return true;
+    }
+
+    @Override
+    public int purgeSilences(long endedBefore) {
+        int purged = 0;
+        for (Silence s : silences()) {
+            if (s.end() < endedBefore) {
+                maps.log(MvMaps.SILENCES).remove(s.id());
+                purged++;
+            }
+        }
+        return purged;
+    }
+
+    @Override
     public void markAppend(String instance, long at) {
         maps.status().put(key("append", instance), Long.toString(at));
     }

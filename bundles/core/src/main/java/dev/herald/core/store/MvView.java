@@ -226,6 +226,15 @@ class MvView implements StoreView {
     }
 
     @Override
+    public List<Silence> silences() {
+        List<Silence> out = new ArrayList<>();
+        if (maps.exists(MvMaps.SILENCES)) {
+            maps.log(MvMaps.SILENCES).values().forEach(v -> out.add(RecordCodec.silence(v)));
+        }
+        return out;
+    }
+
+    @Override
     public List<DeliveryView> history(int limit) {
         return newest(MvMaps.HISTORY, RecordCodec::delivery, d -> true, limit);
     }

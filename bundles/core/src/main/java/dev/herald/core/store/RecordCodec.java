@@ -18,6 +18,8 @@ final class RecordCodec {
      */
     static final int LEGACY_CONTENT_CUT = 64 * 1024;
 
+    private static final int SILENCE_VERSION = 1;
+
     private RecordCodec() {
     }
 
@@ -85,11 +87,38 @@ final class RecordCodec {
         long[] v = new long[Counter.values().length];
         if (bytes != null) {
             BinaryReader r = new BinaryReader(bytes);
-            for (int i = 0; i < v.length; i++) {
+            // counters written before a counter was added end early: the newer ones are 0
+            for (int i = 0; i < v.length && r.hasMore(); i++) {
                 v[i] = r.readVarLong();
             }
         }
         return v;
+    }
+
+    /** A silence: a version byte (1), then its fields; sinks as a count and the names. */
+    static byte[] silence(Silence s) {
+        BinaryWriter w = new BinaryWriter(128).writeByte(SILENCE_VERSION).writeVarLong(s.id())
+                .writeString(s.pattern()).writeVarLong(s.sinks().size());
+        s.sinks().forEach(w::writeString);
+        return w.writeVarLong(s.start()).writeVarLong(s.end()).writeString(s.comment()).writeString(s.creator())
+                .writeString(s.expiredBy()).toByteArray();
+    }
+
+    static Silence silence(byte[] bytes) {
+        BinaryReader r = new BinaryReader(bytes);
+        int version = r.readByte();
+        if (version != SILENCE_VERSION) {
+            throw new StoreException("silence record of version " + version + " is newer than this Herald reads"
+                    + " (it reads version " + SILENCE_VERSION + ")", null);
+        }
+        long id = r.readVarLong();
+        String pattern = r.readString();
+        List<String> sinks = new ArrayList<>();
+        for (int i = r.readVarInt(); i > 0; i--) {
+            sinks.add(r.readString());
+        }
+        return new Silence(id, pattern, sinks, r.readVarLong(), r.readVarLong(), r.readString(), r.readString(),
+                r.readString());
     }
 
     /**

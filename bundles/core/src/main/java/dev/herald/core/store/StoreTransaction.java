@@ -84,6 +84,15 @@ public interface StoreTransaction extends StoreView {
      */
     int removeQuarantine(String source, Set<Long> ids, long upToId, int max);
 
+    /** Adds a silence under a new id, which the returned silence carries. */
+    Silence addSilence(String pattern, List<String> sinks, long start, long end, String comment, String creator);
+
+    /** Replaces a stored silence (one expired early); false when it is not there. */
+    boolean putSilence(Silence silence);
+
+    /** Deletes silences that ended before {@code endedBefore}; returns how many. */
+    int purgeSilences(long endedBefore);
+
     void markAppend(String instance, long now);
 
     void markDelivered(String sink, long now);

@@ -94,6 +94,9 @@ public interface StoreView {
     /** How many quarantined records were dropped to keep the quarantine bounded. */
     long quarantineDropped();
 
+    /** Every stored silence, oldest first. */
+    List<Silence> silences();
+
     Optional<Instant> lastAppend(String instance);
 
     Optional<Instant> lastSuccess(String sink);

@@ -12,6 +12,7 @@ import dev.herald.api.Notification;
 import dev.herald.api.Sink;
 import dev.herald.api.admin.ReplayRequest;
 import dev.herald.api.admin.ReplayResult;
+import dev.herald.api.admin.SilenceRequest;
 import dev.herald.core.Await;
 import dev.herald.core.CoreSettings;
 import dev.herald.core.MutableClock;
@@ -22,6 +23,7 @@ import dev.herald.core.dispatch.Dispatcher;
 import dev.herald.core.dispatch.IdempotencyKey;
 import dev.herald.core.dispatch.SinkHandle;
 import dev.herald.core.route.RouteTable;
+import dev.herald.core.silence.SilenceService;
 import dev.herald.core.store.Counter;
 import dev.herald.core.store.EventCodec;
 import dev.herald.core.store.MvStore;
@@ -299,5 +301,18 @@ class ReplayServiceTest {
 
     private long delivered(String sink) {
         return store.read(v -> v.counters(Counter.Scope.SINK, sink)).delivered();
+    }
+
+    /** A replay is an operator's explicit order: a silence in force does not hold it back. */
+    @Test
+    void aSilenceDoesNotHoldBackAReplay() {
+        log(Duration.ofMinutes(5), "d1", "DeleteBucket");
+        new SilenceService(store, clock).add(new SilenceRequest("{\"source\":[\"cloudtrail\"]}", List.of(),
+                Duration.ofHours(2), "maintenance", "ann"), configured);
+
+        ReplayResult r = replay(send(NOW.minus(Duration.ofHours(1)), "deletes", "slack"));
+
+        assertEquals(1, r.matched());
+        assertEquals(1, pending("slack"));
     }
 }

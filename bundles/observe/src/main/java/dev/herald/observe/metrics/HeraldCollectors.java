@@ -29,9 +29,12 @@ final class HeraldCollectors {
                 Snapshot::routes, RouteView::name, r -> r.counters().routed());
         counter(registry, now, "herald_route_throttled", "Events a route matched but its throttle held back", "route",
                 Snapshot::routes, RouteView::name, r -> r.counters().throttled());
+        counter(registry, now, "herald_route_silenced", "Notifications carrying the route that a silence held back",
+                "route", Snapshot::routes, RouteView::name, r -> r.counters().silenced());
         sinkCounter(registry, now, "delivered", "Entries the sink accepted", Counters::delivered);
         sinkCounter(registry, now, "retried", "Failed attempts that will be tried again", Counters::retried);
         sinkCounter(registry, now, "dead_lettered", "Entries moved to the dead-letter store", Counters::deadLettered);
+        sinkCounter(registry, now, "silenced", "Notifications to the sink that a silence held back", Counters::silenced);
         gauge(registry, now, "herald_sink_waiting", "Outbox entries waiting for the sink", "sink",
                 Snapshot::sinks, SinkView::name, SinkView::pending);
         gauge(registry, now, "herald_sink_dead_letters", "Dead letters of the sink", "sink",

@@ -24,8 +24,8 @@ class HeraldCollectorsTest {
     /** One source, route and sink, each with distinct counts. */
     static final Snapshot SAMPLE = new Snapshot(
             List.of(new SourceView("files", "file", "active", null, Map.of(), new Counters(10, 2, 1, 0, 0, 0, 0, 0), 1, null)),
-            List.of(new RouteView("loud", true, null, "{}", List.of("hook"), null, null, new Counters(0, 0, 0, 7, 3, 0, 0, 0))),
-            List.of(new SinkView("hook", "webhook", "active", null, Map.of(), new Counters(0, 0, 0, 0, 0, 5, 4, 2), 6, 2, "503", null, 0)),
+            List.of(new RouteView("loud", true, null, "{}", List.of("hook"), null, null, new Counters(0, 0, 0, 7, 3, 0, 0, 0, 9))),
+            List.of(new SinkView("hook", "webhook", "active", null, Map.of(), new Counters(0, 0, 0, 0, 0, 5, 4, 2, 8), 6, 2, "503", null, 0)),
             Set.of("hook"), 1, true, 4096);
 
     @Test
@@ -43,9 +43,11 @@ class HeraldCollectorsTest {
                 "herald_source_quarantined_total{source=\"files\"} 1.0",
                 "herald_route_routed_total{route=\"loud\"} 7.0",
                 "herald_route_throttled_total{route=\"loud\"} 3.0",
+                "herald_route_silenced_total{route=\"loud\"} 9.0",
                 "herald_sink_delivered_total{sink=\"hook\"} 5.0",
                 "herald_sink_retried_total{sink=\"hook\"} 4.0",
                 "herald_sink_dead_lettered_total{sink=\"hook\"} 2.0",
+                "herald_sink_silenced_total{sink=\"hook\"} 8.0",
                 "herald_sink_waiting{sink=\"hook\"} 6.0",
                 "herald_sink_dead_letters{sink=\"hook\"} 2.0",
                 "herald_sink_paused{sink=\"hook\"} 1.0",

@@ -20,6 +20,8 @@ import dev.herald.api.admin.ReplayResult;
 import dev.herald.api.admin.RouteMatch;
 import dev.herald.api.admin.RouteView;
 import dev.herald.api.admin.SendResult;
+import dev.herald.api.admin.SilenceRequest;
+import dev.herald.api.admin.SilenceView;
 import dev.herald.api.admin.SinkView;
 import dev.herald.api.admin.SourceView;
 import java.time.Clock;
@@ -116,6 +118,9 @@ class WatcherTest {
         @Override public List<OutboxView> outboxes() { throw new UnsupportedOperationException(); }
         @Override public long purgeOutbox(String sink) { throw new UnsupportedOperationException(); }
         @Override public ReplayResult replay(ReplayRequest request) { throw new UnsupportedOperationException(); }
+        @Override public SilenceView addSilence(SilenceRequest request) { throw new UnsupportedOperationException(); }
+        @Override public List<SilenceView> silences() { return List.of(); }
+        @Override public SilenceView expireSilence(long id, String by) { throw new UnsupportedOperationException(); }
     }
 
     /** Keeps what was appended; can refuse one append as a failing store would. */
