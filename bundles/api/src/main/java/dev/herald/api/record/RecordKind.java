@@ -55,6 +55,14 @@ public interface RecordKind {
     List<Event> events(JsonNode record, String raw, String instance, String fallbackId) throws RecordException;
 
     /**
+     * An event of this kind holding {@code record}: source {@link #name()}, the instance, the record
+     * as detail and {@code raw} as its text; the kind adds id, type, time and severity.
+     */
+    default Event.Builder event(JsonNode record, String raw, String instance) {
+        return Event.builder().source(name()).instance(instance).detail(record).raw(raw);
+    }
+
+    /**
      * What one of this kind's events is about, in the same words for every kind: templates show it
      * as {@code summary.title}, {@code summary.actor}, …, so that a sink can have one template for
      * every kind. Computed when a notification is rendered, from the event's detail; nothing of it

@@ -35,15 +35,11 @@ public final class CloudTrailKind implements RecordKind {
     @Override
     public List<Event> events(JsonNode record, String raw, String instance, String fallbackId)
             throws RecordException {
-        return List.of(Event.builder()
+        return List.of(event(record, raw, instance)
                 .id(Fields.require(record, "eventID", WHAT))
-                .source(NAME)
-                .instance(instance)
                 .type(Fields.require(record, "eventName", WHAT))
                 .time(Timestamps.require(record, "eventTime", WHAT))
                 .severity(CloudTrailSeverity.of(record))
-                .detail(record)
-                .raw(raw)
                 .build());
     }
 

@@ -42,15 +42,11 @@ public final class IllumioFlowKind implements RecordKind {
         }
         String decision = decision(record.get("pd"));
         boolean blocked = decision.equals("blocked") || decision.equals("potentially_blocked");
-        return List.of(Event.builder()
+        return List.of(event(record, raw, instance)
                 .id(fallbackId)
-                .source(NAME)
-                .instance(instance)
                 .type("flow." + decision)
                 .time(Timestamps.require(record, "timestamp", WHAT))
                 .severity(blocked ? Severity.LOW : Severity.INFO)
-                .detail(record)
-                .raw(raw)
                 .build());
     }
 

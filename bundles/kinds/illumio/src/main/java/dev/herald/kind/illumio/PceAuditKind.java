@@ -41,15 +41,11 @@ public final class PceAuditKind implements RecordKind {
         if ("failure".equalsIgnoreCase(Fields.text(record, "status"))) {
             severity = severity.atLeast(Severity.LOW);
         }
-        return List.of(Event.builder()
+        return List.of(event(record, raw, instance)
                 .id(Fields.require(record, "href", WHAT))
-                .source(NAME)
-                .instance(instance)
                 .type(Fields.require(record, "event_type", WHAT))
                 .time(Timestamps.require(record, "timestamp", WHAT))
                 .severity(severity)
-                .detail(record)
-                .raw(raw)
                 .build());
     }
 

@@ -77,9 +77,9 @@ class ThirdPartyKindTest {
         @Override
         public List<Event> events(JsonNode record, String raw, String instance, String fallbackId)
                 throws RecordException {
-            return List.of(Event.builder().id(Fields.require(record, "acme_event_id", "Acme audit record"))
-                    .source(name()).instance(instance).type(Fields.require(record, "action", "Acme audit record"))
-                    .time(Timestamps.require(record, "at", "Acme audit record")).detail(record).raw(raw).build());
+            return List.of(event(record, raw, instance).id(Fields.require(record, "acme_event_id", "Acme audit record"))
+                    .type(Fields.require(record, "action", "Acme audit record"))
+                    .time(Timestamps.require(record, "at", "Acme audit record")).build());
         }
 
         @Override
