@@ -176,7 +176,7 @@ class CoreBundleIT {
         service(Journal.class).append("it", List.of(TestEvents.event("l1", "loud", "t", "{}")), Checkpoint.of("2"));
         Await.until("the shouting sink received the event", () -> received.size() == 1);
         assertEquals("L1! t from test-src", received.get(0).body(), "no kind named loud: the generic summary");
-        aRecordKindAnotherBundleRegistersIsRecognisedAndSummarised(received);
+        aRecordKindAnotherBundleRegistersIsRecognisedAndSummarised(admin, received);
     }
 
     /**
@@ -184,7 +184,7 @@ class CoreBundleIT {
      * sources read through, and gives the summary the sink's template shows. A third phase of the test
      * above, for the same reason.
      */
-    private void aRecordKindAnotherBundleRegistersIsRecognisedAndSummarised(List<Notification> received)
+    private void aRecordKindAnotherBundleRegistersIsRecognisedAndSummarised(HeraldAdmin admin, List<Notification> received)
             throws Exception {
         RecordKinds kinds = service(RecordKinds.class);
         JsonNode record = TestEvents.json("{\"loud_id\":\"l2\"}");
@@ -223,5 +223,7 @@ class CoreBundleIT {
         registration.unregister();
         Await.until("core lets the kind go", () -> kinds.kind("loud").isEmpty());
         assertEquals("json", kinds.recognizer().kind(record));
+        assertTrue(admin.overview().problems().stream().anyMatch(p -> p.subject().equals("record kind loud")),
+                "the status says why its records are generic JSON now: " + admin.overview().problems());
     }
 }

@@ -3,6 +3,7 @@ package dev.herald.api.record;
 import dev.herald.api.Event;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -19,6 +20,14 @@ public interface RecordKinds {
 
     /** The kinds now present, highest {@code service.ranking} first. */
     List<RecordKind> kinds();
+
+    /**
+     * Why the records of a kind that was present and left are read as generic JSON now, by kind name:
+     * what {@code herald:status} and the web console show. None by default (a fixed set never changes).
+     */
+    default Map<String, String> problems() {
+        return Map.of();
+    }
 
     /** The kind named {@code name}, if present. */
     default Optional<RecordKind> kind(String name) {

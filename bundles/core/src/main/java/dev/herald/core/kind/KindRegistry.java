@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -21,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * registered first. Sources read through {@link #recognizer}, which looks the kinds up for every
  * record; templates get an event's summary from here ({@link #summary}).
  *
- * <p>A kind that leaves is logged with what it means: its records are read as generic JSON (source
- * {@code json}) until it returns, and routes that select on its name stop matching them. Two kinds
+ * <p>A kind that leaves is logged, and shown as a problem ({@link #problems}, in {@code herald:status}
+ * and the web console) until it returns, with what it means: its records are read as generic JSON
+ * (source {@code json}), and routes that select on its name stop matching them. Two kinds
  * of the same name are a mistake in a plugin: it is logged, and only the one first in order is
  * tried (the other takes over if that one leaves).
  */
@@ -33,6 +35,8 @@ public final class KindRegistry implements RecordKinds {
             .thenComparingLong(Entry::serviceId);
 
     private final List<Entry> entries = new ArrayList<>();
+    /** Kinds that were here and left, by name: why their records are generic JSON now. */
+    private final Map<String, String> gone = new ConcurrentHashMap<>();
     /** What {@link #kinds()} returns: rebuilt on every change, read lock-free for every record. */
     private volatile List<RecordKind> kinds = List.of();
 
@@ -46,6 +50,7 @@ public final class KindRegistry implements RecordKinds {
         }
         entries.add(new Entry(kind, ranking(properties), serviceId(properties)));
         publish();
+        gone.remove(name);
         LOG.info("Record kind '{}' is recognised ({})", name, kind.getClass().getName());
     }
 
@@ -53,11 +58,21 @@ public final class KindRegistry implements RecordKinds {
         if (entries.removeIf(e -> e.kind == kind)) {
             publish();
             if (kind(kind.name()).isEmpty()) {
+                String why = "record kind '" + kind.name() + "' (" + kind.getClass().getName() + ") is gone: its"
+                        + " records are read as generic JSON (source " + GENERIC + ") until a bundle providing it is"
+                        + " started again, and routes and templates that select on '" + kind.name() + "' do not see"
+                        + " them; start its bundle or install its feature again";
+                gone.put(kind.name(), why);
                 LOG.warn("Record kind '{}' is gone: its records are read as generic JSON (source {}) until a bundle"
                         + " providing it is started again; routes and templates that select on '{}' no longer see"
                         + " them", kind.name(), GENERIC, kind.name());
             }
         }
+    }
+
+    @Override
+    public Map<String, String> problems() {
+        return Map.copyOf(gone);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.herald.core.kind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,10 +53,18 @@ class KindRegistryTest {
         assertEquals("login by a-1", registry.summary(event(recognizer, record)).title());
 
         Event stored = event(recognizer, record);
+        assertEquals(Map.of(), registry.problems());
         registry.removeKind(acme);
         assertEquals("json", source(recognizer, record), "its plugin is gone: generic JSON");
         assertEquals("login from src", registry.summary(stored).title(),
                 "an event of a kind that left still renders, with the generic summary");
+        String why = registry.problems().get("acme");
+        assertTrue(why.startsWith("record kind 'acme' (" + TestKind.class.getName() + ") is gone: its records are"
+                + " read as generic JSON (source json)"), why);
+
+        registry.addKind(acme, properties(200, 8));
+        assertEquals(Map.of(), registry.problems(), "back again: no problem");
+        assertEquals("acme", source(recognizer, record));
     }
 
     @Test
