@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.api.Checkpoint;
 import dev.herald.api.Event;
 import dev.herald.api.Journal;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
 import dev.herald.api.admin.HeraldAdmin;
+import dev.herald.api.record.RecordKind;
+import dev.herald.api.record.RecordKinds;
+import dev.herald.api.record.RecordSummary;
 import dev.herald.api.sink.TemplateFilters;
 import java.io.File;
 import java.nio.file.Files;
@@ -29,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.service.cm.Configuration;
@@ -50,7 +55,7 @@ class CoreBundleIT {
             "org.osgi.service.component.runtime;version=1.5.1", "org.osgi.service.component.runtime.dto;version=1.5.1",
             "org.osgi.service.metatype;version=1.4.1", "dev.herald.api;version=1.2.0", "dev.herald.api.enrich;version=1.0.0", "dev.herald.api.admin;version=1.4.0",
             "dev.herald.api.text;version=1.1.0", "dev.herald.api.secret;version=1.0.0", "dev.herald.api.sink;version=1.0.0",
-            "dev.herald.api.source;version=2.0.0", "dev.herald.api.record;version=1.2.0",
+            "dev.herald.api.source;version=2.0.0", "dev.herald.api.record;version=2.0.0",
             "com.fasterxml.jackson.core;version=2.22.4", "com.fasterxml.jackson.core.io;version=2.22.4",
             "com.fasterxml.jackson.databind;version=2.22.4", "com.fasterxml.jackson.databind.node;version=2.22.4");
     /** slf4j 2 finds its provider with the Service Loader Mediator, which Karaf's pax-logging replaces. */
@@ -152,7 +157,7 @@ class CoreBundleIT {
      */
     private void aFilterAnotherBundleRegistersRendersItsSinksTemplates(HeraldAdmin admin) throws Exception {
         Path kindTemplates = Files.createDirectories(dir.resolve("etc/herald/templates/it"));
-        Files.writeString(kindTemplates.resolve("default.peb"), "{{ event.id | shout }}");
+        Files.writeString(kindTemplates.resolve("default.peb"), "{{ event.id | shout }} {{ summary.title }}");
         Configuration route = service(ConfigurationAdmin.class).createFactoryConfiguration("dev.herald.route", "?");
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("name", "shouting");
@@ -170,6 +175,55 @@ class CoreBundleIT {
         context.registerService(Sink.class, received::add, sinkProps);
         service(Journal.class).append("it", List.of(TestEvents.event("l1", "loud", "t", "{}")), Checkpoint.of("2"));
         Await.until("the shouting sink received the event", () -> received.size() == 1);
-        assertEquals("L1!", received.get(0).body());
+        assertEquals("L1! t from test-src", received.get(0).body(), "no kind named loud: the generic summary");
+        aRecordKindAnotherBundleRegistersIsRecognisedAndSummarised(admin, received);
+    }
+
+    /**
+     * A record kind another bundle registers is tried by core's {@link RecordKinds} service, which
+     * sources read through, and gives the summary the sink's template shows. A third phase of the test
+     * above, for the same reason.
+     */
+    private void aRecordKindAnotherBundleRegistersIsRecognisedAndSummarised(HeraldAdmin admin, List<Notification> received)
+            throws Exception {
+        RecordKinds kinds = service(RecordKinds.class);
+        JsonNode record = TestEvents.json("{\"loud_id\":\"l2\"}");
+        assertEquals("json", kinds.recognizer().kind(record), "no kind yet");
+        RecordKind loud = new RecordKind() {
+            @Override
+            public String name() {
+                return "loud";
+            }
+
+            @Override
+            public boolean accepts(JsonNode r) {
+                return r.has("loud_id");
+            }
+
+            @Override
+            public List<Event> events(JsonNode r, String raw, String instance, String fallbackId) {
+                return List.of(TestEvents.event(r.get("loud_id").asText(), "loud", "t", raw));
+            }
+
+            @Override
+            public RecordSummary summary(Event event) {
+                return new RecordSummary("a loud " + event.id(), null, null, null, null, null, null);
+            }
+        };
+        Hashtable<String, Object> kindProps = new Hashtable<>();
+        kindProps.put(RecordKind.NAME, "loud");
+        kindProps.put(Constants.SERVICE_RANKING, 100);
+        ServiceRegistration<RecordKind> registration = context.registerService(RecordKind.class, loud, kindProps);
+        Await.until("core tracks the kind", () -> kinds.kind("loud").isPresent());
+        List<Event> events = kinds.recognizer().events(record, record.toString(), "it", "f:1");
+        assertEquals("loud", events.get(0).source());
+        service(Journal.class).append("it", events, Checkpoint.of("3"));
+        Await.until("the shouting sink received the recognised event", () -> received.size() == 2);
+        assertEquals("L2! a loud l2", received.get(1).body());
+        registration.unregister();
+        Await.until("core lets the kind go", () -> kinds.kind("loud").isEmpty());
+        assertEquals("json", kinds.recognizer().kind(record));
+        assertTrue(admin.overview().problems().stream().anyMatch(p -> p.subject().equals("record kind loud")),
+                "the status says why its records are generic JSON now: " + admin.overview().problems());
     }
 }

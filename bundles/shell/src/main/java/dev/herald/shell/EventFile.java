@@ -3,6 +3,7 @@ package dev.herald.shell;
 import dev.herald.api.Event;
 import dev.herald.api.record.RecordEntry;
 import dev.herald.api.record.RecordException;
+import dev.herald.api.record.RecordKinds;
 import dev.herald.api.record.RecordLayout;
 import dev.herald.api.record.RecordReader;
 import dev.herald.api.record.RecordRecognizer;
@@ -21,8 +22,6 @@ import org.apache.karaf.shell.api.console.Session;
  * or not) into events the way Herald's sources do, one record at a time.
  */
 final class EventFile {
-
-    private static final RecordRecognizer RECOGNIZER = new RecordRecognizer();
 
     private EventFile() {
     }
@@ -48,13 +47,15 @@ final class EventFile {
      * Reads every record of the file.
      *
      * @param instance   the source instance the events are said to come from
+     * @param kinds      the record kinds to recognise
      * @param events     receives each event, in file order
      * @param unreadable receives where a record is ({@code line 7}, {@code record 3}) and why it
      *                   cannot become an event
      * @return the layout the file turned out to have
      */
-    static RecordLayout read(Path path, String instance, Consumer<Event> events,
+    static RecordLayout read(Path path, String instance, RecordKinds kinds, Consumer<Event> events,
                              BiConsumer<String, String> unreadable) throws IOException {
+        RecordRecognizer recognizer = kinds.recognizer();
         try (RecordReader reader = RecordReader.open(decompressed(Files.newInputStream(path)))) {
             String unit = reader.layout() == RecordLayout.JSON_LINES ? "line " : "record ";
             String name = String.valueOf(path.getFileName());
@@ -62,7 +63,7 @@ final class EventFile {
                 String location = unit + entry.number();
                 if (entry instanceof RecordEntry.Parsed parsed) {
                     try {
-                        RECOGNIZER.events(parsed.json(), parsed.text(), instance, name + ":" + entry.number())
+                        recognizer.events(parsed.json(), parsed.text(), instance, name + ":" + entry.number())
                                 .forEach(events);
                     } catch (RecordException e) {
                         unreadable.accept(location, e.getMessage());

@@ -24,7 +24,7 @@ import org.apache.karaf.shell.support.completers.FileCompleter;
         description = "Shows which routes match the events of a JSON, JSON Lines or CloudTrail file and what each sink"
                 + " would receive; nothing is sent")
 @Service
-public class RouteTestCommand extends HeraldCommand {
+public class RouteTestCommand extends RecordReadingCommand {
 
     @Argument(index = 0, name = "file", required = true,
             description = "JSON, JSON Lines or CloudTrail log file (gzipped or not), relative to the current directory")
@@ -44,7 +44,7 @@ public class RouteTestCommand extends HeraldCommand {
     @Override
     void run(PrintStream out) throws Exception {
         Path path = EventFile.resolve(session, file);
-        RecordLayout layout = EventFile.read(path, instance, event -> show(out, event), (where, why) -> {
+        RecordLayout layout = EventFile.read(path, instance, kinds, event -> show(out, event), (where, why) -> {
             unreadable++;
             out.println("! " + where + " cannot become an event: " + why);
             out.println();

@@ -22,7 +22,7 @@ import org.apache.karaf.shell.support.completers.FileCompleter;
  */
 @Command(scope = "herald", name = "send-test", description = "Sends a test event through one sink and prints its verdict")
 @Service
-public class SendTestCommand extends HeraldCommand {
+public class SendTestCommand extends RecordReadingCommand {
 
     @Argument(index = 0, name = "sink", required = true, description = "The sink to send through")
     @Completion(SinkNameCompleter.class)
@@ -58,7 +58,7 @@ public class SendTestCommand extends HeraldCommand {
         Path path = EventFile.resolve(session, eventFile);
         List<Event> events = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
-        EventFile.read(path, "send-test", event -> {
+        EventFile.read(path, "send-test", kinds, event -> {
             if (events.isEmpty()) {
                 events.add(event);
             }

@@ -3,6 +3,7 @@ package dev.herald.shell;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.api.admin.HeraldAdmin;
+import dev.herald.testkit.HeraldKinds;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,9 @@ final class Shell {
     /** The command's output; its exceptions propagate as Karaf would report them. */
     static String run(HeraldCommand command, HeraldAdmin admin, String... args) throws Exception {
         command.admin = admin;
+        if (command instanceof RecordReadingCommand reading) {
+            reading.kinds = HeraldKinds.all();
+        }
         assertTrue(new DefaultActionPreparator().prepare(command, null, new ArrayList<>(List.of(args))),
                 "Karaf did not accept the arguments");
         PrintStream original = System.out;

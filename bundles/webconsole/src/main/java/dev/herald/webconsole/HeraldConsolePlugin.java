@@ -6,6 +6,7 @@ import dev.herald.api.admin.EventView;
 import dev.herald.api.admin.HeraldAdmin;
 import dev.herald.api.admin.SilenceRequest;
 import dev.herald.api.admin.SilenceView;
+import dev.herald.api.record.RecordKinds;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URL;
@@ -53,12 +54,15 @@ public class HeraldConsolePlugin extends AbstractWebConsolePlugin {
 
     private final transient HeraldAdmin admin;
     private final transient PluginCatalog plugins;
+    /** What pasted records are recognised as, as the sources would read them. */
+    private final transient RecordKinds kinds;
     private final transient ObjectMapper json = ConsoleJson.mapper();
 
     @Activate
     public HeraldConsolePlugin(@Reference HeraldAdmin admin, @Reference FeaturesService features,
-                               BundleContext context) {
+                               BundleContext context, @Reference RecordKinds kinds) {
         this.admin = admin;
+        this.kinds = kinds;
         this.plugins = new PluginCatalog(features, admin);
         activate(context);
     }
@@ -217,7 +221,8 @@ public class HeraldConsolePlugin extends AbstractWebConsolePlugin {
             throw new IllegalArgumentException("paste a record (JSON, JSON Lines or a CloudTrail log file) to test");
         }
         String instance = request.getParameter("instance");
-        PastedRecords.Parsed parsed = PastedRecords.parse(text, instance == null || instance.isBlank() ? "route-test" : instance.trim());
+        PastedRecords.Parsed parsed = PastedRecords.parse(text, instance == null || instance.isBlank() ? "route-test" : instance.trim(),
+                kinds);
         List<Map<String, Object>> results = new ArrayList<>();
         for (var event : parsed.events()) {
             Map<String, Object> result = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package dev.herald.webconsole;
 import dev.herald.api.Event;
 import dev.herald.api.record.RecordEntry;
 import dev.herald.api.record.RecordException;
+import dev.herald.api.record.RecordKinds;
 import dev.herald.api.record.RecordReader;
 import dev.herald.api.record.RecordRecognizer;
 import java.io.ByteArrayInputStream;
@@ -17,8 +18,6 @@ import java.util.List;
  */
 final class PastedRecords {
 
-    private static final RecordRecognizer RECOGNIZER = new RecordRecognizer();
-
     /** What the text held: its events, and why the records that are not events are not. */
     record Parsed(List<Event> events, List<String> unreadable) {
     }
@@ -26,14 +25,16 @@ final class PastedRecords {
     private PastedRecords() {
     }
 
-    static Parsed parse(String text, String instance) throws IOException {
+    /** The events of the records in {@code text}, recognised among {@code kinds} as a source would. */
+    static Parsed parse(String text, String instance, RecordKinds kinds) throws IOException {
+        RecordRecognizer recognizer = kinds.recognizer();
         List<Event> events = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         try (RecordReader reader = RecordReader.open(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
             for (RecordEntry entry = reader.next(); entry != null; entry = reader.next()) {
                 if (entry instanceof RecordEntry.Parsed parsed) {
                     try {
-                        events.addAll(RECOGNIZER.events(parsed.json(), parsed.text(), instance, "pasted:" + entry.number()));
+                        events.addAll(recognizer.events(parsed.json(), parsed.text(), instance, "pasted:" + entry.number()));
                     } catch (RecordException e) {
                         unreadable.add("record " + entry.number() + ": " + e.getMessage());
                     }

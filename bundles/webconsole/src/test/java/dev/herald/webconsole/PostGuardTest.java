@@ -7,6 +7,7 @@ import dev.herald.api.admin.HeraldAdmin;
 import dev.herald.api.admin.QuarantineRetryResult;
 import dev.herald.api.admin.SilenceView;
 import java.io.ByteArrayInputStream;
+import dev.herald.api.record.RecordKinds;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class PostGuardTest {
 
     private final List<String> adminCalls = new ArrayList<>();
-    private HeraldConsolePlugin plugin = new HeraldConsolePlugin(null, null, null);
+    private HeraldConsolePlugin plugin = new HeraldConsolePlugin(null, null, null, RecordKinds.of());
 
     private record Answer(int status, String contentType, String body) {
     }
@@ -155,7 +156,7 @@ class PostGuardTest {
 
     @Test
     void anAdminWithTheTokenPurgesTheChosenQuarantinedRecords() throws Exception {
-        plugin = new HeraldConsolePlugin(recordingAdmin(), null, null);
+        plugin = new HeraldConsolePlugin(recordingAdmin(), null, null, RecordKinds.of());
         HttpSession session = FakeRequests.session();
         String token = CsrfTokens.of(FakeRequests.request(session, Map.of(), Map.of(), Map.of()));
         Answer answer = post(post("/herald/api/quarantine/purge", session, Map.of(CsrfTokens.HEADER, token),
@@ -172,7 +173,7 @@ class PostGuardTest {
 
     @Test
     void quarantineRetryIsGuardedAndAnswersWhatHappenedToEachRecord() throws Exception {
-        plugin = new HeraldConsolePlugin(recordingAdmin(), null, null);
+        plugin = new HeraldConsolePlugin(recordingAdmin(), null, null, RecordKinds.of());
         HttpSession session = FakeRequests.session();
         String token = CsrfTokens.of(FakeRequests.request(session, Map.of(), Map.of(), Map.of()));
         assertEquals(403, post(post("/herald/api/quarantine/retry", session, Map.of(CsrfTokens.HEADER, token),

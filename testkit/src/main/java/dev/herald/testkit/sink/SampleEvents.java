@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
+import dev.herald.api.record.RecordSummary;
+import dev.herald.testkit.HeraldKinds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -75,6 +77,19 @@ public final class SampleEvents {
         enrichment.putObject("runbook").put("category", RUNBOOK_CATEGORY).put("guidance", RUNBOOK_GUIDANCE)
                 .put("link", RUNBOOK_LINK).put("severity", "high");
         return event.toBuilder().enrichment(enrichment).build();
+    }
+
+    /**
+     * The summary templates see for the event of {@code kind} ({@code summary.title}, …), as its record
+     * kind gives it ({@link HeraldKinds}); generic JSON's is its type and instance.
+     */
+    public static RecordSummary summary(String kind) {
+        return summary(of(kind));
+    }
+
+    /** The summary templates see for {@code event}, as its record kind gives it ({@link HeraldKinds}). */
+    public static RecordSummary summary(Event event) {
+        return HeraldKinds.all().summary(event);
     }
 
     /** The event of {@code kind}. */

@@ -12,6 +12,7 @@ import dev.herald.core.template.Rendering;
 import dev.herald.core.template.SinkResources;
 import dev.herald.core.template.TemplateException;
 import dev.herald.core.template.TemplateRenderer;
+import dev.herald.testkit.HeraldKinds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +30,8 @@ import java.util.regex.Pattern;
 
 /**
  * Renders a sink's templates exactly as Herald's dispatcher does (the same engine, filters,
- * escaping and template lookup), without the test depending on Herald's internals. Immutable: each
+ * escaping and template lookup, and each event's {@code summary} from the record kinds Herald ships,
+ * {@link HeraldKinds}), without the test depending on Herald's internals. Immutable: each
  * {@code with…} returns a changed copy.
  *
  * <pre>{@code
@@ -248,6 +250,7 @@ public final class SinkTemplates {
     private synchronized TemplateRenderer renderer() {
         if (renderer == null) {
             renderer = new TemplateRenderer(userTemplates());
+            renderer.setRecordKinds(HeraldKinds.all());
             filters.forEach(renderer::addFilters);
         }
         return renderer;

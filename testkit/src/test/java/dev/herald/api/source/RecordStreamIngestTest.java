@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.api.Checkpoint;
-import dev.herald.api.record.RecordRecognizer;
+import dev.herald.testkit.HeraldKinds;
 import dev.herald.testkit.journal.MemoryJournal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,7 +22,7 @@ class RecordStreamIngestTest {
     private final MemoryJournal journal = new MemoryJournal();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final RecordStreamIngest ingest = new RecordStreamIngest("Test source 'src'", "src", journal,
-            new RecordRecognizer(), new RecordStreamIngest.Limits(2, 1024 * 1024), stopping::get);
+            HeraldKinds.all().recognizer(), new RecordStreamIngest.Limits(2, 1024 * 1024), stopping::get);
 
     /** A stream named "unit" whose checkpoint is "through/done". */
     private static final class Unit implements RecordStreamIngest.Stream {

@@ -55,11 +55,13 @@ class ${sinkClass}SinkTest {
     }
 
     @Test
-    void theDefaultTemplateIsAJsonDocumentWithTheEventForEveryKindOfRecord() throws Exception {
+    void theDefaultTemplateIsAJsonDocumentWithTheSummaryAndTheEventForEveryKindOfRecord() throws Exception {
         for (Map.Entry<String, Event> sample : SampleEvents.all().entrySet()) {
             Event event = SampleEvents.hostile(sample.getKey());
             JsonNode json = JSON.readTree(SinkTemplates.of(${sinkClass}Sink.class).render(event));
-            assertEquals(event.type(), json.path("title").asText(), sample.getKey());
+            assertEquals(SampleEvents.summary(event).title(), json.path("title").asText(), sample.getKey());
+            assertEquals(SampleEvents.summary(event).actor(), json.path("summary").path("actor").textValue(),
+                    sample.getKey());
             assertTrue(json.path("event").isObject(), sample.getKey());
         }
     }

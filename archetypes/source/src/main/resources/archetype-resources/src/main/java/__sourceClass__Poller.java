@@ -7,6 +7,7 @@ import dev.herald.api.Journal;
 import dev.herald.api.JournalException;
 import dev.herald.api.record.JsonPointers;
 import dev.herald.api.record.RecordEntry;
+import dev.herald.api.record.RecordKinds;
 import dev.herald.api.record.RecordReader;
 import dev.herald.api.record.RecordRecognizer;
 import dev.herald.api.source.PollHealth;
@@ -55,7 +56,12 @@ final class ${sourceClass}Poller {
     private final BooleanSupplier stopping;
     private final SourceHealth health;
     private final RecordIsolation isolation;
-    private final RecordRecognizer recognizer = new RecordRecognizer(FIELDS);
+    /**
+     * The feed's records are its own JSON, read through FIELDS; no vendor record kind applies. A feed of
+     * records another plugin knows (CloudTrail, PCE, ...) would reference core's RecordKinds service and
+     * read through kinds.recognizer(FIELDS) instead (docs/plugins.md, Record kinds).
+     */
+    private final RecordRecognizer recognizer = new RecordRecognizer(RecordKinds.of(), FIELDS);
 
     ${sourceClass}Poller(String name, Feed feed, HttpSender http, Journal journal, Clock clock, BooleanSupplier stopping) {
         this.name = name;

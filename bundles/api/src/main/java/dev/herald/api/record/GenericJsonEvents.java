@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * severity is not an error (the event is then of type {@code unknown}, timed on arrival, info);
  * a time that is there but unreadable is.
  */
-final class GenericJsonEvents implements KindMapper {
+final class GenericJsonEvents {
     private static final String WHAT = "JSON record";
     /** Below this an epoch number is in seconds, above in milliseconds (year 5138 in seconds). */
     private static final BigDecimal MILLIS_THRESHOLD = BigDecimal.valueOf(100_000_000_000L);
@@ -27,18 +27,7 @@ final class GenericJsonEvents implements KindMapper {
         this.pointers = pointers;
     }
 
-    @Override
-    public RecordKind kind() {
-        return RecordKind.JSON;
-    }
-
-    @Override
-    public boolean accepts(JsonNode record) {
-        return true;
-    }
-
-    @Override
-    public List<Event> events(JsonNode record, String raw, String instance, String fallbackId)
+    List<Event> events(JsonNode record, String raw, String instance, String fallbackId)
             throws RecordException {
         String id = text(record, pointers.id());
         if (id == null) {
@@ -51,7 +40,7 @@ final class GenericJsonEvents implements KindMapper {
         String severity = text(record, pointers.severity());
         return List.of(Event.builder()
                 .id(id)
-                .source(kind().source())
+                .source(RecordKinds.GENERIC)
                 .instance(instance)
                 .type(text(record, pointers.type()))
                 .time(time(record))

@@ -8,59 +8,38 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Tells which kind of vendor record a parsed JSON object is and turns it into {@link Event}s.
- * The first kind whose identifying fields are present wins:
- * <ol>
- *   <li>an EventBridge event from Security Hub ({@code detail-type} {@code Security Hub Findings
- *       - Imported} or {@code - Custom Action} with ASFF findings, {@code Findings Imported V2}
- *       with OCSF findings, in {@code detail.findings}): one {@code securityhub} event per
- *       finding, whose detail and raw text are that finding's;</li>
- *   <li>an Illumio PCE audit event ({@code href} containing {@code /events/}, {@code
- *       event_type}): source {@code pce}, id {@code href}, type {@code event_type}, time {@code
- *       timestamp}, severity from the PCE's {@code severity} word, at least low when {@code
- *       status} is {@code failure};</li>
- *   <li>a CloudTrail record ({@code eventID}, {@code eventName}, {@code eventSource}): source
- *       {@code cloudtrail}, id {@code eventID}, type {@code eventName}, time {@code eventTime},
- *       severity by {@link CloudTrailSeverity};</li>
- *   <li>an ASFF finding ({@code SchemaVersion}, {@code Id}, {@code ProductArn}): source {@code
- *       securityhub}, id {@code Id@UpdatedAt} (every update is a new event), type the first of
- *       {@code Types} (or {@code Finding}), time {@code UpdatedAt}, severity {@code
- *       Severity.Label};</li>
- *   <li>an Illumio flow summary ({@code src_ip}, {@code dst_ip}, {@code dst_port}, {@code pd}):
- *       source {@code illumio-flow}, id the fallback id, type {@code flow.allowed}, {@code
- *       flow.potentially_blocked}, {@code flow.blocked} or {@code flow.unknown}, time {@code
- *       timestamp}, low when (potentially) blocked, else info;</li>
- *   <li>anything else: source {@code json}, read through the configured {@link JsonPointers}.</li>
- * </ol>
- * Vendor timestamps must be present and ISO-8601; a record that lacks a field its kind needs, or
- * has it malformed, raises a {@link RecordException} saying which. Thread-safe.
+ * Tells which kind of record a parsed JSON object is and turns it into {@link Event}s: the first of
+ * the {@link RecordKinds} present that {@link RecordKind#accepts} it (the vendor kinds plugin bundles
+ * contribute: Illumio PCE audit events and flow summaries, CloudTrail records, Security Hub findings
+ * in ASFF or OCSF, …), else generic JSON: source {@code json}, read through the configured {@link
+ * JsonPointers}. The kinds are looked up for every record, so a kind that arrives or leaves while a
+ * source runs counts from the next record on.
+ *
+ * <p>A record that lacks a field its kind needs, or has it malformed, raises a {@link
+ * RecordException} saying which. Thread-safe.
  */
 public final class RecordRecognizer {
-    private static final List<KindMapper> VENDOR_KINDS = List.of(new SecurityHubEnvelopes(),
-            new PceAuditEvents(), new CloudTrailRecords(), new AsffFindings(), new IllumioFlows());
+    private final RecordKinds kinds;
+    private final GenericJsonEvents generic;
 
-    private final KindMapper generic;
-
-    /** @param generic where records of no known kind keep their id, type, time and severity */
-    public RecordRecognizer(JsonPointers generic) {
+    /**
+     * @param kinds   the kinds to recognise, in order
+     * @param generic where records of no known kind keep their id, type, time and severity
+     */
+    public RecordRecognizer(RecordKinds kinds, JsonPointers generic) {
+        this.kinds = kinds;
         this.generic = new GenericJsonEvents(generic);
     }
 
     /** A recognizer with {@link JsonPointers#DEFAULT} for records of no known kind. */
-    public RecordRecognizer() {
-        this(JsonPointers.DEFAULT);
+    public RecordRecognizer(RecordKinds kinds) {
+        this(kinds, JsonPointers.DEFAULT);
     }
 
-    /** Which kind of record it is; {@link RecordKind#JSON} for anything not an object. */
-    public static RecordKind kind(JsonNode record) {
-        if (record != null && record.isObject()) {
-            for (KindMapper mapper : VENDOR_KINDS) {
-                if (mapper.accepts(record)) {
-                    return mapper.kind();
-                }
-            }
-        }
-        return RecordKind.JSON;
+    /** The name of the record's kind; {@link RecordKinds#GENERIC} for anything not an object or of no kind present. */
+    public String kind(JsonNode record) {
+        RecordKind kind = record != null && record.isObject() ? kindOf(record) : null;
+        return kind == null ? RecordKinds.GENERIC : kind.name();
     }
 
     /**
@@ -149,18 +128,20 @@ public final class RecordRecognizer {
             throw new RecordException("a record must be a JSON object, this is " + Json.describe(record));
         }
         try {
-            return mapper(record).events(record, raw, instance, fallbackId);
+            RecordKind kind = kindOf(record);
+            return kind == null ? generic.events(record, raw, instance, fallbackId)
+                    : kind.events(record, raw, instance, fallbackId);
         } catch (RuntimeException e) {
             throw new RecordException("cannot be turned into an event: " + e, e);
         }
     }
 
-    private KindMapper mapper(JsonNode record) {
-        for (KindMapper mapper : VENDOR_KINDS) {
-            if (mapper.accepts(record)) {
-                return mapper;
+    private RecordKind kindOf(JsonNode record) {
+        for (RecordKind kind : kinds.kinds()) {
+            if (kind.accepts(record)) {
+                return kind;
             }
         }
-        return generic;
+        return null;
     }
 }

@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  * {@code +0100} and {@code +01} forms ASFF also allows, up to nine fraction digits), or, where a
  * format says so, epoch milliseconds. Only the years 0000 to 9999 are accepted: a time outside
  * them is a mistake in the record, and further out it would overflow the epoch milliseconds the
- * journal and the sinks compute.
+ * journal and the sinks compute. Public for record kinds ({@link RecordKind}) in plugin bundles:
+ * their messages then read like every other kind's.
  */
-final class Timestamps {
+public final class Timestamps {
     private static final Pattern SHORT_OFFSET = Pattern.compile("(.*[+-]\\d\\d)(\\d\\d)?$");
     private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
     private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
@@ -37,12 +38,12 @@ final class Timestamps {
      * @param what the record kind, for the message: {@code ASFF finding}
      * @throws RecordException when it is missing or malformed
      */
-    static Instant require(JsonNode node, String field, String what) throws RecordException {
+    public static Instant require(JsonNode node, String field, String what) throws RecordException {
         return iso(node.get(field), field, what);
     }
 
     /** As {@link #require}, for a value already looked up; {@code label} names it. */
-    static Instant iso(JsonNode value, String label, String what) throws RecordException {
+    public static Instant iso(JsonNode value, String label, String what) throws RecordException {
         String text = Fields.text(value);
         if (text == null) {
             throw new RecordException(value == null || value.isNull() || value.isValueNode()
@@ -61,7 +62,7 @@ final class Timestamps {
      *
      * @param labelled the field and its value, for the message: {@code eventTime '+10000-01-01T00:00:00Z'}
      */
-    static Instant inRange(Instant instant, String labelled, String what) throws RecordException {
+    public static Instant inRange(Instant instant, String labelled, String what) throws RecordException {
         if (instant.isBefore(FIRST) || instant.isAfter(LAST)) {
             throw new RecordException(what + " has " + labelled + " out of range: " + RANGE);
         }
@@ -75,7 +76,7 @@ final class Timestamps {
      * @param labelled the field and its value, for the message: {@code time 1795330800}
      * @throws RecordException when it is outside the years 0000 to 9999
      */
-    static Instant epoch(BigDecimal number, boolean seconds, String labelled, String what) throws RecordException {
+    public static Instant epoch(BigDecimal number, boolean seconds, String labelled, String what) throws RecordException {
         BigDecimal millis = seconds ? number.multiply(THOUSAND) : number;
         if (millis.compareTo(FIRST_MILLI) < 0 || millis.compareTo(LAST_MILLI) > 0) {
             throw new RecordException(what + " has " + labelled + " out of range: " + RANGE
@@ -87,7 +88,7 @@ final class Timestamps {
     /**
      * An ISO-8601 string or a number of epoch milliseconds (as OCSF's {@code time} fields are).
      */
-    static Instant isoOrEpochMillis(JsonNode value, String label, String what) throws RecordException {
+    public static Instant isoOrEpochMillis(JsonNode value, String label, String what) throws RecordException {
         if (value != null && value.isIntegralNumber()) {
             return epoch(value.decimalValue(), false, label + " " + value, what);
         }
@@ -95,7 +96,7 @@ final class Timestamps {
     }
 
     /** The instant, or null when the text is not ISO-8601 with a zone. */
-    static Instant parseIso(String text) {
+    public static Instant parseIso(String text) {
         String trimmed = text.trim();
         Instant utc = plainUtc(trimmed);
         if (utc != null) {

@@ -37,7 +37,7 @@ import java.util.zip.ZipException;
  */
 class RecordReaderFuzzTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final RecordRecognizer RECOGNIZER = new RecordRecognizer();
+    private static final RecordRecognizer RECOGNIZER = RecordKinds.of().recognizer();
 
     @FuzzTest(maxDuration = "30s")
     void anyInputIsReadRecordByRecord(FuzzedDataProvider data) throws IOException {

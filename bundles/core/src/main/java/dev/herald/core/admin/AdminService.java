@@ -21,6 +21,7 @@ import dev.herald.api.admin.SilenceRequest;
 import dev.herald.api.admin.SilenceView;
 import dev.herald.api.admin.SinkView;
 import dev.herald.api.admin.SourceView;
+import dev.herald.api.record.RecordKinds;
 import dev.herald.api.source.QuarantineRetry;
 import dev.herald.core.dispatch.Dispatcher;
 import dev.herald.core.dispatch.SinkHandle;
@@ -86,6 +87,10 @@ public final class AdminService implements HeraldAdmin {
     /** Keeps the silences; an admin built without OSGi is given one, or refuses silences. */
     @Reference
     SilenceService silenceService;
+
+    /** Whose record kinds that left the overview shows; an admin built without OSGi has none. */
+    @Reference
+    RecordKinds kinds = RecordKinds.of();
     /** Whose catalogue problems the overview shows, while the runbook enricher runs. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile RunbookEnricher runbooks;
@@ -169,6 +174,7 @@ public final class AdminService implements HeraldAdmin {
         sourceProblems.all().forEach((instance, problem) -> out.add(new Problem("source " + instance, problem)));
         compatibility.mismatches().forEach(m -> out.add(new Problem("plugin " + m.plugin(), m.message())));
         enrichment.problems().forEach((name, problem) -> out.add(new Problem("enricher " + name, problem)));
+        kinds.problems().forEach((name, problem) -> out.add(new Problem("record kind " + name, problem)));
         RunbookEnricher catalogue = runbooks;
         if (catalogue != null) {
             catalogue.problems().forEach((file, problem) -> out.add(new Problem("runbooks " + file, problem)));

@@ -14,7 +14,9 @@ import java.util.Map;
  * {@code event.raw} and {@code event.enrichment}), {@code raw}, {@code route} (the first route),
  * {@code routes} (every route that sent the event to the sink, the first first), {@code sink},
  * {@code severity}, {@code idempotencyKey}, and {@code runbook}: the runbook the catalogue gave the event ({@code
- * event.enrichment.runbook}), or null. {@link TemplateRenderer} adds the routes' {@code annotations}.
+ * event.enrichment.runbook}), or null. {@link TemplateRenderer} adds {@code summary} (the event's
+ * record kind's {@link dev.herald.api.record.RecordSummary}: title, actor, target, account, region,
+ * outcome, link) and the routes' {@code annotations}.
  */
 final class TemplateContext {
     private TemplateContext() {

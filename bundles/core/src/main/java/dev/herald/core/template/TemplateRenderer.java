@@ -1,6 +1,7 @@
 package dev.herald.core.template;
 
 import dev.herald.api.Event;
+import dev.herald.api.record.RecordKinds;
 import dev.herald.api.sink.TemplateFilters;
 import dev.herald.core.CoreConfig;
 import dev.herald.core.CoreSettings;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Renders notification bodies with Pebble. One engine per body type autoescapes every output for
  * that type; compiled templates are cached and compiled again when their file or bundle changes.
  * Filters plugin bundles contribute ({@link TemplateFilters}) join every engine; when they come or
- * go, the engines are built again and the cache emptied.
+ * go, the engines are built again and the cache emptied. Templates see each event's {@code summary}
+ * from its record kind ({@link RecordKinds#summary}), computed here, never stored.
  */
 @Component(service = TemplateRenderer.class, configurationPid = CoreConfig.PID)
 public final class TemplateRenderer {
@@ -49,6 +51,8 @@ public final class TemplateRenderer {
     private final List<TemplateFilters> contributed = new CopyOnWriteArrayList<>();
     private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
     private volatile Map<Escape, PebbleEngine> engines;
+    /** The record kinds that give events their summaries; none (every summary generic) until set. */
+    private volatile RecordKinds kinds = RecordKinds.of();
 
     @Activate
     public TemplateRenderer(CoreConfig config) {
@@ -58,6 +62,12 @@ public final class TemplateRenderer {
     public TemplateRenderer(Path templatesDirectory) {
         this.locator = new TemplateLocator(templatesDirectory);
         this.engines = engines(List.of());
+    }
+
+    /** The record kinds whose summaries templates show ({@code summary.title}, …). */
+    @Reference
+    public void setRecordKinds(RecordKinds recordKinds) {
+        this.kinds = recordKinds;
     }
 
     /** Adds a plugin's filters to every engine. */
@@ -105,6 +115,7 @@ public final class TemplateRenderer {
         try {
             BoundedWriter out = bodyFor(r.event());
             Map<String, Object> context = TemplateContext.of(r);
+            context.put("summary", kinds.summary(r.event()).asMap());
             context.put("annotations", annotations(r, context));
             compiled(source, r.escape()).evaluate(out, context);
             return out.toString();

@@ -3,7 +3,7 @@ package dev.herald.core.runbook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.api.record.CloudTrailSeverity;
+import dev.herald.kind.aws.CloudTrailSeverity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
+import dev.herald.testkit.sink.SampleEvents;
 import dev.herald.testkit.sink.SinkTemplates;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +41,17 @@ class DefaultTemplateTest {
         assertEquals("high", json.path("severity").asText());
         assertEquals("k-1", json.path("idempotencyKey").asText());
         assertEquals(event.envelope().put("raw", raw), json.path("event"), "the envelope and the raw record, once");
+    }
+
+    @Test
+    void carriesTheSummaryOfEveryKindOfRecordInTheSameFields() throws Exception {
+        Map<String, String> bodies = SinkTemplates.of(WebhookSink.class).withUserTemplates(userTemplates).renderAll();
+        for (Map.Entry<String, String> body : bodies.entrySet()) {
+            JsonNode summary = JSON.readTree(body.getValue()).path("summary");
+            assertEquals(JSON.valueToTree(SampleEvents.summary(body.getKey()).asMap()), summary, body.getKey());
+        }
+        assertEquals("ConsoleLogin by bob", JSON.readTree(bodies.get(SampleEvents.CLOUDTRAIL)).path("summary")
+                .path("title").asText());
     }
 
     @Test

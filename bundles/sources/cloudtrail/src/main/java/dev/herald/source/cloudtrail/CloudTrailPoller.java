@@ -2,6 +2,7 @@ package dev.herald.source.cloudtrail;
 
 import dev.herald.api.Journal;
 import dev.herald.api.JournalException;
+import dev.herald.api.record.RecordRecognizer;
 import dev.herald.api.source.PollHealth;
 import dev.herald.api.source.SourceHealth;
 import dev.herald.api.source.TimeSlices;
@@ -38,11 +39,12 @@ final class CloudTrailPoller {
     private final TimeSlices slices;
     private final SourceHealth health;
 
-    CloudTrailPoller(CloudTrailSettings settings, List<RegionLookup> lookups, Journal journal, Clock clock) {
+    CloudTrailPoller(CloudTrailSettings settings, List<RegionLookup> lookups, Journal journal, Clock clock,
+                     RecordRecognizer recognizer) {
         this.settings = settings;
         this.lookups = lookups;
         this.clock = clock;
-        this.records = new LookupRecords(settings.name(), journal);
+        this.records = new LookupRecords(settings.name(), journal, recognizer);
         this.slices = new TimeSlices("CloudTrail source '" + settings.name() + "'", settings.name(), journal,
                 new TimeSlices.Window(settings.overlap(), settings.backfill(), CloudTrailSettings.RETENTION, SLICE,
                         BATCH));

@@ -3,6 +3,8 @@ package dev.herald.source.cloudtrail;
 import dev.herald.api.Event;
 import dev.herald.api.Journal;
 import dev.herald.api.record.RecordException;
+import dev.herald.api.record.RecordKind;
+import dev.herald.api.record.RecordKinds;
 import dev.herald.api.record.RecordRecognizer;
 import dev.herald.api.source.PollLoop;
 import dev.herald.api.source.QuarantineRetry;
@@ -45,7 +47,6 @@ import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 public final class CloudTrailSource implements QuarantineRetry {
     /** LookupEvents answers in bounded pages of whole records, so a retried one has no size of its own to keep to. */
     private static final int NO_RECORD_CAP = Integer.MAX_VALUE;
-    private static final RecordRecognizer RECOGNIZER = new RecordRecognizer();
     /** The factory configuration PID. */
     public static final String PID = "dev.herald.source.cloudtrail";
 
@@ -161,14 +162,22 @@ public final class CloudTrailSource implements QuarantineRetry {
     private final CloudTrailSettings settings;
     private final AwsClients clients;
     private final PollLoop loop;
+    private final RecordRecognizer recognizer;
 
     /** Started by Declarative Services with the instance's configuration. */
     @Activate
-    public CloudTrailSource(Config config, AwsConnection connection, @Reference Journal journal) {
-        this(config, connection, journal, Clock.systemUTC());
+    public CloudTrailSource(Config config, AwsConnection connection, @Reference Journal journal,
+            @Reference RecordKinds kinds, @Reference(target = "(" + RecordKind.NAME + "=cloudtrail)") RecordKind records) {
+        this(config, connection, journal, Clock.systemUTC(), kinds.including(records).recognizer());
     }
 
-    CloudTrailSource(Config config, AwsConnection connection, Journal journal, Clock clock) {
+    /**
+     * @param recognizer reads the looked-up records: the DS constructor waits for the cloudtrail record
+     *                   kind and includes it, so that no record is read as generic JSON while the kinds
+     *                   registry has yet to see it
+     */
+    CloudTrailSource(Config config, AwsConnection connection, Journal journal, Clock clock, RecordRecognizer recognizer) {
+        this.recognizer = recognizer;
         AwsClients aws = AwsClients.forInstance("source", "cloudtrail", config.name(), connection);
         try {
             this.settings = settings(config, aws);
@@ -181,7 +190,7 @@ public final class CloudTrailSource implements QuarantineRetry {
         List<RegionLookup> lookups = settings.regions().stream().map(region -> new RegionLookup(region,
                 client.apply(region), RequestPacer.perSecond(settings.maxRequestsPerSecond()),
                 settings.lookupAttribute())).toList();
-        CloudTrailPoller poller = new CloudTrailPoller(settings, lookups, journal, clock);
+        CloudTrailPoller poller = new CloudTrailPoller(settings, lookups, journal, clock, recognizer);
         this.loop = new PollLoop("herald-source-cloudtrail-" + settings.name(),
                 "CloudTrail source '" + settings.name() + "'", settings.pollInterval());
         loop.start(poller::poll);
@@ -212,7 +221,7 @@ public final class CloudTrailSource implements QuarantineRetry {
     @Override
     public List<Event> reread(String location, String content) throws RecordException {
         String eventId = location.substring(location.lastIndexOf(':') + 1);
-        return RECOGNIZER.events(content, NO_RECORD_CAP, settings.name(), eventId);
+        return recognizer.events(content, NO_RECORD_CAP, settings.name(), eventId);
     }
 
     @Deactivate

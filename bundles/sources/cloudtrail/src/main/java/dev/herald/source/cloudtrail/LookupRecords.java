@@ -26,10 +26,11 @@ final class LookupRecords {
 
     private final String instance;
     private final RecordIsolation isolation;
-    private final RecordRecognizer recognizer = new RecordRecognizer();
+    private final RecordRecognizer recognizer;
 
-    LookupRecords(String instance, Journal journal) {
+    LookupRecords(String instance, Journal journal, RecordRecognizer recognizer) {
         this.instance = instance;
+        this.recognizer = recognizer;
         this.isolation = new RecordIsolation(instance, journal);
     }
 

@@ -9,6 +9,7 @@ import dev.herald.api.source.PollHealth;
 import dev.herald.aws.AwsClients;
 import dev.herald.aws.RequestPacer;
 import dev.herald.source.cloudtrail.CloudTrailEmulator.Request;
+import dev.herald.testkit.HeraldKinds;
 import dev.herald.testkit.MutableClock;
 import dev.herald.testkit.journal.MemoryJournal;
 import java.time.Duration;
@@ -44,7 +45,7 @@ class CloudTrailPollerTest {
         List<RegionLookup> lookups = settings.regions().stream().map(region -> new RegionLookup(region,
                 aws.client(CloudTrailClient.builder(), region), new RequestPacer(1000, System::nanoTime, d -> { }),
                 settings.lookupAttribute())).toList();
-        return new CloudTrailPoller(settings, lookups, journal, clock);
+        return new CloudTrailPoller(settings, lookups, journal, clock, HeraldKinds.all().recognizer());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.herald.source.cloudtrail;
 
 import dev.herald.aws.AwsClients;
 import dev.herald.aws.RequestPacer;
+import dev.herald.testkit.HeraldKinds;
 import dev.herald.testkit.MutableClock;
 import dev.herald.testkit.source.SourceContractTest;
 import java.time.Duration;
@@ -29,7 +30,7 @@ class CloudTrailSourceContractTest extends SourceContractTest {
         List<RegionLookup> lookups = settings.regions().stream().map(region -> new RegionLookup(region,
                 clients.client(CloudTrailClient.builder(), region), new RequestPacer(1000, System::nanoTime, d -> { }),
                 settings.lookupAttribute())).toList();
-        poller = new CloudTrailPoller(settings, lookups, journal, clock);
+        poller = new CloudTrailPoller(settings, lookups, journal, clock, HeraldKinds.all().recognizer());
     }
 
     @AfterEach

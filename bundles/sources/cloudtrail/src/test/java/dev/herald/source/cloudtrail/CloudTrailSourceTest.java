@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.herald.api.Event;
 import dev.herald.api.record.RecordException;
 import dev.herald.testkit.Await;
+import dev.herald.testkit.HeraldKinds;
 import dev.herald.testkit.journal.MemoryJournal;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,7 +25,7 @@ class CloudTrailSourceTest {
             MemoryJournal journal = new MemoryJournal();
             TestConfig test = new TestConfig(aws.url(), "regions", "eu-west-1,us-east-1");
             CloudTrailSource source = new CloudTrailSource(test.config(), test.connection(), journal,
-                    Clock.systemUTC());
+                    Clock.systemUTC(), HeraldKinds.all().recognizer());
             try {
                 Await.until("both regions are polled", () -> journal.position(TestConfig.NAME, "eu-west-1") != null
                         && journal.position(TestConfig.NAME, "us-east-1") != null);
@@ -39,11 +40,13 @@ class CloudTrailSourceTest {
     void invalidConfigurationFailsActivationNamingTheProperty() {
         TestConfig test = new TestConfig("", "lookup_attribute", "ReadOnly=maybe");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new CloudTrailSource(test.config(), test.connection(), new MemoryJournal()));
+                () -> new CloudTrailSource(test.config(), test.connection(), new MemoryJournal(),
+                        Clock.systemUTC(), HeraldKinds.all().recognizer()));
         assertTrue(e.getMessage().startsWith("cloudtrail source 'trail': lookup_attribute"), e.getMessage());
         TestConfig badKeys = new TestConfig("", "access_key_id", "");
         e = assertThrows(IllegalArgumentException.class,
-                () -> new CloudTrailSource(badKeys.config(), badKeys.connection(), new MemoryJournal()));
+                () -> new CloudTrailSource(badKeys.config(), badKeys.connection(), new MemoryJournal(),
+                        Clock.systemUTC(), HeraldKinds.all().recognizer()));
         assertTrue(e.getMessage().contains("credentials=static needs access_key_id"), e.getMessage());
     }
 
@@ -52,7 +55,7 @@ class CloudTrailSourceTest {
         try (CloudTrailEmulator aws = new CloudTrailEmulator()) {
             TestConfig test = new TestConfig(aws.url(), "regions", "eu-west-1", "poll_interval", 3600);
             CloudTrailSource source = new CloudTrailSource(test.config(), test.connection(), new MemoryJournal(),
-                    Clock.systemUTC());
+                    Clock.systemUTC(), HeraldKinds.all().recognizer());
             try {
                 String record = "{\"eventVersion\":\"1.09\",\"eventTime\":\"2026-11-22T10:00:00Z\","
                         + "\"eventSource\":\"iam.amazonaws.com\",\"eventName\":\"CreateUser\",\"eventID\":\"ev-1\"}";

@@ -2,6 +2,7 @@ package dev.herald.source.file;
 
 import dev.herald.api.Journal;
 import dev.herald.api.JournalException;
+import dev.herald.api.record.RecordKinds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -36,12 +37,12 @@ final class DirectoryPoller {
     private final Map<String, String> fileProblems = new LinkedHashMap<>();
     private final Set<String> reportedLinks = new HashSet<>();
 
-    DirectoryPoller(FileSourceSettings settings, Journal journal, BooleanSupplier stopping) {
+    DirectoryPoller(FileSourceSettings settings, Journal journal, BooleanSupplier stopping, RecordKinds kinds) {
         this.settings = settings;
         this.journal = journal;
         this.stopping = stopping;
         this.scanner = new DirectoryScanner(settings.directory(), settings.include(), settings.settleMillis());
-        this.ingest = new FileIngest(settings, journal, stopping);
+        this.ingest = new FileIngest(settings, journal, stopping, kinds);
     }
 
     void poll() {

@@ -2,7 +2,7 @@ package dev.herald.source.file;
 
 import dev.herald.api.Checkpoint;
 import dev.herald.api.Journal;
-import dev.herald.api.record.RecordRecognizer;
+import dev.herald.api.record.RecordKinds;
 import dev.herald.api.source.RecordStreamIngest;
 import java.io.IOException;
 import java.util.Optional;
@@ -31,10 +31,10 @@ final class FileIngest {
     private final String instance;
     private final RecordStreamIngest ingest;
 
-    FileIngest(FileSourceSettings settings, Journal journal, BooleanSupplier stopping) {
+    FileIngest(FileSourceSettings settings, Journal journal, BooleanSupplier stopping, RecordKinds kinds) {
         this.instance = settings.name();
         this.ingest = new RecordStreamIngest("File source '" + instance + "'", instance, journal,
-                new RecordRecognizer(settings.pointers()), settings.limits(), stopping);
+                kinds.recognizer(settings.pointers()), settings.limits(), stopping);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.herald.api.Event;
 import dev.herald.api.Journal;
 import dev.herald.api.record.JsonPointers;
 import dev.herald.api.record.RecordException;
+import dev.herald.api.record.RecordKinds;
 import dev.herald.api.record.RecordReader;
 import dev.herald.api.record.RecordRecognizer;
 import dev.herald.api.source.PollLoop;
@@ -107,17 +108,18 @@ public final class FileSource implements QuarantineRetry {
 
     /** Started by Declarative Services with the instance's configuration. */
     @Activate
-    public FileSource(Config config, @Reference Journal journal, BundleContext context) {
-        this(FileSourceSettings.from(config, home(context)), journal);
+    public FileSource(Config config, @Reference Journal journal, BundleContext context, @Reference RecordKinds kinds) {
+        this(FileSourceSettings.from(config, home(context)), journal, kinds);
     }
 
-    FileSource(FileSourceSettings settings, Journal journal) {
+    /** @param kinds the record kinds present, looked up for every record: a kind installed later counts from then on */
+    FileSource(FileSourceSettings settings, Journal journal, RecordKinds kinds) {
         this.settings = settings;
-        this.recognizer = new RecordRecognizer(settings.pointers());
+        this.recognizer = kinds.recognizer(settings.pointers());
         this.journal = journal;
         this.loop = new PollLoop("herald-source-file-" + settings.name(), "File source '" + settings.name() + "'",
                 settings.pollInterval());
-        this.poller = new DirectoryPoller(settings, journal, loop::stopping);
+        this.poller = new DirectoryPoller(settings, journal, loop::stopping, kinds);
         loop.start(this::poll);
         LOG.info("File source '{}' watches {} for {} every {} s", settings.name(), settings.directory(),
                 settings.include(), settings.pollInterval().toSeconds());

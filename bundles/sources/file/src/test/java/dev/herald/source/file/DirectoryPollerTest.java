@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
+import dev.herald.testkit.HeraldKinds;
 import dev.herald.testkit.journal.MemoryJournal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -166,10 +167,10 @@ class DirectoryPollerTest {
             journal.afterAppend(() -> stopping.set(true)); // deactivated after its first commit
             FileSourceSettings settings = TestConfig.settings(inbox, "batch_size", 4, "include", new String[] {file});
 
-            new DirectoryPoller(settings, journal, stopping::get).poll();
+            new DirectoryPoller(settings, journal, stopping::get, HeraldKinds.all()).poll();
             assertEquals(4, journal.events().size(), file);
             stopping.set(false);
-            DirectoryPoller restarted = new DirectoryPoller(settings, journal, () -> false);
+            DirectoryPoller restarted = new DirectoryPoller(settings, journal, () -> false, HeraldKinds.all());
             restarted.poll();
 
             assertEquals(ids(1, 10), journal.events().stream().map(e -> e.detail().path("n").asInt()).toList(), file);
@@ -469,7 +470,7 @@ class DirectoryPollerTest {
     }
 
     private DirectoryPoller poller(Path inbox, Object... settings) {
-        return new DirectoryPoller(TestConfig.settings(inbox, settings), journal, () -> false);
+        return new DirectoryPoller(TestConfig.settings(inbox, settings), journal, () -> false, HeraldKinds.all());
     }
 
     private void assertDone(String stream, long through) {

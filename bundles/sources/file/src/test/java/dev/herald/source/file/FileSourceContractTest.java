@@ -1,5 +1,6 @@
 package dev.herald.source.file;
 
+import dev.herald.testkit.HeraldKinds;
 import dev.herald.testkit.source.SourceContractTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class FileSourceContractTest extends SourceContractTest {
     void watch() throws Exception {
         inbox = Files.createDirectories(temp.resolve("inbox"));
         poller = new DirectoryPoller(TestConfig.settings(inbox, "batch_size", 2, "id_pointer", "/id"), journal,
-                () -> false);
+                () -> false, HeraldKinds.all());
     }
 
     @Override

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.herald.api.Event;
 import dev.herald.api.record.RecordException;
 import dev.herald.testkit.Await;
+import dev.herald.testkit.HeraldKinds;
 import dev.herald.testkit.journal.MemoryJournal;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class FileSourceTest {
         Path inbox = Files.createDirectories(home.resolve("demo/inbox"));
         Files.write(inbox.resolve("pce-audit-events.jsonl"), DirectoryPollerTest.fixture("pce-audit-events.jsonl"));
         FileSource source = new FileSource(config("name", "demo", "directory", "demo/inbox", "settle_time", 0L,
-                "poll_interval", 1), journal, context(home));
+                "poll_interval", 1), journal, context(home), HeraldKinds.all());
         try {
             await(() -> journal.events().size() == 11, "the PCE events");
             Files.write(inbox.resolve("cloudtrail.json"), DirectoryPollerTest.fixture("cloudtrail-123456789012.json"));
@@ -49,14 +50,14 @@ class FileSourceTest {
     void aNewInstanceOnTheSameJournalDoesNotDeliverFinishedFilesAgain() throws Exception {
         Path inbox = Files.createDirectories(home.resolve("inbox"));
         Files.write(inbox.resolve("flows.jsonl"), DirectoryPollerTest.fixture("illumio-flows.jsonl"));
-        FileSource first = new FileSource(TestConfig.settings(inbox, "poll_interval", 1), journal);
+        FileSource first = new FileSource(TestConfig.settings(inbox, "poll_interval", 1), journal, HeraldKinds.all());
         try {
             await(() -> journal.events().size() == 7, "the flows");
         } finally {
             first.stop();
         }
 
-        FileSource second = new FileSource(TestConfig.settings(inbox, "poll_interval", 1), journal);
+        FileSource second = new FileSource(TestConfig.settings(inbox, "poll_interval", 1), journal, HeraldKinds.all());
         try {
             Files.writeString(inbox.resolve("marker.jsonl"), "{\"type\":\"marker\"}\n");
             await(() -> journal.events().stream().anyMatch(e -> e.type().equals("marker")), "the marker file");
@@ -71,7 +72,7 @@ class FileSourceTest {
     void theRecordFromTheIssueNoLongerStopsTheSourceForGood() throws Exception {
         Path inbox = Files.createDirectories(home.resolve("demo/inbox"));
         Files.writeString(inbox.resolve("epoch.jsonl"), "{\"time\":\"9999999999999999999\",\"msg\":\"x\"}\n");
-        FileSource source = new FileSource(TestConfig.settings(inbox, "poll_interval", 1), journal);
+        FileSource source = new FileSource(TestConfig.settings(inbox, "poll_interval", 1), journal, HeraldKinds.all());
         try {
             await(() -> journal.quarantined().size() == 1, "the record quarantined");
             Files.writeString(inbox.resolve("later.jsonl"), "{\"type\":\"later\"}\n");
@@ -88,7 +89,7 @@ class FileSourceTest {
         Path inbox = Files.createDirectories(home.resolve("inbox"));
         String record = "{\"time\":\"9999999999999999999\",\"when\":\"2026-11-22T10:00:00Z\",\"type\":\"x\"}";
         Files.writeString(inbox.resolve("epoch.jsonl"), record + "\n");
-        FileSource first = new FileSource(TestConfig.settings(inbox, "poll_interval", 60), journal);
+        FileSource first = new FileSource(TestConfig.settings(inbox, "poll_interval", 60), journal, HeraldKinds.all());
         try {
             await(() -> journal.quarantined().size() == 1, "the record quarantined");
             RecordException again = assertThrows(RecordException.class, () -> first.reread("epoch.jsonl:1", record));
@@ -100,7 +101,7 @@ class FileSourceTest {
         assertTrue(q.whole(), "stored whole, so it can be retried");
 
         FileSource fixed = new FileSource(TestConfig.settings(inbox, "poll_interval", 60, "time_pointer", "/when"),
-                new MemoryJournal());
+                new MemoryJournal(), HeraldKinds.all());
         try {
             List<Event> events = fixed.reread(q.location(), q.content());
             assertEquals(1, events.size());
@@ -115,7 +116,7 @@ class FileSourceTest {
     @Test
     void aRecordLargerThanTheCurrentLimitIsStillTooLargeOnRetry() {
         FileSource source = new FileSource(TestConfig.settings(home, "poll_interval", 60, "max_record_bytes", 1024),
-                journal);
+                journal, HeraldKinds.all());
         try {
             RecordException e = assertThrows(RecordException.class,
                     () -> source.reread("big.jsonl:1", "{\"blob\":\"" + "x".repeat(2000) + "\"}"));
@@ -128,7 +129,7 @@ class FileSourceTest {
     @Test
     void anInvalidConfigurationFailsActivationNamingTheProperty() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FileSource(
-                config("name", "demo", "directory", "inbox", "batch_size", 0), journal, context(home)));
+                config("name", "demo", "directory", "inbox", "batch_size", 0), journal, context(home), HeraldKinds.all()));
         assertTrue(e.getMessage().startsWith("batch_size = 0"), e.getMessage());
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.api.Event;
+import dev.herald.testkit.HeraldKinds;
 import dev.herald.testkit.journal.MemoryJournal;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -54,7 +55,7 @@ class HugeRecordsTest {
         }
         Files.writeString(inbox.resolve("e-valid.jsonl"), "{\"type\":\"valid\"}\n");
 
-        new DirectoryPoller(TestConfig.settings(inbox), journal, () -> false).poll();
+        new DirectoryPoller(TestConfig.settings(inbox), journal, () -> false, HeraldKinds.all()).poll();
 
         assertEquals(List.of("after-line", "before-record", "after-record", "after-document", "valid"),
                 journal.events().stream().map(Event::type).toList());

@@ -56,11 +56,13 @@ final class PcePoller {
     private final AsyncCollection async;
     private final Journal journal;
     private final Clock clock;
-    private final RecordRecognizer recognizer = new RecordRecognizer();
+    private final RecordRecognizer recognizer;
     private final RecordIsolation isolation;
     private final SourceHealth health;
 
-    PcePoller(PceSettings settings, PceClient client, AsyncCollection async, Journal journal, Clock clock) {
+    PcePoller(PceSettings settings, PceClient client, AsyncCollection async, Journal journal, Clock clock,
+              RecordRecognizer recognizer) {
+        this.recognizer = recognizer;
         this.settings = settings;
         this.client = client;
         this.async = async;

@@ -3,6 +3,8 @@ package dev.herald.source.pce;
 import dev.herald.api.Event;
 import dev.herald.api.Journal;
 import dev.herald.api.record.RecordException;
+import dev.herald.api.record.RecordKind;
+import dev.herald.api.record.RecordKinds;
 import dev.herald.api.record.RecordRecognizer;
 import dev.herald.api.secret.ServicePid;
 import dev.herald.api.source.PollLoop;
@@ -40,7 +42,6 @@ import org.slf4j.LoggerFactory;
 public final class PceSource implements QuarantineRetry {
     /** Audit events come whole in one bounded response, so a retried one has no size of its own to keep to. */
     private static final int NO_RECORD_CAP = Integer.MAX_VALUE;
-    private static final RecordRecognizer RECOGNIZER = new RecordRecognizer();
 
     /** The factory configuration PID. */
     public static final String PID = "dev.herald.source.pce";
@@ -147,22 +148,30 @@ public final class PceSource implements QuarantineRetry {
     private final PceSettings settings;
     private final PcePoller poller;
     private final PollLoop loop;
+    private final RecordRecognizer recognizer;
     /** Touched by the loop's thread only. */
     private boolean healthChecked;
 
     /** Started by Declarative Services with the instance's configuration. */
     @Activate
     public PceSource(Config config, ServicePid pid, HttpConnection connection, @Reference Journal journal,
-            @Reference HttpClients clients) {
+            @Reference HttpClients clients, @Reference RecordKinds kinds,
+            @Reference(target = "(" + RecordKind.NAME + "=pce)") RecordKind pceEvents) {
         this(PceSettings.from(config, pid.service_pid()), journal, clients.create(httpSettings(config, connection)),
-                Clock.systemUTC());
+                Clock.systemUTC(), kinds.including(pceEvents).recognizer());
     }
 
-    PceSource(PceSettings settings, Journal journal, HttpSender http, Clock clock) {
+    /**
+     * @param recognizer reads the PCE's records: the DS constructor waits for the pce record kind and
+     *                   includes it, so that no PCE event is read as generic JSON while the kinds registry
+     *                   has yet to see it
+     */
+    PceSource(PceSettings settings, Journal journal, HttpSender http, Clock clock, RecordRecognizer recognizer) {
         this.settings = settings;
+        this.recognizer = recognizer;
         PceClient client = new PceClient(settings, http, RequestBudget.shared(settings.pceUrl(), settings.apiUser()));
         AsyncCollection async = new AsyncCollection(settings, client, clock, RequestBudget.Sleeper.THREAD);
-        this.poller = new PcePoller(settings, client, async, journal, clock);
+        this.poller = new PcePoller(settings, client, async, journal, clock, recognizer);
         this.loop = new PollLoop("herald-source-pce-" + settings.name(), "PCE source '" + settings.name() + "'",
                 settings.pollInterval());
         loop.start(this::poll);
@@ -183,7 +192,7 @@ public final class PceSource implements QuarantineRetry {
 
     @Override
     public List<Event> reread(String location, String content) throws RecordException {
-        return RECOGNIZER.events(content, NO_RECORD_CAP, settings.name(), null);
+        return recognizer.events(content, NO_RECORD_CAP, settings.name(), null);
     }
 
     @Deactivate

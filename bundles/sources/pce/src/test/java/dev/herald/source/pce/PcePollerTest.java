@@ -10,6 +10,7 @@ import dev.herald.api.Checkpoint;
 import dev.herald.api.source.PollHealth;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpSettings;
+import dev.herald.testkit.HeraldKinds;
 import dev.herald.testkit.MutableClock;
 import dev.herald.testkit.journal.MemoryJournal;
 import java.net.URI;
@@ -55,7 +56,7 @@ class PcePollerTest {
             sleeps.add(d);
             clock.advance(d);
         });
-        return new PcePoller(settings, client, async, journal, clock);
+        return new PcePoller(settings, client, async, journal, clock, HeraldKinds.all().recognizer());
     }
 
     private static RequestBudget unlimited() {

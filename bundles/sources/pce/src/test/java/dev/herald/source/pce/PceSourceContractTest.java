@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpSettings;
+import dev.herald.testkit.HeraldKinds;
 import dev.herald.testkit.MutableClock;
 import dev.herald.testkit.source.SourceContractTest;
 import java.time.Duration;
@@ -27,7 +28,7 @@ class PceSourceContractTest extends SourceContractTest {
         PceClient client = new PceClient(settings,
                 HttpClients.standalone().create(HttpSettings.builder("test").build()), unlimited);
         poller = new PcePoller(settings, client, new AsyncCollection(settings, client, clock, clock::advance), journal,
-                clock);
+                clock, HeraldKinds.all().recognizer());
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import dev.herald.api.record.RecordException;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpSettings;
 import dev.herald.testkit.Await;
+import dev.herald.testkit.HeraldKinds;
 import dev.herald.testkit.journal.MemoryJournal;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +24,7 @@ class PceSourceTest {
             String event = pce.add(Instant.now().minusSeconds(60), "user.sign_in");
             MemoryJournal journal = new MemoryJournal();
             PceSource source = new PceSource(TestConfig.settings("pce_url", pce.url(), "name", "source-test"), journal,
-                    HttpClients.standalone().create(HttpSettings.builder("test").build()), Clock.systemUTC());
+                    HttpClients.standalone().create(HttpSettings.builder("test").build()), Clock.systemUTC(), HeraldKinds.all().recognizer());
             try {
                 Await.until("the event is polled", () -> !journal.ids().isEmpty());
             } finally {
@@ -40,7 +41,7 @@ class PceSourceTest {
         try (PceEmulator pce = new PceEmulator(1)) {
             PceSource source = new PceSource(TestConfig.settings("pce_url", pce.url(), "name", "retry-test",
                     "poll_interval", 3600), new MemoryJournal(),
-                    HttpClients.standalone().create(HttpSettings.builder("test").build()), Clock.systemUTC());
+                    HttpClients.standalone().create(HttpSettings.builder("test").build()), Clock.systemUTC(), HeraldKinds.all().recognizer());
             try {
                 String good = "{\"href\":\"/orgs/1/events/e-1\",\"event_type\":\"user.sign_in\","
                         + "\"timestamp\":\"2026-11-22T10:00:00Z\",\"status\":\"success\",\"severity\":\"info\"}";

@@ -3,6 +3,7 @@ package dev.herald.source.s3;
 import dev.herald.api.Checkpoint;
 import dev.herald.api.Journal;
 import dev.herald.api.JournalException;
+import dev.herald.api.record.RecordRecognizer;
 import dev.herald.api.source.PollHealth;
 import dev.herald.api.source.RecordStreamIngest;
 import dev.herald.api.source.SourceHealth;
@@ -47,11 +48,12 @@ final class BucketPoller {
     private final BooleanSupplier stopping;
     private final SourceHealth health;
 
-    BucketPoller(S3SourceSettings settings, Journal journal, S3Client s3, BooleanSupplier stopping) {
+    BucketPoller(S3SourceSettings settings, Journal journal, S3Client s3, BooleanSupplier stopping,
+                 RecordRecognizer recognizer) {
         this.settings = settings;
         this.journal = journal;
         this.s3 = s3;
-        this.ingest = new ObjectIngest(settings, journal, s3, stopping);
+        this.ingest = new ObjectIngest(settings, journal, s3, stopping, recognizer);
         this.stopping = stopping;
         this.health = new SourceHealth(settings.name(), journal, settings.pollInterval());
     }

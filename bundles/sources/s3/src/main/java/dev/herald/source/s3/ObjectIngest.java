@@ -34,12 +34,13 @@ final class ObjectIngest {
     private final S3Client s3;
     private final RecordStreamIngest ingest;
 
-    ObjectIngest(S3SourceSettings settings, Journal journal, S3Client s3, BooleanSupplier stopping) {
+    ObjectIngest(S3SourceSettings settings, Journal journal, S3Client s3, BooleanSupplier stopping,
+                 RecordRecognizer recognizer) {
         this.instance = settings.name();
         this.journal = journal;
         this.s3 = s3;
         this.ingest = new RecordStreamIngest("S3 source '" + instance + "'", instance, journal,
-                new RecordRecognizer(), settings.limits(), stopping);
+                recognizer, settings.limits(), stopping);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.herald.source.s3;
 
 import dev.herald.api.Journal;
 import dev.herald.api.JournalException;
+import dev.herald.api.record.RecordRecognizer;
 import dev.herald.api.source.PollHealth;
 import dev.herald.api.source.RecordStreamIngest;
 import dev.herald.api.source.SourceHealth;
@@ -41,11 +42,12 @@ final class QueueListener {
     private final BooleanSupplier stopping;
     private final SourceHealth health;
 
-    QueueListener(S3SourceSettings settings, Journal journal, S3Client s3, SqsClient sqs, BooleanSupplier stopping) {
+    QueueListener(S3SourceSettings settings, Journal journal, S3Client s3, SqsClient sqs, BooleanSupplier stopping,
+                  RecordRecognizer recognizer) {
         this.settings = settings;
         this.journal = journal;
         this.sqs = sqs;
-        this.ingest = new ObjectIngest(settings, journal, s3, stopping);
+        this.ingest = new ObjectIngest(settings, journal, s3, stopping, recognizer);
         this.stopping = stopping;
         this.health = new SourceHealth(settings.name(), journal, settings.pollInterval());
     }

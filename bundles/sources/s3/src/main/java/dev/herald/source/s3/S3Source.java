@@ -3,6 +3,7 @@ package dev.herald.source.s3;
 import dev.herald.api.Event;
 import dev.herald.api.Journal;
 import dev.herald.api.record.RecordException;
+import dev.herald.api.record.RecordKinds;
 import dev.herald.api.record.RecordReader;
 import dev.herald.api.record.RecordRecognizer;
 import dev.herald.api.source.PollLoop;
@@ -186,12 +187,13 @@ public final class S3Source implements QuarantineRetry {
     private final S3SourceSettings settings;
     private final AwsClients clients;
     private final PollLoop loop;
-    private final RecordRecognizer recognizer = new RecordRecognizer();
+    private final RecordRecognizer recognizer;
 
     /** Started by Declarative Services with the instance's configuration. */
     @Activate
-    public S3Source(Config config, AwsConnection connection, @Reference Journal journal) {
+    public S3Source(Config config, AwsConnection connection, @Reference Journal journal, @Reference RecordKinds kinds) {
         this.settings = S3SourceSettings.from(config);
+        this.recognizer = kinds.recognizer();
         if (settings.mode() == S3SourceSettings.Mode.SQS && connection.read__timeout() <= settings.waitTime().toSeconds()) {
             throw new IllegalArgumentException("read_timeout = " + connection.read__timeout() + " must exceed wait_time = "
                     + settings.waitTime().toSeconds() + ": an SQS receive waits that long before it answers");
@@ -201,11 +203,11 @@ public final class S3Source implements QuarantineRetry {
                 settings.pollInterval());
         S3Client s3 = clients.client(S3Client.builder().forcePathStyle(settings.pathStyle()));
         if (settings.mode() == S3SourceSettings.Mode.POLL) {
-            loop.start(new BucketPoller(settings, journal, s3, loop::stopping)::poll);
+            loop.start(new BucketPoller(settings, journal, s3, loop::stopping, recognizer)::poll);
             LOG.info("S3 source '{}' lists s3://{}/{} for {} every {} s", settings.name(), settings.bucket(),
                     settings.prefix(), settings.include(), settings.pollInterval().toSeconds());
         } else {
-            loop.start(new QueueListener(settings, journal, s3, sqsClient(), loop::stopping)::receive);
+            loop.start(new QueueListener(settings, journal, s3, sqsClient(), loop::stopping, recognizer)::receive);
             LOG.info("S3 source '{}' reads the S3 notifications of {} for {}", settings.name(), settings.queueUrl(),
                     settings.include());
         }

@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.herald.api.Checkpoint;
 import dev.herald.api.Event;
 import dev.herald.api.record.RecordException;
-
 import dev.herald.api.source.PollHealth;
 import dev.herald.aws.AwsClients;
-import dev.herald.testkit.http.StubHttpServer;
 import dev.herald.source.s3.testing.S3Mock;
 import dev.herald.testkit.Await;
+import dev.herald.testkit.HeraldKinds;
+import dev.herald.testkit.http.StubHttpServer;
 import dev.herald.testkit.journal.MemoryJournal;
 import dev.herald.testkit.source.SourceContractTest;
 import java.io.ByteArrayOutputStream;
@@ -230,7 +230,7 @@ class S3SourceTest {
         send(queue, s3Event(bucket, "logs/1-bad.jsonl"));
         S3SourceSettings settings = TestConfig.settings(TestConfig.properties(s3mock.endpoint(), "mode", "sqs",
                 "bucket", bucket, "queue_url", queue, "wait_time", 0, "visibility_extension", 1, "max_record_bytes", 1024));
-        QueueListener listener = new QueueListener(settings, journal, s3, sqs, () -> false);
+        QueueListener listener = new QueueListener(settings, journal, s3, sqs, () -> false, HeraldKinds.all().recognizer());
 
         await(() -> {
             listener.receive();
@@ -287,7 +287,7 @@ class S3SourceTest {
             Map<String, Object> properties = TestConfig.properties("http://127.0.0.1:" + denying.port(), "bucket", "logs");
             try (AwsClients clients = TestConfig.clients(properties)) {
                 new BucketPoller(TestConfig.settings(properties), journal,
-                        clients.client(S3Client.builder().forcePathStyle(true)), () -> false).poll();
+                        clients.client(S3Client.builder().forcePathStyle(true)), () -> false, HeraldKinds.all().recognizer()).poll();
             }
         }
         assertNotNull(journal.problem("s3"));
@@ -305,7 +305,7 @@ class S3SourceTest {
                     "poll_interval", 10, "retry_mode", "legacy");
             try (AwsClients clients = TestConfig.clients(properties)) {
                 BucketPoller poller = new BucketPoller(TestConfig.settings(properties), journal,
-                        clients.client(S3Client.builder().forcePathStyle(true)), () -> false);
+                        clients.client(S3Client.builder().forcePathStyle(true)), () -> false, HeraldKinds.all().recognizer());
                 assertEquals(Duration.ofSeconds(10), poller.poll());
                 assertEquals(Duration.ofSeconds(20), poller.poll(), "the pause doubles while S3 fails");
                 assertTrue(journal.problem("s3").contains("ServiceUnavailable"), journal.problem("s3"));
@@ -373,7 +373,7 @@ class S3SourceTest {
         String bucket = bucket();
         put(bucket, "illumio/summaries/2026/11/03/flows-0001.jsonl.gz", gzip(fixture("illumio-flows.jsonl")));
         Map<String, Object> properties = TestConfig.properties(s3mock.endpoint(), "bucket", bucket, "poll_interval", 1);
-        S3Source source = new S3Source(TestConfig.config(properties), TestConfig.connection(properties), journal);
+        S3Source source = new S3Source(TestConfig.config(properties), TestConfig.connection(properties), journal, HeraldKinds.all());
         try {
             await(() -> journal.events().size() == 7);
         } finally {
@@ -386,7 +386,7 @@ class S3SourceTest {
     class Contract extends SourceContractTest {
         private final String bucket = bucket();
         private final BucketPoller poller = new BucketPoller(TestConfig.settings(TestConfig.properties(
-                s3mock.endpoint(), "bucket", bucket, "batch_size", 2)), journal, s3, () -> false);
+                s3mock.endpoint(), "bucket", bucket, "batch_size", 2)), journal, s3, () -> false, HeraldKinds.all().recognizer());
         private final Map<String, byte[]> removed = new TreeMap<>();
         private int objects;
 
@@ -438,7 +438,7 @@ class S3SourceTest {
         String record = "{\"type\":\"blob\",\"blob\":\"" + "x".repeat(2000) + "\"}";
         Map<String, Object> properties = TestConfig.properties(s3mock.endpoint(), "bucket", bucket(), "poll_interval", 60,
                 "max_record_bytes", 1024);
-        S3Source small = new S3Source(TestConfig.config(properties), TestConfig.connection(properties), journal);
+        S3Source small = new S3Source(TestConfig.config(properties), TestConfig.connection(properties), journal, HeraldKinds.all());
         try {
             RecordException e = assertThrows(RecordException.class, () -> small.reread("s3://b/k:2", record));
             assertTrue(e.getMessage().startsWith("too large (" + record.length() + " bytes)"), e.getMessage());
@@ -446,7 +446,7 @@ class S3SourceTest {
             small.stop();
         }
         properties.put("max_record_bytes", 4096);
-        S3Source raised = new S3Source(TestConfig.config(properties), TestConfig.connection(properties), journal);
+        S3Source raised = new S3Source(TestConfig.config(properties), TestConfig.connection(properties), journal, HeraldKinds.all());
         try {
             List<Event> events = raised.reread("s3://b/k:2", record);
             assertEquals(1, events.size());
@@ -462,13 +462,13 @@ class S3SourceTest {
         Object[] all = Arrays.copyOf(new Object[] {"bucket", bucket}, 2 + more.length);
         System.arraycopy(more, 0, all, 2, more.length);
         return new BucketPoller(TestConfig.settings(TestConfig.properties(s3mock.endpoint(), all)), journal, s3,
-                () -> false);
+                () -> false, HeraldKinds.all().recognizer());
     }
 
     private QueueListener listener(String bucket, String queue) {
         S3SourceSettings settings = TestConfig.settings(TestConfig.properties(s3mock.endpoint(), "mode", "sqs",
                 "bucket", bucket, "queue_url", queue, "wait_time", 0, "visibility_extension", 1));
-        return new QueueListener(settings, journal, s3, sqs, () -> false);
+        return new QueueListener(settings, journal, s3, sqs, () -> false, HeraldKinds.all().recognizer());
     }
 
     private List<String> listingPositions() {

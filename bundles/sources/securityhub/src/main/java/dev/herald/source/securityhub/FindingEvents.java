@@ -33,10 +33,11 @@ final class FindingEvents {
 
     private final String instance;
     private final RecordIsolation isolation;
-    private final RecordRecognizer recognizer = new RecordRecognizer();
+    private final RecordRecognizer recognizer;
 
-    FindingEvents(String instance, Journal journal) {
+    FindingEvents(String instance, Journal journal, RecordRecognizer recognizer) {
         this.instance = instance;
+        this.recognizer = recognizer;
         this.isolation = new RecordIsolation(instance, journal);
     }
 

@@ -10,6 +10,7 @@ import dev.herald.api.Event;
 import dev.herald.api.Journal;
 import dev.herald.api.JournalException;
 import dev.herald.api.record.RawSlices;
+import dev.herald.api.record.RecordRecognizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,10 +52,10 @@ final class PushHandler {
     private final FindingEvents findings;
     private final byte[] secretDigest;
 
-    PushHandler(SecurityHubSettings settings, Journal journal) {
+    PushHandler(SecurityHubSettings settings, Journal journal, RecordRecognizer recognizer) {
         this.settings = settings;
         this.journal = journal;
-        this.findings = new FindingEvents(settings.name(), journal);
+        this.findings = new FindingEvents(settings.name(), journal, recognizer);
         this.secretDigest = digest(settings.headerSecret());
     }
 

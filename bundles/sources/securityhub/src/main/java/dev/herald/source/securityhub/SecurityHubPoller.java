@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.api.Event;
 import dev.herald.api.Journal;
 import dev.herald.api.JournalException;
+import dev.herald.api.record.RecordRecognizer;
 import dev.herald.api.source.PollHealth;
 import dev.herald.api.source.SourceHealth;
 import dev.herald.api.source.TimeSlices;
@@ -42,11 +43,12 @@ final class SecurityHubPoller {
     private final TimeSlices slices;
     private final SourceHealth health;
 
-    SecurityHubPoller(SecurityHubSettings settings, FindingsWindow window, Journal journal, Clock clock) {
+    SecurityHubPoller(SecurityHubSettings settings, FindingsWindow window, Journal journal, Clock clock,
+                      RecordRecognizer recognizer) {
         this.settings = settings;
         this.window = window;
         this.clock = clock;
-        this.findings = new FindingEvents(settings.name(), journal);
+        this.findings = new FindingEvents(settings.name(), journal, recognizer);
         this.slices = new TimeSlices("Security Hub source '" + settings.name() + "'", settings.name(), journal,
                 new TimeSlices.Window(settings.overlap(), settings.backfill(), SecurityHubSettings.RETENTION, SLICE,
                         BATCH));

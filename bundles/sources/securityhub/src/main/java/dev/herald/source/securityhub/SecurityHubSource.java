@@ -3,6 +3,9 @@ package dev.herald.source.securityhub;
 import dev.herald.api.Event;
 import dev.herald.api.Journal;
 import dev.herald.api.record.RecordException;
+import dev.herald.api.record.RecordKind;
+import dev.herald.api.record.RecordKinds;
+import dev.herald.api.record.RecordRecognizer;
 import dev.herald.api.source.PollLoop;
 import dev.herald.api.source.QuarantineRetry;
 import dev.herald.aws.AwsClients;
@@ -207,21 +210,27 @@ public final class SecurityHubSource implements QuarantineRetry {
     /** Started by Declarative Services with the instance's configuration. */
     @Activate
     public SecurityHubSource(Config config, AwsConnection connection, @Reference Journal journal,
-                             BundleContext context) {
+                             BundleContext context, @Reference RecordKinds kinds,
+                             @Reference(target = "(" + RecordKind.NAME + "=securityhub)") RecordKind findingKind) {
         this(config, connection, journal, Clock.systemUTC(), (servlet, properties) -> {
             ServiceRegistration<Servlet> registration = context.registerService(Servlet.class, servlet, properties);
             return registration::unregister;
-        });
+        }, kinds.including(findingKind).recognizer());
     }
 
+    /**
+     * @param recognizer turns findings into events: the DS constructor waits for the securityhub record
+     *                   kind and includes it, so that no finding is read as generic JSON while the kinds
+     *                   registry has yet to see it
+     */
     SecurityHubSource(Config config, AwsConnection connection, Journal journal, Clock clock,
-                      ServletPublisher publisher) {
+                      ServletPublisher publisher, RecordRecognizer recognizer) {
         this.settings = settings(config, connection.service_pid());
-        this.findings = new FindingEvents(settings.name(), journal);
+        this.findings = new FindingEvents(settings.name(), journal, recognizer);
         if (settings.mode() == SecurityHubSettings.Mode.PUSH) {
             this.clients = null;
             this.loop = null;
-            this.servlet = publish(new PushHandler(settings, journal), publisher);
+            this.servlet = publish(new PushHandler(settings, journal, recognizer), publisher);
             LOG.info("Security Hub source '{}' takes EventBridge deliveries at {}", settings.name(), settings.path());
             if (settings.allowPlainHttp()) {
                 LOG.warn("Security Hub source '{}' takes deliveries at {} over plain HTTP too (allow_plain_http ="
@@ -236,7 +245,7 @@ public final class SecurityHubSource implements QuarantineRetry {
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new ResponseBodyCapture())));
         FindingsWindow window = new FindingsWindow(client,
                 RequestPacer.perSecond(settings.maxRequestsPerSecond()), settings.filters());
-        SecurityHubPoller poller = new SecurityHubPoller(settings, window, journal, clock);
+        SecurityHubPoller poller = new SecurityHubPoller(settings, window, journal, clock, recognizer);
         this.servlet = null;
         this.loop = new PollLoop("herald-source-securityhub-" + settings.name(),
                 "Security Hub source '" + settings.name() + "'", settings.pollInterval());

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
+import dev.herald.testkit.HeraldKinds;
 import dev.herald.testkit.journal.MemoryJournal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,7 +25,7 @@ class PushHandlerTest {
     private static final String JSON_TYPE = "application/json; charset=utf-8";
 
     private final MemoryJournal journal = new MemoryJournal();
-    private final PushHandler handler = new PushHandler(TestConfig.push("max_body_bytes", 4096).settings(), journal);
+    private final PushHandler handler = new PushHandler(TestConfig.push("max_body_bytes", 4096).settings(), journal, HeraldKinds.all().recognizer());
 
     private static ObjectNode envelope(String detailType, JsonNode... findings) {
         ObjectNode event = JSON.createObjectNode().put("version", "0")

@@ -3,6 +3,7 @@ package dev.herald.source.securityhub;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.testkit.HeraldKinds;
 import dev.herald.testkit.journal.MemoryJournal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -27,7 +28,7 @@ class PushServletTest {
     private final ByteArrayOutputStream written = new ByteArrayOutputStream();
 
     private PushServlet servlet(TestConfig config) {
-        return new PushServlet(new PushHandler(config.settings(), journal), config.settings());
+        return new PushServlet(new PushHandler(config.settings(), journal, HeraldKinds.all().recognizer()), config.settings());
     }
 
     private HttpServletRequest request(String method, String token, String body) {

@@ -12,6 +12,7 @@ import dev.herald.api.Severity;
 import dev.herald.aws.AwsClients;
 import dev.herald.aws.RequestPacer;
 import dev.herald.source.securityhub.SecurityHubEmulator.Request;
+import dev.herald.testkit.HeraldKinds;
 import dev.herald.testkit.MutableClock;
 import dev.herald.testkit.journal.MemoryJournal;
 import java.time.Duration;
@@ -50,7 +51,7 @@ class SecurityHubPollerTest {
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new ResponseBodyCapture())));
         FindingsWindow window = new FindingsWindow(client, new RequestPacer(1000, System::nanoTime, d -> { }),
                 settings.filters());
-        return new SecurityHubPoller(settings, window, journal, clock);
+        return new SecurityHubPoller(settings, window, journal, clock, HeraldKinds.all().recognizer());
     }
 
     private static String id(JsonNode finding) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.aws.AwsClients;
 import dev.herald.aws.RequestPacer;
+import dev.herald.testkit.HeraldKinds;
 import dev.herald.testkit.MutableClock;
 import dev.herald.testkit.source.SourceContractTest;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class SecurityHubSourceContractTest extends SourceContractTest {
         SecurityHubClient client = clients.client(SecurityHubClient.builder()
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new ResponseBodyCapture())));
         poller = new SecurityHubPoller(settings, new FindingsWindow(client,
-                new RequestPacer(1000, System::nanoTime, d -> { }), settings.filters()), journal, clock);
+                new RequestPacer(1000, System::nanoTime, d -> { }), settings.filters()), journal, clock, HeraldKinds.all().recognizer());
     }
 
     @AfterEach

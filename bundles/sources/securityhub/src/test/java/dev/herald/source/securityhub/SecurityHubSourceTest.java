@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.herald.api.Event;
 import dev.herald.api.record.RecordException;
 import dev.herald.testkit.Await;
+import dev.herald.testkit.HeraldKinds;
 import dev.herald.testkit.journal.MemoryJournal;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,7 +32,7 @@ class SecurityHubSourceTest {
             MemoryJournal journal = new MemoryJournal();
             TestConfig test = new TestConfig(aws.url(), "backfill_hours", 1);
             SecurityHubSource source = new SecurityHubSource(test.config(), test.connection(), journal,
-                    Clock.systemUTC(), NO_HTTP);
+                    Clock.systemUTC(), NO_HTTP, HeraldKinds.all().recognizer());
             try {
                 Await.until("the findings are polled", () -> journal.position(TestConfig.NAME) != null);
             } finally {
@@ -54,7 +55,7 @@ class SecurityHubSourceTest {
                     servlets.add(servlet);
                     published.add(properties);
                     return () -> withdrawn.set(true);
-                });
+                }, HeraldKinds.all().recognizer());
         source.stop();
 
         assertEquals("/herald/securityhub/prod", published.get(0).get("osgi.http.whiteboard.servlet.pattern"));
@@ -67,11 +68,11 @@ class SecurityHubSourceTest {
         TestConfig test = new TestConfig("", "severity_labels", "SEVERE");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new SecurityHubSource(test.config(), test.connection(), new MemoryJournal(), Clock.systemUTC(),
-                        NO_HTTP));
+                        NO_HTTP, HeraldKinds.all().recognizer()));
         assertTrue(e.getMessage().startsWith("securityhub source 'hub': severity_labels"), e.getMessage());
         TestConfig badKeys = new TestConfig("", "access_key_id", "");
         e = assertThrows(IllegalArgumentException.class, () -> new SecurityHubSource(badKeys.config(),
-                badKeys.connection(), new MemoryJournal(), Clock.systemUTC(), NO_HTTP));
+                badKeys.connection(), new MemoryJournal(), Clock.systemUTC(), NO_HTTP, HeraldKinds.all().recognizer()));
         assertTrue(e.getMessage().contains("credentials=static needs access_key_id"), e.getMessage());
     }
 
@@ -79,7 +80,7 @@ class SecurityHubSourceTest {
     void aQuarantinedFindingIsReadAgainAsIfReadNow() {
         TestConfig test = TestConfig.push("name", "prod");
         SecurityHubSource source = new SecurityHubSource(test.config(), test.connection(), new MemoryJournal(),
-                Clock.systemUTC(), (servlet, properties) -> () -> { });
+                Clock.systemUTC(), (servlet, properties) -> () -> { }, HeraldKinds.all().recognizer());
         try {
             Instant updated = Instant.parse("2026-11-22T10:00:00Z");
             String asff = SecurityHubEmulator.finding("f-1", updated, "HIGH").toString();

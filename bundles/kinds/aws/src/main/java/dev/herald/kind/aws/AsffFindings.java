@@ -1,10 +1,12 @@
-package dev.herald.api.record;
+package dev.herald.kind.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
+import dev.herald.api.record.Fields;
+import dev.herald.api.record.RecordException;
+import dev.herald.api.record.Timestamps;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Findings in the AWS Security Finding Format. A finding is updated in place, so the event id is
@@ -13,29 +15,21 @@ import java.util.List;
  * {@code Severity.Normalized} banded as ASFF documents it). {@code CreatedAt} and {@code
  * UpdatedAt} must be valid ISO-8601: real findings sometimes are not, and they are bad input.
  */
-final class AsffFindings implements KindMapper {
+final class AsffFindings {
     private static final String WHAT = "ASFF finding";
 
-    @Override
-    public RecordKind kind() {
-        return RecordKind.SECURITYHUB;
+    private AsffFindings() {
     }
 
-    @Override
-    public boolean accepts(JsonNode record) {
+    /** Whether a record is a finding of its own: it has the fields every ASFF finding has. */
+    static boolean accepts(JsonNode record) {
         return record.has("SchemaVersion") && record.has("Id") && record.has("ProductArn");
-    }
-
-    @Override
-    public List<Event> events(JsonNode record, String raw, String instance, String fallbackId)
-            throws RecordException {
-        return List.of(event(record, raw, instance));
     }
 
     /** One finding, on its own or taken from an EventBridge event. */
     static Event event(JsonNode finding, String raw, String instance) throws RecordException {
         if (!finding.isObject()) {
-            throw new RecordException(WHAT + " is " + Json.describe(finding) + ", expected an object");
+            throw new RecordException(WHAT + " is " + Fields.describe(finding) + ", expected an object");
         }
         String id = Fields.require(finding, "Id", WHAT);
         Timestamps.require(finding, "CreatedAt", WHAT);
@@ -43,7 +37,7 @@ final class AsffFindings implements KindMapper {
         String type = Fields.first(finding, "Types");
         return Event.builder()
                 .id(id + "@" + updated)
-                .source(RecordKind.SECURITYHUB.source())
+                .source(SecurityHubKind.NAME)
                 .instance(instance)
                 .type(type == null ? "Finding" : type)
                 .time(updated)

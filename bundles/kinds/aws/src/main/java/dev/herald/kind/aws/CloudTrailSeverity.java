@@ -1,7 +1,8 @@
-package dev.herald.api.record;
+package dev.herald.kind.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.api.Severity;
+import dev.herald.api.record.Fields;
 import java.util.Set;
 
 /**

@@ -1,8 +1,11 @@
-package dev.herald.api.record;
+package dev.herald.kind.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
+import dev.herald.api.record.Fields;
+import dev.herald.api.record.RecordException;
+import dev.herald.api.record.Timestamps;
 import java.time.Instant;
 
 /**
@@ -24,7 +27,7 @@ final class OcsfFindings {
 
     static Event event(JsonNode finding, String raw, String instance) throws RecordException {
         if (!finding.isObject()) {
-            throw new RecordException(WHAT + " is " + Json.describe(finding) + ", expected an object");
+            throw new RecordException(WHAT + " is " + Fields.describe(finding) + ", expected an object");
         }
         JsonNode info = finding.path("finding_info");
         String uid = Fields.text(info, "uid");
@@ -38,7 +41,7 @@ final class OcsfFindings {
         }
         return Event.builder()
                 .id(uid + "@" + time)
-                .source(RecordKind.SECURITYHUB.source())
+                .source(SecurityHubKind.NAME)
                 .instance(instance)
                 .type(type == null ? "Finding" : type)
                 .time(time)
