@@ -9,8 +9,10 @@ import dev.herald.api.admin.PipelineListener;
 import dev.herald.api.admin.SelfAlerts;
 import dev.herald.core.PipelineListeners;
 import dev.herald.core.admin.SourceProblems;
+import dev.herald.core.digest.Grouping;
 import dev.herald.core.enrich.EnrichmentStage;
 import dev.herald.core.route.Admissions;
+import dev.herald.core.route.GroupSpec;
 import dev.herald.core.route.Route;
 import dev.herald.core.route.RouteTable;
 import dev.herald.core.route.Routes;
@@ -152,7 +154,8 @@ public final class JournalService implements Journal {
      * Logs the event once and writes one outbox entry, referring to it, per sink that a route the
      * throttles let through names: the entry carries all those routes ({@link SinkNotifications}).
      * Routed and throttled are counted per route. The throttles count in memory; a rollback gives
-     * their counts back ({@link Admissions}).
+     * their counts back ({@link Admissions}). When the first of those routes groups ({@code group_by}),
+     * the event joins its group for the sink instead, and goes out in the group's digest.
      */
     private static void route(StoreTransaction tx, Prepared p, RouteCounts counts, Admissions admissions, long now) {
         List<String> matched = new ArrayList<>(p.routes().size());
@@ -170,8 +173,15 @@ public final class JournalService implements Journal {
             counts.add(r, Counter.ROUTED);
         }
         notifications.forEach((sink, routes, severity) -> {
-            if (!SelfAlerts.isAbout(p.event(), sink)) {
+            if (SelfAlerts.isAbout(p.event(), sink)) {
+                return;
+            }
+            // the first route that names the sink decides, as for the template: it groups, or sends at once
+            GroupSpec group = notifications.leader(sink).definition().group();
+            if (group == null) {
                 tx.enqueue(sink, routes, severity, key, now);
+            } else {
+                Grouping.join(tx, sink, routes, severity, group, group.key(p.input()), key, now);
             }
         });
     }
