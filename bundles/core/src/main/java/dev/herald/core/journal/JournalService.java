@@ -21,6 +21,7 @@ import dev.herald.core.store.EventCodec;
 import dev.herald.core.store.Pending;
 import dev.herald.core.store.Store;
 import dev.herald.core.store.StoreTransaction;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,11 +65,19 @@ public final class JournalService implements Journal {
     @Reference
     EnrichmentStage enrichment = new EnrichmentStage();
 
+    /** When events are received: the time groups of grouping routes wait from. */
+    private final Clock clock;
+
     @Activate
     public JournalService(@Reference Store store, @Reference Routes routes, @Reference SourceProblems problems) {
+        this(store, routes, problems, Clock.systemUTC());
+    }
+
+    public JournalService(Store store, Routes routes, SourceProblems problems, Clock clock) {
         this.store = store;
         this.routes = routes;
         this.problems = problems;
+        this.clock = clock;
     }
 
     @Override
@@ -80,7 +89,7 @@ public final class JournalService implements Journal {
         Pending<Integer> commit;
         try {
             Function<StoreTransaction, Integer> work = tx -> commit(tx, sourceInstance, feed, batch.size(), next,
-                    System.currentTimeMillis());
+                    clock.millis());
             commit = batch.size() <= INTERACTIVE_BATCH ? store.submitFirst(true, work) : store.submit(true, work);
         } catch (RuntimeException e) {
             throw new JournalException("cannot commit events of " + sourceInstance + ": " + e.getMessage(), e);
