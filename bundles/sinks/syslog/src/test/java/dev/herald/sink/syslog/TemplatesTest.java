@@ -284,7 +284,8 @@ class TemplatesTest {
         JsonNode digest = JSON.readTree(json);
         assertEquals(2, digest.path("herald_digest").path("count").asInt());
         assertEquals("type=" + SampleEvents.HOSTILE, digest.path("herald_digest").path("group").asText());
-        assertEquals(first.detail(), digest.path("events").get(0), "the json format keeps each record as JSON");
+        assertEquals(first.detail(), digest.path("events").get(0).path("record"), "the json format keeps each record as JSON");
+        assertEquals(first.id(), digest.path("events").get(0).path("id").asText());
         assertEquals(1, json.lines().count(), "one syslog message: " + json);
     }
 }
