@@ -81,6 +81,10 @@ public final class DigestFlusher {
         List<Group> due;
         do {
             due = store.read(v -> v.groupsDue(now, BATCH));
+            if (due.isEmpty()) {
+                // nothing due: no write, so an idle flusher costs the store's writer nothing
+                break;
+            }
             List<Group> batch = due;
             sent += store.write(false, tx -> {
                 int n = 0;

@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * range a page at a time, so memory stays bounded however long it is, matches each event against
  * the route's definition (enabled or not) and, unless it is a dry run, puts one outbox entry per
  * match and chosen sink into the normal outboxes, where retries and dead letters work as for any
- * other entry. The entries carry the replay's id, which scopes their idempotency keys.
+ * other entry. The entries carry the replay's id, which scopes their idempotency keys. A route's
+ * grouping ({@code group_by}) does not apply: a replay sends each event on its own, so a resend is
+ * complete event by event and never joins, or delays, a group of live traffic.
  */
 @Component(service = ReplayService.class, configurationPid = CoreConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
