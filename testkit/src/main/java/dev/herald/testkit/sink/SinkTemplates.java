@@ -7,6 +7,8 @@ import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.api.sink.Escaping;
 import dev.herald.api.sink.TemplateFilters;
+import dev.herald.core.store.Group;
+import dev.herald.core.template.DigestGroup;
 import dev.herald.core.template.Escape;
 import dev.herald.core.template.Rendering;
 import dev.herald.core.template.SinkResources;
@@ -177,6 +179,69 @@ public final class SinkTemplates {
                 parse(plain);
             }
         }
+    }
+
+    /**
+     * The body of a digest: {@code events} (at least one) of one group of a grouping route, sent as
+     * one notification, as the dispatcher renders it: the templates see {@code event} (the first),
+     * and {@code group.key}, {@code .count}, {@code .first}, {@code .last}, {@code .events} (the
+     * first {@link Group#EXAMPLES}) and {@code .more} (how many events it leaves out).
+     */
+    public String renderDigest(String key, List<Event> events, Severity severity) throws TemplateRenderingException {
+        List<Event> shown = events.subList(0, Math.min(Group.EXAMPLES, events.size()));
+        DigestGroup group = new DigestGroup(key, events.size(), events.get(0), events.get(events.size() - 1), shown);
+        try {
+            return renderer().render(new Rendering(events.get(0), route, sink, kind, Escape.of(escaping), format,
+                    resources(), routeTemplate, severity, idempotencyKey, List.of(route), annotations, group));
+        } catch (TemplateException e) {
+            throw new TemplateRenderingException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Fails unless the templates render a digest of 37 events (the sample events of every record
+     * kind, in turn) sensibly: the body shows the count (37), the group key's values, the first event's id
+     * ({@code digest-first}) as an example, the last event's id ({@code digest-last}) and how many
+     * events it does not show (27), but no event past the first {@link Group#EXAMPLES} but the last;
+     * a JSON body stays valid JSON, also when the key and the events are full of quotes, line
+     * breaks and markup.
+     */
+    public void assertRendersDigest() throws TemplateRenderingException {
+        List<Event> samples = List.copyOf(SampleEvents.all().values());
+        List<Event> events = new ArrayList<>();
+        int count = 37;
+        for (int i = 0; i < count; i++) {
+            Event sample = samples.get(i % samples.size());
+            events.add(SampleEvents.of(sample.source(), digestEventId(i, count), sample.type(), sample.detail()));
+        }
+        String body = renderDigest("type=ConsoleLogin, detail.userIdentity.arn=arn:aws:iam::111122223333:root", events,
+                Severity.HIGH);
+        // the key's values: a format may escape its = and , (CEF does)
+        for (String expected : List.of("37", "ConsoleLogin", "arn:aws:iam::111122223333:root", "digest-first",
+                "digest-last", "27")) {
+            if (!body.contains(expected)) {
+                throw new AssertionError("the digest body does not show '" + expected + "' (the count 37, the group"
+                        + " key's values, the first and the last event, 27 more): " + body);
+            }
+        }
+        String unshown = digestEventId(Group.EXAMPLES, count);
+        if (body.contains(unshown)) {
+            throw new AssertionError("the digest body shows " + unshown + ", past the first " + Group.EXAMPLES
+                    + " events: " + body);
+        }
+        List<Event> hostile = List.of(SampleEvents.hostile(SampleEvents.CLOUDTRAIL),
+                SampleEvents.hostile(SampleEvents.PCE));
+        String hostileBody = renderDigest("type=" + SampleEvents.HOSTILE, hostile, Severity.CRITICAL);
+        if (escaping == Escaping.JSON) {
+            parse(body);
+            parse(hostileBody);
+        }
+    }
+
+    /** Ids without digits, so that the digest's numbers are the only ones in a body. */
+    private static String digestEventId(int i, int count) {
+        return i == 0 ? "digest-first" : i == count - 1 ? "digest-last"
+                : "digest-example-" + (char) ('a' + i % 26) + (char) ('a' + i / 26);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.herald.core.route.Route;
 import dev.herald.core.route.RouteDefinition;
 import dev.herald.core.route.RouteTable;
 import dev.herald.core.route.Routes;
+import dev.herald.core.template.DigestGroup;
 import dev.herald.core.template.Rendering;
 import dev.herald.core.template.TemplateException;
 import dev.herald.core.template.TemplateRenderer;
@@ -42,19 +43,29 @@ public final class Bodies {
      */
     Notification notification(Event event, List<String> sent, Severity severity, SinkHandle sink, int attempt,
                               String replay) throws TemplateException {
+        return notification(event, sent, severity, sink, attempt, replay, null, null);
+    }
+
+    /**
+     * As {@link #notification(Event, List, Severity, SinkHandle, int, String)}; for a digest ({@code
+     * group} not null, {@code event} its first event) the key is the digest's ({@code digestId}).
+     */
+    Notification notification(Event event, List<String> sent, Severity severity, SinkHandle sink, int attempt,
+                              String replay, String digestId, DigestGroup group) throws TemplateException {
         String route = sent.get(0);
-        String key = IdempotencyKey.of(replay, event.instance(), event.id(), route, sink.name());
-        return new Notification(event, route, sink.name(), severity, render(event, sent, severity, sink, key),
+        String key = group != null ? IdempotencyKey.ofDigest(digestId, sink.name())
+                : IdempotencyKey.of(replay, event.instance(), event.id(), route, sink.name());
+        return new Notification(event, route, sink.name(), severity, render(event, sent, severity, sink, key, group),
                 attempt, key);
     }
 
     public String render(Event event, String route, Severity severity, SinkHandle sink, String idempotencyKey)
             throws TemplateException {
-        return render(event, List.of(route), severity, sink, idempotencyKey);
+        return render(event, List.of(route), severity, sink, idempotencyKey, null);
     }
 
-    private String render(Event event, List<String> sent, Severity severity, SinkHandle sink, String idempotencyKey)
-            throws TemplateException {
+    private String render(Event event, List<String> sent, Severity severity, SinkHandle sink, String idempotencyKey,
+                          DigestGroup group) throws TemplateException {
         RouteTable table = routes.table();
         List<RouteDefinition> definitions = sent.stream().map(r -> definition(table, r)).flatMap(Optional::stream).toList();
         String override = definitions.stream().map(d -> d.templates().get(sink.name()))
@@ -63,7 +74,7 @@ public final class Bodies {
         Map<String, String> annotations = new LinkedHashMap<>();
         definitions.forEach(d -> d.annotations().forEach(annotations::putIfAbsent));
         return renderer.render(new Rendering(event, sent.get(0), sink.name(), sink.kind(), sink.escape(),
-                sink.templateSet(), sink.resources(), override, severity, idempotencyKey, sent, annotations));
+                sink.templateSet(), sink.resources(), override, severity, idempotencyKey, sent, annotations, group));
     }
 
     /** The route's definition: the live route's, or for a replay of a disabled route, its configuration's. */

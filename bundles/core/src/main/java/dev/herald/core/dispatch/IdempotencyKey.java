@@ -9,6 +9,8 @@ import java.util.HexFormat;
 public final class IdempotencyKey {
     /** Marks a replay's keys apart from any key of normal traffic. */
     private static final String REPLAY = "replay";
+    /** Marks a digest's keys apart from any event's. */
+    private static final String DIGEST = "digest";
 
     private IdempotencyKey() {
     }
@@ -26,6 +28,16 @@ public final class IdempotencyKey {
      */
     public static String of(String replay, String instance, String eventId, String route, String sink) {
         return replay == null ? of(instance, eventId, route, sink) : digest(REPLAY, replay, instance, eventId, route, sink);
+    }
+
+    /**
+     * The key of a digest: the same for every attempt of it, one per group window, so that an API
+     * that dedupes by key (PagerDuty's dedup_key, …) sees one key per digest.
+     *
+     * @param digest the digest's id ({@link dev.herald.core.store.Digest#id()})
+     */
+    public static String ofDigest(String digest, String sink) {
+        return digest(DIGEST, digest, sink);
     }
 
     private static String digest(String... parts) {

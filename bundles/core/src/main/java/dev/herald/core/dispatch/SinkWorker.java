@@ -245,7 +245,7 @@ final class SinkWorker implements Runnable {
         } else {
             try {
                 Notification n = bodies.notification(event, entry.routes(), entry.severity(), sink, entry.nextAttempt(),
-                        entry.replay());
+                        entry.replay(), digestId(entry), DigestEvents.of(store, entry, event));
                 outcome = send(() -> sink.sink().send(n));
             } catch (TemplateException e) {
                 outcome = Outcome.dead(e.getMessage());
@@ -276,7 +276,8 @@ final class SinkWorker implements Runnable {
             }
             events.put(e, event);
             try {
-                Notification n = bodies.notification(event, e.routes(), e.severity(), sink, e.nextAttempt(), e.replay());
+                Notification n = bodies.notification(event, e.routes(), e.severity(), sink, e.nextAttempt(), e.replay(),
+                        digestId(e), DigestEvents.of(store, e, event));
                 batch.add(n);
                 byKey.put(n.idempotencyKey(), e);
             } catch (TemplateException ex) {
@@ -325,6 +326,10 @@ final class SinkWorker implements Runnable {
             LOG.error("Outbox entry {} of sink {} cannot be read", entry.seq(), sink.name(), e);
             return null;
         }
+    }
+
+    private static String digestId(OutboxEntry entry) {
+        return entry.digest() == null ? null : entry.digest().id();
     }
 
     /** Runs one send; null when the worker was abandoned meanwhile (nothing is recorded then). */

@@ -9,8 +9,10 @@ import dev.herald.api.admin.PipelineListener;
 import dev.herald.api.admin.SelfAlerts;
 import dev.herald.core.PipelineListeners;
 import dev.herald.core.admin.SourceProblems;
+import dev.herald.core.digest.Grouping;
 import dev.herald.core.enrich.EnrichmentStage;
 import dev.herald.core.route.Admissions;
+import dev.herald.core.route.GroupSpec;
 import dev.herald.core.route.Route;
 import dev.herald.core.route.RouteTable;
 import dev.herald.core.route.Routes;
@@ -68,14 +70,20 @@ public final class JournalService implements Journal {
     /** Holds notifications back while a silence is in force; a journal built without OSGi has none. */
     @Reference
     Silences silences = Silences.NONE;
-    /** When events are received, which also decides which silences are in force. */
-    Clock clock = Clock.systemUTC();
+
+    /** When events are received: which silences are in force, and the time groups of grouping routes wait from. */
+    private final Clock clock;
 
     @Activate
     public JournalService(@Reference Store store, @Reference Routes routes, @Reference SourceProblems problems) {
+        this(store, routes, problems, Clock.systemUTC());
+    }
+
+    public JournalService(Store store, Routes routes, SourceProblems problems, Clock clock) {
         this.store = store;
         this.routes = routes;
         this.problems = problems;
+        this.clock = clock;
     }
 
     @Override
@@ -164,7 +172,9 @@ public final class JournalService implements Journal {
      * Routed and throttled are counted per route. The throttles count in memory; a rollback gives
      * their counts back ({@link Admissions}). A notification to a sink that a silence in force
      * covers is not written, only counted as silenced for the sink and for each of its routes;
-     * the event stays in the log, so a replay can still send it.
+     * the event stays in the log, so a replay can still send it. Otherwise, when the first of those
+     * routes groups ({@code group_by}), the event joins its group for the sink instead, and goes out
+     * in the group's digest.
      */
     private static void route(StoreTransaction tx, Prepared p, RouteCounts counts, Admissions admissions,
                               ActiveSilences held, long now) {
@@ -190,11 +200,15 @@ public final class JournalService implements Journal {
             if (SelfAlerts.isAbout(p.event(), sink)) {
                 return;
             }
+            // the first route that names the sink decides, as for the template: it groups, or sends at once
+            GroupSpec group = notifications.leader(sink).definition().group();
             if (silencing.stream().anyMatch(s -> s.covers(sink))) {
                 tx.count(Counter.Scope.SINK, sink, Counter.SILENCED, 1);
                 routes.forEach(r -> tx.count(Counter.Scope.ROUTE, r, Counter.SILENCED, 1));
-            } else {
+            } else if (group == null) {
                 tx.enqueue(sink, routes, severity, key, now);
+            } else {
+                Grouping.join(tx, sink, routes, severity, group, group.key(p.input()), key, now);
             }
         });
     }

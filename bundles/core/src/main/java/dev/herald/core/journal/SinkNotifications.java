@@ -19,6 +19,9 @@ final class SinkNotifications {
     void add(Route route, Severity severity) {
         for (String sink : route.definition().sinks()) {
             Notice n = bySink.computeIfAbsent(sink, s -> new Notice());
+            if (n.leader == null) {
+                n.leader = route;
+            }
             if (!n.routes.contains(route.name())) {
                 n.routes.add(route.name());
             }
@@ -41,8 +44,14 @@ final class SinkNotifications {
         void notify(String sink, List<String> routes, Severity severity);
     }
 
+    /** The first route added that names the sink. */
+    Route leader(String sink) {
+        return bySink.get(sink).leader;
+    }
+
     private static final class Notice {
         private final List<String> routes = new ArrayList<>(2);
+        private Route leader;
         private Severity severity;
     }
 }

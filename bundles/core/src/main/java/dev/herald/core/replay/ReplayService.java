@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * match and chosen sink into the normal outboxes, where retries and dead letters work as for any
  * other entry. The entries carry the replay's id, which scopes their idempotency keys. Silences
  * do not apply: a replay is an operator's explicit order (and the way to send what a silence held
- * back).
+ * back). Nor does a route's grouping ({@code group_by}): a replay sends each event on its own, so a
+ * resend is complete event by event and never joins, or delays, a group of live traffic.
  */
 @Component(service = ReplayService.class, configurationPid = CoreConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)

@@ -50,6 +50,28 @@ public @interface RouteConfig {
                     + "of the first of them (higher priority first, then by name) that names one for the sink")
     int priority() default 0;
 
+    @AttributeDefinition(name = "Group by", required = false,
+            description = "Envelope paths whose values group events into digests, e.g. type, detail.userIdentity.arn: "
+                    + "each group's events go to each sink as one notification (group.count, group.events in "
+                    + "templates); empty: every event is sent on its own")
+    String[] group__by() default {};
+
+    @AttributeDefinition(name = "Group wait", required = false,
+            description = "How long a new group collects events before its first digest, e.g. 30s (units ms, s, m,"
+                    + " h, d); empty: 30s; only with group_by")
+    String group__wait() default "";
+
+    @AttributeDefinition(name = "Group interval", required = false,
+            description = "The least time between two digests of one group: later events of the group go out "
+                    + "together at most this often, e.g. 10m; empty: 5m; only with group_by")
+    String group__interval() default "";
+
+    @AttributeDefinition(name = "Repeat interval", required = false,
+            description = "How long a group stays open after its last digest while no event joins it (events never "
+                    + "resolve): after that, its next event opens a new group that waits group_wait again, e.g. 1d;"
+                    + " at least group_interval; empty: 4h; only with group_by")
+    String repeat__interval() default "";
+
     @AttributeDefinition(name = "Enabled")
     boolean enabled() default true;
 

@@ -19,11 +19,12 @@ import java.util.Map;
  * @param priority     orders the routes an event matched: higher first, then by name
  * @param error        why the configuration is invalid, or null
  * @param annotations  the {@code annotations.<key>} templates (runbook, summary, owner, …), by key
+ * @param group        how it groups events into digests, or null: it sends every event on its own
  */
 public record RouteDefinition(String pid, String name, boolean enabled, String pattern, List<String> sinks,
                               Severity severity, Map<String, String> templates, String throttleText,
                               ThrottleSpec throttle, int priority, String error,
-                              Map<String, String> annotations) {
+                              Map<String, String> annotations, GroupSpec group) {
 
     public boolean valid() {
         return error == null;
@@ -32,6 +33,6 @@ public record RouteDefinition(String pid, String name, boolean enabled, String p
     /** This definition, marked invalid with {@code reason}. */
     RouteDefinition invalid(String reason) {
         return new RouteDefinition(pid, name, enabled, pattern, sinks, severity, templates, throttleText,
-                throttle, priority, error == null ? reason : error + "; " + reason, annotations);
+                throttle, priority, error == null ? reason : error + "; " + reason, annotations, group);
     }
 }

@@ -59,9 +59,11 @@ final class RouteParser {
         }
         int priority = priority(props.get("priority"), errors);
         Map<String, String> annotations = annotations(props, errors);
+        GroupSpec group = GroupSpec.parse(list(props.get("group_by")), text(props.get("group_wait")),
+                text(props.get("group_interval")), text(props.get("repeat_interval")), errors);
         return new RouteDefinition(pid, name, bool(props.get("enabled"), true), pattern, List.copyOf(sinks),
                 severity, templates, throttleText, throttle, priority, errors.isEmpty() ? null : String.join("; ", errors),
-                annotations);
+                annotations, group);
     }
 
     /** The {@code annotations.<key>} properties, in key order, each checked to compile. */

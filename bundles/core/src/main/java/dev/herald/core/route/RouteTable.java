@@ -46,6 +46,9 @@ public final class RouteTable {
             if (r.definition().throttle() != null && r.definition().throttle().keyPath() != null) {
                 fields.addPath(r.definition().throttle().keyPath());
             }
+            if (r.definition().group() != null) {
+                r.definition().group().paths().forEach(fields::addPath);
+            }
         }
     }
 

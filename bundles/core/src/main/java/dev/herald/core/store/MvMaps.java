@@ -31,6 +31,9 @@ final class MvMaps {
     static final String EVENTS = "events";
     static final String EVENT_TIME = "events.time";
     static final String EVENT_PINS = "events.pins";
+    /** Grouping routes' groups by id, and their ids by when they are due ({@link Group}). */
+    static final String GROUPS = "groups";
+    static final String GROUPS_DUE = "groups.due";
 
     private final MVStore mv;
     private final Map<String, MVMap<?, ?>> open = new ConcurrentHashMap<>();
@@ -85,6 +88,15 @@ final class MvMaps {
     /** Block key to how many outbox entries and dead letters refer to its events. */
     MVMap<Long, Long> eventPins() {
         return open(EVENT_PINS, LongDataType.INSTANCE, LongDataType.INSTANCE);
+    }
+
+    MVMap<String, byte[]> groups() {
+        return open(GROUPS, StringDataType.INSTANCE, ByteArrayDataType.INSTANCE);
+    }
+
+    /** (due, seq) of a group to its id. */
+    MVMap<OutboxKey, String> groupsDue() {
+        return open(GROUPS_DUE, OutboxKeyType.INSTANCE, StringDataType.INSTANCE);
     }
 
     /** Closes and deletes a map. */

@@ -108,9 +108,49 @@ final class MvTransaction extends MvView implements StoreTransaction {
     }
 
     @Override
+    public OutboxEntry enqueueDigest(String sink, List<String> routes, Severity severity, Digest digest, long at) {
+        OutboxEntry e = OutboxEntry.create(nextId(), at, sink, routes, severity, digest);
+        putOutbox(e);
+        return e;
+    }
+
+    @Override
+    public Group putGroup(Group group) {
+        Group stored = group.seq() == 0 ? group.withSeq(nextId()) : group;
+        byte[] old = maps.groups().put(stored.id(), RecordCodec.group(stored));
+        if (old != null) {
+            Group before = RecordCodec.group(old);
+            maps.groupsDue().remove(new OutboxKey(before.due(), before.seq()));
+            pin(before.keys(), -1);
+        }
+        maps.groupsDue().put(new OutboxKey(stored.due(), stored.seq()), stored.id());
+        pin(stored.keys(), 1);
+        return stored;
+    }
+
+    @Override
+    public boolean removeGroup(String id) {
+        byte[] old = maps.exists(MvMaps.GROUPS) ? maps.groups().remove(id) : null;
+        if (old == null) {
+            return false;
+        }
+        Group before = RecordCodec.group(old);
+        maps.groupsDue().remove(new OutboxKey(before.due(), before.seq()));
+        pin(before.keys(), -1);
+        return true;
+    }
+
+    /** Counts references to events more (1) or less (-1). */
+    private void pin(List<Long> eventKeys, int delta) {
+        for (long key : eventKeys) {
+            log().pin(key, delta);
+        }
+    }
+
+    @Override
     public void putOutbox(OutboxEntry entry) {
         outboxes.computeIfAbsent(entry.sink(), maps::outbox).put(OutboxKey.of(entry), RecordCodec.outbox(entry));
-        log().pin(entry.eventKey(), 1);
+        pin(entry.eventKeys(), 1);
         filledSinks.add(entry.sink());
     }
 
@@ -120,7 +160,7 @@ final class MvTransaction extends MvView implements StoreTransaction {
                 || maps.outbox(entry.sink()).remove(OutboxKey.of(entry)) == null) {
             return false;
         }
-        log().pin(entry.eventKey(), -1);
+        pin(entry.eventKeys(), -1);
         return true;
     }
 
@@ -138,7 +178,7 @@ final class MvTransaction extends MvView implements StoreTransaction {
             }
         }
         for (OutboxKey k : doomed) {
-            log().pin(RecordCodec.outbox(outbox.remove(k)).eventKey(), -1);
+            pin(RecordCodec.outbox(outbox.remove(k)).eventKeys(), -1);
         }
         return doomed.size();
     }
@@ -178,10 +218,10 @@ final class MvTransaction extends MvView implements StoreTransaction {
         DeadLetter d = new DeadLetter(nextId(), entry, reason, at);
         MVMap<Long, byte[]> dead = maps.dead(entry.sink());
         dead.put(d.id(), RecordCodec.deadLetter(d));
-        log().pin(entry.eventKey(), 1);
+        pin(entry.eventKeys(), 1);
         int dropped = 0;
         while (dead.sizeAsLong() > settings.deadLetterMaxPerSink()) {
-            log().pin(RecordCodec.deadLetter(dead.remove(dead.firstKey())).entry().eventKey(), -1);
+            pin(RecordCodec.deadLetter(dead.remove(dead.firstKey())).entry().eventKeys(), -1);
             dropped++;
         }
         if (dropped > 0) {
@@ -193,7 +233,7 @@ final class MvTransaction extends MvView implements StoreTransaction {
     /** Puts back a dead letter under its own id: for {@link LegacyLayout}. */
     void restoreDeadLetter(DeadLetter d) {
         maps.dead(d.entry().sink()).put(d.id(), RecordCodec.deadLetter(d));
-        log().pin(d.entry().eventKey(), 1);
+        pin(d.entry().eventKeys(), 1);
     }
 
     @Override
@@ -206,7 +246,7 @@ final class MvTransaction extends MvView implements StoreTransaction {
             return null;
         }
         DeadLetter d = RecordCodec.deadLetter(v);
-        log().pin(d.entry().eventKey(), -1);
+        pin(d.entry().eventKeys(), -1);
         return d;
     }
 

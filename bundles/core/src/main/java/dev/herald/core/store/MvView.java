@@ -41,6 +41,40 @@ class MvView implements StoreView {
         return log;
     }
 
+    @Override
+    public Optional<Group> group(String id) {
+        if (!maps.exists(MvMaps.GROUPS)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(maps.groups().get(id)).map(RecordCodec::group);
+    }
+
+    @Override
+    public List<Group> groupsDue(long now, int max) {
+        List<Group> out = new ArrayList<>();
+        if (maps.exists(MvMaps.GROUPS_DUE)) {
+            Cursor<OutboxKey, String> c = maps.groupsDue().cursor(null);
+            while (out.size() < max && c.hasNext() && c.next().due() <= now) {
+                group(c.getValue()).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public OptionalLong nextGroupDue() {
+        if (!maps.exists(MvMaps.GROUPS_DUE)) {
+            return OptionalLong.empty();
+        }
+        OutboxKey first = maps.groupsDue().firstKey();
+        return first == null ? OptionalLong.empty() : OptionalLong.of(first.due());
+    }
+
+    @Override
+    public long groupCount() {
+        return maps.exists(MvMaps.GROUPS) ? maps.groups().sizeAsLong() : 0;
+    }
+
     /** An outbox record with the event it refers to. */
     private OutboxEntry withEvent(OutboxEntry e) {
         return e.withEvent(log().event(e.eventKey()).map(RetainedEvent::event).orElse(null));

@@ -26,16 +26,29 @@ import java.util.List;
  *                   name), {@code route} first; entries of earlier versions have only {@code route}
  * @param replay     the id of the replay that created it, which scopes its idempotency key; null
  *                   for an entry of normal traffic
+ * @param digest     the group window it sends as one notification ({@code eventKey} its first event),
+ *                   or null for a single event
  */
 public record OutboxEntry(long seq, long due, String sink, String route, Severity severity, int attempts,
                           long enqueuedAt, long firstTryAt, String lastError, long eventKey, byte[] event,
-                          List<String> routes, String replay) {
+                          List<String> routes, String replay, Digest digest) {
 
     public OutboxEntry {
         routes = routes == null || routes.isEmpty() ? List.of(route) : List.copyOf(routes);
         if (!routes.get(0).equals(route)) {
             throw new IllegalArgumentException("route " + route + " must be the first of " + routes);
         }
+        if (digest != null && digest.events().get(0) != eventKey) {
+            throw new IllegalArgumentException("digest " + digest.id() + " must start with event " + eventKey);
+        }
+    }
+
+    /** An entry without a digest. */
+    public OutboxEntry(long seq, long due, String sink, String route, Severity severity, int attempts,
+                       long enqueuedAt, long firstTryAt, String lastError, long eventKey, byte[] event,
+                       List<String> routes, String replay) {
+        this(seq, due, sink, route, severity, attempts, enqueuedAt, firstTryAt, lastError, eventKey, event, routes,
+                replay, null);
     }
 
     /** An entry sent by {@code route} alone. */
@@ -63,21 +76,34 @@ public record OutboxEntry(long seq, long due, String sink, String route, Severit
         return new OutboxEntry(seq, now, sink, route, severity, 0, now, 0, null, eventKey, null, List.of(route), replay);
     }
 
+    /** A new digest of a group's window for the routes that sent its events to the sink, due at once. */
+    public static OutboxEntry create(long seq, long now, String sink, List<String> routes, Severity severity,
+                                     Digest digest) {
+        return new OutboxEntry(seq, now, sink, routes.get(0), severity, 0, now, 0, null, digest.events().get(0), null,
+                routes, null, digest);
+    }
+
+    /** Every event key it refers to, each once: its event's, and a digest's others. */
+    List<Long> eventKeys() {
+        return digest == null ? List.of(eventKey) : digest.keys();
+    }
+
     /** This entry after a failed attempt at {@code now}, to be tried again at {@code nextDue}. */
     public OutboxEntry retryAt(long nextDue, long now, String reason) {
         return new OutboxEntry(seq, nextDue, sink, route, severity, attempts + 1, enqueuedAt,
-                firstTryAt == 0 ? now : firstTryAt, reason, eventKey, event, routes, replay);
+                firstTryAt == 0 ? now : firstTryAt, reason, eventKey, event, routes, replay, digest);
     }
 
     /** This entry as if new again (from a dead letter), due at {@code now}. */
     public OutboxEntry restart(long newSeq, long now) {
-        return new OutboxEntry(newSeq, now, sink, route, severity, 0, now, 0, null, eventKey, event, routes, replay);
+        return new OutboxEntry(newSeq, now, sink, route, severity, 0, now, 0, null, eventKey, event, routes, replay,
+                digest);
     }
 
     /** This entry with its event as read from the log. */
     OutboxEntry withEvent(byte[] serialized) {
         return new OutboxEntry(seq, due, sink, route, severity, attempts, enqueuedAt, firstTryAt, lastError,
-                eventKey, serialized, routes, replay);
+                eventKey, serialized, routes, replay, digest);
     }
 
     /** The attempt number of the next try. */

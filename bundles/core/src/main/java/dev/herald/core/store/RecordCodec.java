@@ -122,9 +122,10 @@ final class RecordCodec {
     }
 
     /**
-     * An entry is the record of earlier versions, then, only when it has more than one route or is
-     * a replay's: the count of the routes after the first, those routes, and the replay's id when
-     * there is one. Earlier entries (and dead letters, which end with their entry) read as sent by
+     * An entry is the record of earlier versions, then, only when it has more than one route, is a
+     * replay's or is a digest: the count of the routes after the first, those routes, the replay's
+     * id when there is one (null before a digest), and a digest's id, key, count, event keys and
+     * last key. Earlier entries (and dead letters, which end with their entry) read as sent by
      * their one route outside any replay, and such an entry is written exactly as before.
      */
     private static BinaryWriter writeOutbox(BinaryWriter w, OutboxEntry e) {
@@ -132,11 +133,17 @@ final class RecordCodec {
                 .writeByte(e.severity().ordinal()).writeVarLong(e.attempts()).writeVarLong(e.enqueuedAt())
                 .writeVarLong(e.firstTryAt()).writeString(e.lastError()).writeVarLong(e.eventKey());
         List<String> more = e.routes().subList(1, e.routes().size());
-        if (!more.isEmpty() || e.replay() != null) {
+        if (!more.isEmpty() || e.replay() != null || e.digest() != null) {
             w.writeVarLong(more.size());
             more.forEach(w::writeString);
-            if (e.replay() != null) {
+            if (e.replay() != null || e.digest() != null) {
                 w.writeString(e.replay());
+            }
+            if (e.digest() != null) {
+                Digest d = e.digest();
+                w.writeString(d.id()).writeString(d.key()).writeVarLong(d.count());
+                writeKeys(w, d.events());
+                w.writeVarLong(d.last());
             }
         }
         return w;
@@ -155,13 +162,55 @@ final class RecordCodec {
         long eventKey = r.readVarLong();
         List<String> routes = new ArrayList<>(List.of(route));
         String replay = null;
+        Digest digest = null;
         if (r.hasMore()) {
             for (int i = r.readVarInt(); i > 0; i--) {
                 routes.add(r.readString());
             }
             replay = r.hasMore() ? r.readString() : null;
+            if (r.hasMore()) {
+                digest = new Digest(r.readString(), r.readString(), r.readVarLong(), readKeys(r), r.readVarLong());
+            }
         }
         return new OutboxEntry(seq, due, sink, route, severity, attempts, enqueuedAt, firstTryAt, lastError,
-                eventKey, null, routes, replay);
+                eventKey, null, routes, replay, digest);
+    }
+
+    static byte[] group(Group g) {
+        BinaryWriter w = new BinaryWriter(128).writeString(g.id()).writeVarLong(g.seq()).writeString(g.sink())
+                .writeVarLong(g.routes().size());
+        g.routes().forEach(w::writeString);
+        w.writeByte(g.severity().ordinal()).writeString(g.key()).writeVarLong(g.openedAt()).writeVarLong(g.digests())
+                .writeVarLong(g.lastDigestAt()).writeVarLong(g.due()).writeVarLong(g.interval())
+                .writeVarLong(g.repeat()).writeVarLong(g.count());
+        writeKeys(w, g.examples());
+        return w.writeVarLong(g.last()).toByteArray();
+    }
+
+    static Group group(byte[] bytes) {
+        BinaryReader r = new BinaryReader(bytes);
+        String id = r.readString();
+        long seq = r.readVarLong();
+        String sink = r.readString();
+        List<String> routes = new ArrayList<>();
+        for (int i = r.readVarInt(); i > 0; i--) {
+            routes.add(r.readString());
+        }
+        return new Group(id, seq, sink, routes, SEVERITIES[r.readByte()], r.readString(), r.readVarLong(),
+                r.readVarInt(), r.readVarLong(), r.readVarLong(), r.readVarLong(), r.readVarLong(), r.readVarLong(),
+                readKeys(r), r.readVarLong());
+    }
+
+    private static void writeKeys(BinaryWriter w, List<Long> keys) {
+        w.writeVarLong(keys.size());
+        keys.forEach(w::writeVarLong);
+    }
+
+    private static List<Long> readKeys(BinaryReader r) {
+        List<Long> keys = new ArrayList<>();
+        for (int i = r.readVarInt(); i > 0; i--) {
+            keys.add(r.readVarLong());
+        }
+        return keys;
     }
 }

@@ -39,6 +39,23 @@ public interface StoreTransaction extends StoreView {
     /** Like {@link #enqueue}, for a replay: the entry's idempotency key is scoped to {@code replay}. */
     OutboxEntry enqueueReplay(String sink, String route, Severity severity, long eventKey, long now, String replay);
 
+    /**
+     * Adds a new outbox entry that sends a group window's events as one notification, due at
+     * {@code now}, sent to the sink by all of {@code routes} (in route order, at least one).
+     */
+    OutboxEntry enqueueDigest(String sink, List<String> routes, Severity severity, Digest digest, long now);
+
+    /**
+     * Stores a group (new or changed) under its id, indexed by when it is due, and keeps the events
+     * it names; a new group (sequence 0) is given its sequence.
+     *
+     * @return the group as stored
+     */
+    Group putGroup(Group group);
+
+    /** Removes a group; false when it was not there. */
+    boolean removeGroup(String id);
+
     /** Stores an entry (new or rescheduled) under its due time and sequence. */
     void putOutbox(OutboxEntry entry);
 

@@ -39,6 +39,18 @@ public interface StoreView {
     /** Sinks that have outbox entries. */
     Set<String> outboxSinks();
 
+    /** A grouping route's group by its {@link Group#id()}. */
+    Optional<Group> group(String id);
+
+    /** Up to {@code max} groups due at {@code now}, in (due, seq) order. */
+    List<Group> groupsDue(long now, int max);
+
+    /** When the earliest group is due, if there is any. */
+    OptionalLong nextGroupDue();
+
+    /** How many groups are open (pending events, or quiet and kept for their repeat interval). */
+    long groupCount();
+
     /** Dead letters with ids above {@code afterId}, oldest first; {@code sink} null for all sinks. */
     List<DeadLetter> deadLetters(String sink, long afterId, int limit);
 

@@ -22,14 +22,23 @@ import java.util.Map;
  * @param routes         every route that sent the event to the sink, {@code route} first
  * @param annotations    the annotation templates of those routes by key, an earlier route's first
  *                       ({@code annotations.<key>} in templates)
+ * @param group          the group a digest sends ({@code event} its first event), or null for one event
  */
 public record Rendering(Event event, String route, String sink, String sinkKind, Escape escape, String templateSet,
                        SinkResources resources, String routeTemplate, Severity severity, String idempotencyKey,
-                       List<String> routes, Map<String, String> annotations) {
+                       List<String> routes, Map<String, String> annotations, DigestGroup group) {
 
     public Rendering {
         routes = routes == null || routes.isEmpty() ? List.of(route) : List.copyOf(routes);
         annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+    }
+
+    /** A rendering of one event. */
+    public Rendering(Event event, String route, String sink, String sinkKind, Escape escape, String templateSet,
+                     SinkResources resources, String routeTemplate, Severity severity, String idempotencyKey,
+                     List<String> routes, Map<String, String> annotations) {
+        this(event, route, sink, sinkKind, escape, templateSet, resources, routeTemplate, severity, idempotencyKey,
+                routes, annotations, null);
     }
 
     /** A rendering for one route. */

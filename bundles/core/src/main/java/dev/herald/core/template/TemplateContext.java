@@ -14,9 +14,11 @@ import java.util.Map;
  * {@code event.raw} and {@code event.enrichment}), {@code raw}, {@code route} (the first route),
  * {@code routes} (every route that sent the event to the sink, the first first), {@code sink},
  * {@code severity}, {@code idempotencyKey}, and {@code runbook}: the runbook the catalogue gave the event ({@code
- * event.enrichment.runbook}), or null. {@link TemplateRenderer} adds {@code summary} (the event's
- * record kind's {@link dev.herald.api.record.RecordSummary}: title, actor, target, account, region,
- * outcome, link) and the routes' {@code annotations}.
+ * event.enrichment.runbook}), or null; {@code group} for a digest ({@code key}, {@code count}, {@code first},
+ * {@code last}, {@code events}: the first events kept, {@code more}: how many it leaves out), else null.
+ * {@link TemplateRenderer} adds {@code summary} (the event's record kind's
+ * {@link dev.herald.api.record.RecordSummary}: title, actor, target, account, region, outcome, link)
+ * and the routes' {@code annotations}.
  */
 final class TemplateContext {
     private TemplateContext() {
@@ -24,6 +26,35 @@ final class TemplateContext {
 
     static Map<String, Object> of(Rendering r) {
         Event e = r.event();
+        Map<String, Object> ctx = new HashMap<>();
+        ctx.put("event", event(e));
+        ctx.put("raw", e.raw());
+        ctx.put("route", r.route());
+        ctx.put("routes", r.routes());
+        ctx.put("sink", r.sink());
+        ctx.put("severity", r.severity().label());
+        ctx.put("idempotencyKey", r.idempotencyKey());
+        ctx.put("runbook", plain(e.enrichment().get("runbook")));
+        ctx.put("group", group(r.group()));
+        return ctx;
+    }
+
+    /** A digest's group: key, count, first, last, events (the first ones kept) and more (how many left out). */
+    private static Map<String, Object> group(DigestGroup g) {
+        if (g == null) {
+            return null;
+        }
+        Map<String, Object> group = new LinkedHashMap<>();
+        group.put("key", g.key());
+        group.put("count", g.count());
+        group.put("first", event(g.first()));
+        group.put("last", event(g.last()));
+        group.put("events", g.events().stream().map(TemplateContext::event).toList());
+        group.put("more", g.more());
+        return group;
+    }
+
+    private static Map<String, Object> event(Event e) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("id", e.id());
         event.put("source", e.source());
@@ -37,16 +68,7 @@ final class TemplateContext {
             event.put("enrichment", plain(e.enrichment()));
         }
         event.put("raw", e.raw());
-        Map<String, Object> ctx = new HashMap<>();
-        ctx.put("event", event);
-        ctx.put("raw", e.raw());
-        ctx.put("route", r.route());
-        ctx.put("routes", r.routes());
-        ctx.put("sink", r.sink());
-        ctx.put("severity", r.severity().label());
-        ctx.put("idempotencyKey", r.idempotencyKey());
-        ctx.put("runbook", plain(e.enrichment().get("runbook")));
-        return ctx;
+        return event;
     }
 
     /** A JSON tree as maps, lists, strings, numbers and booleans, which Pebble navigates natively. */

@@ -16,10 +16,13 @@ import org.slf4j.LoggerFactory;
  * {@code <templates>/<sinkKind>/<event.source>.peb}, {@code <templates>/<sinkKind>/default.peb},
  * the sink bundle's {@code templates/<event.source>.peb} and {@code templates/default.peb}, and
  * last core's built-in default for the sink's body type. A sink with a template set
- * ({@link dev.herald.api.Sink#FORMAT}) has the same lookups under {@code <set>/} tried first.
+ * ({@link dev.herald.api.Sink#FORMAT}) has the same lookups under {@code <set>/} tried first. A digest
+ * looks for {@code digest.peb} in the same places instead, then core's built-in digest for the body type.
  */
 final class TemplateLocator {
     private static final Logger LOG = LoggerFactory.getLogger(TemplateLocator.class);
+    /** The name of the templates of digests, in place of the event's source. */
+    static final String DIGEST = "digest";
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final Path directory;
@@ -41,7 +44,8 @@ final class TemplateLocator {
                         r.route(), override, r.sink());
             }
         }
-        String source = r.event().source();
+        // a digest has its own template, which shows the count and examples; never one event's
+        String source = r.group() != null ? DIGEST : r.event().source();
         boolean safeSource = SAFE_NAME.matcher(source).matches();
         String set = r.templateSet() != null && SAFE_NAME.matcher(r.templateSet()).matches() ? r.templateSet() : null;
         if (set != null) {
@@ -51,12 +55,16 @@ final class TemplateLocator {
             }
         }
         TemplateSource found = find(r, "", source, safeSource);
-        return found != null ? found : builtin(r.escape());
+        return found != null ? found : builtin(r.group() != null ? DIGEST : "default", r.escape());
     }
 
-    /** The override directory's, then the sink bundle's template for {@code source} or its default, under {@code prefix}. */
+    /**
+     * The override directory's, then the sink bundle's template for {@code source} or its default, under
+     * {@code prefix}; for a digest only its {@code digest.peb}.
+     */
     private TemplateSource find(Rendering r, String prefix, String source, boolean safeSource) throws IOException {
-        String[] names = safeSource ? new String[] {prefix + source + ".peb", prefix + "default.peb"}
+        String[] names = r.group() != null ? new String[] {prefix + DIGEST + ".peb"}
+                : safeSource ? new String[] {prefix + source + ".peb", prefix + "default.peb"}
                 : new String[] {prefix + "default.peb"};
         if (r.sinkKind() != null && SAFE_NAME.matcher(r.sinkKind()).matches()) {
             Path kindDir = directory.resolve(r.sinkKind());
@@ -78,8 +86,8 @@ final class TemplateLocator {
         return null;
     }
 
-    private static TemplateSource builtin(Escape escape) {
-        String file = "default-" + escape.name().toLowerCase(Locale.ROOT) + ".peb";
+    private static TemplateSource builtin(String name, Escape escape) {
+        String file = name + "-" + escape.name().toLowerCase(Locale.ROOT) + ".peb";
         return TemplateSource.url("herald built-in " + file, 0, TemplateLocator.class.getResource(file));
     }
 }

@@ -113,7 +113,7 @@ public final class TemplateRenderer {
             throw new TemplateException("cannot read the template for sink " + r.sink() + ": " + e, e);
         }
         try {
-            BoundedWriter out = bodyFor(r.event());
+            BoundedWriter out = bodyFor(r);
             Map<String, Object> context = TemplateContext.of(r);
             context.put("summary", kinds.summary(r.event()).asMap());
             context.put("annotations", annotations(r, context));
@@ -157,10 +157,15 @@ public final class TemplateRenderer {
         return c.template;
     }
 
-    private static BoundedWriter bodyFor(Event event) {
-        long raw = event.raw() == null ? 0 : event.raw().length();
+    /** A digest's body may write the records of every event it shows. */
+    private static BoundedWriter bodyFor(Rendering r) {
+        List<Event> shown = r.group() == null ? List.of(r.event()) : r.group().events();
+        long raw = shown.stream().mapToLong(e -> e.raw() == null ? 0 : e.raw().length()).sum();
+        if (r.group() != null && !shown.contains(r.group().last())) {
+            raw += r.group().last().raw() == null ? 0 : r.group().last().raw().length();
+        }
         return new BoundedWriter(BASE_BODY_CHARS + BODY_CHARS_PER_RAW_CHAR * raw, BASE_BODY_CHARS + " + "
-                + BODY_CHARS_PER_RAW_CHAR + " per character of the event's " + raw + "-character record");
+                + BODY_CHARS_PER_RAW_CHAR + " per character of the " + raw + " characters of the events' records");
     }
 
     private PebbleTemplate compiled(TemplateSource source, Escape escape) throws IOException {

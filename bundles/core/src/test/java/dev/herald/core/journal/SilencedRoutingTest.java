@@ -55,9 +55,8 @@ class SilencedRoutingTest {
     private void start() {
         store = MvStore.open(TestSettings.defaults(dir));
         silences = new SilenceService(store, clock);
-        journal = new JournalService(store, () -> table, new SourceProblems());
+        journal = new JournalService(store, () -> table, new SourceProblems(), clock);
         journal.silences = silences;
-        journal.clock = clock;
     }
 
     @AfterEach

@@ -132,6 +132,21 @@ class ReplayServiceTest {
     }
 
     @Test
+    void aReplayOfAGroupingRouteSendsEachEventOnItsOwn() {
+        Map<String, Object> grouping = TestEvents.route("grouped", "{\"source\":[\"cloudtrail\"]}", "slack");
+        grouping.put("group_by", "type");
+        table = TestEvents.routes(grouping);
+        log(Duration.ofHours(2), "d1", "DeleteUser");
+        log(Duration.ofHours(2), "d2", "DeleteUser");
+
+        ReplayResult r = replay(send(NOW.minus(Duration.ofHours(3)), "grouped", "slack"));
+
+        assertEquals(Map.of("slack", 2L), r.perSink());
+        assertEquals(2, pending("slack"), "one entry per event, at once");
+        assertEquals(0L, (long) store.read(v -> v.groupCount()), "no group");
+    }
+
+    @Test
     void theFiltersSelectBySourceOrInstanceTypeAndId() {
         log(Duration.ofHours(2), "d1", "DeleteUser");
         log(Duration.ofHours(2), "d2", "DeleteBucket");

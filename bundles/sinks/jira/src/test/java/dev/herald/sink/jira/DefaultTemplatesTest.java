@@ -186,4 +186,9 @@ class DefaultTemplatesTest {
     void showsTheRunbookAndTheRouteAnnotationsWhenThereAreAny() throws Exception {
         SinkTemplates.of(JiraSink.class).assertShowsRunbookAndAnnotations();
     }
+
+    @Test
+    void rendersADigestWithItsCountAndExamples() throws Exception {
+        SinkTemplates.of(JiraSink.class).assertRendersDigest();
+    }
 }

@@ -90,4 +90,9 @@ class TemplatesTest {
                 render("illumio-flow", "flow",
                         "{\"src_ip\":\"10.0.0.5\",\"dst_ip\":\"10.0.1.7\",\"dst_port\":0,\"proto\":47,\"pd\":1,\"count\":3}"));
     }
+
+    @Test
+    void rendersADigestWithItsCountAndExamples() throws Exception {
+        SinkTemplates.of(LogSink.class).assertRendersDigest();
+    }
 }

@@ -121,4 +121,9 @@ class TemplatesTest {
     void showsTheRunbookAndTheRouteAnnotationsWhenThereAreAny() throws Exception {
         SinkTemplates.of(MailSink.class).assertShowsRunbookAndAnnotations();
     }
+
+    @Test
+    void rendersADigestWithItsCountAndExamples() throws Exception {
+        SinkTemplates.of(MailSink.class).assertRendersDigest();
+    }
 }

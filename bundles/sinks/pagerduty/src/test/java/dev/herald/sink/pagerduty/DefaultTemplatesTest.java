@@ -204,4 +204,9 @@ class DefaultTemplatesTest {
     void showsTheRunbookAndTheRouteAnnotationsWhenThereAreAny() throws Exception {
         SinkTemplates.of(PagerDutySink.class).assertShowsRunbookAndAnnotations();
     }
+
+    @Test
+    void rendersADigestWithItsCountAndExamples() throws Exception {
+        SinkTemplates.of(PagerDutySink.class).assertRendersDigest();
+    }
 }

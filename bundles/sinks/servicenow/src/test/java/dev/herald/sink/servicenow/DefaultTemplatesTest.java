@@ -178,4 +178,9 @@ class DefaultTemplatesTest {
     void showsTheRunbookAndTheRouteAnnotationsWhenThereAreAny() throws Exception {
         SinkTemplates.of(ServiceNowSink.class).assertShowsRunbookAndAnnotations();
     }
+
+    @Test
+    void rendersADigestWithItsCountAndExamples() throws Exception {
+        SinkTemplates.of(ServiceNowSink.class).assertRendersDigest();
+    }
 }

@@ -147,4 +147,10 @@ class TemplatesTest {
             }
         }
     }
+
+    @Test
+    void rendersADigestWithItsCountAndExamplesInEitherFormat() throws Exception {
+        SinkTemplates.of(SnsSink.class).assertRendersDigest();
+        SinkTemplates.of(SnsSink.class).withFormat("text").assertRendersDigest();
+    }
 }

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
+import dev.herald.testkit.sink.SampleEvents;
 import dev.herald.testkit.sink.SinkTemplates;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -268,5 +270,22 @@ class TemplatesTest {
             }
         }
         return out.toString();
+    }
+
+    @Test
+    void rendersADigestWithItsCountAndExamplesInEveryFormat() throws Exception {
+        for (String format : List.of("cef", "leef", "logrhythm", "json")) {
+            SinkTemplates.of(SyslogSink.class).withFilters(new SiemFilters()).withFormat(format).assertRendersDigest();
+        }
+        Event first = SampleEvents.hostile(SampleEvents.CLOUDTRAIL);
+        String json = SinkTemplates.of(SyslogSink.class).withFilters(new SiemFilters()).withFormat("json")
+                .renderDigest("type=" + SampleEvents.HOSTILE, List.of(first, SampleEvents.hostile(SampleEvents.PCE)),
+                        Severity.HIGH);
+        JsonNode digest = JSON.readTree(json);
+        assertEquals(2, digest.path("herald_digest").path("count").asInt());
+        assertEquals("type=" + SampleEvents.HOSTILE, digest.path("herald_digest").path("group").asText());
+        assertEquals(first.detail(), digest.path("events").get(0).path("record"), "the json format keeps each record as JSON");
+        assertEquals(first.id(), digest.path("events").get(0).path("id").asText());
+        assertEquals(1, json.lines().count(), "one syslog message: " + json);
     }
 }

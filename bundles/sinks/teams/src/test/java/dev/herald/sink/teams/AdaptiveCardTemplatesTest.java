@@ -255,4 +255,10 @@ class AdaptiveCardTemplatesTest {
     void showsTheRunbookAndTheRouteAnnotationsWhenThereAreAny() throws Exception {
         SinkTemplates.of(TeamsSink.class).assertShowsRunbookAndAnnotations();
     }
+
+    @Test
+    void rendersADigestWithItsCountAndExamplesInEitherCardFormat() throws Exception {
+        SinkTemplates.of(TeamsSink.class).assertRendersDigest();
+        SinkTemplates.of(TeamsSink.class).withFormat("messagecard").assertRendersDigest();
+    }
 }

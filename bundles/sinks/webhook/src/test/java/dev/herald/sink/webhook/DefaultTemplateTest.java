@@ -58,4 +58,9 @@ class DefaultTemplateTest {
     void showsTheRunbookAndTheRouteAnnotationsWhenThereAreAny() throws Exception {
         SinkTemplates.of(WebhookSink.class).assertShowsRunbookAndAnnotations();
     }
+
+    @Test
+    void rendersADigestWithItsCountAndExamples() throws Exception {
+        SinkTemplates.of(WebhookSink.class).assertRendersDigest();
+    }
 }
