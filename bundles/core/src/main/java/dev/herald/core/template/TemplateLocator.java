@@ -2,7 +2,6 @@ package dev.herald.core.template;
 
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
@@ -33,7 +32,7 @@ final class TemplateLocator {
     TemplateSource locate(Rendering r) throws IOException {
         if (r.routeTemplate() != null) {
             Path override = directory.resolve(r.routeTemplate()).normalize();
-            if (override.startsWith(directory) && Files.isRegularFile(override)) {
+            if (override.startsWith(directory) && isFile(override)) {
                 return TemplateSource.file(override);
             }
             if (reported.add(override)) {
@@ -61,7 +60,7 @@ final class TemplateLocator {
         if (r.sinkKind() != null && SAFE_NAME.matcher(r.sinkKind()).matches()) {
             Path kindDir = directory.resolve(r.sinkKind());
             for (String name : names) {
-                if (Files.isRegularFile(kindDir.resolve(name))) {
+                if (isFile(kindDir.resolve(name))) {
                     return TemplateSource.file(kindDir.resolve(name));
                 }
             }
@@ -76,6 +75,14 @@ final class TemplateLocator {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a regular file is there. Asked on every delivery, mostly of files that are not
+     * there: {@code java.io.File} says so without building an exception as {@code Files} does.
+     */
+    private static boolean isFile(Path path) {
+        return path.toFile().isFile();
     }
 
     private static TemplateSource builtin(Escape escape) {
