@@ -103,6 +103,21 @@ final class Bytes {
         }
     }
 
+    /** {@code from[0, count)} with each CR LF, CR and LF as one space. */
+    void appendSingleLine(byte[] from, int count) {
+        room(count);
+        for (int i = 0; i < count; i++) {
+            byte b = from[i];
+            if (b == '\r' || b == '\n') {
+                if (b == '\r' && i + 1 < count && from[i + 1] == '\n') {
+                    i++;
+                }
+                b = ' ';
+            }
+            bytes[length++] = b;
+        }
+    }
+
     /** How many bytes {@link #appendUtf8} (without {@code singleLine}) would write for {@code text}. */
     static int utf8Length(CharSequence text) {
         int n = text.length();

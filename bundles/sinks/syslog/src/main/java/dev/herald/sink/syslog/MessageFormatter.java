@@ -1,6 +1,7 @@
 package dev.herald.sink.syslog;
 
 import dev.herald.api.Notification;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -64,8 +65,9 @@ final class MessageFormatter {
     }
 
     /**
-     * Appends the message to {@code out}: the same bytes as {@link #format(Notification)}, with
-     * no string or array made for it. Not for two threads at once (it reuses its text buffer).
+     * Appends the message to {@code out}: the same bytes as {@link #format(Notification)}, with the
+     * header written through a text buffer used again for every message. Not for two threads at
+     * once.
      */
     void format(Notification n, Bytes out) {
         int pri = facility * 8 + SyslogSeverity.code(n.severity());
@@ -79,10 +81,20 @@ final class MessageFormatter {
             t.append(rfc3164Time.format(n.event().time())).append(' ').append(hostname).append(' ').append(appName)
                     .append(": ");
         }
-        String body = n.body();
-        t.append(body, 0, withoutTrailingLineBreaks(body));
         int start = out.length();
         out.appendUtf8(t, singleLine);
+        // the body, the bulk of the message, through the JDK's own encoder; line breaks are single
+        // bytes in UTF-8, never part of another character's, so they are found in the bytes
+        byte[] body = n.body().getBytes(StandardCharsets.UTF_8);
+        int end = body.length;
+        while (end > 0 && (body[end - 1] == '\n' || body[end - 1] == '\r')) {
+            end--;
+        }
+        if (singleLine) {
+            out.appendSingleLine(body, end);
+        } else {
+            out.append(body, 0, end);
+        }
         truncate(out, start);
         if (t.capacity() > KEEP_CHARS) {
             text = new StringBuilder(256);
@@ -160,15 +172,6 @@ final class MessageFormatter {
             char c = value.charAt(i);
             out.append(c >= 33 && c <= 126 ? c : '_');
         }
-    }
-
-    /** The length of {@code body} without the line breaks it ends with. */
-    private static int withoutTrailingLineBreaks(String body) {
-        int end = body.length();
-        while (end > 0 && (body.charAt(end - 1) == '\n' || body.charAt(end - 1) == '\r')) {
-            end--;
-        }
-        return end;
     }
 
     /**
