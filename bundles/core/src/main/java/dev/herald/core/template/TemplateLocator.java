@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -24,6 +25,12 @@ final class TemplateLocator {
     private final Path directory;
     /** Missing override files already reported, so that each is logged once, not per delivery. */
     private final Set<Path> reported = ConcurrentHashMap.newKeySet();
+    /**
+     * Templates found in a sink's bundle (or built in) while no override directory of the sink's
+     * kind exists: found once per bundle version instead of for every delivery.
+     */
+    private final Map<BundleLookup, TemplateSource> fromBundles = new ConcurrentHashMap<>();
+    private static final int MAX_BUNDLE_LOOKUPS = 1024;
 
     TemplateLocator(Path directory) {
         this.directory = directory.toAbsolutePath().normalize();
@@ -40,6 +47,26 @@ final class TemplateLocator {
                         r.route(), override, r.sink());
             }
         }
+        if (r.sinkKind() == null || !SAFE_NAME.matcher(r.sinkKind()).matches()
+                || !directory.resolve(r.sinkKind()).toFile().isDirectory()) {
+            // nothing to override the sink kind's templates: the answer depends on the sink's
+            // bundle alone, which changes only with its version
+            BundleLookup key = new BundleLookup(r.resources(), r.resources() == null ? 0 : r.resources().version(),
+                    r.templateSet(), r.event().source(), r.escape());
+            TemplateSource found = fromBundles.get(key);
+            if (found == null) {
+                found = lookup(r);
+                if (fromBundles.size() >= MAX_BUNDLE_LOOKUPS) {
+                    fromBundles.clear(); // sinks and bundles replaced many times over: start again
+                }
+                fromBundles.put(key, found);
+            }
+            return found;
+        }
+        return lookup(r);
+    }
+
+    private TemplateSource lookup(Rendering r) throws IOException {
         String source = r.event().source();
         boolean safeSource = SAFE_NAME.matcher(source).matches();
         String set = r.templateSet() != null && SAFE_NAME.matcher(r.templateSet()).matches() ? r.templateSet() : null;
@@ -83,6 +110,11 @@ final class TemplateLocator {
      */
     private static boolean isFile(Path path) {
         return path.toFile().isFile();
+    }
+
+    /** What a template found in a bundle depends on. */
+    private record BundleLookup(SinkResources resources, long version, String templateSet, String source,
+                                Escape escape) {
     }
 
     private static TemplateSource builtin(Escape escape) {
