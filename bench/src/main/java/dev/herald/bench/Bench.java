@@ -278,17 +278,27 @@ public final class Bench {
             Path staged = stage(karaf, data);
             Files.move(staged, inbox.resolve(staged.getFileName()), StandardCopyOption.ATOMIC_MOVE);
             Await.until(() -> probe.bytes() > 0, LIMIT, "the probe of the file's last line: " + karaf.tail());
+            if (options.jfr != null) {
+                karaf.startRecording();
+            }
             double cpuBefore = karaf.cpuSeconds();
             long start = System.nanoTime();
             karaf.configure("dev.herald.sink.syslog-drain.cfg", syslogSink("drain", receiver.port()));
             receiver.awaitDistinct(data.expected(), STALL, LIMIT, "drain");
             double seconds = (receiver.lastNanos() - start) / 1e9;
             double cpu = karaf.cpuSeconds() - cpuBefore;
+            if (options.jfr != null) {
+                karaf.stopRecording(options.jfr);
+                System.out.println("JFR recording of the drain: " + options.jfr);
+            }
             Thread.sleep(2000);
+            double sending = (receiver.lastNanos() - receiver.firstNanos()) / 1e9;
             Report.Run run = new Report.Run("Herald drain", data.expected(), seconds, cpu, karaf.peakRssBytes(),
                     karaf.storeBytes(), verdict(receiver, data));
             System.out.println(run);
-            report.drain(run);
+            System.out.printf("Herald drain, first message to last: %,d in %.2f s = %,.0f/s%n", data.expected(), sending,
+                    data.expected() / sending);
+            report.drain(run, sending);
         }
     }
 
@@ -364,7 +374,8 @@ public final class Bench {
     static final class Options {
         static final String USAGE = String.join("\n",
                 "usage: bench/run [--events N] [--seed S] [--pushes N] [--heap 256m] [--phases cloudtrail,illumio,latency,drain]",
-                "                 [--distribution karaf-assembly/target/herald-karaf-*.tar.gz] [--work bench/target/bench]");
+                "                 [--distribution karaf-assembly/target/herald-karaf-*.tar.gz] [--work bench/target/bench]",
+                "                 [--jfr drain.jfr (a flight recording of Karaf during the drain)]");
         int events = 1_000_000;
         long seed = 42;
         int pushes = 200;
@@ -373,6 +384,8 @@ public final class Bench {
         Path distribution;
         Path work = Path.of("bench/target/bench");
         Path data;
+        /** Where to write a flight recording of the drain, or null for none. */
+        Path jfr;
 
         static Options parse(String[] args) throws IOException {
             Options o = new Options();
@@ -393,6 +406,7 @@ public final class Bench {
                     case "phases" -> o.phases = List.of(v.split(","));
                     case "distribution" -> o.distribution = Path.of(v);
                     case "work" -> o.work = Path.of(v);
+                    case "jfr" -> o.jfr = Path.of(v).toAbsolutePath();
                     default -> throw new IllegalArgumentException("unknown option --" + e.getKey());
                 }
             }

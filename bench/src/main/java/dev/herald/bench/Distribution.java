@@ -116,6 +116,25 @@ final class Distribution implements AutoCloseable {
         return Long.parseLong(m.group(1));
     }
 
+    /** Starts a Java Flight Recorder recording (profile settings) in Karaf's JVM. */
+    void startRecording() throws IOException, InterruptedException {
+        jcmd("JFR.start", "name=bench", "settings=profile");
+    }
+
+    /** Stops the recording {@link #startRecording} started and writes it to {@code file}. */
+    void stopRecording(Path file) throws IOException, InterruptedException {
+        jcmd("JFR.stop", "name=bench", "filename=" + file.toAbsolutePath());
+    }
+
+    private String jcmd(String... command) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        String[] line = new String[command.length + 2];
+        line[0] = jcmd.toString();
+        line[1] = Long.toString(jvmPid);
+        System.arraycopy(command, 0, line, 2, command.length);
+        return run(home, Duration.ofSeconds(60), line);
+    }
+
     /** User and system CPU time of Karaf's JVM so far. */
     double cpuSeconds() throws IOException {
         return cpuSeconds(jvmPid);

@@ -52,6 +52,8 @@ final class Report {
     private final List<Latency> latencies = new ArrayList<>();
     private Run latencyRun;
     private Run drain;
+    /** Of the drain: seconds from the sink's first message to its last (Config Admin's pick-up left out). */
+    private double drainSending;
     private final Map<String, String> failures = new LinkedHashMap<>();
 
     void throughput(Workload workload, Dataset data, Run reference, Run herald) {
@@ -64,8 +66,9 @@ final class Report {
         latencyRun = ingest;
     }
 
-    void drain(Run run) {
+    void drain(Run run, double sendingSeconds) {
         drain = run;
+        drainSending = sendingSeconds;
     }
 
     void failure(String phase, Exception e) {
@@ -121,6 +124,8 @@ final class Report {
         if (drain != null) {
             out.printf("| outbox drain to syslog after the sink appears | | %,d entries in %.1f s = **%,.0f msg/s**, %s |%n",
                     drain.events, drain.seconds, drain.perSecond(), drain.verdict);
+            out.printf("| outbox drain, the sink's first message to its last | | %,d in %.2f s = **%,.0f msg/s**, CPU %.1f s |%n",
+                    drain.events, drainSending, drain.events / drainSending, drain.cpuSeconds);
         }
         failures.forEach((phase, message) -> out.printf("| %s | FAILED: %s | |%n", phase, message.replace('|', '/')));
     }

@@ -31,6 +31,7 @@ final class SyslogReceiver implements AutoCloseable {
     private long duplicates;
     private long unknown;
     private long bytes;
+    private long firstNanos;
     private long lastNanos;
     private String unknownSample;
     private String sample;
@@ -50,7 +51,7 @@ final class SyslogReceiver implements AutoCloseable {
     /** Forgets what was received (after a warm-up message). */
     synchronized void reset() {
         received = new BitSet();
-        distinct = duplicates = unknown = bytes = lastNanos = 0;
+        distinct = duplicates = unknown = bytes = firstNanos = lastNanos = 0;
         unknownSample = null;
     }
 
@@ -71,6 +72,11 @@ final class SyslogReceiver implements AutoCloseable {
     }
 
     /** {@link System#nanoTime()} when the last message ended. */
+    /** When the first message since the last {@link #reset} arrived ({@link System#nanoTime}), 0 before. */
+    synchronized long firstNanos() {
+        return firstNanos;
+    }
+
     synchronized long lastNanos() {
         return lastNanos;
     }
@@ -162,6 +168,9 @@ final class SyslogReceiver implements AutoCloseable {
                 sample = new String(message, 0, Math.min(length, 400), StandardCharsets.UTF_8);
             }
             bytes += length;
+            if (firstNanos == 0) {
+                firstNanos = now;
+            }
             lastNanos = now;
             if (line <= 0 || line > Integer.MAX_VALUE) {
                 unknown++;

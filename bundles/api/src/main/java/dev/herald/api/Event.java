@@ -1,6 +1,8 @@
 package dev.herald.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -13,13 +15,17 @@ import java.util.Objects;
  * <p>The {@link #detail()} tree is shared, not copied: callers must not modify it.
  */
 public final class Event {
+    /** Parses a detail given as text ({@link Builder#parsedWhenRead}); reading trees is thread-safe. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final String id;
     private final String source;
     private final String instance;
     private final String type;
     private final Instant time;
     private final Severity severity;
-    private final JsonNode detail;
+    /** Null until first read when the builder had only the text ({@link Builder#parsedWhenRead}). */
+    private volatile JsonNode detail;
     private final String raw;
     private final boolean rawIsDetailText;
     private final ObjectNode enrichment;
@@ -31,7 +37,7 @@ public final class Event {
         this.type = b.type == null || b.type.isBlank() ? "unknown" : b.type;
         this.time = b.time == null ? Instant.now() : b.time;
         this.severity = b.severity == null ? Severity.INFO : b.severity;
-        this.detail = b.detail == null ? JsonNodeFactory.instance.objectNode() : b.detail;
+        this.detail = b.detail == null && !b.parseWhenRead ? JsonNodeFactory.instance.objectNode() : b.detail;
         this.raw = b.raw == null ? this.detail.toString() : b.raw;
         this.rawIsDetailText = b.raw == null || b.rawIsDetailText;
         this.enrichment = b.enrichment == null ? JsonNodeFactory.instance.objectNode() : b.enrichment;
@@ -67,8 +73,26 @@ public final class Event {
     /** Normalised severity as the source saw it (routes may raise it). */
     public Severity severity() { return severity; }
 
-    /** The source record as parsed JSON. Shared: do not modify. */
-    public JsonNode detail() { return detail; }
+    /**
+     * The source record as parsed JSON. Shared: do not modify.
+     *
+     * @throws IllegalStateException when the event was built from its text alone ({@link
+     *         Builder#parsedWhenRead}) and that text is not JSON
+     */
+    public JsonNode detail() {
+        JsonNode d = detail;
+        if (d == null) {
+            // parsing the same text gives the same tree: threads that race here agree
+            try {
+                d = JSON.readTree(raw);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("the detail of event " + id + " is not JSON: "
+                        + e.getOriginalMessage(), e);
+            }
+            detail = d;
+        }
+        return d;
+    }
 
     /** The original record text exactly as received. */
     public String raw() { return raw; }
@@ -96,7 +120,7 @@ public final class Event {
         n.put("type", type);
         n.put("time", time.toString());
         n.put("severity", severity.label());
-        n.set("detail", detail);
+        n.set("detail", detail());
         if (!enrichment.isEmpty()) {
             n.set("enrichment", enrichment);
         }
@@ -107,6 +131,9 @@ public final class Event {
     public Builder toBuilder() {
         Builder b = builder().id(id).source(source).instance(instance).type(type).time(time)
                 .severity(severity).enrichment(enrichment);
+        if (rawIsDetailText && detail == null) {
+            return b.parsedWhenRead(raw);
+        }
         return rawIsDetailText ? b.parsed(detail, raw) : b.detail(detail).raw(raw);
     }
 
@@ -141,6 +168,7 @@ public final class Event {
         private JsonNode detail;
         private String raw;
         private boolean rawIsDetailText;
+        private boolean parseWhenRead;
         private ObjectNode enrichment;
 
         private Builder() {
@@ -152,8 +180,19 @@ public final class Event {
         public Builder type(String type) { this.type = type; return this; }
         public Builder time(Instant time) { this.time = time; return this; }
         public Builder severity(Severity severity) { this.severity = severity; return this; }
-        public Builder detail(JsonNode detail) { this.detail = detail; this.rawIsDetailText = false; return this; }
-        public Builder raw(String raw) { this.raw = raw; this.rawIsDetailText = false; return this; }
+        public Builder detail(JsonNode detail) {
+            this.detail = detail;
+            this.rawIsDetailText = false;
+            this.parseWhenRead = false;
+            return this;
+        }
+
+        public Builder raw(String raw) {
+            this.raw = raw;
+            this.rawIsDetailText = false;
+            this.parseWhenRead = false;
+            return this;
+        }
         /** What enrichers added; sources leave it unset (Herald's enrichment stage fills it). */
         public Builder enrichment(ObjectNode enrichment) { this.enrichment = enrichment; return this; }
 
@@ -165,6 +204,21 @@ public final class Event {
             this.detail = detail;
             this.raw = text;
             this.rawIsDetailText = true;
+            this.parseWhenRead = false;
+            return this;
+        }
+
+        /**
+         * As {@link #parsed}, with the detail parsed from {@code text} only when first read: for
+         * JSON text that was parsed before (a stored event), whose readers often need only the
+         * text (a sink that sends the record as received). Setting {@link #detail} or {@link
+         * #raw} afterwards undoes it.
+         */
+        public Builder parsedWhenRead(String text) {
+            this.detail = null;
+            this.raw = Objects.requireNonNull(text, "text");
+            this.rawIsDetailText = true;
+            this.parseWhenRead = true;
             return this;
         }
 

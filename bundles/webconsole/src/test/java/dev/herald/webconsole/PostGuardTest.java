@@ -193,7 +193,7 @@ class PostGuardTest {
 
     @Test
     void addingAndExpiringSilencesIsGuardedAndTheConsoleUserIsTheirCreator() throws Exception {
-        plugin = new HeraldConsolePlugin(recordingAdmin(), null, null);
+        plugin = new HeraldConsolePlugin(recordingAdmin(), null, null, RecordKinds.of());
         HttpSession session = FakeRequests.session();
         String token = CsrfTokens.of(FakeRequests.request(session, Map.of(), Map.of(), Map.of()));
         Map<String, String> add = Map.of("for", "2h", "comment", "CHG-7", "sink", "secops");

@@ -14,7 +14,6 @@ import dev.herald.core.template.TemplateRenderer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -67,19 +66,34 @@ public final class Bodies {
     private String render(Event event, List<String> sent, Severity severity, SinkHandle sink, String idempotencyKey,
                           DigestGroup group) throws TemplateException {
         RouteTable table = routes.table();
-        List<RouteDefinition> definitions = sent.stream().map(r -> definition(table, r)).flatMap(Optional::stream).toList();
-        String override = definitions.stream().map(d -> d.templates().get(sink.name()))
-                .filter(Objects::nonNull).findFirst().orElse(null);
+        String override = null;
         // an annotation of an earlier route wins over a later route's of the same key
         Map<String, String> annotations = new LinkedHashMap<>();
-        definitions.forEach(d -> d.annotations().forEach(annotations::putIfAbsent));
+        for (String route : sent) {
+            RouteDefinition d = definition(table, route);
+            if (d != null) {
+                override = override != null ? override : d.templates().get(sink.name());
+                d.annotations().forEach(annotations::putIfAbsent);
+            }
+        }
         return renderer.render(new Rendering(event, sent.get(0), sink.name(), sink.kind(), sink.escape(),
                 sink.templateSet(), sink.resources(), override, severity, idempotencyKey, sent, annotations, group));
     }
 
-    /** The route's definition: the live route's, or for a replay of a disabled route, its configuration's. */
-    private static Optional<RouteDefinition> definition(RouteTable table, String route) {
-        return table.route(route).map(Route::definition)
-                .or(() -> table.definitions().stream().filter(d -> d.valid() && d.name().equals(route)).findFirst());
+    /**
+     * The route's definition: the live route's, or for a replay of a disabled route, its
+     * configuration's; null when there is neither. Plain loops: this runs for every delivery.
+     */
+    private static RouteDefinition definition(RouteTable table, String route) {
+        Optional<Route> live = table.route(route);
+        if (live.isPresent()) {
+            return live.get().definition();
+        }
+        for (RouteDefinition d : table.definitions()) {
+            if (d.valid() && d.name().equals(route)) {
+                return d;
+            }
+        }
+        return null;
     }
 }

@@ -3,12 +3,20 @@ package dev.herald.core.dispatch;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** The stable key of one delivery: SHA-256 of (source instance, event id, route, sink), 32 hex digits. */
 public final class IdempotencyKey {
     /** Marks a replay's keys apart from any key of normal traffic. */
     private static final String REPLAY = "replay";
+    /** The key is the first half of the digest, in lower-case hex. */
+    private static final int KEY_BYTES = 16;
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /**
+     * One digest per thread, reset by each {@code digest()}: looking one up in the JVM's providers
+     * for every delivery cost more than hashing. It holds only JDK classes, so a thread outliving
+     * the bundle keeps nothing of it.
+     */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(IdempotencyKey::sha256);
     /** Marks a digest's keys apart from any event's. */
     private static final String DIGEST = "digest";
 
@@ -41,13 +49,23 @@ public final class IdempotencyKey {
     }
 
     private static String digest(String... parts) {
+        MessageDigest sha = SHA_256.get();
+        for (String part : parts) {
+            sha.update(part.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+        }
+        byte[] digest = sha.digest();
+        char[] hex = new char[KEY_BYTES * 2];
+        for (int i = 0; i < KEY_BYTES; i++) {
+            hex[2 * i] = HEX[(digest[i] >> 4) & 0xF];
+            hex[2 * i + 1] = HEX[digest[i] & 0xF];
+        }
+        return new String(hex);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                sha.update(part.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JVM has no SHA-256", e);
         }

@@ -2,6 +2,7 @@ package dev.herald.core.dispatch;
 
 import dev.herald.api.Sink;
 import dev.herald.api.sink.SinkTraits;
+import dev.herald.core.template.CachingSinkResources;
 import dev.herald.core.template.Escape;
 import dev.herald.core.template.SinkResources;
 import java.net.URL;
@@ -43,7 +44,7 @@ final class SinkHandles {
         if (bundle == null) {
             return null;
         }
-        return new SinkResources() {
+        return new CachingSinkResources(new SinkResources() {
             @Override
             public URL entry(String path) {
                 return bundle.getEntry(path);
@@ -58,6 +59,6 @@ final class SinkHandles {
             public String name() {
                 return bundle.getSymbolicName();
             }
-        };
+        });
     }
 }

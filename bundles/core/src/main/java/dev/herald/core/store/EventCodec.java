@@ -1,7 +1,6 @@
 package dev.herald.core.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
@@ -77,14 +76,15 @@ public final class EventCodec {
                 .time(Instant.ofEpochSecond(r.readVarLong(), r.readVarLong()))
                 .severity(SEVERITIES[r.readByte()]);
         byte[] detail = r.readBytes();
-        byte[] raw = (flags & RAW_IS_DETAIL) != 0 ? detail : r.readBytes();
+        boolean same = (flags & RAW_IS_DETAIL) != 0;
+        byte[] raw = same ? detail : r.readBytes();
         try {
             if ((flags & HAS_ENRICHMENT) != 0) {
                 b.enrichment((ObjectNode) JSON.readTree(r.readBytes()));
             }
-            JsonNode tree = JSON.readTree(detail);
             String text = new String(raw, StandardCharsets.UTF_8);
-            return ((flags & RAW_IS_DETAIL) != 0 ? b.parsed(tree, text) : b.detail(tree).raw(text)).build();
+            // the text was parsed when received: parse it again only for a reader that asks for the tree
+            return (same ? b.parsedWhenRead(text) : b.detail(JSON.readTree(detail)).raw(text)).build();
         } catch (IOException ex) {
             throw new UncheckedIOException("stored event detail is not JSON", ex);
         }

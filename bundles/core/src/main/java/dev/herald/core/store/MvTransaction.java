@@ -34,6 +34,12 @@ final class MvTransaction extends MvView implements StoreTransaction {
     private EventLog log;
     private long quarantineDropped;
     private final Map<String, Long> deadLettersDropped = new HashMap<>();
+    /**
+     * Written once at {@link #finish}, not once per delivery: a batch of deliveries marks its sink
+     * delivered hundreds of times and adds as many history records.
+     */
+    private final Map<String, Long> deliveredAt = new HashMap<>();
+    private boolean historyAdded;
 
     /** @param retention the event log's retention, to drop what is past it; null to leave it for later */
     MvTransaction(MvMaps maps, CoreSettings settings, Dedupe dedupe, long seq, long now,
@@ -208,9 +214,8 @@ final class MvTransaction extends MvView implements StoreTransaction {
 
     @Override
     public void addHistory(DeliveryView delivery) {
-        MVMap<Long, byte[]> history = maps.log(MvMaps.HISTORY);
-        history.put(nextId(), RecordCodec.delivery(delivery));
-        trimOldest(history, settings.historySize());
+        maps.log(MvMaps.HISTORY).put(nextId(), RecordCodec.delivery(delivery));
+        historyAdded = true;
     }
 
     @Override
@@ -335,7 +340,14 @@ final class MvTransaction extends MvView implements StoreTransaction {
 
     @Override
     public void markDelivered(String sink, long at) {
-        maps.status().put(key("success", sink), Long.toString(at));
+        deliveredAt.put(sink, at);
+    }
+
+    /** This transaction's own mark first: it is written only at {@link #finish}. */
+    @Override
+    public Optional<Instant> lastSuccess(String sink) {
+        Long at = deliveredAt.get(sink);
+        return at != null ? Optional.of(Instant.ofEpochMilli(at)) : super.lastSuccess(sink);
     }
 
     @Override
@@ -378,6 +390,10 @@ final class MvTransaction extends MvView implements StoreTransaction {
                 }
                 counters.put(k, RecordCodec.counters(v));
             });
+        }
+        deliveredAt.forEach((sink, at) -> maps.status().put(key("success", sink), Long.toString(at)));
+        if (historyAdded) {
+            trimOldest(maps.log(MvMaps.HISTORY), settings.historySize());
         }
         dedupe.prune(now);
         if (log != null || retention != null) {

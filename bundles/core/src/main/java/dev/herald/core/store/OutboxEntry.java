@@ -51,6 +51,16 @@ public record OutboxEntry(long seq, long due, String sink, String route, Severit
                 replay, null);
     }
 
+    /**
+     * From the sequence number alone, which tells entries apart: the dispatcher keys maps by
+     * entry, and hashing every field (the routes, the event's bytes) cost more than the map.
+     * Equal entries have equal sequence numbers, so this agrees with {@link #equals}.
+     */
+    @Override
+    public int hashCode() {
+        return Long.hashCode(seq);
+    }
+
     /** An entry sent by {@code route} alone. */
     public OutboxEntry(long seq, long due, String sink, String route, Severity severity, int attempts,
                        long enqueuedAt, long firstTryAt, String lastError, long eventKey, byte[] event) {

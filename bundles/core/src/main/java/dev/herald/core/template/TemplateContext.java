@@ -54,20 +54,16 @@ final class TemplateContext {
         return group;
     }
 
+    /** The envelope as a template reads it: the detail as maps and the time as text only for a template that reads them. */
     private static Map<String, Object> event(Event e) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("id", e.id());
-        event.put("source", e.source());
-        event.put("instance", e.instance());
-        event.put("type", e.type());
-        event.put("time", e.time().toString());
-        event.put("severity", e.severity().label());
-        event.put("detail", plain(e.detail()));
+        LazyMap event = new LazyMap().with("id", e.id()).with("source", e.source()).with("instance", e.instance())
+                .with("type", e.type()).later("time", () -> e.time().toString()).with("severity", e.severity().label())
+                .later("detail", () -> plain(e.detail()));
         if (!e.enrichment().isEmpty()) {
             // as in the envelope: only when an enricher added something
-            event.put("enrichment", plain(e.enrichment()));
+            event.later("enrichment", () -> plain(e.enrichment()));
         }
-        event.put("raw", e.raw());
+        event.with("raw", e.raw());
         return event;
     }
 

@@ -2,9 +2,9 @@ package dev.herald.core.template;
 
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -28,6 +28,12 @@ final class TemplateLocator {
     private final Path directory;
     /** Missing override files already reported, so that each is logged once, not per delivery. */
     private final Set<Path> reported = ConcurrentHashMap.newKeySet();
+    /**
+     * Templates found in a sink's bundle (or built in) while no override directory of the sink's
+     * kind exists: found once per bundle version instead of for every delivery.
+     */
+    private final Map<BundleLookup, TemplateSource> fromBundles = new ConcurrentHashMap<>();
+    private static final int MAX_BUNDLE_LOOKUPS = 1024;
 
     TemplateLocator(Path directory) {
         this.directory = directory.toAbsolutePath().normalize();
@@ -36,7 +42,7 @@ final class TemplateLocator {
     TemplateSource locate(Rendering r) throws IOException {
         if (r.routeTemplate() != null) {
             Path override = directory.resolve(r.routeTemplate()).normalize();
-            if (override.startsWith(directory) && Files.isRegularFile(override)) {
+            if (override.startsWith(directory) && isFile(override)) {
                 return TemplateSource.file(override);
             }
             if (reported.add(override)) {
@@ -44,8 +50,27 @@ final class TemplateLocator {
                         r.route(), override, r.sink());
             }
         }
-        // a digest has its own template, which shows the count and examples; never one event's
-        String source = r.group() != null ? DIGEST : r.event().source();
+        if (r.sinkKind() == null || !SAFE_NAME.matcher(r.sinkKind()).matches()
+                || !directory.resolve(r.sinkKind()).toFile().isDirectory()) {
+            // nothing to override the sink kind's templates: the answer depends on the sink's
+            // bundle alone, which changes only with its version
+            BundleLookup key = new BundleLookup(r.resources(), r.resources() == null ? 0 : r.resources().version(),
+                    r.templateSet(), templateName(r), r.escape());
+            TemplateSource found = fromBundles.get(key);
+            if (found == null) {
+                found = lookup(r);
+                if (fromBundles.size() >= MAX_BUNDLE_LOOKUPS) {
+                    fromBundles.clear(); // sinks and bundles replaced many times over: start again
+                }
+                fromBundles.put(key, found);
+            }
+            return found;
+        }
+        return lookup(r);
+    }
+
+    private TemplateSource lookup(Rendering r) throws IOException {
+        String source = templateName(r);
         boolean safeSource = SAFE_NAME.matcher(source).matches();
         String set = r.templateSet() != null && SAFE_NAME.matcher(r.templateSet()).matches() ? r.templateSet() : null;
         if (set != null) {
@@ -56,6 +81,11 @@ final class TemplateLocator {
         }
         TemplateSource found = find(r, "", source, safeSource);
         return found != null ? found : builtin(r.group() != null ? DIGEST : "default", r.escape());
+    }
+
+    /** The event's source, whose template renders it; a digest has its own, never one event's. */
+    private static String templateName(Rendering r) {
+        return r.group() != null ? DIGEST : r.event().source();
     }
 
     /**
@@ -69,7 +99,7 @@ final class TemplateLocator {
         if (r.sinkKind() != null && SAFE_NAME.matcher(r.sinkKind()).matches()) {
             Path kindDir = directory.resolve(r.sinkKind());
             for (String name : names) {
-                if (Files.isRegularFile(kindDir.resolve(name))) {
+                if (isFile(kindDir.resolve(name))) {
                     return TemplateSource.file(kindDir.resolve(name));
                 }
             }
@@ -84,6 +114,19 @@ final class TemplateLocator {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a regular file is there. Asked on every delivery, mostly of files that are not
+     * there: {@code java.io.File} says so without building an exception as {@code Files} does.
+     */
+    private static boolean isFile(Path path) {
+        return path.toFile().isFile();
+    }
+
+    /** What a template found in a bundle depends on. */
+    private record BundleLookup(SinkResources resources, long version, String templateSet, String source,
+                                Escape escape) {
     }
 
     private static TemplateSource builtin(String name, Escape escape) {

@@ -249,6 +249,50 @@ class DispatcherTest {
         assertEquals(List.of("s"), heard, "only the delivery whose outcome was committed is heard");
     }
 
+    /** At least once for batches: a batch sent whose outcome is not committed (a crash, a failed commit) is sent again, whole. */
+    @Test
+    void aBatchWhoseCommitFailsAfterTheSendIsSentAgainWhole() {
+        AtomicInteger commitsToFail = new AtomicInteger(1);
+        List<Notification> sent = new CopyOnWriteArrayList<>();
+        BatchSink batch = new BatchSink() {
+            @Override
+            public void send(Notification n) {
+                throw new AssertionError("the dispatcher sends batches to a BatchSink");
+            }
+
+            @Override
+            public Map<String, DeliveryException> sendBatch(List<Notification> notifications) {
+                sent.addAll(notifications);
+                return Map.of();
+            }
+        };
+        Store failingOnceAfterASend = new ForwardingStore(store) {
+            @Override
+            public <T> Pending<T> submit(boolean durable, Function<StoreTransaction, T> work) {
+                return super.submit(durable, tx -> {
+                    T r = work.apply(tx);
+                    if (!sent.isEmpty() && commitsToFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        throw new StoreException("injected: the commit of the batch's outcomes failed", null);
+                    }
+                    return r;
+                });
+            }
+        };
+        dispatcher.deactivate();
+        dispatcher = new Dispatcher(settings(Duration.ofHours(1), Duration.ofMillis(80)), failingOnceAfterASend, bodies);
+        dispatcher.activate();
+        enqueue("b", "e1", "e2", "e3");
+        dispatcher.addSink(handle("b", batch, null));
+
+        Await.until("delivered", () -> counters("b").delivered() == 3);
+        assertEquals(0, commitsToFail.get(), "the first batch's commit failed");
+        assertEquals(List.of("e1", "e2", "e3", "e1", "e2", "e3"), sent.stream().map(n -> n.event().id()).toList(),
+                "the whole batch sent again, nothing lost");
+        assertEquals(sent.subList(0, 3).stream().map(Notification::idempotencyKey).toList(),
+                sent.subList(3, 6).stream().map(Notification::idempotencyKey).toList(), "with the same keys");
+        assertEquals(0L, (long) store.read(v -> v.pending("b")));
+    }
+
     @Test
     void retryableFailureIsRetriedThenDelivered() {
         ScriptedSink sink = new ScriptedSink(DeliveryException.retryable("503"));

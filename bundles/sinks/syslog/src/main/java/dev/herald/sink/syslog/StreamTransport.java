@@ -1,13 +1,11 @@
 package dev.herald.sink.syslog;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -19,12 +17,11 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * TCP (RFC 6587) or TLS (RFC 5425) on one persistent connection, opened on first use and again
- * after any failure. Each batch is framed into one buffer and written with one write and flush.
+ * after any failure. Each batch comes framed in one buffer and is written with one write and flush.
  */
 final class StreamTransport implements Transport {
     private final String host;
     private final int port;
-    private final Framing framing;
     private final SSLSocketFactory tls;
     private final boolean verifyHostName;
     private final int connectTimeoutMillis;
@@ -38,11 +35,10 @@ final class StreamTransport implements Transport {
      * @param tls            null for plain TCP
      * @param verifyHostName check that the server's certificate names {@code host}
      */
-    StreamTransport(String sink, String host, int port, Framing framing, SSLSocketFactory tls, boolean verifyHostName,
+    StreamTransport(String sink, String host, int port, SSLSocketFactory tls, boolean verifyHostName,
                     Duration connectTimeout, Duration writeTimeout) {
         this.host = host;
         this.port = port;
-        this.framing = framing;
         this.tls = tls;
         this.verifyHostName = verifyHostName;
         this.connectTimeoutMillis = Math.toIntExact(connectTimeout.toMillis());
@@ -55,9 +51,7 @@ final class StreamTransport implements Transport {
     }
 
     @Override
-    public synchronized void send(List<byte[]> messages) throws IOException {
-        ByteArrayOutputStream frames = new ByteArrayOutputStream();
-        messages.forEach(m -> framing.append(m, frames));
+    public synchronized void send(Frames frames) throws IOException {
         if (socket != null && peerHasClosed()) {
             disconnect();
         }
@@ -71,7 +65,7 @@ final class StreamTransport implements Transport {
             closeQuietly(current);
         }, writeTimeoutMillis, TimeUnit.MILLISECONDS);
         try {
-            frames.writeTo(out);
+            out.write(frames.array(), 0, frames.length());
             out.flush();
         } catch (IOException e) {
             disconnect();

@@ -13,7 +13,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class SyslogSink implements BatchSink {
     static final String PID = "dev.herald.sink.syslog";
     private static final int MAX_BATCH = 500;
+    /** A message buffer that grew past this (a huge max_message_size) lets the memory go after the message. */
+    private static final int KEEP_MESSAGE_BYTES = 64 * 1024;
 
     @ObjectClassDefinition(name = "Herald sink: syslog",
             description = "Sends each notification as a syslog message (RFC 5424 or 3164) over UDP, TCP or TLS;"
@@ -133,6 +134,9 @@ public final class SyslogSink implements BatchSink {
 
     private final MessageFormatter formatter;
     private final Transport transport;
+    /** The batch being sent and the message being formatted, used again for every batch. */
+    private final Frames frames;
+    private final Bytes message = new Bytes(8192);
     private final String endpoint;
 
     @Activate
@@ -166,8 +170,9 @@ public final class SyslogSink implements BatchSink {
             this.formatter = new MessageFormatter(name, header, Facility.code(config.facility()), appName, hostname,
                     msgid, maxSize, framing == Framing.LF, zone);
             this.endpoint = kind + "://" + host + ":" + port;
+            this.frames = new Frames(kind.equals("udp") ? null : framing);
             this.transport = kind.equals("udp") ? new UdpTransport(host, port)
-                    : new StreamTransport(name, host, port, framing, kind.equals("tls")
+                    : new StreamTransport(name, host, port, kind.equals("tls")
                             ? TlsContexts.create(config.ca__bundle(), config.client__certificate(), config.client__key(),
                                     config.insecure()).getSocketFactory() : null,
                             !config.insecure(), Duration.ofSeconds(config.connect__timeout()),
@@ -198,11 +203,19 @@ public final class SyslogSink implements BatchSink {
         return Map.of();
     }
 
-    private void write(List<Notification> notifications) throws DeliveryException {
-        List<byte[]> messages = new ArrayList<>(notifications.size());
-        notifications.forEach(n -> messages.add(formatter.format(n)));
+    /**
+     * Formats and sends, with the buffers of the sink used again: one batch at a time (a test
+     * send from the console may come while the dispatcher sends a batch).
+     */
+    private synchronized void write(List<Notification> notifications) throws DeliveryException {
+        frames.clear();
+        for (Notification n : notifications) {
+            message.clear(KEEP_MESSAGE_BYTES);
+            formatter.format(n, message);
+            frames.add(message);
+        }
         try {
-            transport.send(messages);
+            transport.send(frames);
         } catch (IOException e) {
             throw Failures.of(e, endpoint);
         }

@@ -1,7 +1,6 @@
 package dev.herald.sink.syslog;
 
 import java.io.IOException;
-import java.util.List;
 
 /** Carries syslog messages to the receiver. */
 interface Transport extends AutoCloseable {
@@ -10,7 +9,7 @@ interface Transport extends AutoCloseable {
      * Sends the messages, in order, as one write where the transport allows it. A failure drops
      * the connection, so the next call opens a new one.
      */
-    void send(List<byte[]> messages) throws IOException;
+    void send(Frames messages) throws IOException;
 
     /** Closes the connection for good (the sink is deactivated). */
     @Override

@@ -6,7 +6,6 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.net.UnknownHostException;
-import java.util.List;
 
 /** RFC 5426: one datagram per message, no framing, no delivery guarantee. */
 final class UdpTransport implements Transport {
@@ -20,13 +19,13 @@ final class UdpTransport implements Transport {
     }
 
     @Override
-    public synchronized void send(List<byte[]> messages) throws IOException {
+    public synchronized void send(Frames messages) throws IOException {
         if (socket == null) {
             socket = open();
         }
         try {
-            for (byte[] message : messages) {
-                socket.send(new DatagramPacket(message, message.length));
+            for (int i = 0; i < messages.count(); i++) {
+                socket.send(new DatagramPacket(messages.array(), messages.start(i), messages.length(i)));
             }
         } catch (IOException e) {
             close(); // the next send connects again, resolving the host name anew

@@ -1,0 +1,80 @@
+package dev.herald.core.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.herald.api.admin.DeliveryView;
+import dev.herald.core.CoreSettings;
+import dev.herald.core.TestSettings;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A batch of deliveries is one transaction that marks its sink delivered and adds a history
+ * record per delivery; the marks and the trimming of the history are written once, at the end,
+ * with the same outcome as writing each as it came.
+ */
+class DeliveryBatchCommitTest {
+    @TempDir
+    Path dir;
+    MvStore store;
+
+    @AfterEach
+    void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private CoreSettings historyOf(int size) {
+        CoreSettings d = TestSettings.defaults(dir);
+        return new CoreSettings(dir, d.fsync(), d.cacheMegabytes(), d.dedupeMaxIds(), d.dedupeMaxAge(), d.recentEvents(),
+                size, d.quarantineSize(), d.maxAttempts(), d.maxAge(), d.backoffInitial(), d.backoffMax(),
+                d.templatesDirectory(), d.deadLetterMaxPerSink(), d.eventRetention(), d.eventRetentionBytes());
+    }
+
+    private static DeliveryView delivered(String sink, int i) {
+        return new DeliveryView(Instant.ofEpochMilli(1_000 + i), sink, "r", "e" + i, 1, "delivered", null);
+    }
+
+    @Test
+    void aBatchKeepsTheNewestHistoryAndTheLastDeliveryTime() {
+        store = MvStore.open(historyOf(10));
+        Optional<Instant> seenInside = store.write(false, tx -> {
+            for (int i = 1; i <= 25; i++) {
+                tx.addHistory(delivered("syslog", i));
+                tx.markDelivered("syslog", 1_000 + i);
+            }
+            tx.markDelivered("other", 5);
+            return tx.lastSuccess("syslog");
+        });
+
+        assertEquals(Optional.of(Instant.ofEpochMilli(1_025)), seenInside, "the transaction sees its own marks");
+        assertEquals(Optional.of(Instant.ofEpochMilli(1_025)), store.read(v -> v.lastSuccess("syslog")));
+        assertEquals(Optional.of(Instant.ofEpochMilli(5)), store.read(v -> v.lastSuccess("other")));
+        List<DeliveryView> history = store.read(v -> v.history(100));
+        assertEquals(10, history.size(), "trimmed to history_size");
+        assertEquals(List.of("e25", "e24", "e23", "e22", "e21", "e20", "e19", "e18", "e17", "e16"),
+                history.stream().map(DeliveryView::eventId).toList());
+    }
+
+    @Test
+    void aRolledBackBatchMarksNothing() {
+        store = MvStore.open(historyOf(10));
+        try {
+            store.write(false, tx -> {
+                tx.addHistory(delivered("syslog", 1));
+                tx.markDelivered("syslog", 1_001);
+                throw new IllegalStateException("the batch fails");
+            });
+        } catch (IllegalStateException expected) {
+            // nothing of it is kept
+        }
+        assertEquals(Optional.empty(), store.read(v -> v.lastSuccess("syslog")));
+        assertEquals(List.of(), store.read(v -> v.history(100)));
+    }
+}
