@@ -116,7 +116,7 @@ public class EnrichmentIT extends HeraldContainerTest {
     }
 
     @Test
-    public void c_aPceEventArrivesWithTheLabelsOfItsWorkload() throws Exception {
+    public void c_aPceEventArrivesWithTheLabelsOfItsWorkloadAndItsRunbook() throws Exception {
         final String workload = "/orgs/1/workloads/7d1c0f4e-3b2a-4c5d-9e8f-0a1b2c3d4e5f";
         ObjectNode event = JSON.createObjectNode().put("href", "/orgs/1/events/it-enrich-1")
                 .put("event_type", "agent.tampering").put("status", "success").put("severity", "err")
@@ -152,6 +152,11 @@ public class EnrichmentIT extends HeraldContainerTest {
         assertEquals("db", actor.path("labels").path("role").asText());
         assertEquals("full", actor.path("enforcement_mode").asText());
         assertTrue(actor.path("online").asBoolean());
+        // and the runbook the shipped catalogue (etc/herald/runbooks/pce.json) has for its type
+        JsonNode runbook = delivered("/pce").get(0).path("event").path("enrichment").path("runbook");
+        assertEquals(runbook.toString(), "Workload protection", runbook.path("category").asText());
+        assertEquals(runbook.toString(), "high", runbook.path("severity").asText());
+        assertTrue(runbook.toString(), runbook.path("guidance").asText().contains("firewall"));
     }
 
     private boolean geoIpEnricherRegistered() {
