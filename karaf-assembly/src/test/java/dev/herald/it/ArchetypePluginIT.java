@@ -102,8 +102,10 @@ public class ArchetypePluginIT {
         assertEquals("/v1/alerts", first.path());
         assertEquals("Bearer " + TOKEN, first.authorization());
         JsonNode body = JSON.readTree(first.body());
-        assertTrue("the archetype's default template: " + body, !body.path("title").asText().isEmpty()
-                && body.path("title").asText().equals(body.path("event").path("type").asText()));
+        // one template for every kind of record: the title is the record kind's summary of the event
+        assertTrue("the archetype's default template: " + body,
+                body.path("title").asText().startsWith(body.path("event").path("type").asText() + " by ")
+                && body.path("title").asText().equals(body.path("summary").path("title").asText()));
         assertEquals("it-acme-route", body.path("route").asText());
     }
 
