@@ -19,7 +19,7 @@ class CloudTrailSourceContractTest extends ClockedSourceContractTest {
     protected PollLoop.Poll connect() {
         TestConfig test = new TestConfig(aws.url());
         CloudTrailSettings settings = test.settings();
-        AwsClients clients = opened.add(AwsClients.create("test", test.connection()));
+        AwsClients clients = opened.add(test.clients());
         List<RegionLookup> lookups = settings.regions().stream().map(region -> new RegionLookup(region,
                 clients.client(CloudTrailClient.builder(), region), new RequestPacer(1000, System::nanoTime, d -> { }),
                 settings.lookupAttribute())).toList();

@@ -2,8 +2,8 @@ package dev.herald.source.securityhub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.aws.testing.NextTokenPages;
 import dev.herald.testkit.http.StubHttpServer;
 import dev.herald.testkit.http.StubHttpServer.Recorded;
 import dev.herald.testkit.http.StubHttpServer.Reply;
@@ -27,8 +27,6 @@ import java.util.UUID;
  * with a malformed UpdatedAt can still be served.
  */
 final class SecurityHubEmulator implements AutoCloseable {
-    static final String KEY_ID = "AKIDEXAMPLE";
-    static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     static final String ACCOUNT = "123456789012";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> FIELDS = Map.of("SeverityLabel", "/Severity/Label",
@@ -128,14 +126,7 @@ final class SecurityHubEmulator implements AutoCloseable {
                     .filter(s -> matches(s.finding(), filters))
                     .sorted(Comparator.comparing(Stored::updated))
                     .toList();
-            int offset = body.hasNonNull("NextToken") ? Integer.parseInt(body.get("NextToken").asText()) : 0;
-            int size = body.path("MaxResults").asInt(100);
-            ObjectNode answer = JSON.createObjectNode();
-            ArrayNode page = answer.putArray("Findings");
-            matching.stream().skip(offset).limit(size).forEach(s -> page.add(s.finding()));
-            if (offset + size < matching.size()) {
-                answer.put("NextToken", Integer.toString(offset + size));
-            }
+            ObjectNode answer = NextTokenPages.page(body, 100, "Findings", matching, Stored::finding);
             return Reply.status(200, answer.toString(), "Content-Type", "application/json");
         }
     }

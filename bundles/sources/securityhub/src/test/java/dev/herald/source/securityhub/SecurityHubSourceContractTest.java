@@ -24,7 +24,7 @@ class SecurityHubSourceContractTest extends ClockedSourceContractTest {
     protected PollLoop.Poll connect() {
         TestConfig test = new TestConfig(aws.url());
         SecurityHubSettings settings = test.settings();
-        AwsClients clients = opened.add(AwsClients.create("test", test.connection()));
+        AwsClients clients = opened.add(test.clients());
         SecurityHubClient client = clients.client(SecurityHubClient.builder()
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new ResponseBodyCapture())));
         return new SecurityHubPoller(settings, new FindingsWindow(client, new RequestPacer(1000, System::nanoTime,
