@@ -7,8 +7,6 @@ import dev.herald.aws.testing.NextTokenPages;
 import dev.herald.testkit.http.StubHttpServer.Recorded;
 import dev.herald.testkit.http.StubHttpServer.Reply;
 import dev.herald.testkit.http.StubHttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -100,12 +98,7 @@ final class CloudTrailEmulator implements AutoCloseable {
     private Reply answer(Recorded http) {
         Matcher scope = SCOPE.matcher(String.valueOf(http.header("Authorization")));
         String region = scope.find() ? scope.group(1) : "?";
-        JsonNode body;
-        try {
-            body = JSON.readTree(http.bodyText());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonNode body = http.bodyJson();
         synchronized (this) {
             requests.add(new Request(region, http.header("X-Amz-Target"), http.header("Content-Type"), body));
         }

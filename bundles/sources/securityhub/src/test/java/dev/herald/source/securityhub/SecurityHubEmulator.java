@@ -7,8 +7,6 @@ import dev.herald.aws.testing.NextTokenPages;
 import dev.herald.testkit.http.StubHttpServer;
 import dev.herald.testkit.http.StubHttpServer.Recorded;
 import dev.herald.testkit.http.StubHttpServer.Reply;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -101,12 +99,7 @@ final class SecurityHubEmulator implements AutoCloseable {
     }
 
     private Reply answer(Recorded http) {
-        JsonNode body;
-        try {
-            body = JSON.readTree(http.bodyText());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonNode body = http.bodyJson();
         synchronized (this) {
             requests.add(new Request(http.method(), http.uri().getPath(), body));
             if (error != null) {
