@@ -1,5 +1,7 @@
 package dev.herald.testkit.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -28,6 +30,8 @@ import javax.net.ssl.SSLContext;
  * set last, for the tests of plugins that talk HTTP and of Herald's HTTP layer.
  */
 public final class StubHttpServer implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final HttpServer server;
     private final String scheme;
     private final BlockingQueue<Recorded> requests = new LinkedBlockingQueue<>();
@@ -155,6 +159,15 @@ public final class StubHttpServer implements AutoCloseable {
 
         public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
+        }
+
+        /** The body as JSON, for an emulator of a JSON API; a body that is not JSON fails the exchange. */
+        public JsonNode bodyJson() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

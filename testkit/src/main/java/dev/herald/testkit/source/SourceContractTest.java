@@ -39,15 +39,22 @@ public abstract class SourceContractTest {
     protected abstract String instance();
 
     /**
-     * A record of the source's input that it turns into an event with an id of its own.
+     * A record of the source's input that it turns into an event with an id of its own: by default
+     * a generic JSON event, {@code {"id": id(n), "type": "test", "time": ...}}, as a source of JSON
+     * lines configured with its id at {@code /id} reads it. Override both this and {@link #id} for
+     * a source that reads records of a vendor's format.
      *
      * @param n a number unique within the test, for a unique id
      * @return the record's text
      */
-    protected abstract String record(int n);
+    protected String record(int n) {
+        return "{\"id\":\"" + id(n) + "\",\"type\":\"test\",\"time\":\"2026-11-03T12:00:00Z\"}";
+    }
 
-    /** The id of the event {@link #record record(n)} gives. */
-    protected abstract String id(int n);
+    /** The id of the event {@link #record record(n)} gives: by default {@code event-<n>}. */
+    protected String id(int n) {
+        return "event-" + n;
+    }
 
     /** A record the source must quarantine: by default a line that is not JSON. */
     protected String malformedRecord() {

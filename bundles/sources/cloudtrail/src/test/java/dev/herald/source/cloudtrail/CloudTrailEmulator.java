@@ -2,13 +2,11 @@ package dev.herald.source.cloudtrail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.aws.testing.NextTokenPages;
 import dev.herald.testkit.http.StubHttpServer.Recorded;
 import dev.herald.testkit.http.StubHttpServer.Reply;
 import dev.herald.testkit.http.StubHttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,8 +24,6 @@ import java.util.regex.Pattern;
  * All regions share one endpoint; the region of a request is the one of its SigV4 credential scope.
  */
 final class CloudTrailEmulator implements AutoCloseable {
-    static final String KEY_ID = "AKIDEXAMPLE";
-    static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     /** The SDK sends it qualified: com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents. */
     static final String TARGET = "CloudTrail_20131101.LookupEvents";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -102,12 +98,7 @@ final class CloudTrailEmulator implements AutoCloseable {
     private Reply answer(Recorded http) {
         Matcher scope = SCOPE.matcher(String.valueOf(http.header("Authorization")));
         String region = scope.find() ? scope.group(1) : "?";
-        JsonNode body;
-        try {
-            body = JSON.readTree(http.bodyText());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonNode body = http.bodyJson();
         synchronized (this) {
             requests.add(new Request(region, http.header("X-Amz-Target"), http.header("Content-Type"), body));
         }
@@ -136,15 +127,7 @@ final class CloudTrailEmulator implements AutoCloseable {
                     .sorted(Comparator.comparing(Stored::time).reversed())
                     .toList();
         }
-        int offset = body.hasNonNull("NextToken") ? Integer.parseInt(body.get("NextToken").asText()) : 0;
-        int size = body.path("MaxResults").asInt(50);
-        ObjectNode answer = JSON.createObjectNode();
-        ArrayNode page = answer.putArray("Events");
-        matching.stream().skip(offset).limit(size).forEach(e -> page.add(e.result()));
-        if (offset + size < matching.size()) {
-            answer.put("NextToken", Integer.toString(offset + size));
-        }
-        return json(200, answer);
+        return json(200, NextTokenPages.page(body, 50, "Events", matching, Stored::result));
     }
 
     private static Reply json(int status, ObjectNode body) {

@@ -9,6 +9,7 @@ import dev.herald.api.source.PollHealth;
 import dev.herald.aws.AwsClients;
 import dev.herald.aws.RequestPacer;
 import dev.herald.source.cloudtrail.CloudTrailEmulator.Request;
+import dev.herald.testkit.CloseAfterEach;
 import dev.herald.testkit.HeraldKinds;
 import dev.herald.testkit.MutableClock;
 import dev.herald.testkit.journal.MemoryJournal;
@@ -17,8 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 
 class CloudTrailPollerTest {
@@ -26,22 +27,16 @@ class CloudTrailPollerTest {
     private static final String EU = "eu-west-1";
     private static final String US = "us-east-1";
 
-    private final CloudTrailEmulator aws = new CloudTrailEmulator();
+    @RegisterExtension
+    final CloseAfterEach opened = new CloseAfterEach();
+    private final CloudTrailEmulator aws = opened.add(new CloudTrailEmulator());
     private final MemoryJournal journal = new MemoryJournal();
     private final MutableClock clock = new MutableClock(NOW);
-    private final List<AwsClients> clients = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        clients.forEach(AwsClients::close);
-        aws.close();
-    }
 
     private CloudTrailPoller poller(Object... config) {
         TestConfig test = new TestConfig(aws.url(), config);
         CloudTrailSettings settings = test.settings();
-        AwsClients aws = AwsClients.create("test", test.connection());
-        clients.add(aws);
+        AwsClients aws = opened.add(test.clients());
         List<RegionLookup> lookups = settings.regions().stream().map(region -> new RegionLookup(region,
                 aws.client(CloudTrailClient.builder(), region), new RequestPacer(1000, System::nanoTime, d -> { }),
                 settings.lookupAttribute())).toList();

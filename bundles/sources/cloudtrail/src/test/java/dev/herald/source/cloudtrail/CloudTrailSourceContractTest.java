@@ -1,42 +1,29 @@
 package dev.herald.source.cloudtrail;
 
+import dev.herald.api.source.PollLoop;
 import dev.herald.aws.AwsClients;
 import dev.herald.aws.RequestPacer;
 import dev.herald.testkit.HeraldKinds;
-import dev.herald.testkit.MutableClock;
-import dev.herald.testkit.source.SourceContractTest;
-import java.time.Duration;
-import java.time.Instant;
+import dev.herald.testkit.source.ClockedSourceContractTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 
 /** The source contract, for the CloudTrail source polling an emulated LookupEvents. */
-class CloudTrailSourceContractTest extends SourceContractTest {
+class CloudTrailSourceContractTest extends ClockedSourceContractTest {
     private static final String EU = "eu-west-1";
 
-    private final CloudTrailEmulator aws = new CloudTrailEmulator();
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-03T12:00:00Z"));
-    private AwsClients clients;
-    private CloudTrailPoller poller;
+    private final CloudTrailEmulator aws = opened.add(new CloudTrailEmulator());
     private int unreadable;
 
-    @BeforeEach
-    void connect() {
+    @Override
+    protected PollLoop.Poll connect() {
         TestConfig test = new TestConfig(aws.url());
         CloudTrailSettings settings = test.settings();
-        clients = AwsClients.create("test", test.connection());
+        AwsClients clients = opened.add(test.clients());
         List<RegionLookup> lookups = settings.regions().stream().map(region -> new RegionLookup(region,
                 clients.client(CloudTrailClient.builder(), region), new RequestPacer(1000, System::nanoTime, d -> { }),
                 settings.lookupAttribute())).toList();
-        poller = new CloudTrailPoller(settings, lookups, journal, clock, HeraldKinds.all().recognizer());
-    }
-
-    @AfterEach
-    void close() {
-        clients.close();
-        aws.close();
+        return new CloudTrailPoller(settings, lookups, journal, clock, HeraldKinds.all().recognizer())::poll;
     }
 
     @Override
@@ -62,13 +49,6 @@ class CloudTrailSourceContractTest extends SourceContractTest {
             String id = at < 0 ? "unreadable-" + ++unreadable : record.substring(at + 11, record.indexOf('"', at + 11));
             aws.addResult(EU, clock.instant().minusSeconds(5), false, id, "CreateUser", record);
         }
-    }
-
-    /** Polls once, after the pause that follows a failure. */
-    @Override
-    protected void poll() throws InterruptedException {
-        clock.advance(Duration.ofMinutes(10));
-        poller.poll();
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The source contract, for the file source reading a real directory. */
+/** The source contract, for the file source reading a real directory of the contract's generic JSON events. */
 class FileSourceContractTest extends SourceContractTest {
     @TempDir
     Path temp;
@@ -27,16 +27,6 @@ class FileSourceContractTest extends SourceContractTest {
     @Override
     protected String instance() {
         return "files";
-    }
-
-    @Override
-    protected String record(int n) {
-        return "{\"id\":\"" + id(n) + "\",\"type\":\"test\",\"time\":\"2026-11-03T12:00:00Z\"}";
-    }
-
-    @Override
-    protected String id(int n) {
-        return "event-" + n;
     }
 
     @Override

@@ -2,38 +2,28 @@ package dev.herald.source.pce;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.api.source.PollLoop;
 import dev.herald.http.HttpClients;
 import dev.herald.http.HttpSettings;
 import dev.herald.testkit.HeraldKinds;
-import dev.herald.testkit.MutableClock;
-import dev.herald.testkit.source.SourceContractTest;
+import dev.herald.testkit.source.ClockedSourceContractTest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 /** The source contract, for the PCE source polling an emulated PCE. */
-class PceSourceContractTest extends SourceContractTest {
+class PceSourceContractTest extends ClockedSourceContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final PceEmulator pce = new PceEmulator(1);
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-03T12:00:00Z"));
-    private PcePoller poller;
+    private final PceEmulator pce = opened.add(new PceEmulator(1));
 
-    @BeforeEach
-    void connect() {
+    @Override
+    protected PollLoop.Poll connect() {
         PceSettings settings = TestConfig.settings("pce_url", pce.url());
         RequestBudget unlimited = new RequestBudget(Integer.MAX_VALUE, Duration.ofMinutes(1), System::nanoTime, d -> { });
         PceClient client = new PceClient(settings,
                 HttpClients.standalone().create(HttpSettings.builder("test").build()), unlimited);
-        poller = new PcePoller(settings, client, new AsyncCollection(settings, client, clock, clock::advance), journal,
-                clock, HeraldKinds.all().recognizer());
-    }
-
-    @AfterEach
-    void close() {
-        pce.close();
+        return new PcePoller(settings, client, new AsyncCollection(settings, client, clock, clock::advance), journal,
+                clock, HeraldKinds.all().recognizer())::poll;
     }
 
     @Override
@@ -64,13 +54,6 @@ class PceSourceContractTest extends SourceContractTest {
         for (String record : records) {
             pce.addRaw((ObjectNode) JSON.readTree(record));
         }
-    }
-
-    /** Polls once, after the pause that follows a failure. */
-    @Override
-    protected void poll() throws InterruptedException {
-        clock.advance(Duration.ofMinutes(10));
-        poller.poll();
     }
 
     @Override

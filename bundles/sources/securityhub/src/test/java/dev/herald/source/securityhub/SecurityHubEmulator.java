@@ -2,13 +2,11 @@ package dev.herald.source.securityhub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.aws.testing.NextTokenPages;
 import dev.herald.testkit.http.StubHttpServer;
 import dev.herald.testkit.http.StubHttpServer.Recorded;
 import dev.herald.testkit.http.StubHttpServer.Reply;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,8 +25,6 @@ import java.util.UUID;
  * with a malformed UpdatedAt can still be served.
  */
 final class SecurityHubEmulator implements AutoCloseable {
-    static final String KEY_ID = "AKIDEXAMPLE";
-    static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     static final String ACCOUNT = "123456789012";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> FIELDS = Map.of("SeverityLabel", "/Severity/Label",
@@ -103,12 +99,7 @@ final class SecurityHubEmulator implements AutoCloseable {
     }
 
     private Reply answer(Recorded http) {
-        JsonNode body;
-        try {
-            body = JSON.readTree(http.bodyText());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonNode body = http.bodyJson();
         synchronized (this) {
             requests.add(new Request(http.method(), http.uri().getPath(), body));
             if (error != null) {
@@ -128,14 +119,7 @@ final class SecurityHubEmulator implements AutoCloseable {
                     .filter(s -> matches(s.finding(), filters))
                     .sorted(Comparator.comparing(Stored::updated))
                     .toList();
-            int offset = body.hasNonNull("NextToken") ? Integer.parseInt(body.get("NextToken").asText()) : 0;
-            int size = body.path("MaxResults").asInt(100);
-            ObjectNode answer = JSON.createObjectNode();
-            ArrayNode page = answer.putArray("Findings");
-            matching.stream().skip(offset).limit(size).forEach(s -> page.add(s.finding()));
-            if (offset + size < matching.size()) {
-                answer.put("NextToken", Integer.toString(offset + size));
-            }
+            ObjectNode answer = NextTokenPages.page(body, 100, "Findings", matching, Stored::finding);
             return Reply.status(200, answer.toString(), "Content-Type", "application/json");
         }
     }

@@ -12,6 +12,7 @@ import dev.herald.api.Severity;
 import dev.herald.aws.AwsClients;
 import dev.herald.aws.RequestPacer;
 import dev.herald.source.securityhub.SecurityHubEmulator.Request;
+import dev.herald.testkit.CloseAfterEach;
 import dev.herald.testkit.HeraldKinds;
 import dev.herald.testkit.MutableClock;
 import dev.herald.testkit.journal.MemoryJournal;
@@ -21,23 +22,18 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 
 class SecurityHubPollerTest {
     private static final Instant NOW = Instant.parse("2026-11-03T12:00:00Z");
 
-    private final SecurityHubEmulator aws = new SecurityHubEmulator();
+    @RegisterExtension
+    final CloseAfterEach opened = new CloseAfterEach();
+    private final SecurityHubEmulator aws = opened.add(new SecurityHubEmulator());
     private final MemoryJournal journal = new MemoryJournal();
     private final MutableClock clock = new MutableClock(NOW);
-    private final List<AwsClients> clients = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        clients.forEach(AwsClients::close);
-        aws.close();
-    }
 
     /** A poller on the emulator; backfill 1 h unless {@code config} says otherwise. */
     private SecurityHubPoller poller(Object... config) {
@@ -45,8 +41,7 @@ class SecurityHubPollerTest {
         values.addAll(List.of(config));
         TestConfig test = new TestConfig(aws.url(), values.toArray());
         SecurityHubSettings settings = test.settings();
-        AwsClients aws = AwsClients.create("test", test.connection());
-        clients.add(aws);
+        AwsClients aws = opened.add(test.clients());
         SecurityHubClient client = aws.client(SecurityHubClient.builder()
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new ResponseBodyCapture())));
         FindingsWindow window = new FindingsWindow(client, new RequestPacer(1000, System::nanoTime, d -> { }),

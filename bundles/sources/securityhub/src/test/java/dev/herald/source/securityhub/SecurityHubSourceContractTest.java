@@ -3,44 +3,32 @@ package dev.herald.source.securityhub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.api.source.PollLoop;
 import dev.herald.aws.AwsClients;
 import dev.herald.aws.RequestPacer;
 import dev.herald.testkit.HeraldKinds;
-import dev.herald.testkit.MutableClock;
-import dev.herald.testkit.source.SourceContractTest;
-import java.time.Duration;
+import dev.herald.testkit.source.ClockedSourceContractTest;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 
 /** The source contract, for the Security Hub source polling an emulated GetFindings. */
-class SecurityHubSourceContractTest extends SourceContractTest {
+class SecurityHubSourceContractTest extends ClockedSourceContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant UPDATED = Instant.parse("2026-11-03T11:00:00Z");
     private static final String ARN = "arn:aws:guardduty:eu-west-1:123456789012:detector/7ec9a5d3/finding/contract-";
 
-    private final SecurityHubEmulator aws = new SecurityHubEmulator();
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-03T12:00:00Z"));
-    private AwsClients clients;
-    private SecurityHubPoller poller;
+    private final SecurityHubEmulator aws = opened.add(new SecurityHubEmulator());
 
-    @BeforeEach
-    void connect() {
+    @Override
+    protected PollLoop.Poll connect() {
         TestConfig test = new TestConfig(aws.url());
         SecurityHubSettings settings = test.settings();
-        clients = AwsClients.create("test", test.connection());
+        AwsClients clients = opened.add(test.clients());
         SecurityHubClient client = clients.client(SecurityHubClient.builder()
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new ResponseBodyCapture())));
-        poller = new SecurityHubPoller(settings, new FindingsWindow(client,
-                new RequestPacer(1000, System::nanoTime, d -> { }), settings.filters()), journal, clock, HeraldKinds.all().recognizer());
-    }
-
-    @AfterEach
-    void close() {
-        clients.close();
-        aws.close();
+        return new SecurityHubPoller(settings, new FindingsWindow(client, new RequestPacer(1000, System::nanoTime,
+                d -> { }), settings.filters()), journal, clock, HeraldKinds.all().recognizer())::poll;
     }
 
     @Override
@@ -72,13 +60,6 @@ class SecurityHubSourceContractTest extends SourceContractTest {
             JsonNode finding = JSON.readTree(record);
             aws.put(clock.instant().minusSeconds(5), (ObjectNode) finding);
         }
-    }
-
-    /** Polls once, after the pause that follows a failure. */
-    @Override
-    protected void poll() throws InterruptedException {
-        clock.advance(Duration.ofMinutes(10));
-        poller.poll();
     }
 
     @Override
