@@ -145,16 +145,12 @@ class DefaultTemplatesTest {
     /** The console URL in the text keeps the AWS console's host whatever the record's region holds. */
     @Test
     void theConsoleUrlCannotPointElsewhere() throws Exception {
-        for (String region : List.of("evil.example/", "evil.example?", "evil.example#", "a@evil.example:443/")) {
-            JsonNode record = JSON.readTree("{\"eventName\":\"ConsoleLogin\",\"eventID\":\"e/x?y#z\",\"awsRegion\":"
-                    + JSON.writeValueAsString(region) + "}");
-            String description = JSON.readTree(render(SampleEvents.of("cloudtrail", "c", "x", record), Severity.HIGH))
-                    .get("description").asText();
-            java.util.regex.Matcher url = java.util.regex.Pattern.compile("https://(\\S*?)[/?#]").matcher(description);
-            assertTrue(url.find(), description);
-            assertTrue(url.group(1).endsWith(".console.aws.amazon.com") && !url.group(1).contains("@"),
-                    region + " -> " + url.group(0));
-        }
+        SinkTemplates.of(JiraSink.class).assertConsoleLinksStayOnTheConsole();
+    }
+
+    @Test
+    void hostileContentOfEveryRecordKindStaysInsideTheJsonStrings() throws Exception {
+        SinkTemplates.of(JiraSink.class).assertHostileContentStaysInsideStrings();
     }
 
     @Test
@@ -173,10 +169,8 @@ class DefaultTemplatesTest {
         assertEquals(2, Pattern.compile("(?<!\\\\)\\{code").matcher(wiki).results().count(), wiki);
         assertTrue(wiki.endsWith("\n{code}"), wiki);
 
-        JsonNode record = JSON.readTree("{\"eventName\":" + JSON.writeValueAsString(HOSTILE) + ",\"eventID\":\"e\","
-                + "\"awsRegion\":" + JSON.writeValueAsString(HOSTILE) + ",\"errorCode\":\"AccessDenied\"}");
-        assertTrue(deliver(SampleEvents.of("cloudtrail", "c", "x", record), Severity.HIGH).get("summary").asText()
-                .contains("</script>"));
+        assertTrue(deliver(SampleEvents.hostile(SampleEvents.CLOUDTRAIL, HOSTILE), Severity.HIGH).get("summary")
+                .asText().contains("</script>"));
         JsonNode pce = JSON.readTree("{\"event_type\":" + JSON.writeValueAsString(HOSTILE) + "}");
         deliver(SampleEvents.of("pce", HOSTILE, HOSTILE, pce), Severity.HIGH);
         deliver(SampleEvents.of("json", HOSTILE, HOSTILE, JSON.readTree("{}")), Severity.HIGH);

@@ -148,16 +148,12 @@ class DefaultTemplatesTest {
     /** The console URL in the text keeps the AWS console's host whatever the record's region holds. */
     @Test
     void theConsoleUrlCannotPointElsewhere() throws Exception {
-        for (String region : List.of("evil.example/", "evil.example?", "evil.example#", "a@evil.example:443/")) {
-            JsonNode record = JSON.readTree("{\"eventName\":\"ConsoleLogin\",\"eventID\":\"e/x?y#z\",\"awsRegion\":"
-                    + JSON.writeValueAsString(region) + "}");
-            String description = JSON.readTree(render(SampleEvents.of("cloudtrail", "c", "x", record), Severity.HIGH))
-                    .get("description").asText();
-            java.util.regex.Matcher url = java.util.regex.Pattern.compile("https://(\\S*?)[/?#]").matcher(description);
-            assertTrue(url.find(), description);
-            assertTrue(url.group(1).endsWith(".console.aws.amazon.com") && !url.group(1).contains("@"),
-                    region + " -> " + url.group(0));
-        }
+        SinkTemplates.of(ServiceNowSink.class).assertConsoleLinksStayOnTheConsole();
+    }
+
+    @Test
+    void hostileContentOfEveryRecordKindStaysInsideTheJsonStrings() throws Exception {
+        SinkTemplates.of(ServiceNowSink.class).assertHostileContentStaysInsideStrings();
     }
 
     @Test

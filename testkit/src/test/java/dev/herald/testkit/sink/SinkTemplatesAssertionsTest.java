@@ -1,0 +1,66 @@
+package dev.herald.testkit.sink;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.herald.api.sink.Escaping;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The template assertions sinks share pass on safe templates and fail on the unsafe ones they guard against. */
+class SinkTemplatesAssertionsTest {
+    @TempDir
+    Path bundle;
+
+    private SinkTemplates jsonTemplates(String cloudTrail, String other) throws Exception {
+        Files.createDirectories(bundle.resolve("templates"));
+        Files.writeString(bundle.resolve("templates/cloudtrail.peb"), cloudTrail);
+        Files.writeString(bundle.resolve("templates/default.peb"), other);
+        return SinkTemplates.of("acme", Escaping.JSON).withBundleResources(bundle);
+    }
+
+    @Test
+    void aConsoleLinkBuiltFromTheEncodedRegionStaysOnTheConsole() throws Exception {
+        jsonTemplates("{\"text\": \"https://{{ event.detail.awsRegion | urlencode }}.console.aws.amazon.com/x\"}", "{}")
+                .assertConsoleLinksStayOnTheConsole();
+    }
+
+    @Test
+    void aConsoleLinkBuiltFromTheRawRegionFails() throws Exception {
+        SinkTemplates templates = jsonTemplates(
+                "{\"text\": \"https://{{ event.detail.awsRegion }}.console.aws.amazon.com/x\"}", "{}");
+        assertThrows(AssertionError.class, templates::assertConsoleLinksStayOnTheConsole);
+    }
+
+    @Test
+    void aBodyWithoutAConsoleLinkFails() throws Exception {
+        SinkTemplates templates = jsonTemplates("{\"text\": \"{{ event.detail.awsRegion }}\"}", "{}");
+        assertThrows(AssertionError.class, templates::assertConsoleLinksStayOnTheConsole);
+    }
+
+    @Test
+    void escapedContentStaysInsideTheStrings() throws Exception {
+        String template = "{\"text\": \"{{ event.type }}\", \"detail\": {{ event.detail | tojson }}}";
+        jsonTemplates(template, template).assertHostileContentStaysInsideStrings();
+    }
+
+    @Test
+    void unescapedContentThatBreaksTheJsonFails() throws Exception {
+        String template = "{% autoescape false %}{\"text\": \"{{ event.type }}\"}{% endautoescape %}";
+        SinkTemplates templates = jsonTemplates(template, template);
+        assertThrows(AssertionError.class, templates::assertHostileContentStaysInsideStrings);
+    }
+
+    @Test
+    void aBodyThatDropsTheHostileTextFails() throws Exception {
+        SinkTemplates templates = jsonTemplates("{\"text\": \"fixed\"}", "{\"text\": \"fixed\"}");
+        assertThrows(AssertionError.class, templates::assertHostileContentStaysInsideStrings);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonHasNoStringsToStayInside() throws Exception {
+        SinkTemplates templates = SinkTemplates.of("acme", Escaping.NONE).withBundleResources(bundle);
+        assertThrows(IllegalStateException.class, templates::assertHostileContentStaysInsideStrings);
+    }
+}
