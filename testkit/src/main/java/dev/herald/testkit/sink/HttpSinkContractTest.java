@@ -111,6 +111,8 @@ public abstract class HttpSinkContractTest extends SinkContractTest {
     void contractAServerErrorIsRetryable(int status) throws Exception {
         DeliveryException e = failure(Reply.status(status, ""));
         assertTrue(e.isRetryable(), "HTTP " + status + " must be retryable: " + e.getMessage());
+        assertEquals(Optional.empty(), e.retryAfter(), "without Retry-After the dispatcher's backoff decides: "
+                + e.getMessage());
     }
 
     @Test

@@ -18,11 +18,9 @@ import dev.herald.testkit.sink.ConfigRejections;
 import dev.herald.testkit.sink.SinkConfig;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AutoClose;
@@ -127,22 +125,6 @@ class WebhookSinkTest {
         assertTrue(e.getMessage().startsWith("HTTP " + status + " from " + server.uri("/ingest/herald")
                 + ": {\"error\":\"rejected\""), e.getMessage());
         assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
-    }
-
-    @Test
-    void tooManyRequestsIsRetryableAfterTheServersDelay() {
-        server.reply(Reply.status(429, "slow down", "Retry-After", "17"));
-        DeliveryException e = failure(sink(config()));
-        assertTrue(e.isRetryable());
-        assertEquals(Optional.of(Duration.ofSeconds(17)), e.retryAfter());
-    }
-
-    @Test
-    void unavailableIsRetryable() {
-        server.reply(Reply.status(503, "down for maintenance"));
-        DeliveryException e = failure(sink(config()));
-        assertTrue(e.isRetryable());
-        assertEquals(Optional.empty(), e.retryAfter());
     }
 
     @Test
