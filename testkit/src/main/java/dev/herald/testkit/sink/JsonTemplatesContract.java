@@ -10,35 +10,39 @@ import org.junit.jupiter.api.Test;
  * ticketing sink promises.
  *
  * <pre>{@code
- * class DefaultTemplatesTest implements JsonTemplatesContract {
- *     public SinkTemplates templates() {
- *         return SinkTemplates.of(AcmeSink.class);
+ * class DefaultTemplatesTest extends JsonTemplatesContract {
+ *     DefaultTemplatesTest() {
+ *         super(SinkTemplates.of(AcmeSink.class));
  *     }
  * }
  * }</pre>
  */
-public interface JsonTemplatesContract {
-    /** The sink's templates, as its tests render them. */
-    SinkTemplates templates();
+public abstract class JsonTemplatesContract {
+    /** The sink's templates, as its tests render them (one instance: its engine is built once). */
+    protected final SinkTemplates templates;
 
-    @Test
-    default void showsTheRunbookAndTheRouteAnnotationsWhenThereAreAny() throws Exception {
-        templates().assertShowsRunbookAndAnnotations();
+    protected JsonTemplatesContract(SinkTemplates templates) {
+        this.templates = templates;
     }
 
     @Test
-    default void rendersADigestWithItsCountAndExamples() throws Exception {
-        templates().assertRendersDigest();
+    void showsTheRunbookAndTheRouteAnnotationsWhenThereAreAny() throws Exception {
+        templates.assertShowsRunbookAndAnnotations();
     }
 
     @Test
-    default void hostileContentOfEveryRecordKindStaysInsideTheJsonStrings() throws Exception {
-        templates().assertHostileContentStaysInsideStrings();
+    void rendersADigestWithItsCountAndExamples() throws Exception {
+        templates.assertRendersDigest();
+    }
+
+    @Test
+    void hostileContentOfEveryRecordKindStaysInsideTheJsonStrings() throws Exception {
+        templates.assertHostileContentStaysInsideStrings();
     }
 
     /** The console link keeps the AWS console's host whatever the record's region holds. */
     @Test
-    default void theConsoleUrlCannotPointElsewhere() throws Exception {
-        templates().assertConsoleLinksStayOnTheConsole();
+    void theConsoleUrlCannotPointElsewhere() throws Exception {
+        templates.assertConsoleLinksStayOnTheConsole();
     }
 }

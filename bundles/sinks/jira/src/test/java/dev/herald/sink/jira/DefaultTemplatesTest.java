@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * sink to the emulated Jira Cloud and Data Center: every one is a valid issue there, and hostile
  * content stays inside its strings (and inside ADF text nodes).
  */
-class DefaultTemplatesTest implements TicketTemplatesContract {
+class DefaultTemplatesTest extends TicketTemplatesContract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HOSTILE = "\"quoted\" \\ back\nnew line </script><script>alert(1)</script>"
             + " <!channel> <@U123|x> {code} [link|http://x] & \u0001\u001f \ud83d\udea8";
@@ -39,11 +39,8 @@ class DefaultTemplatesTest implements TicketTemplatesContract {
             "deployment", "datacenter", "auth", "bearer", "username", ""));
     private int deliveries;
 
-    private final SinkTemplates templates = SinkTemplates.of(JiraSink.class).withDelivery("route", "jira", "key");
-
-    @Override
-    public SinkTemplates templates() {
-        return templates;
+    DefaultTemplatesTest() {
+        super(SinkTemplates.of(JiraSink.class).withDelivery("route", "jira", "key"));
     }
 
     /** Renders, delivers to both emulators, and returns the Cloud issue's fields. */

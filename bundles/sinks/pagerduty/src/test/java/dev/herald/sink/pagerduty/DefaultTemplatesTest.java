@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * sink to the emulated Events API: every one is a valid event, hostile content does not break
  * the JSON, and a finding's trigger and later resolve share one dedup_key.
  */
-class DefaultTemplatesTest implements JsonTemplatesContract {
+class DefaultTemplatesTest extends JsonTemplatesContract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HOSTILE = "\"quoted\" \\ back\nnew line </script><script>alert(1)</script>"
             + " <!channel> <@U123|x> & \u0001\u001f \ud83d\udea8";
@@ -32,11 +32,8 @@ class DefaultTemplatesTest implements JsonTemplatesContract {
     private final PagerDutyEmulator pagerDuty = new PagerDutyEmulator(PagerDutySinkTest.ROUTING_KEY);
     private final PagerDutySink sink = PagerDutySinkTest.sink(PagerDutySinkTest.config(pagerDuty.baseUrl()));
 
-    private final SinkTemplates templates = SinkTemplates.of(PagerDutySink.class).withDelivery("route", "pager", "key");
-
-    @Override
-    public SinkTemplates templates() {
-        return templates;
+    DefaultTemplatesTest() {
+        super(SinkTemplates.of(PagerDutySink.class).withDelivery("route", "pager", "key"));
     }
 
     /** Renders, sends through the sink, and returns what the emulated PagerDuty accepted. */

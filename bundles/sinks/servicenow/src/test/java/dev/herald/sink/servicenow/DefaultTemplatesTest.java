@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * sink to the emulated Table API: every one is a flat set of incident fields, hostile content does
  * not break the JSON, and the severity maps to urgency and impact.
  */
-class DefaultTemplatesTest implements TicketTemplatesContract {
+class DefaultTemplatesTest extends TicketTemplatesContract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HOSTILE = "\"quoted\" \\ back\nnew line </script><script>alert(1)</script>"
             + " <!channel> <@U123|x> & \u0001\u001f \ud83d\udea8";
@@ -35,11 +35,8 @@ class DefaultTemplatesTest implements TicketTemplatesContract {
     private final ServiceNowEmulator snow = new ServiceNowEmulator("incident", ServiceNowSinkTest.BASIC);
     private final ServiceNowSink sink = ServiceNowSinkTest.sink(ServiceNowSinkTest.config(snow.url()));
 
-    private final SinkTemplates templates = SinkTemplates.of(ServiceNowSink.class).withDelivery("route", "snow", "key");
-
-    @Override
-    public SinkTemplates templates() {
-        return templates;
+    DefaultTemplatesTest() {
+        super(SinkTemplates.of(ServiceNowSink.class).withDelivery("route", "snow", "key"));
     }
 
     /** Renders, sends through the sink, and returns the incident the emulated ServiceNow holds. */
