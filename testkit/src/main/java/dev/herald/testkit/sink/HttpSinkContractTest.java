@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +78,27 @@ public abstract class HttpSinkContractTest extends SinkContractTest {
         peer.close();
     }
 
+    /**
+     * The settings every HTTP sink shares (bundles/http's HttpSettings): a bad one is refused with
+     * the shared message, after the sink's kind and name.
+     */
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "proxy|proxy.example.com|proxy 'proxy.example.com' is not host:port: write e.g. proxy.example.com:3128,"
+                + " 'direct' for no proxy, or leave it empty for Herald's default",
+        "connect_timeout|-1|connect_timeout must be a positive number of seconds, or 0 for Herald's default; was -1",
+        "read_timeout|-5|read_timeout must be a positive number of seconds, or 0 for Herald's default; was -5",
+        "ca_bundle|/nonexistent/ca.pem|ca_bundle '/nonexistent/ca.pem' does not exist: give the path of a PEM file"
+                + " holding the CA certificate(s)",
+        "rate|-2|rate must be 0 (no limit) or a positive number of messages per second; was -2"})
+    void contractABadSharedHttpSettingIsRefusedWithItsMessage(String property, String value, String message) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> activate(validPropertiesWith(property, value)));
+        String expected = " sink '" + validProperties().get(Sink.NAME) + "': " + message;
+        assertTrue(e.getMessage().endsWith(expected), "expected …" + expected + ", was " + e.getMessage());
+        assertNoSecret(e.getMessage(), "the refusal of " + property);
+    }
+
     @ParameterizedTest(name = "HTTP {0}")
     @ValueSource(ints = {400, 401, 403, 404, 410, 422})
     void contractAClientErrorIsPermanent(int status) throws Exception {
@@ -89,6 +111,8 @@ public abstract class HttpSinkContractTest extends SinkContractTest {
     void contractAServerErrorIsRetryable(int status) throws Exception {
         DeliveryException e = failure(Reply.status(status, ""));
         assertTrue(e.isRetryable(), "HTTP " + status + " must be retryable: " + e.getMessage());
+        assertEquals(Optional.empty(), e.retryAfter(), "without Retry-After the dispatcher's backoff decides: "
+                + e.getMessage());
     }
 
     @Test

@@ -27,6 +27,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,6 +47,9 @@ import java.util.regex.Pattern;
 public final class SinkTemplates {
     private static final Pattern PID = Pattern.compile("configuration-pid=\"dev\\.herald\\.sink\\.([^\"]+)\"");
     private static final Pattern ESCAPE = Pattern.compile("name=\"herald\\.template\\.escape\"[^>]*value=\"(\\w+)\"");
+
+    /** The host of an https link, up to where its path, query or fragment starts. */
+    private static final Pattern LINK_HOST = Pattern.compile("https://([^/?#\\s]*)");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -293,6 +298,88 @@ public final class SinkTemplates {
         for (String kind : List.of(SampleEvents.PCE, SampleEvents.CLOUDTRAIL, SampleEvents.JSON)) {
             assertGroupKey(SampleEvents.of(kind, "e", "T", ocsf), null);
         }
+    }
+
+    /**
+     * Fails unless every https link in the body of a CloudTrail record stays on the AWS console
+     * whatever the record's {@code awsRegion} and {@code eventID} hold (a slash, {@code ?}, {@code
+     * #}, a backslash or user info meant to move the link's host elsewhere), and there is at least
+     * one such link: the host ends with {@code .console.aws.amazon.com} and has no {@code @} or
+     * {@code \}. A JSON body is read as the text of its strings.
+     */
+    public void assertConsoleLinksStayOnTheConsole() throws TemplateRenderingException {
+        for (String region : List.of("evil.example/", "evil.example?", "evil.example#", "evil.example\\",
+                "a@evil.example:443/")) {
+            JsonNode record = MAPPER.createObjectNode().put("eventName", "ConsoleLogin").put("eventID", "e/../../x?y#z")
+                    .put("awsRegion", region);
+            String text = textOf(render(SampleEvents.of(SampleEvents.CLOUDTRAIL, "c", "x", record), Severity.HIGH));
+            Matcher link = LINK_HOST.matcher(text);
+            int links = 0;
+            while (link.find()) {
+                links++;
+                String host = link.group(1);
+                if (!host.endsWith(".console.aws.amazon.com") || host.contains("@") || host.contains("\\")) {
+                    throw new AssertionError("the region " + region + " moves a link to " + host + ": " + text);
+                }
+            }
+            if (links == 0) {
+                throw new AssertionError("no https link to the console for the region " + region + ": " + text);
+            }
+        }
+    }
+
+    /**
+     * Fails unless the JSON body of every record kind's {@linkplain SampleEvents#hostile hostile}
+     * event parses, names no field the sample event's body does not name (hostile text cannot add
+     * fields) and carries the hostile markup inside one of its strings.
+     */
+    public void assertHostileContentStaysInsideStrings() throws TemplateRenderingException {
+        if (escaping != Escaping.JSON) {
+            throw new IllegalStateException(kind + " bodies are " + escaping + ", not JSON: there are no strings to"
+                    + " stay inside");
+        }
+        for (Map.Entry<String, Event> sample : SampleEvents.all().entrySet()) {
+            Set<String> fields = new TreeSet<>();
+            collectFieldNames(parse(render(sample.getValue())), fields);
+            String body = render(SampleEvents.hostile(sample.getKey()));
+            Set<String> hostileFields = new TreeSet<>();
+            collectFieldNames(parse(body), hostileFields);
+            hostileFields.removeAll(fields);
+            if (!hostileFields.isEmpty()) {
+                throw new AssertionError("hostile " + sample.getKey() + " content adds the fields " + hostileFields
+                        + ": " + body);
+            }
+            if (!textOf(body).contains("<script>alert(1)</script>")) {
+                throw new AssertionError("the hostile " + sample.getKey() + " markup is in no string: " + body);
+            }
+        }
+    }
+
+    private static void collectFieldNames(JsonNode node, Set<String> names) {
+        node.fields().forEachRemaining(field -> {
+            names.add(field.getKey());
+            collectFieldNames(field.getValue(), names);
+        });
+        if (node.isArray()) {
+            node.forEach(element -> collectFieldNames(element, names));
+        }
+    }
+
+    /** The body as a reader sees its text: a JSON body's strings, one a line; any other body as it is. */
+    private String textOf(String body) {
+        if (escaping != Escaping.JSON) {
+            return body;
+        }
+        List<String> strings = new ArrayList<>();
+        collectStrings(parse(body), strings);
+        return String.join("\n", strings);
+    }
+
+    private static void collectStrings(JsonNode node, List<String> strings) {
+        if (node.isTextual()) {
+            strings.add(node.asText());
+        }
+        node.forEach(child -> collectStrings(child, strings));
     }
 
     private void assertGroupKey(Event event, String expected) throws TemplateRenderingException {

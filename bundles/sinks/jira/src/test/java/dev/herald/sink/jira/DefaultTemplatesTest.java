@@ -10,52 +10,42 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
+import dev.herald.testkit.sink.DemoRecords;
 import dev.herald.testkit.sink.SampleEvents;
 import dev.herald.testkit.sink.SinkTemplates;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.herald.testkit.sink.TicketTemplatesContract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The default templates rendered by Herald's own engine, on the demo records, sent through the
  * sink to the emulated Jira Cloud and Data Center: every one is a valid issue there, and hostile
  * content stays inside its strings (and inside ADF text nodes).
  */
-class DefaultTemplatesTest {
+class DefaultTemplatesTest extends TicketTemplatesContract {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path DEMO = Path.of("../../../karaf-assembly/src/main/resources/assembly/demo/inbox");
     private static final String HOSTILE = "\"quoted\" \\ back\nnew line </script><script>alert(1)</script>"
             + " <!channel> <@U123|x> {code} [link|http://x] & \u0001\u001f \ud83d\udea8";
 
-    @TempDir
-    Path overrides;
-
+    @AutoClose
     private final JiraEmulator cloud = new JiraEmulator(true, JiraSinkTest.BASIC, "SEC");
+    @AutoClose
     private final JiraEmulator dataCenter = new JiraEmulator(false, "Bearer " + JiraSinkTest.TOKEN, "SEC");
     private final JiraSink cloudSink = JiraSinkTest.sink(JiraSinkTest.config(cloud.baseUrl()));
     private final JiraSink dataCenterSink = JiraSinkTest.sink(JiraSinkTest.config(dataCenter.baseUrl(),
             "deployment", "datacenter", "auth", "bearer", "username", ""));
     private int deliveries;
 
-    @AfterEach
-    void stop() {
-        cloud.close();
-        dataCenter.close();
-    }
-
-    private String render(Event event, Severity severity) throws Exception {
-        return SinkTemplates.of(JiraSink.class).withUserTemplates(overrides)
-                .withDelivery("route", "jira", "key").render(event, severity);
+    DefaultTemplatesTest() {
+        super(SinkTemplates.of(JiraSink.class).withDelivery("route", "jira", "key"));
     }
 
     /** Renders, delivers to both emulators, and returns the Cloud issue's fields. */
     private JsonNode deliver(Event event, Severity severity) throws Exception {
-        String body = render(event, severity);
+        String body = templates.render(event, severity);
         JSON.readTree(body);
         String key = String.format("%016x", ++deliveries) + "0000000000000000";
         cloudSink.send(new Notification(event, "route", "jira", severity, body, 1, key));
@@ -73,7 +63,7 @@ class DefaultTemplatesTest {
 
     @Test
     void aSecurityHubFindingBecomesAnIssueWithItsDescriptionRemediationAndTheFinding() throws Exception {
-        JsonNode finding = JSON.readTree(DEMO.resolve("securityhub-findings.json").toFile()).at("/detail/findings/0");
+        JsonNode finding = DemoRecords.securityHubFinding(0);
         JsonNode fields = deliver(SampleEvents.of("securityhub", "f@1", "Finding", finding), Severity.CRITICAL);
         assertTrue(fields.get("summary").asText().startsWith("[CRITICAL] " + finding.get("Title").asText()),
                 fields.get("summary").asText());
@@ -91,17 +81,11 @@ class DefaultTemplatesTest {
     }
 
     @Test
-    void theSecurityHubTemplateGroupsByFindingIdAndTheOthersDoNot() throws Exception {
-        SinkTemplates.of(JiraSink.class).assertGroupsFindingsById();
-    }
-
-    @Test
     void everyUpdateOfAFindingIsACommentOnItsOneIssue() throws Exception {
-        ObjectNode finding = (ObjectNode) JSON.readTree(DEMO.resolve("securityhub-findings.json").toFile())
-                .at("/detail/findings/0").deepCopy();
+        ObjectNode finding = DemoRecords.securityHubFinding(0);
         deliver(SampleEvents.of("securityhub", "f@1", "Finding", finding), Severity.HIGH);
         finding.put("UpdatedAt", "2026-11-23T08:00:00Z").putObject("Compliance").put("Status", "PASSED");
-        String body = render(SampleEvents.of("securityhub", "f@2", "Finding", finding), Severity.INFO);
+        String body = templates.render(SampleEvents.of("securityhub", "f@2", "Finding", finding), Severity.INFO);
         Event update = SampleEvents.of("securityhub", "f@2", "Finding", finding);
         cloudSink.send(new Notification(update, "route", "jira", Severity.INFO, body, 1, "ff".repeat(16)));
         dataCenterSink.send(new Notification(update, "route", "jira", Severity.INFO, body, 1, "ff".repeat(16)));
@@ -118,14 +102,14 @@ class DefaultTemplatesTest {
 
     @Test
     void aPceAuditEventAndACloudTrailRecordNameWhoDidWhatWhere() throws Exception {
-        JsonNode pce = JSON.readTree(Files.readAllLines(DEMO.resolve("pce-audit-events.jsonl")).get(1));
+        JsonNode pce = DemoRecords.pceAuditEvent(1);
         JsonNode fromPce = deliver(SampleEvents.of("pce", "pce-1", pce.get("event_type").asText(), pce), Severity.MEDIUM);
         assertEquals("[MEDIUM] Illumio PCE user.login_failed (failure) by system on pce.corp.example.com",
                 fromPce.get("summary").asText());
         assertTrue(adfText(fromPce.get("description")).contains("From: 203.0.113.77"));
         assertEquals("Medium", fromPce.at("/priority/name").asText());
 
-        JsonNode record = JSON.readTree(DEMO.resolve("cloudtrail-123456789012.json").toFile()).at("/Records/1");
+        JsonNode record = DemoRecords.cloudTrailRecord(1);
         JsonNode fromTrail = deliver(SampleEvents.of("cloudtrail", "ct-1", record.get("eventName").asText(), record), Severity.HIGH);
         assertTrue(fromTrail.get("summary").asText().startsWith("[HIGH] AWS ConsoleLogin"), fromTrail.get("summary").asText());
         assertTrue(adfText(fromTrail.get("description")).contains("#/events/" + record.get("eventID").asText()));
@@ -140,21 +124,6 @@ class DefaultTemplatesTest {
         deliver(SampleEvents.of("pce", "ev-p", "agent.tampering", empty), Severity.HIGH);
         assertEquals("[HIGH] AWS ConsoleLogin by unknown identity (account prod)",
                 deliver(SampleEvents.of("cloudtrail", "ev-c", "ConsoleLogin", empty), Severity.HIGH).get("summary").asText());
-    }
-
-    /** The console URL in the text keeps the AWS console's host whatever the record's region holds. */
-    @Test
-    void theConsoleUrlCannotPointElsewhere() throws Exception {
-        for (String region : List.of("evil.example/", "evil.example?", "evil.example#", "a@evil.example:443/")) {
-            JsonNode record = JSON.readTree("{\"eventName\":\"ConsoleLogin\",\"eventID\":\"e/x?y#z\",\"awsRegion\":"
-                    + JSON.writeValueAsString(region) + "}");
-            String description = JSON.readTree(render(SampleEvents.of("cloudtrail", "c", "x", record), Severity.HIGH))
-                    .get("description").asText();
-            java.util.regex.Matcher url = java.util.regex.Pattern.compile("https://(\\S*?)[/?#]").matcher(description);
-            assertTrue(url.find(), description);
-            assertTrue(url.group(1).endsWith(".console.aws.amazon.com") && !url.group(1).contains("@"),
-                    region + " -> " + url.group(0));
-        }
     }
 
     @Test
@@ -173,22 +142,10 @@ class DefaultTemplatesTest {
         assertEquals(2, Pattern.compile("(?<!\\\\)\\{code").matcher(wiki).results().count(), wiki);
         assertTrue(wiki.endsWith("\n{code}"), wiki);
 
-        JsonNode record = JSON.readTree("{\"eventName\":" + JSON.writeValueAsString(HOSTILE) + ",\"eventID\":\"e\","
-                + "\"awsRegion\":" + JSON.writeValueAsString(HOSTILE) + ",\"errorCode\":\"AccessDenied\"}");
-        assertTrue(deliver(SampleEvents.of("cloudtrail", "c", "x", record), Severity.HIGH).get("summary").asText()
-                .contains("</script>"));
+        assertTrue(deliver(SampleEvents.hostile(SampleEvents.CLOUDTRAIL, HOSTILE), Severity.HIGH).get("summary")
+                .asText().contains("</script>"));
         JsonNode pce = JSON.readTree("{\"event_type\":" + JSON.writeValueAsString(HOSTILE) + "}");
         deliver(SampleEvents.of("pce", HOSTILE, HOSTILE, pce), Severity.HIGH);
         deliver(SampleEvents.of("json", HOSTILE, HOSTILE, JSON.readTree("{}")), Severity.HIGH);
-    }
-
-    @Test
-    void showsTheRunbookAndTheRouteAnnotationsWhenThereAreAny() throws Exception {
-        SinkTemplates.of(JiraSink.class).assertShowsRunbookAndAnnotations();
-    }
-
-    @Test
-    void rendersADigestWithItsCountAndExamples() throws Exception {
-        SinkTemplates.of(JiraSink.class).assertRendersDigest();
     }
 }

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.herald.testkit.http.Exchanges;
 import dev.herald.testkit.http.LoopbackServer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -219,10 +219,6 @@ final class JiraEmulator implements AutoCloseable {
     }
 
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] out = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json;charset=UTF-8");
-        exchange.sendResponseHeaders(status, out.length);
-        exchange.getResponseBody().write(out);
-        exchange.close();
+        Exchanges.answer(exchange, status, "application/json;charset=UTF-8", body);
     }
 }

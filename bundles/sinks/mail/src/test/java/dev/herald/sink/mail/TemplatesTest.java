@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
 import dev.herald.testkit.sink.SinkTemplates;
+import dev.herald.testkit.sink.TemplatesContract;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,7 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code herald.template.escape=json}), give a body the sink can mail whatever the record holds:
  * hostile content comes out HTML-escaped in "html", intact in "text", on one line in "subject".
  */
-class TemplatesTest {
+class TemplatesTest extends TemplatesContract {
+    TemplatesTest() {
+        super(SinkTemplates.of(MailSink.class));
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Quotes, a backslash, line breaks, markup and a script. */
     private static final String HOSTILE = "x\" onmouseover='y' \\ a\nb & <script>alert(1)</script>";
@@ -115,15 +120,5 @@ class TemplatesTest {
         assertTrue(mail.html().orElseThrow().contains("<td>" + HOSTILE_HTML + "</td>"), mail.html().get());
         assertFalse(mail.html().get().contains("<script>"));
         assertFalse(mail.subject().contains("\n"));
-    }
-
-    @Test
-    void showsTheRunbookAndTheRouteAnnotationsWhenThereAreAny() throws Exception {
-        SinkTemplates.of(MailSink.class).assertShowsRunbookAndAnnotations();
-    }
-
-    @Test
-    void rendersADigestWithItsCountAndExamples() throws Exception {
-        SinkTemplates.of(MailSink.class).assertRendersDigest();
     }
 }

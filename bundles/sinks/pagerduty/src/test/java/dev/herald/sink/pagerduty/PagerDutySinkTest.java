@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,14 +30,10 @@ class PagerDutySinkTest {
     private static final String TRIGGER = "{\"event_action\":\"trigger\",\"dedup_key\":\"finding-1\",\"payload\":"
             + "{\"summary\":\"S3 bucket is public\",\"source\":\"arn:aws:s3:::reports\",\"severity\":\"high\"}}";
 
+    @AutoClose
     private final PagerDutyEmulator pagerDuty = new PagerDutyEmulator(ROUTING_KEY);
+    @AutoClose
     private final StubHttpServer stub = StubHttpServer.http();
-
-    @AfterEach
-    void stop() {
-        pagerDuty.close();
-        stub.close();
-    }
 
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
     static PagerDutySink sink(Map<String, Object> properties) {

@@ -10,15 +10,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
+import dev.herald.testkit.sink.DemoRecords;
 import dev.herald.testkit.sink.SampleEvents;
 import dev.herald.testkit.sink.SinkTemplates;
+import dev.herald.testkit.sink.TicketTemplatesContract;
 import dev.herald.api.text.Text;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,31 +26,22 @@ import org.junit.jupiter.params.provider.CsvSource;
  * sink to the emulated Table API: every one is a flat set of incident fields, hostile content does
  * not break the JSON, and the severity maps to urgency and impact.
  */
-class DefaultTemplatesTest {
+class DefaultTemplatesTest extends TicketTemplatesContract {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path DEMO = Path.of("../../../karaf-assembly/src/main/resources/assembly/demo/inbox");
     private static final String HOSTILE = "\"quoted\" \\ back\nnew line </script><script>alert(1)</script>"
             + " <!channel> <@U123|x> & \u0001\u001f \ud83d\udea8";
 
-    @TempDir
-    Path overrides;
-
+    @AutoClose
     private final ServiceNowEmulator snow = new ServiceNowEmulator("incident", ServiceNowSinkTest.BASIC);
     private final ServiceNowSink sink = ServiceNowSinkTest.sink(ServiceNowSinkTest.config(snow.url()));
 
-    @AfterEach
-    void stop() {
-        snow.close();
-    }
-
-    private String render(Event event, Severity severity) throws Exception {
-        return SinkTemplates.of(ServiceNowSink.class).withUserTemplates(overrides)
-                .withDelivery("route", "snow", "key").render(event, severity);
+    DefaultTemplatesTest() {
+        super(SinkTemplates.of(ServiceNowSink.class).withDelivery("route", "snow", "key"));
     }
 
     /** Renders, sends through the sink, and returns the incident the emulated ServiceNow holds. */
     private ObjectNode deliver(Event event, Severity severity) throws Exception {
-        String body = render(event, severity);
+        String body = templates.render(event, severity);
         JsonNode group = JSON.readTree(body).path("group_key");
         sink.send(new Notification(event, "route", "snow", severity, body, 1, event.id()));
         assertEquals(List.of(), snow.rejections());
@@ -63,7 +53,7 @@ class DefaultTemplatesTest {
 
     @Test
     void aPceAuditEventDescribesWhoDidWhatFromWhere() throws Exception {
-        JsonNode pce = JSON.readTree(Files.readAllLines(DEMO.resolve("pce-audit-events.jsonl")).get(1));
+        JsonNode pce = DemoRecords.pceAuditEvent(1);
         ObjectNode incident = deliver(SampleEvents.of("pce", "pce-1", pce.get("event_type").asText(), pce), Severity.MEDIUM);
         assertEquals("Illumio PCE user.login_failed (failure) by system from 203.0.113.77",
                 incident.get("short_description").asText());
@@ -78,7 +68,7 @@ class DefaultTemplatesTest {
 
     @Test
     void aCloudTrailRecordLinksToTheConsole() throws Exception {
-        JsonNode record = JSON.readTree(DEMO.resolve("cloudtrail-123456789012.json").toFile()).at("/Records/1");
+        JsonNode record = DemoRecords.cloudTrailRecord(1);
         ObjectNode incident = deliver(SampleEvents.of("cloudtrail", "ct-1", record.get("eventName").asText(), record),
                 Severity.HIGH);
         assertTrue(incident.get("short_description").asText().startsWith("AWS ConsoleLogin"),
@@ -91,8 +81,7 @@ class DefaultTemplatesTest {
 
     @Test
     void aSecurityHubFindingNamesTitleResourceAndAccountAndMarksAPassAsResolved() throws Exception {
-        ObjectNode finding = (ObjectNode) JSON.readTree(DEMO.resolve("securityhub-findings.json").toFile())
-                .at("/detail/findings/0").deepCopy();
+        ObjectNode finding = DemoRecords.securityHubFinding(0);
         finding.putObject("Compliance").put("Status", "FAILED");
         ObjectNode open = deliver(SampleEvents.of("securityhub", "f@1", "Finding", finding), Severity.CRITICAL);
         String title = finding.get("Title").asText();
@@ -109,14 +98,8 @@ class DefaultTemplatesTest {
     }
 
     @Test
-    void theSecurityHubTemplateGroupsByFindingIdAndTheOthersDoNot() throws Exception {
-        SinkTemplates.of(ServiceNowSink.class).assertGroupsFindingsById();
-    }
-
-    @Test
     void everyUpdateOfAFindingPatchesItsOneIncidentCorrelatedByTheFindingId() throws Exception {
-        ObjectNode finding = (ObjectNode) JSON.readTree(DEMO.resolve("securityhub-findings.json").toFile())
-                .at("/detail/findings/0").deepCopy();
+        ObjectNode finding = DemoRecords.securityHubFinding(0);
         finding.putObject("Compliance").put("Status", "FAILED");
         deliver(SampleEvents.of("securityhub", "f@1", "Finding", finding), Severity.HIGH);
         finding.put("UpdatedAt", "2026-11-23T08:00:00Z").putObject("Compliance").put("Status", "PASSED");
@@ -145,21 +128,6 @@ class DefaultTemplatesTest {
         assertEquals(impact, incident.get("impact").asText());
     }
 
-    /** The console URL in the text keeps the AWS console's host whatever the record's region holds. */
-    @Test
-    void theConsoleUrlCannotPointElsewhere() throws Exception {
-        for (String region : List.of("evil.example/", "evil.example?", "evil.example#", "a@evil.example:443/")) {
-            JsonNode record = JSON.readTree("{\"eventName\":\"ConsoleLogin\",\"eventID\":\"e/x?y#z\",\"awsRegion\":"
-                    + JSON.writeValueAsString(region) + "}");
-            String description = JSON.readTree(render(SampleEvents.of("cloudtrail", "c", "x", record), Severity.HIGH))
-                    .get("description").asText();
-            java.util.regex.Matcher url = java.util.regex.Pattern.compile("https://(\\S*?)[/?#]").matcher(description);
-            assertTrue(url.find(), description);
-            assertTrue(url.group(1).endsWith(".console.aws.amazon.com") && !url.group(1).contains("@"),
-                    region + " -> " + url.group(0));
-        }
-    }
-
     @Test
     void hostileContentStaysInsideTheStrings() throws Exception {
         ObjectNode hostile = JSON.createObjectNode();
@@ -172,15 +140,5 @@ class DefaultTemplatesTest {
             assertTrue(incident.get("description").asText().contains("<script>alert(1)</script>"), source);
             assertEquals("1", incident.get("urgency").asText(), source);
         }
-    }
-
-    @Test
-    void showsTheRunbookAndTheRouteAnnotationsWhenThereAreAny() throws Exception {
-        SinkTemplates.of(ServiceNowSink.class).assertShowsRunbookAndAnnotations();
-    }
-
-    @Test
-    void rendersADigestWithItsCountAndExamples() throws Exception {
-        SinkTemplates.of(ServiceNowSink.class).assertRendersDigest();
     }
 }

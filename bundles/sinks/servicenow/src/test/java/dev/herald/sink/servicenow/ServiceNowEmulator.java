@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.herald.testkit.http.Exchanges;
 import dev.herald.testkit.http.LoopbackServer;
 import java.io.IOException;
 import java.net.URI;
@@ -184,10 +185,6 @@ final class ServiceNowEmulator implements AutoCloseable {
     }
 
     private static void answer(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] out = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().add("Content-Type", "application/json;charset=UTF-8");
-        exchange.sendResponseHeaders(status, out.length);
-        exchange.getResponseBody().write(out);
-        exchange.close();
+        Exchanges.answer(exchange, status, "application/json;charset=UTF-8", JSON.writeValueAsBytes(body));
     }
 }

@@ -23,7 +23,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,14 +36,10 @@ class ServiceNowSinkTest {
     private static final String FIELDS = "{\"short_description\":\"S3 bucket is public\",\"description\":\"d\","
             + "\"assignment_group\":\"SOC\",\"u_custom\":\"x\"}";
 
+    @AutoClose
     private final ServiceNowEmulator snow = new ServiceNowEmulator("incident", BASIC);
+    @AutoClose
     private final StubHttpServer stub = StubHttpServer.http();
-
-    @AfterEach
-    void stop() {
-        snow.close();
-        stub.close();
-    }
 
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
     static ServiceNowSink sink(Map<String, Object> properties) {

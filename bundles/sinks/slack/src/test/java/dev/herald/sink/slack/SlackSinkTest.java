@@ -16,13 +16,14 @@ import dev.herald.http.HttpClients;
 import dev.herald.testkit.http.StubHttpServer.Recorded;
 import dev.herald.testkit.http.StubHttpServer.Reply;
 import dev.herald.testkit.http.StubHttpServer;
+import dev.herald.testkit.sink.ConfigRejections;
 import dev.herald.testkit.sink.SinkConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,12 +43,8 @@ class SlackSinkTest {
     private static final String OK = "{\"ok\":true,\"channel\":\"C0123456789\",\"ts\":\"1763805600.000100\","
             + "\"message\":{\"type\":\"message\",\"text\":\"HIGH\"}}";
 
+    @AutoClose
     private final StubHttpServer server = StubHttpServer.http();
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
     static SlackSink sink(Map<String, Object> properties) {
@@ -253,62 +250,41 @@ class SlackSinkTest {
 
     @Test
     void invalidSettingsFailActivationNamingTheProperty() {
-        Map<String, String> mismatches = new HashMap<>();
-        List<Object[]> cases = List.of(
-                new Object[] {api("name", " "), "slack sink: name is required: routes refer to the sink by it"},
-                new Object[] {with(new HashMap<>(Map.of("name", "secops"))), "slack sink 'secops': set either token"
+        ConfigRejections.of(SlackSinkTest::sink)
+                .expect(api("name", " "), "slack sink: name is required: routes refer to the sink by it")
+                .expect(with(new HashMap<>(Map.of("name", "secops"))), "slack sink 'secops': set either token"
                         + " and channel (a bot token xoxb-…, Web API chat.postMessage) or webhook_url (an incoming"
-                        + " webhook)"},
-                new Object[] {api("webhook_url", "https://hooks.slack.com/services/T/B/x"), "slack sink 'secops':"
+                        + " webhook)")
+                .expect(api("webhook_url", "https://hooks.slack.com/services/T/B/x"), "slack sink 'secops':"
                         + " both token and webhook_url are set: keep one of them, or set mode = api or mode = webhook"
-                        + " to choose"},
-                new Object[] {api("mode", "rtm"), "slack sink 'secops': mode 'rtm' is not supported: use api,"
-                        + " webhook, or leave it empty to infer it from token / webhook_url"},
-                new Object[] {api("channel", ""), "slack sink 'secops': channel is required with a bot token: a"
-                        + " channel ID (C0123456789) or name (#secops)"},
-                new Object[] {api("channel", "sec ops"), "slack sink 'secops': channel 'sec ops' holds spaces or"
-                        + " control characters: write a channel ID (C0123456789) or name (#secops)"},
-                new Object[] {api("token", "xoxb-12 34"), "slack sink 'secops': token holds spaces, control or"
-                        + " non-ASCII characters: paste the Bot User OAuth Token (xoxb-…) again"},
-                new Object[] {api("mode", "api", "token", "https://hooks.slack.com/services/T/B/x"), "slack sink"
-                        + " 'secops': token looks like a URL: an incoming webhook URL belongs in webhook_url"},
-                new Object[] {api("mode", "api", "token", ""), "slack sink 'secops': token is required with"
-                        + " mode = api: the app's Bot User OAuth Token (xoxb-…)"},
-                new Object[] {api("api_url", "slack.com/api"), "slack sink 'secops': api_url 'slack.com/api' must be"
-                        + " an http:// or https:// URL with a host, e.g. https://slack.com/api"},
-                new Object[] {api("api_url", "https://slack.com/api?x=1"), "slack sink 'secops': api_url"
+                        + " to choose")
+                .expect(api("mode", "rtm"), "slack sink 'secops': mode 'rtm' is not supported: use api,"
+                        + " webhook, or leave it empty to infer it from token / webhook_url")
+                .expect(api("channel", ""), "slack sink 'secops': channel is required with a bot token: a"
+                        + " channel ID (C0123456789) or name (#secops)")
+                .expect(api("channel", "sec ops"), "slack sink 'secops': channel 'sec ops' holds spaces or"
+                        + " control characters: write a channel ID (C0123456789) or name (#secops)")
+                .expect(api("token", "xoxb-12 34"), "slack sink 'secops': token holds spaces, control or"
+                        + " non-ASCII characters: paste the Bot User OAuth Token (xoxb-…) again")
+                .expect(api("mode", "api", "token", "https://hooks.slack.com/services/T/B/x"), "slack sink"
+                        + " 'secops': token looks like a URL: an incoming webhook URL belongs in webhook_url")
+                .expect(api("mode", "api", "token", ""), "slack sink 'secops': token is required with"
+                        + " mode = api: the app's Bot User OAuth Token (xoxb-…)")
+                .expect(api("api_url", "slack.com/api"), "slack sink 'secops': api_url 'slack.com/api' must be"
+                        + " an http:// or https:// URL with a host, e.g. https://slack.com/api")
+                .expect(api("api_url", "https://slack.com/api?x=1"), "slack sink 'secops': api_url"
                         + " 'https://slack.com/api?x=1' must have nothing after the path (no ?query or #fragment), e.g."
-                        + " https://slack.com/api"},
-                new Object[] {webhook("webhook_url", "hooks.slack.com/services/T0/B0/secretpart"), "slack sink"
+                        + " https://slack.com/api")
+                .expect(webhook("webhook_url", "hooks.slack.com/services/T0/B0/secretpart"), "slack sink"
                         + " 'secops': webhook_url (not shown: it is a secret) must be an http:// or https:// URL with a"
-                        + " host"},
-                new Object[] {webhook("webhook_url", "https://hooks slack.com/secretpart"), "slack sink 'secops':"
-                        + " webhook_url (not shown: it is a secret) is not a valid URL: copy it again"},
-                new Object[] {webhook("mode", "webhook", "webhook_url", ""), "slack sink 'secops': webhook_url is"
-                        + " required: the incoming webhook's URL, with mode = webhook"},
-                new Object[] {webhook("channel", "#secops"), "slack sink 'secops': channel is set but an incoming"
+                        + " host")
+                .expect(webhook("webhook_url", "https://hooks slack.com/secretpart"), "slack sink 'secops':"
+                        + " webhook_url (not shown: it is a secret) is not a valid URL: copy it again")
+                .expect(webhook("mode", "webhook", "webhook_url", ""), "slack sink 'secops': webhook_url is"
+                        + " required: the incoming webhook's URL, with mode = webhook")
+                .expect(webhook("channel", "#secops"), "slack sink 'secops': channel is set but an incoming"
                         + " webhook always posts to the channel chosen when it was created: remove channel, or use a"
-                        + " bot token (token)"},
-                new Object[] {api("proxy", "proxy.example.com"), "slack sink 'secops': proxy 'proxy.example.com'"
-                        + " is not host:port: write e.g. proxy.example.com:3128, 'direct' for no proxy, or leave it"
-                        + " empty for Herald's default"},
-                new Object[] {api("read_timeout", "-5"), "slack sink 'secops': read_timeout must be a positive"
-                        + " number of seconds, or 0 for Herald's default; was -5"},
-                new Object[] {api("ca_bundle", "/nonexistent/ca.pem"), "slack sink 'secops': ca_bundle"
-                        + " '/nonexistent/ca.pem' does not exist: give the path of a PEM file holding the CA"
-                        + " certificate(s)"},
-                new Object[] {api("rate", "-1"), "slack sink 'secops': rate must be 0 (no limit) or a positive"
-                        + " number of messages per second; was -1"});
-        for (Object[] c : cases) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> properties = (Map<String, Object>) c[0];
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sink(properties),
-                    () -> "should reject " + properties);
-            assertFalse(e.getMessage().contains("secretpart") || e.getMessage().contains(TOKEN), e.getMessage());
-            if (!c[1].equals(e.getMessage())) {
-                mismatches.put((String) c[1], e.getMessage());
-            }
-        }
-        assertEquals(Map.of(), mismatches, "expected message -> actual message");
+                        + " bot token (token)")
+                .assertAll(message -> assertFalse(message.contains("secretpart") || message.contains(TOKEN), message));
     }
 }

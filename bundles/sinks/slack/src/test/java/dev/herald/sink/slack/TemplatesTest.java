@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
 import dev.herald.testkit.sink.SinkTemplates;
+import dev.herald.testkit.sink.TemplatesContract;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code herald.template.escape=json}), give a valid Slack message: a text fallback and Block Kit
  * within Slack's limits, whatever the record holds.
  */
-class TemplatesTest {
+class TemplatesTest extends TemplatesContract {
+    TemplatesTest() {
+        super(SinkTemplates.of(SlackSink.class));
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Quotes, backslashes, line breaks, HTML and Slack's control sequences (mentions, links). */
     private static final String HOSTILE = "<!channel> \"x\" \\ a\nb & <script>alert(1)</script> <https://evil.example|ok>";
@@ -208,15 +213,5 @@ class TemplatesTest {
         JsonNode pce = render("pce", HOSTILE, detail, Severity.HIGH);
         assertTrue(fields(pce).contains("*Status*\n" + HOSTILE_MRKDWN), fields(pce).toString());
         assertTrue(fields(pce).contains("*API*\n-"), fields(pce).toString());
-    }
-
-    @Test
-    void showsTheRunbookAndTheRouteAnnotationsWhenThereAreAny() throws Exception {
-        SinkTemplates.of(SlackSink.class).assertShowsRunbookAndAnnotations();
-    }
-
-    @Test
-    void rendersADigestWithItsCountAndExamples() throws Exception {
-        SinkTemplates.of(SlackSink.class).assertRendersDigest();
     }
 }

@@ -9,9 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
+import dev.herald.testkit.sink.DemoRecords;
 import dev.herald.testkit.sink.SinkTemplates;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,12 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TemplatesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path DEMO = Path.of("../../../karaf-assembly/src/main/resources/assembly/demo/inbox");
     private static final String HOSTILE = "\"quoted\" \\ back\nnew line </script><script>alert(1)</script>"
             + " {{ raw }} {% if %} & \u0001\u001f \u00e9 \ud83d\udea8";
-
-    @TempDir
-    Path overrides;
 
     private final SnsEmulator sns = new SnsEmulator();
     private final SnsSink sink = SnsSinkTest.sink(SnsSinkTest.config(sns.endpoint(), SnsEmulator.TOPIC));
@@ -54,7 +48,7 @@ class TemplatesTest {
 
     /** Renders with the format's templates, publishes, and returns what SNS accepted. */
     private SnsEmulator.Published publish(Event event, String format) throws Exception {
-        String body = SinkTemplates.of(SnsSink.class).withUserTemplates(overrides).withFormat(format)
+        String body = SinkTemplates.of(SnsSink.class).withFormat(format)
                 .withDelivery("route", "alerts", "ev-1@route/alerts").render(event, Severity.CRITICAL);
         JsonNode parsed = JSON.readTree(body);
         assertEquals(List.of("subject", "message"), List.copyOf(iterable(parsed.fieldNames())), body);
@@ -71,22 +65,11 @@ class TemplatesTest {
         return list;
     }
 
-    private static JsonNode cloudTrailRecord() throws Exception {
-        return JSON.readTree(DEMO.resolve("cloudtrail-123456789012.json").toFile()).at("/Records/0");
-    }
-
-    private static JsonNode finding() throws Exception {
-        return JSON.readTree(DEMO.resolve("securityhub-findings.json").toFile()).at("/detail/findings/0");
-    }
-
-    private static JsonNode pceEvent() throws Exception {
-        return JSON.readTree(Files.readAllLines(DEMO.resolve("pce-audit-events.jsonl")).get(0));
-    }
-
     @Test
     void jsonMessagesCarryHeraldsEnvelopeAndTheRecordForEveryKind() throws Exception {
-        Map<String, JsonNode> records = Map.of("cloudtrail", cloudTrailRecord(), "securityhub", finding(),
-                "pce", pceEvent(), "json", JSON.readTree("{\"anything\": [1, 2]}"));
+        Map<String, JsonNode> records = Map.of("cloudtrail", DemoRecords.cloudTrailRecord(0),
+                "securityhub", DemoRecords.securityHubFinding(0), "pce", DemoRecords.pceAuditEvent(0),
+                "json", JSON.readTree("{\"anything\": [1, 2]}"));
         for (Map.Entry<String, JsonNode> r : records.entrySet()) {
             SnsEmulator.Published p = publish(event(r.getKey(), "Type", r.getValue()), "json");
             JsonNode message = JSON.readTree(p.message());
@@ -101,22 +84,24 @@ class TemplatesTest {
     @Test
     void subjectsNameWhatHappened() throws Exception {
         assertEquals("[CRITICAL] AWS ConsoleLogin by arn:aws:iam::123456789012:user/alice (123456789012 "
-                + cloudTrailRecord().get("awsRegion").asText() + ")",
-                publish(event("cloudtrail", "ConsoleLogin", cloudTrailRecord()), "json").subject());
-        assertTrue(publish(event("securityhub", "Finding", finding()), "json").subject()
-                .contains(finding().get("Title").asText().substring(0, 20)));
+                + DemoRecords.cloudTrailRecord(0).get("awsRegion").asText() + ")",
+                publish(event("cloudtrail", "ConsoleLogin", DemoRecords.cloudTrailRecord(0)), "json").subject());
+        assertTrue(publish(event("securityhub", "Finding", DemoRecords.securityHubFinding(0)), "json").subject()
+                .contains(DemoRecords.securityHubFinding(0).get("Title").asText().substring(0, 20)));
         assertEquals("[CRITICAL] Illumio user.sign_in success by maria.lopez@corp.example.com (pce.corp.example.com)",
-                publish(event("pce", "user.sign_in", pceEvent()), "json").subject());
+                publish(event("pce", "user.sign_in", DemoRecords.pceAuditEvent(0)), "json").subject());
     }
 
     @Test
     void textMessagesAreReadable() throws Exception {
-        String cloudTrail = publish(event("cloudtrail", "ConsoleLogin", cloudTrailRecord()), "text").message();
+        String cloudTrail = publish(event("cloudtrail", "ConsoleLogin", DemoRecords.cloudTrailRecord(0)), "text")
+                .message();
         assertTrue(cloudTrail.startsWith("CRITICAL: AWS ConsoleLogin") && cloudTrail.contains("\nBy: arn:aws:iam::"
                 + "123456789012:user/alice\n"), cloudTrail);
-        String finding = publish(event("securityhub", "Finding", finding()), "text").message();
-        assertTrue(finding.contains("\nAccount: " + finding().get("AwsAccountId").asText()), finding);
-        String pce = publish(event("pce", "user.sign_in", pceEvent()), "text").message();
+        String finding = publish(event("securityhub", "Finding", DemoRecords.securityHubFinding(0)), "text").message();
+        assertTrue(finding.contains("\nAccount: " + DemoRecords.securityHubFinding(0).get("AwsAccountId").asText()),
+                finding);
+        String pce = publish(event("pce", "user.sign_in", DemoRecords.pceAuditEvent(0)), "text").message();
         assertTrue(pce.contains("\nBy: maria.lopez@corp.example.com\n"), pce);
         String other = publish(event("json", "Type", JSON.readTree("{\"a\": 1}")), "text").message();
         assertTrue(other.contains("{\"a\":1}"), other);
@@ -125,12 +110,12 @@ class TemplatesTest {
     @ParameterizedTest
     @ValueSource(strings = {"json", "text"})
     void hostileContentStaysInsideTheMessageAndTheSubjectStaysValid(String format) throws Exception {
-        ObjectNode cloudTrail = (ObjectNode) cloudTrailRecord().deepCopy();
+        ObjectNode cloudTrail = DemoRecords.cloudTrailRecord(0);
         cloudTrail.put("eventName", HOSTILE);
         cloudTrail.with("userIdentity").put("arn", HOSTILE);
-        ObjectNode asff = (ObjectNode) finding().deepCopy();
+        ObjectNode asff = DemoRecords.securityHubFinding(0);
         asff.put("Title", HOSTILE).put("Description", HOSTILE);
-        ObjectNode pce = (ObjectNode) pceEvent().deepCopy();
+        ObjectNode pce = DemoRecords.pceAuditEvent(0);
         pce.put("event_type", HOSTILE);
         ObjectNode other = JSON.createObjectNode().put("x", HOSTILE);
 

@@ -13,11 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.herald.testkit.sink.SinkTemplates;
+import dev.herald.testkit.sink.TemplatesContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The bundle's default templates, rendered by Herald's engine, are Teams Workflows messages. */
-class AdaptiveCardTemplatesTest {
+class AdaptiveCardTemplatesTest extends TemplatesContract {
+    AdaptiveCardTemplatesTest() {
+        super(SinkTemplates.of(TeamsSink.class));
+    }
+
     @TempDir
     Path noOverrides;
 
@@ -252,13 +257,7 @@ class AdaptiveCardTemplatesTest {
     }
 
     @Test
-    void showsTheRunbookAndTheRouteAnnotationsWhenThereAreAny() throws Exception {
-        SinkTemplates.of(TeamsSink.class).assertShowsRunbookAndAnnotations();
-    }
-
-    @Test
-    void rendersADigestWithItsCountAndExamplesInEitherCardFormat() throws Exception {
-        SinkTemplates.of(TeamsSink.class).assertRendersDigest();
-        SinkTemplates.of(TeamsSink.class).withFormat("messagecard").assertRendersDigest();
+    void rendersADigestWithItsCountAndExamplesAsAMessageCardToo() throws Exception {
+        templates.withFormat("messagecard").assertRendersDigest();
     }
 }

@@ -11,6 +11,7 @@ import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.http.HttpClients;
 import dev.herald.testkit.http.StubHttpServer.Reply;
+import dev.herald.testkit.sink.ConfigRejections;
 import dev.herald.testkit.sink.SinkConfig;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -20,22 +21,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TeamsSinkTest {
+    @AutoClose
     private final TeamsEmulator teams = new TeamsEmulator();
 
     @TempDir
     Path etcTemplates;
-
-    @AfterEach
-    void stop() {
-        teams.close();
-    }
 
     /** The sink as DS would build it from these configuration properties (strings, as in a .cfg). */
     static TeamsSink sink(Map<String, Object> properties) {
@@ -192,41 +189,20 @@ class TeamsSinkTest {
 
     @Test
     void invalidSettingsFailActivationNamingThePropertyButNotTheUrl() {
-        Map<String, String> mismatches = new HashMap<>();
-        List<Object[]> cases = List.of(
-                new Object[] {workflow("name", " "), "teams sink: name is required: routes refer to the sink by it"},
-                new Object[] {workflow("webhook_url", ""), "teams sink 'soc-teams': webhook_url is required: the URL"
+        ConfigRejections.of(TeamsSinkTest::sink)
+                .expect(workflow("name", " "), "teams sink: name is required: routes refer to the sink by it")
+                .expect(workflow("webhook_url", ""), "teams sink 'soc-teams': webhook_url is required: the URL"
                         + " of the Teams workflow's 'When a Teams webhook request is received' trigger (or of a"
-                        + " legacy connector)"},
-                new Object[] {workflow("webhook_url", "https://prod.example.com/wf?sig=" + TeamsEmulator.SIGNATURE
+                        + " legacy connector)")
+                .expect(workflow("webhook_url", "https://prod.example.com/wf?sig=" + TeamsEmulator.SIGNATURE
                         + " x"), "teams sink 'soc-teams': webhook_url (not shown: it is a secret) is not a valid"
-                        + " URL: copy it again"},
-                new Object[] {workflow("webhook_url", "http://prod-12.westeurope.logic.azure.com/workflows/x?sig="
+                        + " URL: copy it again")
+                .expect(workflow("webhook_url", "http://prod-12.westeurope.logic.azure.com/workflows/x?sig="
                         + TeamsEmulator.SIGNATURE), "teams sink 'soc-teams': webhook_url (not shown: it is a secret) must be an https:// URL"
-                        + " with a host (plain http is only accepted to this machine, for tests)"},
-                new Object[] {workflow("format", "card"), "teams sink 'soc-teams': format 'card' is not supported:"
-                        + " use adaptive (a Workflows webhook) or messagecard (a legacy Office 365 connector)"},
-                new Object[] {workflow("rate", "-1"), "teams sink 'soc-teams': rate must be 0 (no limit) or a"
-                        + " positive number of messages per second; was -1"},
-                new Object[] {workflow("proxy", "proxy.example.com"), "teams sink 'soc-teams': proxy"
-                        + " 'proxy.example.com' is not host:port: write e.g. proxy.example.com:3128, 'direct' for"
-                        + " no proxy, or leave it empty for Herald's default"},
-                new Object[] {workflow("read_timeout", "-5"), "teams sink 'soc-teams': read_timeout must be a"
-                        + " positive number of seconds, or 0 for Herald's default; was -5"},
-                new Object[] {workflow("ca_bundle", "/nonexistent/ca.pem"), "teams sink 'soc-teams': ca_bundle"
-                        + " '/nonexistent/ca.pem' does not exist: give the path of a PEM file holding the CA"
-                        + " certificate(s)"});
-        for (Object[] c : cases) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> properties = (Map<String, Object>) c[0];
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sink(properties),
-                    () -> "should reject " + properties);
-            assertNoSecret(e.getMessage());
-            if (!c[1].equals(e.getMessage())) {
-                mismatches.put((String) c[1], e.getMessage());
-            }
-        }
-        assertEquals(Map.of(), mismatches, "expected message -> actual message");
+                        + " with a host (plain http is only accepted to this machine, for tests)")
+                .expect(workflow("format", "card"), "teams sink 'soc-teams': format 'card' is not supported:"
+                        + " use adaptive (a Workflows webhook) or messagecard (a legacy Office 365 connector)")
+                .assertAll(TeamsSinkTest::assertNoSecret);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.herald.api.Event;
 import dev.herald.api.Severity;
 import dev.herald.testkit.sink.SampleEvents;
 import dev.herald.testkit.sink.SinkTemplates;
+import dev.herald.testkit.sink.TemplatesContract;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -19,7 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  * sink ({@code herald.template.escape=json}), is a valid JSON document even when the record is
  * full of quotes, backslashes and line breaks.
  */
-class DefaultTemplateTest {
+class DefaultTemplateTest extends TemplatesContract {
+    DefaultTemplateTest() {
+        super(SinkTemplates.of(WebhookSink.class));
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -52,15 +57,5 @@ class DefaultTemplateTest {
         }
         assertEquals("ConsoleLogin by bob", JSON.readTree(bodies.get(SampleEvents.CLOUDTRAIL)).path("summary")
                 .path("title").asText());
-    }
-
-    @Test
-    void showsTheRunbookAndTheRouteAnnotationsWhenThereAreAny() throws Exception {
-        SinkTemplates.of(WebhookSink.class).assertShowsRunbookAndAnnotations();
-    }
-
-    @Test
-    void rendersADigestWithItsCountAndExamples() throws Exception {
-        SinkTemplates.of(WebhookSink.class).assertRendersDigest();
     }
 }
