@@ -12,6 +12,7 @@ import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.api.Sink;
+import dev.herald.core.ScriptedSink;
 import dev.herald.core.Await;
 import dev.herald.core.CoreSettings;
 import dev.herald.core.MutableClock;
@@ -32,10 +33,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +58,7 @@ class DigestTest {
     JournalService journal;
     DigestFlusher flusher;
     Dispatcher dispatcher;
-    RecordingSink slack;
+    ScriptedSink slack;
     int ids;
 
     @BeforeEach
@@ -82,7 +81,7 @@ class DigestTest {
         dispatcher = new Dispatcher(settings, store, new Bodies(() -> table,
                 new TemplateRenderer(dir.resolve("templates"))), clock);
         dispatcher.activate();
-        slack = new RecordingSink(script);
+        slack = new ScriptedSink(script);
         dispatcher.addSink(new SinkHandle("slack", "test", Escape.NONE, null, 0, slack, null, new Object()));
     }
 
@@ -227,7 +226,7 @@ class DigestTest {
         assertEquals(0, flusher.flush());
         clock.advance(Duration.ofSeconds(30));
         assertEquals(1, flusher.flush(), "the group and its events were kept by the store");
-        RecordingSink beforeRestart = slack;
+        ScriptedSink beforeRestart = slack;
         close();
         start();
         assertEquals(0, flusher.flush(), "the digest was enqueued once");
@@ -284,25 +283,4 @@ class DigestTest {
         assertTrue(slack.received.get(2).body().startsWith("[MEDIUM] 2 events of group"), slack.received.get(2).body());
     }
 
-    /** A sink that answers from a script of outcomes (null = success) and records what it got. */
-    static final class RecordingSink implements Sink {
-        final List<DeliveryException> script;
-        final List<Notification> received = new CopyOnWriteArrayList<>();
-
-        RecordingSink(DeliveryException... script) {
-            this.script = new ArrayList<>(Arrays.asList(script));
-        }
-
-        @Override
-        public void send(Notification n) throws DeliveryException {
-            received.add(n);
-            DeliveryException next;
-            synchronized (script) {
-                next = script.isEmpty() ? null : script.remove(0);
-            }
-            if (next != null) {
-                throw next;
-            }
-        }
-    }
 }

@@ -9,6 +9,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.api.Sink;
+import dev.herald.core.ScriptedSink;
 import dev.herald.api.admin.Counters;
 import dev.herald.api.admin.DeliveryView;
 import dev.herald.api.admin.PipelineListener;
@@ -39,7 +40,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -161,28 +161,6 @@ class DispatcherTest {
         return newestFirst;
     }
 
-    /** A sink that answers from a script of outcomes (null = success) and records what it got. */
-    static final class ScriptedSink implements Sink {
-        final List<DeliveryException> script;
-        final List<Notification> received = new CopyOnWriteArrayList<>();
-        final List<Long> times = new CopyOnWriteArrayList<>();
-
-        ScriptedSink(DeliveryException... script) {
-            this.script = new ArrayList<>(Arrays.asList(script));
-        }
-
-        @Override
-        public void send(Notification n) throws DeliveryException {
-            received.add(n);
-            times.add(System.currentTimeMillis());
-            if (!script.isEmpty()) {
-                DeliveryException next = script.remove(0);
-                if (next != null) {
-                    throw next;
-                }
-            }
-        }
-    }
 
     @Test
     void aPipelineListenerHearsEachAcceptedDeliveryWithItsTimeSinceTheJournal() {

@@ -10,6 +10,7 @@ import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.api.Severity;
 import dev.herald.api.Sink;
+import dev.herald.core.ScriptedSink;
 import dev.herald.api.admin.Counters;
 import dev.herald.core.Await;
 import dev.herald.core.CoreSettings;
@@ -29,11 +30,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,8 +87,8 @@ class OneNotificationPerSinkTest {
         return routes(root, high);
     }
 
-    private RecordingSink sink(String name, String kind, DeliveryException... script) {
-        RecordingSink s = new RecordingSink(script);
+    private ScriptedSink sink(String name, String kind, DeliveryException... script) {
+        ScriptedSink s = new ScriptedSink(script);
         dispatcher.addSink(new SinkHandle(name, kind, Escape.NONE, null, 0, s, null, new Object()));
         return s;
     }
@@ -108,7 +106,7 @@ class OneNotificationPerSinkTest {
     @Test
     void theDemosRootConsoleLoginIsPrintedOnce() throws Exception {
         table = demoRoutes();
-        RecordingSink console = sink("console", "log");
+        ScriptedSink console = sink("console", "log");
 
         journal.append("trail", List.of(rootConsoleLogin("e1")), null);
 
@@ -134,8 +132,8 @@ class OneNotificationPerSinkTest {
         critical.put("severity", "critical");
         critical.put("templates", new String[] {"slack=other.peb"});
         table = routes(low, critical, first);
-        RecordingSink slack = sink("slack", "slack");
-        RecordingSink mail = sink("mail", "mail");
+        ScriptedSink slack = sink("slack", "slack");
+        ScriptedSink mail = sink("mail", "mail");
 
         journal.append("trail", List.of(rootConsoleLogin("e1")), null);
 
@@ -174,7 +172,7 @@ class OneNotificationPerSinkTest {
     @Test
     void theIdempotencyKeyIsTheFirstRoutesAndSurvivesRetriesAndARouteChange() throws Exception {
         table = demoRoutes();
-        RecordingSink slack = sink("console", "log", DeliveryException.retryable("503 from the peer"));
+        ScriptedSink slack = sink("console", "log", DeliveryException.retryable("503 from the peer"));
         String asBefore = IdempotencyKey.of("trail", "e1", "demo-cloudtrail-root", "console");
 
         journal.append("trail", List.of(rootConsoleLogin("e1")), null);
@@ -191,24 +189,4 @@ class OneNotificationPerSinkTest {
                 slack.received.stream().map(Notification::route).toList(), "the route stored with the entry");
     }
 
-    /** A sink that answers from a script of outcomes (null = success) and records what it got. */
-    static final class RecordingSink implements Sink {
-        final List<DeliveryException> script;
-        final List<Notification> received = new CopyOnWriteArrayList<>();
-
-        RecordingSink(DeliveryException... script) {
-            this.script = new ArrayList<>(Arrays.asList(script));
-        }
-
-        @Override
-        public void send(Notification n) throws DeliveryException {
-            received.add(n);
-            if (!script.isEmpty()) {
-                DeliveryException next = script.remove(0);
-                if (next != null) {
-                    throw next;
-                }
-            }
-        }
-    }
 }

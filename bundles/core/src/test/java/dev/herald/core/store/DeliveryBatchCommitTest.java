@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,14 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DeliveryBatchCommitTest {
     @TempDir
     Path dir;
+    /** Closed after each test, so that the next one opens the file anew. */
+    @AutoClose
     MvStore store;
-
-    @AfterEach
-    void close() {
-        if (store != null) {
-            store.close();
-        }
-    }
 
     private CoreSettings historyOf(int size) {
         CoreSettings d = TestSettings.defaults(dir);

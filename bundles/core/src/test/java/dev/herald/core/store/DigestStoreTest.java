@@ -12,7 +12,7 @@ import dev.herald.core.digest.Grouping;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,14 +22,9 @@ class DigestStoreTest {
 
     @TempDir
     Path dir;
+    /** Closed after each test, so that the next one opens the file anew. */
+    @AutoClose
     MvStore store;
-
-    @AfterEach
-    void close() {
-        if (store != null) {
-            store.close();
-        }
-    }
 
     @Test
     void aDigestEntryAndItsDeadLetterSurviveTheStore() {

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,14 +24,9 @@ class EventLogTest {
 
     @TempDir
     Path dir;
+    /** Closed after each test, so that the next one opens the file anew. */
+    @AutoClose
     MvStore store;
-
-    @AfterEach
-    void close() {
-        if (store != null) {
-            store.close();
-        }
-    }
 
     private CoreSettings retention(Duration age, long bytes) {
         CoreSettings d = TestSettings.defaults(dir);

@@ -13,7 +13,7 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ByteArrayDataType;
 import org.h2.mvstore.type.LongDataType;
 import org.h2.mvstore.type.StringDataType;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,14 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 class LegacyLayoutTest {
     @TempDir
     Path dir;
+    /** Closed after each test, so that the next one opens the file anew. */
+    @AutoClose
     MvStore store;
-
-    @AfterEach
-    void close() {
-        if (store != null) {
-            store.close();
-        }
-    }
 
     private static byte[] event(String id) {
         return EventCodec.encode(TestEvents.event(id, "json", "t", "{\"n\":\"" + id + "\"}"));

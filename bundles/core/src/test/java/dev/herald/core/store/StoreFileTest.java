@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,14 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 class StoreFileTest {
     @TempDir
     Path dir;
+    /** Closed after each test, so that the next one opens the file anew. */
+    @AutoClose
     MvStore store;
-
-    @AfterEach
-    void close() {
-        if (store != null) {
-            store.close();
-        }
-    }
 
     private Path file() {
         return dir.resolve(MvStore.FILE_NAME);
