@@ -42,6 +42,7 @@ public class SinksCommand extends HeraldCommand {
         table.column("Delivered").alignRight();
         table.column("Retried").alignRight();
         table.column("Dead-lettered").alignRight();
+        table.column("Silenced").alignRight();
         table.column("Pending").alignRight();
         table.column("DLQ").alignRight();
         table.column("Last success");
@@ -50,7 +51,7 @@ public class SinksCommand extends HeraldCommand {
             Counters c = s.counters();
             String error = problem(s);
             table.addRow().addContent(s.name(), s.kind(), s.state(), c.delivered(), c.retried(),
-                    c.deadLettered(), s.pending(), deadLetters(s), Text.time(s.lastSuccess()),
+                    c.deadLettered(), c.silenced(), s.pending(), deadLetters(s), Text.time(s.lastSuccess()),
                     verbose ? Text.orDash(error) : Text.oneLine(error, 60));
         }
         table.print(out);

@@ -14,13 +14,14 @@ import org.junit.jupiter.api.Test;
 class ListingCommandsTest {
 
     @Test
-    void sinksTableShowsStateCountersPendingAndDeadLetters() throws Exception {
+    void sinksTableShowsStateCountersSilencedPendingAndDeadLetters() throws Exception {
         String out = Shell.run(new SinksCommand(), FakeAdmin.populated());
 
         String secops = line(out, "secops");
-        assertTrue(secops.matches(".*secops\\s+\\| slack\\s+\\| active\\s+\\|\\s+7 \\|\\s+2 \\|\\s+1 \\|\\s+3 \\|\\s+1 \\|"
-                + " 2026-11-22T10:01:00Z \\| last failure: HTTP 429 rate limited.*"), secops);
-        assertTrue(out.contains("Dead-lettered"), out);
+        assertTrue(secops.matches(".*secops\\s+\\| slack\\s+\\| active\\s+\\|\\s+7 \\|\\s+2 \\|\\s+1 \\|\\s+3 \\|\\s+3 \\|\\s+1 \\|"
+                + " 2026-11-22T10:01:00Z \\| last failure: HTTP 429 rate limited.*"),
+                "delivered, retried, dead-lettered, silenced, pending, DLQ: " + secops);
+        assertTrue(out.contains("Dead-lettered") && out.contains("Silenced"), out);
     }
 
     @Test
