@@ -17,7 +17,8 @@ fi
 if ! command -v rsyslogd >/dev/null 2>&1 && [ ! -x /usr/sbin/rsyslogd ]; then
   packages+=(rsyslog)
 fi
-if ! ls /usr/lib/*/rsyslog/lmnsd_gtls.so /usr/lib/rsyslog/lmnsd_gtls.so >/dev/null 2>&1; then
+# where Debian (multiarch) or other distributions put it; ls fails if any one path is missing, so one each
+if ! ls /usr/lib/*/rsyslog/lmnsd_gtls.so >/dev/null 2>&1 && ! ls /usr/lib/rsyslog/lmnsd_gtls.so >/dev/null 2>&1; then
   packages+=(rsyslog-gnutls)
 fi
 command -v openssl >/dev/null 2>&1 || packages+=(openssl)
