@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,13 @@ final class MvTransaction extends MvView implements StoreTransaction {
     private long seq;
     private final Map<String, long[]> counterDeltas = new HashMap<>();
     private final Map<String, MVMap<OutboxKey, byte[]>> outboxes = new HashMap<>();
+    /**
+     * The outbox entries this transaction adds, written at {@link #finish} after the events they
+     * refer to. A sink's worker reads the outbox while the journal writes, and MVStore shows a put
+     * to readers at once: an entry written before its event's block would be read as an entry
+     * whose event is missing, and dead-lettered.
+     */
+    private final Map<String, Map<OutboxKey, byte[]>> addedEntries = new LinkedHashMap<>();
     private final Set<String> filledSinks = new HashSet<>();
     private final List<Runnable> onRollback = new ArrayList<>();
     private final List<Runnable> onCommit = new ArrayList<>();
@@ -155,15 +163,18 @@ final class MvTransaction extends MvView implements StoreTransaction {
 
     @Override
     public void putOutbox(OutboxEntry entry) {
-        outboxes.computeIfAbsent(entry.sink(), maps::outbox).put(OutboxKey.of(entry), RecordCodec.outbox(entry));
+        addedEntries.computeIfAbsent(entry.sink(), k -> new LinkedHashMap<>()).put(OutboxKey.of(entry),
+                RecordCodec.outbox(entry));
         pin(entry.eventKeys(), 1);
         filledSinks.add(entry.sink());
     }
 
     @Override
     public boolean removeOutbox(OutboxEntry entry) {
-        if (!maps.exists(MvMaps.OUTBOX + entry.sink())
-                || maps.outbox(entry.sink()).remove(OutboxKey.of(entry)) == null) {
+        Map<OutboxKey, byte[]> added = addedEntries.get(entry.sink());
+        boolean removed = added != null && added.remove(OutboxKey.of(entry)) != null
+                || maps.exists(MvMaps.OUTBOX + entry.sink()) && maps.outbox(entry.sink()).remove(OutboxKey.of(entry)) != null;
+        if (!removed) {
             return false;
         }
         pin(entry.eventKeys(), -1);
@@ -399,6 +410,9 @@ final class MvTransaction extends MvView implements StoreTransaction {
         if (log != null || retention != null) {
             log().finish(retention, now);
         }
+        // after the events: an entry that a worker can see has its event in the log
+        addedEntries.forEach((sink, entries) -> outboxes.computeIfAbsent(sink, maps::outbox).putAll(entries));
+        addedEntries.clear();
         if (quarantineDropped > 0) {
             maps.meta().merge(MvMaps.QUARANTINE, quarantineDropped, Long::sum);
         }
