@@ -114,7 +114,7 @@ class MvView implements StoreView {
             while (out.size() < max && c.hasNext() && c.next().due() <= now) {
                 OutboxEntry e = withEvent(RecordCodec.outbox(c.getValue()));
                 if (e.event() == null && EventLog.pending(maps, e.eventKey())) {
-                    // a journal commit under way wrote the entry; its event's block comes at its end
+                    // a second guard: a transaction writes its entries after their events (MvTransaction.finish)
                     break;
                 }
                 out.add(e);
