@@ -1,6 +1,5 @@
 package dev.herald.core.store;
 
-import dev.herald.api.Severity;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,7 +26,6 @@ final class LegacyLayout {
     private static final String RECENT_COUNT = "recent.count";
     static final int CHUNK = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(LegacyLayout.class);
-    private static final Severity[] SEVERITIES = Severity.values();
 
     private LegacyLayout() {
     }
@@ -134,18 +132,10 @@ final class LegacyLayout {
 
     /** Reads an entry of the first layout and logs its event copy; the entry refers to it. */
     private static OutboxEntry readEntry(MvTransaction tx, BinaryReader r) {
-        long seq = r.readVarLong();
-        long due = r.readVarLong();
-        String sink = r.readString();
-        String route = r.readString();
-        Severity severity = SEVERITIES[r.readByte()];
-        int attempts = r.readVarInt();
-        long enqueuedAt = r.readVarLong();
-        long firstTryAt = r.readVarLong();
-        String lastError = r.readString();
-        long key = tx.appendEvent(enqueuedAt, List.of(route), r.readBytes());
-        return new OutboxEntry(seq, due, sink, route, severity, attempts, enqueuedAt, firstTryAt, lastError, key,
-                null);
+        RecordCodec.EntryHead h = RecordCodec.EntryHead.read(r);
+        long key = tx.appendEvent(h.enqueuedAt(), List.of(h.route()), r.readBytes());
+        return new OutboxEntry(h.seq(), h.due(), h.sink(), h.route(), h.severity(), h.attempts(), h.enqueuedAt(),
+                h.firstTryAt(), h.lastError(), key, null);
     }
 
     private static void commit(MVStore mv, MvTransaction tx) {

@@ -149,18 +149,22 @@ final class RecordCodec {
         return w;
     }
 
+    /**
+     * The fields a stored outbox entry begins with, in every layout Herald has written (the first
+     * layout's entries, which {@link LegacyLayout} moves, included).
+     */
+    record EntryHead(long seq, long due, String sink, String route, Severity severity, int attempts, long enqueuedAt,
+                     long firstTryAt, String lastError) {
+        static EntryHead read(BinaryReader r) {
+            return new EntryHead(r.readVarLong(), r.readVarLong(), r.readString(), r.readString(),
+                    SEVERITIES[r.readByte()], r.readVarInt(), r.readVarLong(), r.readVarLong(), r.readString());
+        }
+    }
+
     private static OutboxEntry readOutbox(BinaryReader r) {
-        long seq = r.readVarLong();
-        long due = r.readVarLong();
-        String sink = r.readString();
-        String route = r.readString();
-        Severity severity = SEVERITIES[r.readByte()];
-        int attempts = r.readVarInt();
-        long enqueuedAt = r.readVarLong();
-        long firstTryAt = r.readVarLong();
-        String lastError = r.readString();
+        EntryHead h = EntryHead.read(r);
         long eventKey = r.readVarLong();
-        List<String> routes = new ArrayList<>(List.of(route));
+        List<String> routes = new ArrayList<>(List.of(h.route()));
         String replay = null;
         Digest digest = null;
         if (r.hasMore()) {
@@ -172,8 +176,8 @@ final class RecordCodec {
                 digest = new Digest(r.readString(), r.readString(), r.readVarLong(), readKeys(r), r.readVarLong());
             }
         }
-        return new OutboxEntry(seq, due, sink, route, severity, attempts, enqueuedAt, firstTryAt, lastError,
-                eventKey, null, routes, replay, digest);
+        return new OutboxEntry(h.seq(), h.due(), h.sink(), h.route(), h.severity(), h.attempts(), h.enqueuedAt(),
+                h.firstTryAt(), h.lastError(), eventKey, null, routes, replay, digest);
     }
 
     static byte[] group(Group g) {
