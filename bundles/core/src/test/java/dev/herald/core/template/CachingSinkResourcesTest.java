@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,38 +14,11 @@ class CachingSinkResourcesTest {
     @TempDir
     Path root;
 
-    /** A bundle whose content changes only with its version, as an OSGi bundle's does (an update). */
-    private static final class Bundle implements SinkResources {
-        private final DirectorySinkResources files;
-        long version = 1;
-        int lookups;
-
-        Bundle(Path root) {
-            files = new DirectorySinkResources(root, "sink-bundle");
-        }
-
-        @Override
-        public URL entry(String path) {
-            lookups++;
-            return files.entry(path);
-        }
-
-        @Override
-        public long version() {
-            return version;
-        }
-
-        @Override
-        public String name() {
-            return files.name();
-        }
-    }
-
     @Test
     void eachEntryIsLookedUpOncePerVersionWhetherPresentOrNot() throws Exception {
         Files.createDirectories(root.resolve("templates"));
         Files.writeString(root.resolve("templates/default.peb"), "{{ raw }}");
-        Bundle bundle = new Bundle(root);
+        VersionedBundle bundle = new VersionedBundle(root);
         CachingSinkResources cached = new CachingSinkResources(bundle);
 
         for (int i = 0; i < 3; i++) {
@@ -60,7 +32,7 @@ class CachingSinkResourcesTest {
     @Test
     void anUpdatedBundleIsLookedUpAgain() throws Exception {
         Files.createDirectories(root.resolve("templates"));
-        Bundle bundle = new Bundle(root);
+        VersionedBundle bundle = new VersionedBundle(root);
         CachingSinkResources cached = new CachingSinkResources(bundle);
         assertNull(cached.entry("templates/cloudtrail.peb"));
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,35 +18,10 @@ class TemplateLookupTest {
     @TempDir
     Path dir;
 
-    /** A sink bundle whose templates change only with its version, as an OSGi bundle's do. */
-    private static final class Bundle implements SinkResources {
-        private final DirectorySinkResources files;
-        long version = 1;
-
-        Bundle(Path root) {
-            files = new DirectorySinkResources(root, "sink-bundle");
-        }
-
-        @Override
-        public URL entry(String path) {
-            return files.entry(path);
-        }
-
-        @Override
-        public long version() {
-            return version;
-        }
-
-        @Override
-        public String name() {
-            return files.name();
-        }
-    }
-
     private final Event event = Event.builder().id("e1").source("cloudtrail").instance("trail").type("t")
             .time(Instant.parse("2026-11-22T10:00:00Z")).parsedWhenRead("{\"a\":1}").build();
 
-    private String render(TemplateRenderer renderer, Bundle bundle) throws Exception {
+    private String render(TemplateRenderer renderer, VersionedBundle bundle) throws Exception {
         return renderer.render(new Rendering(event, "r1", "sink1", "syslog", Escape.NONE, "json", bundle, null,
                 Severity.HIGH, "key1"));
     }
@@ -59,7 +33,7 @@ class TemplateLookupTest {
         Path bundleRoot = dir.resolve("bundle");
         Files.createDirectories(bundleRoot.resolve("templates/json"));
         Files.writeString(bundleRoot.resolve("templates/json/default.peb"), "bundle {{ raw }}");
-        Bundle bundle = new Bundle(bundleRoot);
+        VersionedBundle bundle = new VersionedBundle(bundleRoot);
         TemplateRenderer renderer = new TemplateRenderer(templates);
 
         assertEquals("bundle {\"a\":1}", render(renderer, bundle));
