@@ -31,8 +31,12 @@ final class Dedupe {
         this.hash = hash;
     }
 
-    /** Loads the hash key, making one if the store has none; the caller commits it. */
+    /**
+     * Loads the hash key, making one if the store has none, and moves a seen-id log of an earlier
+     * version to blocks; the caller commits both.
+     */
     static Dedupe open(MvMaps maps, long maxIds, Duration maxAge) {
+        PerIdSeenLog.migrate(maps);
         Long k0 = maps.meta().get(KEY0);
         Long k1 = maps.meta().get(KEY1);
         if (k0 == null || k1 == null) {
@@ -46,16 +50,19 @@ final class Dedupe {
     }
 
     /** Remembers an id; false when the instance sent it already. */
-    boolean markSeen(String instance, String id, long now, LongSupplier logIds) {
+    boolean markSeen(String instance, String id, long now) {
         SeenIds s = instances.computeIfAbsent(instance, i -> SeenIds.load(maps, i));
         touched.add(s);
-        return s.add(maps, hash.hash(id), logIds, now);
+        return s.add(hash.hash(id), now);
     }
 
-    /** Trims the instances this transaction added to; part of the transaction. */
-    void prune(long now) {
+    /**
+     * Writes the ids this transaction added, each instance's under a log id of {@code logIds},
+     * and trims the instances it added to; part of the transaction.
+     */
+    void finish(long now, LongSupplier logIds) {
         long cutoff = now - maxAge.toMillis();
-        touched.forEach(s -> s.prune(maps, maxIds, cutoff));
+        touched.forEach(s -> s.finish(maps, logIds, maxIds, cutoff));
     }
 
     void committed() {

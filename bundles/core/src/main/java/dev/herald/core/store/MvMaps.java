@@ -24,7 +24,8 @@ final class MvMaps {
     static final String QUARANTINE = "quarantine";
     /** Silences by id ({@link RecordCodec#silence}). */
     static final String SILENCES = "silences";
-    static final String SEEN = "seenlog.";
+    /** Seen ids per source instance, a block per transaction ({@link SeenIds}). */
+    static final String SEEN = "seenblocks.";
     /** Outbox entries and dead letters refer to the {@link EventLog}'s events (layout 2). */
     static final String OUTBOX = "outbox2.";
     static final String DEAD = "dead2.";
@@ -62,7 +63,7 @@ final class MvMaps {
         return open(name, LongDataType.INSTANCE, ByteArrayDataType.INSTANCE);
     }
 
-    /** An instance's log of seen ids ({@link SeenIds}). */
+    /** An instance's log of seen ids, a {@link SeenBlock} per transaction that added ids ({@link SeenIds}). */
     MVMap<Long, byte[]> seenLog(String instance) {
         return log(SEEN + instance);
     }

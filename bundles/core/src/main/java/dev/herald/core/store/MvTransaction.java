@@ -86,7 +86,7 @@ final class MvTransaction extends MvView implements StoreTransaction {
 
     @Override
     public boolean markSeen(String instance, String id, long at) {
-        return dedupe.markSeen(instance, id, at, this::nextId);
+        return dedupe.markSeen(instance, id, at);
     }
 
     private EventLog log() {
@@ -406,7 +406,7 @@ final class MvTransaction extends MvView implements StoreTransaction {
         if (historyAdded) {
             trimOldest(maps.log(MvMaps.HISTORY), settings.historySize());
         }
-        dedupe.prune(now);
+        dedupe.finish(now, this::nextId);
         if (log != null || retention != null) {
             log().finish(retention, now);
         }

@@ -1,24 +1,34 @@
 package dev.herald.core.store;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.function.LongSupplier;
 import org.h2.mvstore.MVMap;
 
 /**
- * The ids one source instance sent recently. On disk they are a log in arrival order (log id to
- * fingerprint and time), so remembering an id appends to the last page whatever the ids look like;
- * a map keyed by random ids (UUIDs) would instead rewrite a page for nearly every id. Lookups use
- * an in-memory set of the fingerprints, loaded from the log on first use: 8 to 16 bytes an id,
- * bounded by the retention limits. Used by the store's writer only.
+ * The ids one source instance sent recently. On disk they are a log of {@link SeenBlock blocks}
+ * in arrival order, one per transaction that added ids, under a key of that transaction: about
+ * 8 bytes an id, and remembering ids appends to the last page whatever the ids look like (a map
+ * keyed by random ids would rewrite a page for nearly every id, and one entry per id costs its key
+ * and framing as well). Lookups use an in-memory set of the fingerprints, loaded from the log on
+ * first use: 8 to 16 bytes an id, bounded by the retention limits. Used by the store's writer only.
+ *
+ * <p>The limits forget whole blocks, oldest first: a block goes once the ids after it are at
+ * least {@code maxIds}, or once its newest id is older than the age limit. So at least the last
+ * {@code maxIds} ids are remembered, and at most one transaction's ids more.
  */
 final class SeenIds {
-    private static final int ENTRY_BYTES = 16;
-
     private final String instance;
     private final LongSet fingerprints = new LongSet();
-    private final List<Long> added = new ArrayList<>();
-    private final List<Long> removed = new ArrayList<>();
+    /** Ids in the stored blocks. */
+    private long count;
+    /** What this transaction added, written as one block at its end. */
+    private long[] added = new long[64];
+    private int addedCount;
+    private long newest = Long.MIN_VALUE;
+    /** What this transaction's pruning forgot, put back if it rolls back. */
+    private long[] forgotten = new long[0];
+    private int forgottenCount;
+    private long countBefore;
 
     private SeenIds(String instance) {
         this.instance = instance;
@@ -27,74 +37,83 @@ final class SeenIds {
     static SeenIds load(MvMaps maps, String instance) {
         SeenIds s = new SeenIds(instance);
         if (maps.exists(MvMaps.SEEN + instance)) {
-            for (byte[] entry : maps.seenLog(instance).values()) {
-                s.fingerprints.add(fingerprint(entry));
+            for (byte[] block : maps.seenLog(instance).values()) {
+                int n = SeenBlock.count(block);
+                for (int i = 0; i < n; i++) {
+                    s.fingerprints.add(SeenBlock.fingerprint(block, i));
+                }
+                s.count += n;
             }
         }
+        s.countBefore = s.count;
         return s;
     }
 
-    /** Remembers a fingerprint under a new log id; false when it was already remembered. */
-    boolean add(MvMaps maps, long fingerprint, LongSupplier logIds, long now) {
+    /** Remembers a fingerprint seen at {@code now}; false when it was already remembered. */
+    boolean add(long fingerprint, long now) {
         if (!fingerprints.add(fingerprint)) {
             return false;
         }
-        added.add(fingerprint);
-        maps.seenLog(instance).put(logIds.getAsLong(), entry(fingerprint, now));
+        if (addedCount == added.length) {
+            added = Arrays.copyOf(added, added.length * 2);
+        }
+        added[addedCount++] = fingerprint;
+        newest = Math.max(newest, now);
         return true;
     }
 
-    /** Forgets the oldest ids beyond {@code maxIds} or older than {@code cutoff}. */
-    void prune(MvMaps maps, long maxIds, long cutoff) {
+    /**
+     * Writes what this transaction added as one block under a new log id, then forgets the oldest
+     * blocks beyond {@code maxIds} or older than {@code cutoff}; part of the transaction.
+     */
+    void finish(MvMaps maps, LongSupplier logIds, long maxIds, long cutoff) {
         MVMap<Long, byte[]> log = maps.seenLog(instance);
+        if (addedCount > 0) {
+            log.put(logIds.getAsLong(), SeenBlock.encode(added, addedCount, newest));
+            count += addedCount;
+        }
         for (Long first = log.firstKey(); first != null; first = log.firstKey()) {
             byte[] oldest = log.get(first);
-            if (log.sizeAsLong() <= maxIds && time(oldest) >= cutoff) {
+            int n = SeenBlock.count(oldest);
+            if (count - n < maxIds && SeenBlock.newest(oldest) >= cutoff) {
                 return;
             }
             log.remove(first);
-            long fp = fingerprint(oldest);
-            if (fingerprints.remove(fp)) {
-                removed.add(fp);
+            count -= n;
+            for (int i = 0; i < n; i++) {
+                forget(SeenBlock.fingerprint(oldest, i));
             }
         }
     }
 
     /** The transaction's changes are committed: nothing to undo any more. */
     void committed() {
-        added.clear();
-        removed.clear();
+        addedCount = 0;
+        forgottenCount = 0;
+        newest = Long.MIN_VALUE;
+        countBefore = count;
     }
 
     /** The transaction was rolled back (and with it the log): undo its changes to the set. */
     void rolledBack() {
-        added.forEach(fingerprints::remove);
-        removed.forEach(fingerprints::add);
+        // what it forgot first: its own ids may be among them (a block past the age limit at once)
+        for (int i = 0; i < forgottenCount; i++) {
+            fingerprints.add(forgotten[i]);
+        }
+        for (int i = 0; i < addedCount; i++) {
+            fingerprints.remove(added[i]);
+        }
+        count = countBefore;
         committed();
     }
 
-    private static byte[] entry(long fingerprint, long time) {
-        byte[] b = new byte[ENTRY_BYTES];
-        for (int i = 0; i < 8; i++) {
-            b[i] = (byte) (fingerprint >>> (56 - 8 * i));
-            b[8 + i] = (byte) (time >>> (56 - 8 * i));
+    private void forget(long fingerprint) {
+        if (!fingerprints.remove(fingerprint)) {
+            return;
         }
-        return b;
-    }
-
-    private static long fingerprint(byte[] entry) {
-        return read(entry, 0);
-    }
-
-    private static long time(byte[] entry) {
-        return read(entry, 8);
-    }
-
-    private static long read(byte[] b, int from) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = v << 8 | (b[from + i] & 0xFFL);
+        if (forgottenCount == forgotten.length) {
+            forgotten = Arrays.copyOf(forgotten, Math.max(64, forgotten.length * 2));
         }
-        return v;
+        forgotten[forgottenCount++] = fingerprint;
     }
 }

@@ -1,0 +1,54 @@
+package dev.herald.core.store;
+
+import java.util.Map;
+import org.h2.mvstore.MVMap;
+
+/**
+ * The seen-id log of earlier versions: one entry per id (log id to fingerprint and time, 16
+ * bytes), about twice the space of {@link SeenBlock blocks}. Moved to blocks once, at open, in
+ * the commit that opens the store, so a crash before it leaves the old log for the next start.
+ */
+final class PerIdSeenLog {
+    static final String PREFIX = "seenlog.";
+    /** Ids per block moved: large enough to cost little space, small enough to be forgotten in steps. */
+    static final int BLOCK = 4096;
+
+    private PerIdSeenLog() {
+    }
+
+    /** Moves every instance's per-id log to blocks; the caller commits. */
+    static void migrate(MvMaps maps) {
+        for (String instance : maps.namesAfter(PREFIX)) {
+            MVMap<Long, byte[]> old = maps.log(PREFIX + instance);
+            MVMap<Long, byte[]> blocks = maps.seenLog(instance);
+            long[] fingerprints = new long[BLOCK];
+            int n = 0;
+            long firstKey = 0;
+            long newest = Long.MIN_VALUE;
+            for (Map.Entry<Long, byte[]> e : old.entrySet()) {
+                if (n == 0) {
+                    firstKey = e.getKey();
+                }
+                fingerprints[n++] = read(e.getValue(), 0);
+                newest = Math.max(newest, read(e.getValue(), 8));
+                if (n == BLOCK) {
+                    blocks.put(firstKey, SeenBlock.encode(fingerprints, n, newest));
+                    n = 0;
+                    newest = Long.MIN_VALUE;
+                }
+            }
+            if (n > 0) {
+                blocks.put(firstKey, SeenBlock.encode(fingerprints, n, newest));
+            }
+            maps.remove(PREFIX + instance);
+        }
+    }
+
+    private static long read(byte[] b, int from) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = v << 8 | (b[from + i] & 0xFFL);
+        }
+        return v;
+    }
+}
