@@ -29,8 +29,8 @@ final class PerIdSeenLog {
                 if (n == 0) {
                     firstKey = e.getKey();
                 }
-                fingerprints[n++] = read(e.getValue(), 0);
-                newest = Math.max(newest, read(e.getValue(), 8));
+                fingerprints[n++] = SeenBlock.readLong(e.getValue(), 0);
+                newest = Math.max(newest, SeenBlock.readLong(e.getValue(), 8));
                 if (n == BLOCK) {
                     blocks.put(firstKey, SeenBlock.encode(fingerprints, n, newest));
                     n = 0;
@@ -42,13 +42,5 @@ final class PerIdSeenLog {
             }
             maps.remove(PREFIX + instance);
         }
-    }
-
-    private static long read(byte[] b, int from) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = v << 8 | (b[from + i] & 0xFFL);
-        }
-        return v;
     }
 }

@@ -46,7 +46,8 @@ final class SeenBlock {
         }
     }
 
-    private static long readLong(byte[] b, int at) {
+    /** The big-endian long at {@code at}. */
+    static long readLong(byte[] b, int at) {
         long v = 0;
         for (int i = 0; i < 8; i++) {
             v = v << 8 | (b[at + i] & 0xFFL);
