@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -90,7 +91,7 @@ public final class Bench {
             Path inbox = fileSourceToSyslog(karaf, workload, receiver.port(), "bench");
             startAndCheckHeap(karaf);
             warmUp(karaf, workload, inbox, receiver);
-            herald = ingest(karaf, data, inbox, receiver, workload.name());
+            herald = ingest(karaf, data, inbox, receiver, workload.name(), options.jfr(workload.name()));
         }
         System.out.println(herald);
         report.throughput(workload, data, reference, herald);
@@ -121,16 +122,26 @@ public final class Bench {
         }
     }
 
-    /** Moves the file into the inbox and clocks until the receiver has every selected line. */
-    private Report.Run ingest(Distribution karaf, Dataset data, Path inbox, SyslogReceiver receiver, String what)
-            throws Exception {
+    /**
+     * Moves the file into the inbox and clocks until the receiver has every selected line; with a
+     * {@code jfr} file (null for none), Karaf's JVM is recorded over the same span.
+     */
+    private Report.Run ingest(Distribution karaf, Dataset data, Path inbox, SyslogReceiver receiver, String what,
+            Path jfr) throws Exception {
         Path staged = stage(karaf, data);
+        if (jfr != null) {
+            karaf.startRecording();
+        }
         double cpuBefore = karaf.cpuSeconds();
         long start = System.nanoTime();
         Files.move(staged, inbox.resolve(staged.getFileName()), StandardCopyOption.ATOMIC_MOVE);
         receiver.awaitDistinct(data.expected(), STALL, LIMIT, "Herald " + what);
         double seconds = (receiver.lastNanos() - start) / 1e9;
         double cpu = karaf.cpuSeconds() - cpuBefore;
+        if (jfr != null) {
+            karaf.stopRecording(jfr);
+            System.out.println("JFR recording of the " + what + " ingest: " + jfr);
+        }
         Thread.sleep(2000); // late duplicates would show in the verdict
         return new Report.Run("Herald " + what, data.lines(), seconds, cpu, karaf.peakRssBytes(), karaf.storeBytes(),
                 verdict(receiver, data));
@@ -201,7 +212,7 @@ public final class Bench {
             pushing.start();
             Report.Run run;
             try {
-                run = ingest(karaf, data, inbox, receiver, "illumio during pushes");
+                run = ingest(karaf, data, inbox, receiver, "illumio during pushes", options.jfr("latency"));
             } finally {
                 ingesting.set(false);
                 pushing.join(60_000);
@@ -278,7 +289,8 @@ public final class Bench {
             Path staged = stage(karaf, data);
             Files.move(staged, inbox.resolve(staged.getFileName()), StandardCopyOption.ATOMIC_MOVE);
             Await.until(() -> probe.bytes() > 0, LIMIT, "the probe of the file's last line: " + karaf.tail());
-            if (options.jfr != null) {
+            Path jfr = options.jfr("drain");
+            if (jfr != null) {
                 karaf.startRecording();
             }
             double cpuBefore = karaf.cpuSeconds();
@@ -287,9 +299,9 @@ public final class Bench {
             receiver.awaitDistinct(data.expected(), STALL, LIMIT, "drain");
             double seconds = (receiver.lastNanos() - start) / 1e9;
             double cpu = karaf.cpuSeconds() - cpuBefore;
-            if (options.jfr != null) {
-                karaf.stopRecording(options.jfr);
-                System.out.println("JFR recording of the drain: " + options.jfr);
+            if (jfr != null) {
+                karaf.stopRecording(jfr);
+                System.out.println("JFR recording of the drain: " + jfr);
             }
             Thread.sleep(2000);
             double sending = (receiver.lastNanos() - receiver.firstNanos()) / 1e9;
@@ -340,20 +352,26 @@ public final class Bench {
     }
 
     /**
-     * A one-line file the rule selects, whose message proves source, route, sink and connection
-     * are up; the receiver then forgets it. Its id names no line of the measured file (CloudTrail:
-     * line 0; flows: another file).
+     * A file of {@code --warmup} lines (one by default) of which the rule selects one at least; its
+     * messages prove source, route, sink and connection are up, and a longer one lets the JIT
+     * compile the path before the clock runs. The receiver then forgets them. Their ids name no
+     * line of the measured file (CloudTrail: line 0; flows: another file).
      */
     private void warmUp(Distribution karaf, Workload workload, Path inbox, SyslogReceiver receiver) throws Exception {
-        String line = null;
-        for (long k = 1; line == null; k++) {
+        StringBuilder lines = new StringBuilder();
+        int selected = 0;
+        for (long k = 1; k <= options.warmup || selected == 0; k++) {
             LineGenerator.Line candidate = workload.generator.line(LineGenerator.streamOf(options.seed + 1, k), 0);
-            line = candidate.matches() ? candidate.text() : null;
+            if (candidate.matches() || options.warmup > 1) {
+                lines.append(candidate.text()).append('\n');
+                selected += candidate.matches() ? 1 : 0;
+            }
         }
         Path staged = karaf.home().resolve("warmup.jsonl");
-        Files.writeString(staged, line + "\n");
+        Files.writeString(staged, lines);
         Files.move(staged, inbox.resolve("warmup.jsonl"), StandardCopyOption.ATOMIC_MOVE);
-        Await.until(() -> receiver.bytes() > 0, BOOT, "the warm-up message (Karaf: " + karaf.tail() + ")");
+        long expected = selected;
+        Await.until(() -> receiver.messages() >= expected, BOOT, "the warm-up messages (Karaf: " + karaf.tail() + ")");
         receiver.reset();
     }
 
@@ -374,17 +392,20 @@ public final class Bench {
     static final class Options {
         static final String USAGE = String.join("\n",
                 "usage: bench/run [--events N] [--seed S] [--pushes N] [--heap 256m] [--phases cloudtrail,illumio,latency,drain]",
+                "                 [--warmup 1 (lines ingested before the clock runs)]",
                 "                 [--distribution karaf-assembly/target/herald-karaf-*.tar.gz] [--work bench/target/bench]",
-                "                 [--jfr drain.jfr (a flight recording of Karaf during the drain)]");
+                "                 [--jfr herald.jfr (flight recordings of Karaf while each phase is clocked: herald-illumio.jfr, ...)]");
         int events = 1_000_000;
         long seed = 42;
         int pushes = 200;
+        /** Lines of a warm-up file ingested before each measured ingest. */
+        int warmup = 1;
         String heap = "256m";
         List<String> phases = List.of("cloudtrail", "illumio", "latency", "drain");
         Path distribution;
         Path work = Path.of("bench/target/bench");
         Path data;
-        /** Where to write a flight recording of the drain, or null for none. */
+        /** The file name flight recordings are named after (one per phase), or null for none. */
         Path jfr;
 
         static Options parse(String[] args) throws IOException {
@@ -402,6 +423,7 @@ public final class Bench {
                     case "events" -> o.events = positive(e.getKey(), v);
                     case "seed" -> o.seed = Long.parseLong(v);
                     case "pushes" -> o.pushes = positive(e.getKey(), v);
+                    case "warmup" -> o.warmup = positive(e.getKey(), v);
                     case "heap" -> o.heap = v;
                     case "phases" -> o.phases = List.of(v.split(","));
                     case "distribution" -> o.distribution = Path.of(v);
@@ -424,6 +446,21 @@ public final class Bench {
                 }
             }
             return o;
+        }
+
+        /**
+         * Where to write the flight recording of a phase ({@code herald.jfr}, phase {@code illumio}:
+         * {@code herald-illumio.jfr}), or null when no recording was asked for.
+         */
+        Path jfr(String phase) {
+            if (jfr == null) {
+                return null;
+            }
+            String name = jfr.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            String base = dot > 0 ? name.substring(0, dot) : name;
+            String extension = dot > 0 ? name.substring(dot) : ".jfr";
+            return jfr.resolveSibling(base + "-" + phase.toLowerCase(Locale.ROOT) + extension);
         }
 
         private static int positive(String name, String value) {

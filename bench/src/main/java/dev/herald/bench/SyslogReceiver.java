@@ -59,6 +59,11 @@ final class SyslogReceiver implements AutoCloseable {
         return distinct;
     }
 
+    /** Every message received since the last {@link #reset}, whatever its id. */
+    synchronized long messages() {
+        return distinct + duplicates + unknown;
+    }
+
     synchronized long duplicates() {
         return duplicates;
     }

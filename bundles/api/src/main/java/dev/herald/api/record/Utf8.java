@@ -18,9 +18,22 @@ final class Utf8 {
 
     /** The text, or null when the bytes are not UTF-8. */
     static String decode(byte[] bytes, int length) {
+        if (ascii(bytes, length)) {
+            // most records are ASCII, where every byte is its character: no decoder, one copy
+            return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+        }
         CharBuffer chars = CharBuffer.allocate(length);
         CoderResult result = decoder().decode(ByteBuffer.wrap(bytes, 0, length), chars, true);
         return result.isError() ? null : chars.flip().toString();
+    }
+
+    private static boolean ascii(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Why the bytes are not UTF-8, for the quarantine: which byte, where. */

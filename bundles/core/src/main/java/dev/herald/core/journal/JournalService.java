@@ -135,8 +135,10 @@ public final class JournalService implements Journal {
         List<Prepared> out = new ArrayList<>(events.size());
         for (Event received : events) {
             Event e = enrichment.enrich(received);
-            ObjectNode input = table.input(e);
-            out.add(new Prepared(e, input, table.match(input), EventCodec.encode(e)));
+            List<Route> matched = table.match(e);
+            // throttles and groups read the envelope: only an event that a route takes needs it
+            ObjectNode input = matched.isEmpty() ? null : table.input(e);
+            out.add(new Prepared(e, input, matched, EventCodec.encode(e)));
         }
         return out;
     }
@@ -309,7 +311,7 @@ public final class JournalService implements Journal {
     /**
      * An event with what the caller's thread worked out for it.
      *
-     * @param input  the envelope fields routes match and throttle on
+     * @param input  the envelope fields routes throttle and group on; null when no route matched
      * @param routes the routes it matched
      * @param bytes  the event serialized for the store
      */

@@ -31,17 +31,30 @@ public final class RouteTable {
     private final Map<String, Route> active;
     private final GenericMachine<String> machine;
     private final FieldTree fields;
+    /**
+     * Every active route with its pattern read directly off events, in {@link Route#ORDER}; null
+     * when some route's pattern cannot be read so (then event-ruler matches every event).
+     */
+    private final List<Map.Entry<Route, DirectPattern>> direct;
 
     private RouteTable(List<RouteDefinition> definitions, Map<String, Route> active, GenericMachine<String> machine) {
         this.definitions = definitions;
         this.active = active;
         this.machine = machine;
         this.fields = new FieldTree();
+        List<Map.Entry<Route, DirectPattern>> direct = new ArrayList<>();
         for (Route r : active.values()) {
+            JsonNode pattern;
             try {
-                fields.addPattern(JSON.readTree(r.definition().pattern()));
+                pattern = JSON.readTree(r.definition().pattern());
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("route " + r.name() + " was checked to be JSON", e);
+            }
+            fields.addPattern(pattern);
+            Optional<DirectPattern> d = direct == null ? Optional.empty() : DirectPattern.compile(pattern);
+            direct = d.isPresent() ? direct : null;
+            if (direct != null) {
+                direct.add(Map.entry(r, d.get()));
             }
             if (r.definition().throttle() != null && r.definition().throttle().keyPath() != null) {
                 fields.addPath(r.definition().throttle().keyPath());
@@ -50,6 +63,10 @@ public final class RouteTable {
                 r.definition().group().paths().forEach(fields::addPath);
             }
         }
+        if (direct != null) {
+            direct.sort(Map.Entry.comparingByKey(Route.ORDER));
+        }
+        this.direct = direct == null ? null : List.copyOf(direct);
     }
 
     public static RouteTable empty() {
@@ -110,6 +127,33 @@ public final class RouteTable {
      */
     public ObjectNode input(Event event) {
         return fields.envelope(event);
+    }
+
+    /**
+     * The valid, enabled routes whose pattern matches the event, in {@link Route#ORDER}: the same
+     * as {@code match(input(event))}, read directly off the event's fields where every route's
+     * pattern allows it and the event holds no value that needs event-ruler ({@link DirectPattern}).
+     */
+    public List<Route> match(Event event) {
+        if (direct == null) {
+            return match(input(event));
+        }
+        List<Route> out = List.of();
+        for (Map.Entry<Route, DirectPattern> r : direct) {
+            switch (r.getValue().test(event)) {
+                case MATCH -> {
+                    if (out.isEmpty()) {
+                        out = new ArrayList<>(2);
+                    }
+                    out.add(r.getKey());
+                }
+                case UNKNOWN -> {
+                    return match(input(event));
+                }
+                default -> { }
+            }
+        }
+        return out;
     }
 
     /** The valid, enabled routes whose pattern matches an {@link #input}, in {@link Route#ORDER}. */

@@ -46,7 +46,9 @@ public final class EventCodec {
     private static byte[] encode(Event e, byte[] detail, byte[] raw) {
         boolean same = raw == null;
         boolean enriched = !e.enrichment().isEmpty();
-        BinaryWriter w = new BinaryWriter(64 + detail.length + (same ? 0 : raw.length));
+        // room for everything but the enrichment: the event is written without growing the buffer
+        int strings = 3 * (e.id().length() + e.source().length() + e.instance().length() + e.type().length());
+        BinaryWriter w = new BinaryWriter(64 + strings + detail.length + (same ? 0 : raw.length));
         w.writeByte(VERSION).writeByte((same ? RAW_IS_DETAIL : 0) | (enriched ? HAS_ENRICHMENT : 0))
                 .writeString(e.id()).writeString(e.source()).writeString(e.instance()).writeString(e.type())
                 .writeVarLong(e.time().getEpochSecond()).writeVarLong(e.time().getNano())
