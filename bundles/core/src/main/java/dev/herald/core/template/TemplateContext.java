@@ -3,7 +3,6 @@ package dev.herald.core.template;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.api.Event;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,19 +23,12 @@ final class TemplateContext {
     private TemplateContext() {
     }
 
-    static Map<String, Object> of(Rendering r) {
+    static LazyMap of(Rendering r) {
         Event e = r.event();
-        Map<String, Object> ctx = new HashMap<>();
-        ctx.put("event", event(e));
-        ctx.put("raw", e.raw());
-        ctx.put("route", r.route());
-        ctx.put("routes", r.routes());
-        ctx.put("sink", r.sink());
-        ctx.put("severity", r.severity().label());
-        ctx.put("idempotencyKey", r.idempotencyKey());
-        ctx.put("runbook", plain(e.enrichment().get("runbook")));
-        ctx.put("group", group(r.group()));
-        return ctx;
+        return new LazyMap().with("event", event(e)).with("raw", e.raw()).with("route", r.route())
+                .with("routes", r.routes()).with("sink", r.sink()).with("severity", r.severity().label())
+                .with("idempotencyKey", r.idempotencyKey()).with("runbook", plain(e.enrichment().get("runbook")))
+                .with("group", group(r.group()));
     }
 
     /** A digest's group: key, count, first, last, events (the first ones kept) and more (how many left out). */

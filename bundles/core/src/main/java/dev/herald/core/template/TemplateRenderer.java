@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * that type; compiled templates are cached and compiled again when their file or bundle changes.
  * Filters plugin bundles contribute ({@link TemplateFilters}) join every engine; when they come or
  * go, the engines are built again and the cache emptied. Templates see each event's {@code summary}
- * from its record kind ({@link RecordKinds#summary}), computed here, never stored.
+ * from its record kind ({@link RecordKinds#summary}), computed here when a template reads it, never stored.
  */
 @Component(service = TemplateRenderer.class, configurationPid = CoreConfig.PID)
 public final class TemplateRenderer {
@@ -114,9 +114,10 @@ public final class TemplateRenderer {
         }
         try {
             BoundedWriter out = bodyFor(r);
-            Map<String, Object> context = TemplateContext.of(r);
-            context.put("summary", kinds.summary(r.event()).asMap());
-            context.put("annotations", annotations(r, context));
+            LazyMap context = TemplateContext.of(r);
+            // a kind's summary may parse the whole detail: only for a template that reads it
+            context.later("summary", () -> kinds.summary(r.event()).asMap());
+            context.with("annotations", annotations(r, context));
             compiled(source, r.escape()).evaluate(out, context);
             return out.toString();
         } catch (PebbleException e) {
