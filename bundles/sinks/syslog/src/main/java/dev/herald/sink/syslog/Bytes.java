@@ -1,5 +1,6 @@
 package dev.herald.sink.syslog;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** A byte array that grows as it is written and is used again for the next message or batch. */
@@ -61,45 +62,16 @@ final class Bytes {
     }
 
     /**
-     * {@code text} in UTF-8 as {@link String#getBytes} writes it (an unpaired surrogate as
-     * {@code ?}); with {@code singleLine}, each CR LF, CR and LF as one space.
+     * {@code text} in UTF-8, by {@link String#getBytes} (an unpaired surrogate as {@code ?}), whose
+     * intrinsics are several times faster than encoding it a character at a time; with
+     * {@code singleLine}, each CR LF, CR and LF as one space.
      */
     void appendUtf8(CharSequence text, boolean singleLine) {
-        int n = text.length();
-        room(n);
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                if (singleLine && (c == '\r' || c == '\n')) {
-                    if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                        i++;
-                    }
-                    c = ' ';
-                }
-                room(1);
-                bytes[length++] = (byte) c;
-            } else if (c < 0x800) {
-                room(2);
-                bytes[length++] = (byte) (0xC0 | c >> 6);
-                bytes[length++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    int cp = Character.toCodePoint(c, text.charAt(++i));
-                    room(4);
-                    bytes[length++] = (byte) (0xF0 | cp >> 18);
-                    bytes[length++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                    bytes[length++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                    bytes[length++] = (byte) (0x80 | cp & 0x3F);
-                } else {
-                    room(1);
-                    bytes[length++] = '?';
-                }
-            } else {
-                room(3);
-                bytes[length++] = (byte) (0xE0 | c >> 12);
-                bytes[length++] = (byte) (0x80 | c >> 6 & 0x3F);
-                bytes[length++] = (byte) (0x80 | c & 0x3F);
-            }
+        byte[] encoded = text.toString().getBytes(StandardCharsets.UTF_8);
+        if (singleLine) {
+            appendSingleLine(encoded, encoded.length);
+        } else {
+            append(encoded, 0, encoded.length);
         }
     }
 

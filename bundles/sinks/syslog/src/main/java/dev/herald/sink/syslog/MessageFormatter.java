@@ -115,7 +115,8 @@ final class MessageFormatter {
         t.append(' ');
         int head = t.length();
         structuredData(t, n);
-        if (Bytes.utf8Length(t) >= maxSize) {
+        // at most three bytes a character: only a header that long needs measuring
+        if (t.length() * 3L >= maxSize && Bytes.utf8Length(t) >= maxSize) {
             t.setLength(head);
             t.append('-');
         }
