@@ -3,6 +3,7 @@ package dev.herald.core.template;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.util.function.Supplier;
 
 /**
  * Collects a rendered body and refuses to grow it past a limit: a template that writes without
@@ -12,14 +13,14 @@ import java.io.Writer;
 final class BoundedWriter extends Writer {
     private final StringWriter out = new StringWriter();
     private final long limit;
-    private final String why;
+    private final Supplier<String> why;
     private long written;
 
     /**
      * @param limit the most characters the body may have
-     * @param why   how the limit was worked out, for the message
+     * @param why   how the limit was worked out, for the message (only then: most bodies never need it)
      */
-    BoundedWriter(long limit, String why) {
+    BoundedWriter(long limit, Supplier<String> why) {
         this.limit = limit;
         this.why = why;
     }
@@ -38,7 +39,7 @@ final class BoundedWriter extends Writer {
 
     private void reserve(int len) throws IOException {
         if (written + len > limit) {
-            throw new IOException("the body grew past " + limit + " characters (" + why + "); the template"
+            throw new IOException("the body grew past " + limit + " characters (" + why.get() + "); the template"
                     + " writes far more than the event holds: check its loops and includes");
         }
         written += len;

@@ -160,13 +160,23 @@ public final class TemplateRenderer {
 
     /** A digest's body may write the records of every event it shows. */
     private static BoundedWriter bodyFor(Rendering r) {
-        List<Event> shown = r.group() == null ? List.of(r.event()) : r.group().events();
-        long raw = shown.stream().mapToLong(e -> e.raw() == null ? 0 : e.raw().length()).sum();
-        if (r.group() != null && !shown.contains(r.group().last())) {
-            raw += r.group().last().raw() == null ? 0 : r.group().last().raw().length();
+        // plain loops: this runs for every delivery
+        long raw = r.group() == null ? rawLength(r.event()) : 0;
+        if (r.group() != null) {
+            for (Event e : r.group().events()) {
+                raw += rawLength(e);
+            }
+            if (!r.group().events().contains(r.group().last())) {
+                raw += rawLength(r.group().last());
+            }
         }
-        return new BoundedWriter(BASE_BODY_CHARS + BODY_CHARS_PER_RAW_CHAR * raw, BASE_BODY_CHARS + " + "
-                + BODY_CHARS_PER_RAW_CHAR + " per character of the " + raw + " characters of the events' records");
+        long rawChars = raw;
+        return new BoundedWriter(BASE_BODY_CHARS + BODY_CHARS_PER_RAW_CHAR * raw, () -> BASE_BODY_CHARS + " + "
+                + BODY_CHARS_PER_RAW_CHAR + " per character of the " + rawChars + " characters of the events' records");
+    }
+
+    private static long rawLength(Event e) {
+        return e.raw() == null ? 0 : e.raw().length();
     }
 
     private PebbleTemplate compiled(TemplateSource source, Escape escape) throws IOException {
