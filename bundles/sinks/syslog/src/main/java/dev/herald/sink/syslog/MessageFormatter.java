@@ -152,13 +152,16 @@ final class MessageFormatter {
     }
 
     private static void sdValue(StringBuilder out, String value) {
+        // the runs between escaped characters (mostly the whole value) are appended at once
+        int run = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '"' || c == '\\' || c == ']') {
-                out.append('\\');
+                out.append(value, run, i).append('\\');
+                run = i;
             }
-            out.append(c);
         }
+        out.append(value, run, value.length());
     }
 
     /** {@code value} with anything but printable US-ASCII (33–126) as {@code _}, cut to {@code max} characters. */
