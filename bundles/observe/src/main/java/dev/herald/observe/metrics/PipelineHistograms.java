@@ -1,15 +1,23 @@
 package dev.herald.observe.metrics;
 
 import dev.herald.api.admin.PipelineListener;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Histograms of what core tells as it happens: journal commit time and delivery latency. */
 final class PipelineHistograms implements PipelineListener {
     private final Histogram commit;
     private final Histogram delivery;
+    /**
+     * Each sink's delivery histogram, found once: this runs for every delivery, and the metric's own
+     * lookup builds a list of label values each time. Sinks are few.
+     */
+    private final Map<String, DistributionDataPoint> deliveryBySink = new ConcurrentHashMap<>();
 
     PipelineHistograms(PrometheusRegistry registry) {
         commit = Histogram.builder().name("herald_journal_commit_seconds")
@@ -31,7 +39,7 @@ final class PipelineHistograms implements PipelineListener {
 
     @Override
     public void delivered(String sink, Duration latency) {
-        delivery.labelValues(sink).observe(seconds(latency));
+        deliveryBySink.computeIfAbsent(sink, delivery::labelValues).observe(seconds(latency));
     }
 
     private static double seconds(Duration d) {
