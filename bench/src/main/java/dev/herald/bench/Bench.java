@@ -342,7 +342,7 @@ public final class Bench {
     }
 
     private void startAndCheckHeap(Distribution karaf) throws Exception {
-        karaf.start("-Xmx" + options.heap);
+        karaf.start(("-Xmx" + options.heap + " " + options.javaOptions).strip());
         long heap = karaf.maxHeapBytes();
         long wanted = Options.bytes(options.heap);
         if (heap != wanted) {
@@ -394,7 +394,8 @@ public final class Bench {
                 "usage: bench/run [--events N] [--seed S] [--pushes N] [--heap 256m] [--phases cloudtrail,illumio,latency,drain]",
                 "                 [--warmup 1 (lines ingested before the clock runs)]",
                 "                 [--distribution karaf-assembly/target/herald-karaf-*.tar.gz] [--work bench/target/bench]",
-                "                 [--jfr herald.jfr (flight recordings of Karaf while each phase is clocked: herald-illumio.jfr, ...)]");
+                "                 [--jfr herald.jfr (flight recordings of Karaf while each phase is clocked: herald-illumio.jfr, ...)]",
+                "                 [--java-options \"-Xlog:gc:file=gc.log\" (more options for Karaf's JVM, after -Xmx)]");
         int events = 1_000_000;
         long seed = 42;
         int pushes = 200;
@@ -405,6 +406,8 @@ public final class Bench {
         Path distribution;
         Path work = Path.of("bench/target/bench");
         Path data;
+        /** Options for Karaf's JVM after the heap's, as an operator adds them (EXTRA_JAVA_OPTS). */
+        String javaOptions = "";
         /** The file name flight recordings are named after (one per phase), or null for none. */
         Path jfr;
 
@@ -429,6 +432,7 @@ public final class Bench {
                     case "distribution" -> o.distribution = Path.of(v);
                     case "work" -> o.work = Path.of(v);
                     case "jfr" -> o.jfr = Path.of(v).toAbsolutePath();
+                    case "java-options" -> o.javaOptions = v;
                     default -> throw new IllegalArgumentException("unknown option --" + e.getKey());
                 }
             }
