@@ -27,8 +27,9 @@ import org.junit.Test;
 /**
  * The distribution started the ways a user starts it, by its own scripts (Pax Exam launches Karaf
  * its own way, without bin/setenv): {@code bin/karaf} as the README's first command, and the
- * systemd unit of {@code bin/contrib/herald.service}. Each proves the heap cap the JVM really got
- * ({@code jcmd VM.flags}) and a clean stop; the unit also passes {@code systemd-analyze verify}.
+ * systemd unit of {@code bin/contrib/herald.service}. Each proves the heap cap, collector, G1 reserve
+ * ({@code jcmd VM.flags}) and malloc arenas (the JVM's environment) the JVM really got, by default
+ * or overridden, and a clean stop; the unit also passes {@code systemd-analyze verify}.
  */
 public class StartScriptsIT {
     private static final long MB = 1024 * 1024;
@@ -69,7 +70,7 @@ public class StartScriptsIT {
         }
     }
 
-    /** README: the first command leaves you at Herald's prompt, with the default heap cap; bin/stop stops it. */
+    /** README: the first command leaves you at Herald's prompt, with the default heap cap, collector and arenas; bin/stop stops it. */
     @Test
     public void binKarafShowsHeraldsPromptCapsTheHeapAndStopsOnBinStop() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString()).directory(home.toFile());
@@ -85,6 +86,10 @@ public class StartScriptsIT {
         assertFalse("the welcome shows an unresolved placeholder:\n" + console.text(), console.text().contains("${"));
         long jvm = jvmPid();
         assertEquals("default heap cap of bin/setenv", 384 * MB, maxHeap(jvm));
+        String flags = flags(jvm);
+        assertTrue("bin/setenv's collector: " + flags, flags.contains("-XX:+UseG1GC"));
+        assertEquals("bin/setenv's G1 reserve", "30", flag(flags, "G1ReservePercent"));
+        assertEquals("bin/setenv's malloc arenas", "2", environment(jvm).get("MALLOC_ARENA_MAX"));
 
         // a console on a pipe is a dumb terminal that does not take typed commands reliably: Karaf's own stop script
         Result stop = run(List.of(home.resolve("bin/stop").toString()), STOP);
@@ -96,12 +101,12 @@ public class StartScriptsIT {
     }
 
     /**
-     * The unit's ExecStart, with its HERALD_HEAP overridden as /etc/default/herald would: the main
-     * process is the JVM, it gets that heap, and the unit's KillSignal stops it with a status the
-     * unit counts as success.
+     * The unit's ExecStart, with its HERALD_HEAP, EXTRA_JAVA_OPTS and MALLOC_ARENA_MAX overridden as
+     * /etc/default/herald would: the main process is the JVM, it gets that heap, G1 reserve and
+     * arenas, and the unit's KillSignal stops it with a status the unit counts as success.
      */
     @Test
-    public void theSystemdUnitsCommandHonoursHeraldHeapAndStopsCleanlyOnItsKillSignal() throws Exception {
+    public void theSystemdUnitsCommandHonoursTheOverridesAndStopsCleanlyOnItsKillSignal() throws Exception {
         Map<String, String> unit = unit();
         assertEquals("SIGTERM", unit.get("KillSignal"));
         assertTrue(unit.get("SuccessExitStatus"), List.of(unit.get("SuccessExitStatus").split(" ")).contains("143"));
@@ -110,7 +115,8 @@ public class StartScriptsIT {
 
         ProcessBuilder builder = new ProcessBuilder(execStart.split(" ")).directory(home.toFile());
         builder.environment().put("HERALD_HEAP", "256m");
-        builder.environment().remove("EXTRA_JAVA_OPTS");
+        builder.environment().put("EXTRA_JAVA_OPTS", "-XX:G1ReservePercent=20");
+        builder.environment().put("MALLOC_ARENA_MAX", "4");
         builder.redirectErrorStream(true);
         karaf = builder.start();
         Output out = new Output(karaf.getInputStream());
@@ -121,6 +127,8 @@ public class StartScriptsIT {
                 () -> "Herald did not start:\n" + out.text() + "\n" + read(log));
         assertEquals("the process systemd watches is the JVM", karaf.pid(), jvmPid());
         assertEquals(256 * MB, maxHeap(karaf.pid()));
+        assertEquals("a G1 reserve of EXTRA_JAVA_OPTS", "20", flag(flags(karaf.pid()), "G1ReservePercent"));
+        assertEquals("MALLOC_ARENA_MAX of the environment", "4", environment(karaf.pid()).get("MALLOC_ARENA_MAX"));
 
         karaf.destroy(); // SIGTERM, the unit's KillSignal
         assertTrue("the JVM did not stop on SIGTERM within the unit's timeout:\n" + out.text(),
@@ -181,11 +189,34 @@ public class StartScriptsIT {
 
     /** The JVM's own MaxHeapSize, as jcmd reports it. */
     private static long maxHeap(long pid) throws Exception {
+        return Long.parseLong(flag(flags(pid), "MaxHeapSize"));
+    }
+
+    /** The JVM's flags, as {@code jcmd VM.flags} reports them. */
+    private static String flags(long pid) throws Exception {
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
         Result flags = run(List.of(jcmd, Long.toString(pid), "VM.flags"), Duration.ofSeconds(60));
-        Matcher m = Pattern.compile("MaxHeapSize=(\\d+)").matcher(flags.output);
-        assertTrue("jcmd VM.flags: " + flags.output, flags.exit == 0 && m.find());
-        return Long.parseLong(m.group(1));
+        assertEquals("jcmd VM.flags: " + flags.output, 0, flags.exit);
+        return flags.output;
+    }
+
+    /** The value of {@code -XX:name=value} in {@code flags}. */
+    private static String flag(String flags, String name) {
+        Matcher m = Pattern.compile("-XX:" + name + "=(\\S+)").matcher(flags);
+        assertTrue("no " + name + " in " + flags, m.find());
+        return m.group(1);
+    }
+
+    /** The environment the JVM was started with. */
+    private static Map<String, String> environment(long pid) throws IOException {
+        Map<String, String> env = new java.util.HashMap<>();
+        for (String entry : Files.readString(Path.of("/proc", Long.toString(pid), "environ")).split("\0")) {
+            int eq = entry.indexOf('=');
+            if (eq > 0) {
+                env.put(entry.substring(0, eq), entry.substring(eq + 1));
+            }
+        }
+        return env;
     }
 
     private void set(String file, String key, String value) throws IOException {
