@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
-import dev.herald.api.record.RecordKind;
 import dev.herald.api.record.RecordKinds;
 import dev.herald.api.record.RecordSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,29 +67,11 @@ class LazyTemplateContextTest {
     void theSummaryIsWorkedOutOnlyForATemplateThatReadsIt() throws Exception {
         AtomicInteger summaries = new AtomicInteger();
         TemplateRenderer renderer = new TemplateRenderer(templates);
-        renderer.setRecordKinds(RecordKinds.of(new RecordKind() {
-            @Override
-            public String name() {
-                return "json";
-            }
-
-            @Override
-            public boolean accepts(JsonNode record) {
-                return false;
-            }
-
-            @Override
-            public List<Event> events(JsonNode record, String raw, String instance, String fallbackId) {
-                return List.of();
-            }
-
-            @Override
-            public RecordSummary summary(Event e) {
-                summaries.incrementAndGet();
-                return new RecordSummary("port " + e.detail().path("dst").path("port").asText(), null, null, null, null,
-                        null, null);
-            }
-        }));
+        renderer.setRecordKinds(RecordKinds.of(new SummaryKind("json", e -> {
+            summaries.incrementAndGet();
+            return new RecordSummary("port " + e.detail().path("dst").path("port").asText(), null, null, null, null,
+                    null, null);
+        })));
         Event event = event("{\"dst\":{\"port\":3389}}");
 
         assertEquals("{\"dst\":{\"port\":3389}}", render(renderer, event, "{{ raw }}"));

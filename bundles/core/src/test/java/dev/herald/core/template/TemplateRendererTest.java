@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
-import dev.herald.api.record.RecordKind;
 import dev.herald.api.record.RecordKinds;
 import dev.herald.api.record.RecordSummary;
 import dev.herald.api.sink.TemplateFilters;
@@ -18,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,28 +65,9 @@ class TemplateRendererTest {
         String template = "{{ summary.title }}|{{ summary.actor | default('-') }}|{{ summary.link | default('-') }}";
         assertEquals("CreateUser from trail|-|-", render(Escape.NONE, template), "no kind for cloudtrail here");
 
-        renderer.setRecordKinds(RecordKinds.of(new RecordKind() {
-            @Override
-            public String name() {
-                return "cloudtrail";
-            }
-
-            @Override
-            public boolean accepts(JsonNode record) {
-                return false;
-            }
-
-            @Override
-            public List<Event> events(JsonNode record, String raw, String instance, String fallbackId) {
-                return List.of();
-            }
-
-            @Override
-            public RecordSummary summary(Event e) {
-                return new RecordSummary(e.type() + " by ann", e.detail().path("userIdentity").path("arn").asText(),
-                        null, null, null, null, "https://console.example/" + e.id());
-            }
-        }));
+        renderer.setRecordKinds(RecordKinds.of(new SummaryKind("cloudtrail", e -> new RecordSummary(e.type()
+                + " by ann", e.detail().path("userIdentity").path("arn").asText(), null, null, null, null,
+                "https://console.example/" + e.id()))));
         assertEquals("CreateUser by ann|arn:aws:iam::1:user/ann|https://console.example/e1",
                 render(Escape.NONE, template));
     }
