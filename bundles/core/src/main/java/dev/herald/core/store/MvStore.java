@@ -35,15 +35,8 @@ public final class MvStore implements Store {
     /** How often a file closed by a failed write is opened again while nothing writes. */
     static final Duration REOPEN_EVERY = Duration.ofSeconds(5);
     private static final int RETENTION_MILLIS = 10_000;
-    /**
-     * Every commit leaves the pages it replaced dead in their chunks, and a chunk's space is reused
-     * only once all of it is dead. So at most every {@link #COMPACT_EVERY}, while less than
-     * {@link #COMPACT_TARGET_FILL} percent of the chunks is live, a commit rewrites the live pages
-     * of up to {@link #COMPACT_WRITE_BYTES} of the emptiest old chunks. Measured on the bench's
-     * flow logs, the file was 57% live with the earlier rule (half full, every 1,000 commits).
-     */
-    private static final long COMPACT_EVERY = Duration.ofSeconds(1).toMillis();
-    private static final int COMPACT_TARGET_FILL = 75;
+    private static final int COMPACT_EVERY_COMMITS = 1_000;
+    private static final int COMPACT_TARGET_FILL = 50;
     private static final int COMPACT_WRITE_BYTES = 4 << 20;
     /** How often a commit also drops what is past the event log's retention. */
     static final Duration PRUNE_EVERY = Duration.ofSeconds(1);
@@ -58,7 +51,7 @@ public final class MvStore implements Store {
     private volatile MvMaps maps;
     private Dedupe dedupe;
     private long seq;
-    private long nextCompact;
+    private long commits;
     private boolean unsynced;
     private long nextPrune;
     /** Why writes fail, from the last failed write until one succeeds; null when they work. */
@@ -198,9 +191,7 @@ public final class MvStore implements Store {
         } catch (RuntimeException e) {
             throw new StoreException("cannot commit to " + file + ": " + rootCause(e) + " (" + e.getMessage() + ")", e);
         }
-        long now = System.currentTimeMillis();
-        if (now >= nextCompact) {
-            nextCompact = now + COMPACT_EVERY;
+        if (++commits % COMPACT_EVERY_COMMITS == 0) {
             try {
                 mv.compact(COMPACT_TARGET_FILL, COMPACT_WRITE_BYTES);
             } catch (RuntimeException e) {
