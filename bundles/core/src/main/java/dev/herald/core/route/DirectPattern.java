@@ -1,7 +1,6 @@
 package dev.herald.core.route;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.herald.api.Event;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -81,17 +80,7 @@ final class DirectPattern {
     private record EnvelopeFields(Event event) implements Fields {
         @Override
         public JsonNode get(String name) {
-            return switch (name) {
-                case "id" -> TextNode.valueOf(event.id());
-                case "source" -> TextNode.valueOf(event.source());
-                case "instance" -> TextNode.valueOf(event.instance());
-                case "type" -> TextNode.valueOf(event.type());
-                case "time" -> TextNode.valueOf(event.time().toString());
-                case "severity" -> TextNode.valueOf(event.severity().label());
-                case "detail" -> event.detail();
-                case "enrichment" -> event.enrichment();
-                default -> null;
-            };
+            return FieldTree.field(event, name);
         }
     }
 

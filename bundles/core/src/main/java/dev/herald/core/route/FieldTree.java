@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.herald.api.Event;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -48,19 +49,27 @@ public final class FieldTree {
     public ObjectNode envelope(Event e) {
         ObjectNode n = NODES.objectNode();
         children.forEach((name, sub) -> {
-            switch (name) {
-                case "id" -> n.put(name, e.id());
-                case "source" -> n.put(name, e.source());
-                case "instance" -> n.put(name, e.instance());
-                case "type" -> n.put(name, e.type());
-                case "time" -> n.put(name, e.time().toString());
-                case "severity" -> n.put(name, e.severity().label());
-                case "detail" -> n.set(name, sub.whole ? e.detail() : sub.prune(e.detail()));
-                case "enrichment" -> n.set(name, sub.whole ? e.enrichment() : sub.prune(e.enrichment()));
-                default -> { }
+            JsonNode value = field(e, name);
+            if (value != null) {
+                n.set(name, sub.whole ? value : sub.prune(value));
             }
         });
         return n;
+    }
+
+    /** The envelope field {@code name} of the event, whole; null for a name the envelope does not have. */
+    static JsonNode field(Event e, String name) {
+        return switch (name) {
+            case "id" -> TextNode.valueOf(e.id());
+            case "source" -> TextNode.valueOf(e.source());
+            case "instance" -> TextNode.valueOf(e.instance());
+            case "type" -> TextNode.valueOf(e.type());
+            case "time" -> TextNode.valueOf(e.time().toString());
+            case "severity" -> TextNode.valueOf(e.severity().label());
+            case "detail" -> e.detail();
+            case "enrichment" -> e.enrichment();
+            default -> null;
+        };
     }
 
     private JsonNode prune(JsonNode node) {
