@@ -1,5 +1,6 @@
 package dev.herald.core.store;
 
+import java.nio.ByteBuffer;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
 
@@ -21,24 +22,24 @@ final class PerIdSeenLog {
         for (String instance : maps.namesAfter(PREFIX)) {
             MVMap<Long, byte[]> old = maps.log(PREFIX + instance);
             MVMap<Long, byte[]> blocks = maps.seenLog(instance);
-            long[] fingerprints = new long[BLOCK];
-            int n = 0;
+            LongList fingerprints = new LongList();
             long firstKey = 0;
             long newest = Long.MIN_VALUE;
             for (Map.Entry<Long, byte[]> e : old.entrySet()) {
-                if (n == 0) {
+                if (fingerprints.isEmpty()) {
                     firstKey = e.getKey();
                 }
-                fingerprints[n++] = SeenBlock.readLong(e.getValue(), 0);
-                newest = Math.max(newest, SeenBlock.readLong(e.getValue(), 8));
-                if (n == BLOCK) {
-                    blocks.put(firstKey, SeenBlock.encode(fingerprints, n, newest));
-                    n = 0;
+                ByteBuffer entry = ByteBuffer.wrap(e.getValue());
+                fingerprints.add(entry.getLong(0));
+                newest = Math.max(newest, entry.getLong(Long.BYTES));
+                if (fingerprints.size() == BLOCK) {
+                    blocks.put(firstKey, SeenBlock.encode(fingerprints, newest));
+                    fingerprints.clear();
                     newest = Long.MIN_VALUE;
                 }
             }
-            if (n > 0) {
-                blocks.put(firstKey, SeenBlock.encode(fingerprints, n, newest));
+            if (!fingerprints.isEmpty()) {
+                blocks.put(firstKey, SeenBlock.encode(fingerprints, newest));
             }
             maps.remove(PREFIX + instance);
         }

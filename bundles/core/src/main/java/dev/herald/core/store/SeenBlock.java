@@ -1,5 +1,7 @@
 package dev.herald.core.store;
 
+import java.nio.ByteBuffer;
+
 /**
  * The stored form of the ids one transaction added for one source instance ({@link SeenIds}):
  * their count, the newest time any of them was seen, then their fingerprints, 8 bytes each.
@@ -7,51 +9,29 @@ package dev.herald.core.store;
  * newest id is past it.
  */
 final class SeenBlock {
-    private static final int HEADER_BYTES = 12;
+    private static final int HEADER_BYTES = Integer.BYTES + Long.BYTES;
 
     private SeenBlock() {
     }
 
-    static byte[] encode(long[] fingerprints, int count, long newest) {
-        byte[] b = new byte[HEADER_BYTES + 8 * count];
-        writeInt(b, count);
-        writeLong(b, 4, newest);
-        for (int i = 0; i < count; i++) {
-            writeLong(b, HEADER_BYTES + 8 * i, fingerprints[i]);
+    static byte[] encode(LongList fingerprints, long newest) {
+        ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES + Long.BYTES * fingerprints.size());
+        b.putInt(fingerprints.size()).putLong(newest);
+        for (int i = 0; i < fingerprints.size(); i++) {
+            b.putLong(fingerprints.get(i));
         }
-        return b;
+        return b.array();
     }
 
     static int count(byte[] block) {
-        return (block[0] & 0xFF) << 24 | (block[1] & 0xFF) << 16 | (block[2] & 0xFF) << 8 | block[3] & 0xFF;
+        return ByteBuffer.wrap(block).getInt(0);
     }
 
     static long newest(byte[] block) {
-        return readLong(block, 4);
+        return ByteBuffer.wrap(block).getLong(Integer.BYTES);
     }
 
     static long fingerprint(byte[] block, int i) {
-        return readLong(block, HEADER_BYTES + 8 * i);
-    }
-
-    private static void writeInt(byte[] b, int v) {
-        for (int i = 0; i < 4; i++) {
-            b[i] = (byte) (v >>> (24 - 8 * i));
-        }
-    }
-
-    private static void writeLong(byte[] b, int at, long v) {
-        for (int i = 0; i < 8; i++) {
-            b[at + i] = (byte) (v >>> (56 - 8 * i));
-        }
-    }
-
-    /** The big-endian long at {@code at}. */
-    static long readLong(byte[] b, int at) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = v << 8 | (b[at + i] & 0xFFL);
-        }
-        return v;
+        return ByteBuffer.wrap(block).getLong(HEADER_BYTES + Long.BYTES * i);
     }
 }

@@ -1,6 +1,5 @@
 package dev.herald.core.store;
 
-import java.util.Arrays;
 import java.util.function.LongSupplier;
 import org.h2.mvstore.MVMap;
 
@@ -22,12 +21,10 @@ final class SeenIds {
     /** Ids in the stored blocks. */
     private long count;
     /** What this transaction added, written as one block at its end. */
-    private long[] added = new long[64];
-    private int addedCount;
+    private final LongList added = new LongList();
     private long newest = Long.MIN_VALUE;
     /** What this transaction's pruning forgot, put back if it rolls back. */
-    private long[] forgotten = new long[0];
-    private int forgottenCount;
+    private final LongList forgotten = new LongList();
     private long countBefore;
 
     private SeenIds(String instance) {
@@ -54,10 +51,7 @@ final class SeenIds {
         if (!fingerprints.add(fingerprint)) {
             return false;
         }
-        if (addedCount == added.length) {
-            added = Arrays.copyOf(added, added.length * 2);
-        }
-        added[addedCount++] = fingerprint;
+        added.add(fingerprint);
         newest = Math.max(newest, now);
         return true;
     }
@@ -68,9 +62,9 @@ final class SeenIds {
      */
     void finish(MvMaps maps, LongSupplier logIds, long maxIds, long cutoff) {
         MVMap<Long, byte[]> log = maps.seenLog(instance);
-        if (addedCount > 0) {
-            log.put(logIds.getAsLong(), SeenBlock.encode(added, addedCount, newest));
-            count += addedCount;
+        if (!added.isEmpty()) {
+            log.put(logIds.getAsLong(), SeenBlock.encode(added, newest));
+            count += added.size();
         }
         for (Long first = log.firstKey(); first != null; first = log.firstKey()) {
             byte[] oldest = log.get(first);
@@ -81,15 +75,18 @@ final class SeenIds {
             log.remove(first);
             count -= n;
             for (int i = 0; i < n; i++) {
-                forget(SeenBlock.fingerprint(oldest, i));
+                long fingerprint = SeenBlock.fingerprint(oldest, i);
+                if (fingerprints.remove(fingerprint)) {
+                    forgotten.add(fingerprint);
+                }
             }
         }
     }
 
     /** The transaction's changes are committed: nothing to undo any more. */
     void committed() {
-        addedCount = 0;
-        forgottenCount = 0;
+        added.clear();
+        forgotten.clear();
         newest = Long.MIN_VALUE;
         countBefore = count;
     }
@@ -97,23 +94,13 @@ final class SeenIds {
     /** The transaction was rolled back (and with it the log): undo its changes to the set. */
     void rolledBack() {
         // what it forgot first: its own ids may be among them (a block past the age limit at once)
-        for (int i = 0; i < forgottenCount; i++) {
-            fingerprints.add(forgotten[i]);
+        for (int i = 0; i < forgotten.size(); i++) {
+            fingerprints.add(forgotten.get(i));
         }
-        for (int i = 0; i < addedCount; i++) {
-            fingerprints.remove(added[i]);
+        for (int i = 0; i < added.size(); i++) {
+            fingerprints.remove(added.get(i));
         }
         count = countBefore;
         committed();
-    }
-
-    private void forget(long fingerprint) {
-        if (!fingerprints.remove(fingerprint)) {
-            return;
-        }
-        if (forgottenCount == forgotten.length) {
-            forgotten = Arrays.copyOf(forgotten, Math.max(64, forgotten.length * 2));
-        }
-        forgotten[forgottenCount++] = fingerprint;
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.core.TestSettings;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import org.h2.mvstore.MVMap;
@@ -162,11 +163,6 @@ class SeenIdsTest {
     }
 
     private static byte[] perIdEntry(long fingerprint, long time) {
-        byte[] b = new byte[16];
-        for (int i = 0; i < 8; i++) {
-            b[i] = (byte) (fingerprint >>> (56 - 8 * i));
-            b[8 + i] = (byte) (time >>> (56 - 8 * i));
-        }
-        return b;
+        return ByteBuffer.allocate(16).putLong(fingerprint).putLong(time).array();
     }
 }
