@@ -160,19 +160,25 @@ public final class TemplateRenderer {
 
     /** A digest's body may write the records of every event it shows. */
     private static BoundedWriter bodyFor(Rendering r) {
-        // plain loops: this runs for every delivery
-        long raw = r.group() == null ? rawLength(r.event()) : 0;
-        if (r.group() != null) {
-            for (Event e : r.group().events()) {
-                raw += rawLength(e);
-            }
-            if (!r.group().events().contains(r.group().last())) {
-                raw += rawLength(r.group().last());
-            }
-        }
-        long rawChars = raw;
+        long raw = shownRawLength(r);
         return new BoundedWriter(BASE_BODY_CHARS + BODY_CHARS_PER_RAW_CHAR * raw, () -> BASE_BODY_CHARS + " + "
-                + BODY_CHARS_PER_RAW_CHAR + " per character of the " + rawChars + " characters of the events' records");
+                + BODY_CHARS_PER_RAW_CHAR + " per character of the " + raw + " characters of the events' records");
+    }
+
+    /** The characters of the records a body may show: its event's, or a digest's shown events' and last's. */
+    private static long shownRawLength(Rendering r) {
+        if (r.group() == null) {
+            return rawLength(r.event());
+        }
+        // a plain loop: this runs for every delivery
+        long raw = 0;
+        for (Event e : r.group().events()) {
+            raw += rawLength(e);
+        }
+        if (!r.group().events().contains(r.group().last())) {
+            raw += rawLength(r.group().last());
+        }
+        return raw;
     }
 
     private static long rawLength(Event e) {
