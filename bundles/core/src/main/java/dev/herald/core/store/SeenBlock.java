@@ -1,6 +1,7 @@
 package dev.herald.core.store;
 
 import java.nio.ByteBuffer;
+import java.util.function.LongConsumer;
 
 /**
  * The stored form of the ids one transaction added for one source instance ({@link SeenIds}):
@@ -31,7 +32,12 @@ final class SeenBlock {
         return ByteBuffer.wrap(block).getLong(Integer.BYTES);
     }
 
-    static long fingerprint(byte[] block, int i) {
-        return ByteBuffer.wrap(block).getLong(HEADER_BYTES + Long.BYTES * i);
+    /** Gives each fingerprint of the block, in the order they were added. */
+    static void forEachFingerprint(byte[] block, LongConsumer action) {
+        ByteBuffer b = ByteBuffer.wrap(block);
+        int n = b.getInt(0);
+        for (int i = 0; i < n; i++) {
+            action.accept(b.getLong(HEADER_BYTES + Long.BYTES * i));
+        }
     }
 }

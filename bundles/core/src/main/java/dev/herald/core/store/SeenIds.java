@@ -35,11 +35,8 @@ final class SeenIds {
         SeenIds s = new SeenIds(instance);
         if (maps.exists(MvMaps.SEEN + instance)) {
             for (byte[] block : maps.seenLog(instance).values()) {
-                int n = SeenBlock.count(block);
-                for (int i = 0; i < n; i++) {
-                    s.fingerprints.add(SeenBlock.fingerprint(block, i));
-                }
-                s.count += n;
+                SeenBlock.forEachFingerprint(block, s.fingerprints::add);
+                s.count += SeenBlock.count(block);
             }
         }
         s.countBefore = s.count;
@@ -74,12 +71,11 @@ final class SeenIds {
             }
             log.remove(first);
             count -= n;
-            for (int i = 0; i < n; i++) {
-                long fingerprint = SeenBlock.fingerprint(oldest, i);
+            SeenBlock.forEachFingerprint(oldest, fingerprint -> {
                 if (fingerprints.remove(fingerprint)) {
                     forgotten.add(fingerprint);
                 }
-            }
+            });
         }
     }
 
