@@ -1,5 +1,6 @@
 package dev.herald.bench;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -97,16 +98,41 @@ public final class Bench {
         report.throughput(workload, data, reference, herald);
     }
 
+    /**
+     * Runs the reference on the dataset. With a warm-up longer than one line, the reference first
+     * forwards the {@link #warmupFile warm-up file} in the same JVM and then waits for the dataset to
+     * appear: its clock then runs, like Herald's, on a warm JVM from the file appearing. Otherwise
+     * its clock runs from its process start.
+     */
     private Report.Run reference(Workload workload, Dataset data) throws Exception {
+        boolean warm = options.warmup > 1;
+        Path input = warm ? options.work.resolve("reference-" + data.file().getFileName()) : data.file();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + options.heap, "-cp", System.getProperty("java.class.path"), ReferenceForwarder.class.getName(),
+                workload.name(), input.toString()));
+        WarmupFile warmup = warm ? warmupFile(workload) : null;
+        if (warm) {
+            Files.deleteIfExists(input);
+        }
         try (SyslogReceiver receiver = new SyslogReceiver()) {
-            Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-            ProcessBuilder builder = new ProcessBuilder(javaBin.toString(), "-Xmx" + options.heap, "-cp",
-                    System.getProperty("java.class.path"), ReferenceForwarder.class.getName(), workload.name(),
-                    data.file().toString(), Integer.toString(receiver.port()))
+            command.add(Integer.toString(receiver.port()));
+            if (warm) {
+                command.add(warmup.file().toString());
+            }
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(options.work.resolve("reference.out").toFile());
             long start = System.nanoTime();
             Process process = builder.start();
             try (ProcessSampler sampler = new ProcessSampler(process.pid())) {
+                double cpuBefore = 0;
+                if (warm) {
+                    long expected = warmup.selected();
+                    Await.until(() -> receiver.messages() >= expected, BOOT, "the reference's warm-up messages");
+                    receiver.reset();
+                    cpuBefore = Distribution.cpuSeconds(process.pid());
+                    start = System.nanoTime();
+                    Files.createLink(input, data.file());
+                }
                 receiver.awaitDistinct(data.expected(), STALL, LIMIT, "reference " + workload);
                 double seconds = (receiver.lastNanos() - start) / 1e9;
                 if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
@@ -114,10 +140,13 @@ public final class Bench {
                             + Files.readString(options.work.resolve("reference.out")));
                 }
                 sampler.close();
-                return new Report.Run("reference " + workload, data.lines(), seconds, sampler.cpuSeconds(),
+                return new Report.Run("reference " + workload, data.lines(), seconds, sampler.cpuSeconds() - cpuBefore,
                         sampler.peakRssBytes(), 0, verdict(receiver, data));
             } finally {
                 process.destroyForcibly();
+                if (warm) {
+                    Files.deleteIfExists(input);
+                }
             }
         }
     }
@@ -352,27 +381,43 @@ public final class Bench {
     }
 
     /**
-     * A file of {@code --warmup} lines (one by default) of which the rule selects one at least; its
-     * messages prove source, route, sink and connection are up, and a longer one lets the JIT
-     * compile the path before the clock runs. The receiver then forgets them. Their ids name no
-     * line of the measured file (CloudTrail: line 0; flows: another file).
+     * Ingests the {@link #warmupFile warm-up file}: its messages prove source, route, sink and
+     * connection are up, and a longer one lets the JIT compile the path before the clock runs. The
+     * receiver then forgets them.
      */
     private void warmUp(Distribution karaf, Workload workload, Path inbox, SyslogReceiver receiver) throws Exception {
-        StringBuilder lines = new StringBuilder();
-        int selected = 0;
-        for (long k = 1; k <= options.warmup || selected == 0; k++) {
-            LineGenerator.Line candidate = workload.generator.line(LineGenerator.streamOf(options.seed + 1, k), 0);
-            if (candidate.matches() || options.warmup > 1) {
-                lines.append(candidate.text()).append('\n');
-                selected += candidate.matches() ? 1 : 0;
+        WarmupFile warmup = warmupFile(workload);
+        Path staged = karaf.home().resolve("warmup.jsonl");
+        Files.copy(warmup.file(), staged, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(staged, inbox.resolve("warmup.jsonl"), StandardCopyOption.ATOMIC_MOVE);
+        Await.until(() -> receiver.messages() >= warmup.selected(), BOOT, "the warm-up messages (Karaf: " + karaf.tail() + ")");
+        receiver.reset();
+    }
+
+    /**
+     * A file of {@code --warmup} lines (one by default) of which the rule selects one at least,
+     * written line by line (a long one does not fit the bench's heap). Herald and the reference
+     * both get it before their clock runs. Their ids name no line of the measured file
+     * (CloudTrail: line 0; flows: another file).
+     */
+    private WarmupFile warmupFile(Workload workload) throws IOException {
+        Path file = options.work.resolve("warmup-" + workload.source + ".jsonl");
+        long selected = 0;
+        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+            for (long k = 1; k <= options.warmup || selected == 0; k++) {
+                LineGenerator.Line candidate = workload.generator.line(LineGenerator.streamOf(options.seed + 1, k), 0);
+                if (candidate.matches() || options.warmup > 1) {
+                    w.write(candidate.text());
+                    w.write('\n');
+                    selected += candidate.matches() ? 1 : 0;
+                }
             }
         }
-        Path staged = karaf.home().resolve("warmup.jsonl");
-        Files.writeString(staged, lines);
-        Files.move(staged, inbox.resolve("warmup.jsonl"), StandardCopyOption.ATOMIC_MOVE);
-        long expected = selected;
-        Await.until(() -> receiver.messages() >= expected, BOOT, "the warm-up messages (Karaf: " + karaf.tail() + ")");
-        receiver.reset();
+        return new WarmupFile(file, selected);
+    }
+
+    /** @param selected how many of its lines the rule selects */
+    private record WarmupFile(Path file, long selected) {
     }
 
     /** A copy of the dataset beside the inbox (same file system), ready to appear in it at once. */
