@@ -11,11 +11,13 @@
  * <p>Enrichment never blocks delivery: an enricher that throws, or does not answer within its
  * {@link dev.herald.api.enrich.Enricher#timeout() timeout}, leaves its fields out of that event,
  * which goes on to the routes without them; the failure is logged and shown by {@code
- * herald:status} under the enricher's name until the enricher succeeds again.
+ * herald:status} under the enricher's name until the enricher succeeds again. An enricher that only
+ * reads memory it holds says so ({@link dev.herald.api.enrich.Enricher#inMemory()}) and runs on
+ * the appending thread instead, without a timeout.
  * {@link dev.herald.api.enrich.EventAddresses} says where the IP addresses of each kind of event
  * are, so that every enricher reads them alike.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package dev.herald.api.enrich;
 

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies the registered {@link Enricher}s to an event before it is routed: in order, each
- * bounded by its timeout on a thread of this stage, so that a slow or failing enricher costs the
+ * bounded by its timeout on a thread of this stage (an {@link Enricher#inMemory() in-memory} one on
+ * the caller's thread), so that a slow or failing enricher costs the
  * event its fields and nothing else. What went wrong is kept per enricher (shown by {@code
  * herald:status}) until that enricher succeeds again.
  */
@@ -111,6 +112,9 @@ public final class EnrichmentStage {
         if (!applies) {
             return Optional.empty();
         }
+        if (enricher.inMemory()) {
+            return runHere(enricher, event);
+        }
         Future<ObjectNode> result;
         try {
             result = threads.submit(() -> enricher.enrich(event));
@@ -134,6 +138,18 @@ public final class EnrichmentStage {
             Thread.currentThread().interrupt();
         }
         return Optional.empty();
+    }
+
+    /** Runs an in-memory enricher on this thread: a hand-over to the stage's threads costs more than its lookup. */
+    private Optional<ObjectNode> runHere(Enricher enricher, Event event) {
+        try {
+            ObjectNode added = enricher.enrich(event);
+            succeeded(enricher);
+            return Optional.ofNullable(added);
+        } catch (Exception | LinkageError e) { // a class its bundle lost is its failure too, as on a thread
+            fail(enricher, event, describe(e));
+            return Optional.empty();
+        }
     }
 
     private ObjectNode merge(Enricher enricher, Event event, ObjectNode added) {

@@ -80,6 +80,12 @@ public final class RunbookEnricher implements Enricher {
         return "runbook";
     }
 
+    /** A lookup in the catalogue read into memory; the files are read by {@link #reload()}. */
+    @Override
+    public boolean inMemory() {
+        return true;
+    }
+
     @Override
     public boolean appliesTo(Event event) {
         return catalogue.find(event.source(), event.type()).isPresent();

@@ -127,6 +127,30 @@ class EnrichmentStageTest {
     }
 
     @Test
+    void anInMemoryEnricherRunsOnTheAppendingThreadAndItsFailureIsShownAsAnyOther() {
+        Thread caller = Thread.currentThread();
+        TestEnricher here = new TestEnricher("here", 100, Duration.ofMillis(1), e -> {
+            if (Thread.currentThread() != caller) {
+                throw new IllegalStateException("ran on " + Thread.currentThread().getName());
+            }
+            Thread.sleep(50); // beyond its timeout: an in-memory enricher has none
+            return fields("here", "yes");
+        }).inMemoryCopy();
+        stage.addEnricher(here);
+        assertEquals("yes", stage.enrich(ct("1")).enrichment().at("/here/value").asText());
+        assertTrue(stage.problems().isEmpty());
+
+        stage.removeEnricher(here);
+        stage.addEnricher(new TestEnricher("broken", 100, Duration.ofSeconds(5), e -> {
+            throw new IllegalStateException("the table is not loaded");
+        }).inMemoryCopy());
+        Event e = ct("2");
+        assertSame(e, stage.enrich(e));
+        assertEquals("the table is not loaded; events go on without its fields (last: cloudtrail event 2)",
+                stage.problems().get("broken"));
+    }
+
+    @Test
     void aFieldAnEarlierEnricherSetIsKeptAndTheClashReported() {
         stage.addEnricher(new TestEnricher("a", 1, Duration.ofSeconds(5), e -> fields("geo", "first")));
         stage.addEnricher(new TestEnricher("b", 2, Duration.ofSeconds(5), e -> fields("geo", "second")));

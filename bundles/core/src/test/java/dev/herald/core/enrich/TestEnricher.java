@@ -53,6 +53,16 @@ public class TestEnricher implements Enricher {
         return timeout;
     }
 
+    /** An in-memory variant of this enricher: the stage runs it on the caller's thread. */
+    public TestEnricher inMemoryCopy() {
+        return new TestEnricher(name, order, timeout, lookup) {
+            @Override
+            public boolean inMemory() {
+                return true;
+            }
+        };
+    }
+
     @Override
     public boolean appliesTo(Event event) {
         return !event.type().equals("ignored");
