@@ -27,6 +27,20 @@ final class Utf8 {
         return result.isError() ? null : chars.flip().toString();
     }
 
+    /**
+     * Whether Jackson, given these bytes (UTF-8 already), reads them as UTF-8 from the first byte:
+     * it takes a byte-order mark away and a NUL among the first four bytes for UTF-16 or UTF-32,
+     * where a reader of the text sees characters.
+     */
+    static boolean unmarked(byte[] bytes, int length) {
+        for (int i = 0; i < Math.min(4, length); i++) {
+            if (bytes[i] == 0) {
+                return false;
+            }
+        }
+        return length < 3 || (bytes[0] & 0xFF) != 0xEF || (bytes[1] & 0xFF) != 0xBB || (bytes[2] & 0xFF) != 0xBF;
+    }
+
     private static boolean ascii(byte[] bytes, int length) {
         for (int i = 0; i < length; i++) {
             if (bytes[i] < 0) {

@@ -1,7 +1,9 @@
 package dev.herald.api.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -27,5 +29,16 @@ class Utf8Test {
         assertNull(decode(new byte[] {'{', (byte) 0xE9, '}'}), "Latin-1 é");
         assertNull(decode(new byte[] {'a', (byte) 0x80}), "a lone continuation byte");
         assertNull(decode(new byte[] {(byte) 0xC0, (byte) 0xAF}), "an overlong '/'");
+    }
+
+    @Test
+    void bytesThatJacksonWouldTakeForAnotherEncodingAreMarked() {
+        assertTrue(Utf8.unmarked("{\"a\":1}".getBytes(StandardCharsets.UTF_8), 7));
+        assertTrue(Utf8.unmarked("1".getBytes(StandardCharsets.UTF_8), 1));
+        assertTrue(Utf8.unmarked(new byte[] {'{', '}', 0}, 2), "a NUL past the length");
+        assertFalse(Utf8.unmarked(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '1'}, 4), "a byte-order mark");
+        assertFalse(Utf8.unmarked(new byte[] {'{', 0, '}', 0}, 4), "UTF-16LE");
+        assertFalse(Utf8.unmarked(new byte[] {0, 0, 0, '1'}, 4), "UTF-32BE");
+        assertFalse(Utf8.unmarked(new byte[] {'1', 0}, 2), "a NUL in a short line");
     }
 }
