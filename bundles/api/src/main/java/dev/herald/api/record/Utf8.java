@@ -12,15 +12,19 @@ import java.nio.charset.StandardCharsets;
  * reported, never forwarded with its bad bytes silently replaced.
  */
 final class Utf8 {
+    private static final char REPLACEMENT = '\uFFFD';
 
     private Utf8() {
     }
 
     /** The text, or null when the bytes are not UTF-8. */
     static String decode(byte[] bytes, int length) {
-        if (ascii(bytes, length)) {
-            // most records are ASCII, where every byte is its character: no decoder, one copy
-            return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+        // Most records are ASCII: the JDK's own decoding of UTF-8 copies them in one vectorised pass,
+        // and as many characters as bytes with none replaced means every byte was ASCII. A character
+        // of several bytes makes the text shorter, a byte that is not UTF-8 a replacement character.
+        String lenient = new String(bytes, 0, length, StandardCharsets.UTF_8);
+        if (lenient.length() == length && lenient.indexOf(REPLACEMENT) < 0) {
+            return lenient;
         }
         CharBuffer chars = CharBuffer.allocate(length);
         CoderResult result = decoder().decode(ByteBuffer.wrap(bytes, 0, length), chars, true);
@@ -39,15 +43,6 @@ final class Utf8 {
             }
         }
         return length < 3 || (bytes[0] & 0xFF) != 0xEF || (bytes[1] & 0xFF) != 0xBB || (bytes[2] & 0xFF) != 0xBF;
-    }
-
-    private static boolean ascii(byte[] bytes, int length) {
-        for (int i = 0; i < length; i++) {
-            if (bytes[i] < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Why the bytes are not UTF-8, for the quarantine: which byte, where. */

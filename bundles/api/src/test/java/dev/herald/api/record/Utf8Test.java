@@ -22,6 +22,8 @@ class Utf8Test {
         assertEquals("{\"a\":1}", decode("{\"a\":1}".getBytes(StandardCharsets.US_ASCII)));
         assertEquals("{\"name\":\"Zoë 東京\"}", decode("{\"name\":\"Zoë 東京\"}".getBytes(StandardCharsets.UTF_8)));
         assertEquals("", decode(new byte[0]));
+        assertEquals("{\"a\":\"\uFFFD\"}", decode("{\"a\":\"\uFFFD\"}".getBytes(StandardCharsets.UTF_8)),
+                "a replacement character that is in the text");
     }
 
     @Test
@@ -29,6 +31,8 @@ class Utf8Test {
         assertNull(decode(new byte[] {'{', (byte) 0xE9, '}'}), "Latin-1 é");
         assertNull(decode(new byte[] {'a', (byte) 0x80}), "a lone continuation byte");
         assertNull(decode(new byte[] {(byte) 0xC0, (byte) 0xAF}), "an overlong '/'");
+        assertNull(decode(new byte[] {(byte) 0xFF}), "one byte that is not UTF-8, replaced by one character");
+        assertNull(decode(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}), "a surrogate");
     }
 
     @Test
