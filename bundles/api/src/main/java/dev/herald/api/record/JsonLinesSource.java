@@ -37,13 +37,31 @@ final class JsonLinesSource implements RecordSource {
             if (text.isBlank()) {
                 continue;
             }
+            if (!Utf8.unmarked(lines.bytes(), lines.kept())) {
+                return fromText(text);
+            }
             try {
-                return new RecordEntry.Parsed(line, text, Json.WHOLE.readTree(text));
-            } catch (JsonProcessingException e) {
-                return new RecordEntry.Malformed(line, text, Json.problem(e, false));
+                // from the bytes: Jackson's UTF-8 parser is faster than its parser of characters
+                return new RecordEntry.Parsed(line, text, Json.WHOLE.readTree(lines.bytes(), 0, lines.kept()));
+            } catch (IOException e) {
+                return fromText(text);
             }
         }
         return null;
+    }
+
+    /**
+     * The entry of a line parsed from its text: a line whose bytes Jackson could not parse, for the
+     * reason it gives then (its positions count characters, as a reader of the line does, where the
+     * parser of bytes counts bytes), and a line whose first bytes would make Jackson take it for
+     * another encoding.
+     */
+    private RecordEntry fromText(String text) {
+        try {
+            return new RecordEntry.Parsed(line, text, Json.WHOLE.readTree(text));
+        } catch (JsonProcessingException e) {
+            return new RecordEntry.Malformed(line, text, Json.problem(e, false));
+        }
     }
 
     @Override

@@ -12,28 +12,37 @@ import java.nio.charset.StandardCharsets;
  * reported, never forwarded with its bad bytes silently replaced.
  */
 final class Utf8 {
+    private static final char REPLACEMENT = '\uFFFD';
 
     private Utf8() {
     }
 
     /** The text, or null when the bytes are not UTF-8. */
     static String decode(byte[] bytes, int length) {
-        if (ascii(bytes, length)) {
-            // most records are ASCII, where every byte is its character: no decoder, one copy
-            return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+        // Most records are ASCII: the JDK's own decoding of UTF-8 copies them in one vectorised pass,
+        // and as many characters as bytes with none replaced means every byte was ASCII. A character
+        // of several bytes makes the text shorter, a byte that is not UTF-8 a replacement character.
+        String lenient = new String(bytes, 0, length, StandardCharsets.UTF_8);
+        if (lenient.length() == length && lenient.indexOf(REPLACEMENT) < 0) {
+            return lenient;
         }
         CharBuffer chars = CharBuffer.allocate(length);
         CoderResult result = decoder().decode(ByteBuffer.wrap(bytes, 0, length), chars, true);
         return result.isError() ? null : chars.flip().toString();
     }
 
-    private static boolean ascii(byte[] bytes, int length) {
-        for (int i = 0; i < length; i++) {
-            if (bytes[i] < 0) {
+    /**
+     * Whether Jackson, given these bytes (UTF-8 already), reads them as UTF-8 from the first byte:
+     * it takes a byte-order mark away and a NUL among the first four bytes for UTF-16 or UTF-32,
+     * where a reader of the text sees characters.
+     */
+    static boolean unmarked(byte[] bytes, int length) {
+        for (int i = 0; i < Math.min(4, length); i++) {
+            if (bytes[i] == 0) {
                 return false;
             }
         }
-        return true;
+        return length < 3 || (bytes[0] & 0xFF) != 0xEF || (bytes[1] & 0xFF) != 0xBB || (bytes[2] & 0xFF) != 0xBF;
     }
 
     /** Why the bytes are not UTF-8, for the quarantine: which byte, where. */

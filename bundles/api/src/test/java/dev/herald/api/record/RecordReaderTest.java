@@ -183,6 +183,41 @@ class RecordReaderTest {
         assertTrue(readAll(" \n\n\t\n").isEmpty());
     }
 
+    /**
+     * JSON Lines are parsed from their bytes: every line gives the tree, or the reason with the
+     * column in characters, that parsing its text gives, whatever characters it holds.
+     */
+    @Test
+    void jsonLinesGiveWhatParsingTheirTextGives() throws IOException {
+        List<String> lines = List.of(
+                "{\"pad\":\"" + "x".repeat(70_000) + "\"}", // NUL bytes further on are not taken for binary input
+                "{\"name\":\"Zoë 東京\",\"emoji\":\"\uD83D\uDE00 😀\",\"ключ\":[1,2.50,-3e7,12345678901234567890123]}",
+                "{\"esc\":\"a\\\"b\\u00e9\\n\",\"東\":{\"京\":null,\"t\":true}}",
+                "\uFEFF{\"after\":\"a byte-order mark that starts a later line\"}",
+                "\u0000{\"a\":1}",
+                "{\"a\":\"x\u0000y\"}",
+                "{\"名前\": tru}",
+                "{\"é\":1} {\"b\":2}",
+                "[\"é\", ]",
+                "\"東京\"",
+                "{\"a\":1",
+                "{\"ü\":\"unterminated}");
+
+        List<RecordEntry> entries = readAll(String.join("\n", lines));
+
+        assertEquals(lines.size(), entries.size(), entries.toString());
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            RecordEntry entry = entries.get(i);
+            assertEquals(line, entry.text());
+            try {
+                assertEquals(Json.WHOLE.readTree(line), assertInstanceOf(RecordEntry.Parsed.class, entry, line).json());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                assertEquals(Json.problem(e, false), assertInstanceOf(RecordEntry.Malformed.class, entry, line).reason());
+            }
+        }
+    }
+
     @Test
     void textThatIsNotJsonIsReportedLineByLine() throws IOException {
         List<RecordEntry> entries = readAll("<html>\nnot json either\n");

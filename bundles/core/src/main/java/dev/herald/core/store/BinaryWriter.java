@@ -55,15 +55,36 @@ public final class BinaryWriter {
         if (s == null) {
             return writeVarLong(0);
         }
-        return writeBytesPlusOne(s.getBytes(StandardCharsets.UTF_8));
+        return writeUtf8(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    private BinaryWriter writeBytesPlusOne(byte[] bytes) {
+    /** A string given as its UTF-8 bytes, written as {@link #writeString} writes it. */
+    public BinaryWriter writeUtf8(byte[] bytes) {
         writeVarLong(bytes.length + 1L);
         ensure(bytes.length);
         System.arraycopy(bytes, 0, buf, len, bytes.length);
         len += bytes.length;
         return this;
+    }
+
+    /** How many bytes {@link #writeVarLong} writes for {@code v}. */
+    public static int varLongSize(long v) {
+        int n = 1;
+        while ((v & ~0x7FL) != 0) {
+            v >>>= 7;
+            n++;
+        }
+        return n;
+    }
+
+    /** How many bytes were written. */
+    public int length() {
+        return len;
+    }
+
+    /** The buffer written to, not a copy: its first {@link #length()} bytes, until the next write. */
+    public byte[] array() {
+        return buf;
     }
 
     /** The bytes written; no copy when the initial capacity was exact. */

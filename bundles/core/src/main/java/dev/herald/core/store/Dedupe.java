@@ -23,6 +23,12 @@ final class Dedupe {
     private final SipHash hash;
     private final Map<String, SeenIds> instances = new HashMap<>();
     private final Set<SeenIds> touched = new HashSet<>();
+    /**
+     * The instance of the last id and its ids, touched in this transaction: a batch is one
+     * instance's, so its ids after the first need neither lookup.
+     */
+    private SeenIds last;
+    private String lastInstance;
 
     private Dedupe(MvMaps maps, long maxIds, Duration maxAge, SipHash hash) {
         this.maps = maps;
@@ -51,8 +57,13 @@ final class Dedupe {
 
     /** Remembers an id; false when the instance sent it already. */
     boolean markSeen(String instance, String id, long now) {
-        SeenIds s = instances.computeIfAbsent(instance, i -> SeenIds.load(maps, i));
-        touched.add(s);
+        SeenIds s = last;
+        if (s == null || !lastInstance.equals(instance)) {
+            s = instances.computeIfAbsent(instance, i -> SeenIds.load(maps, i));
+            touched.add(s);
+            last = s;
+            lastInstance = instance;
+        }
         return s.add(hash.hash(id), now);
     }
 
@@ -68,10 +79,12 @@ final class Dedupe {
     void committed() {
         touched.forEach(SeenIds::committed);
         touched.clear();
+        last = null;
     }
 
     void rolledBack() {
         touched.forEach(SeenIds::rolledBack);
         touched.clear();
+        last = null;
     }
 }

@@ -1,6 +1,7 @@
 package dev.herald.core.store;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -41,11 +42,9 @@ final class EventBlock {
             e.routes().forEach(body::writeString);
             body.writeBytes(e.event());
         }
-        byte[] plain = body.toByteArray();
-        byte[] packed = deflate(plain);
-        BinaryWriter w = new BinaryWriter(32 + packed.length).writeVarLong(events.size()).writeVarLong(first)
-                .writeVarLong(events.get(events.size() - 1).received()).writeVarLong(plain.length);
-        return w.writeRaw(packed).toByteArray();
+        byte[] header = new BinaryWriter(40).writeVarLong(events.size()).writeVarLong(first)
+                .writeVarLong(events.get(events.size() - 1).received()).writeVarLong(body.length()).toByteArray();
+        return deflate(header, body.array(), body.length());
     }
 
     static Header header(byte[] stored) {
@@ -75,18 +74,24 @@ final class EventBlock {
         return out;
     }
 
-    private static byte[] deflate(byte[] plain) {
+    /**
+     * {@code header}, then the first {@code length} bytes of {@code plain} deflated, in one array:
+     * the body is neither copied out of its writer nor the deflated bytes out of a buffer of their own.
+     */
+    private static byte[] deflate(byte[] header, byte[] plain, int length) {
         Deflater d = new Deflater(Deflater.BEST_SPEED, true);
         try {
-            d.setInput(plain);
+            d.setInput(plain, 0, length);
             d.finish();
-            BinaryWriter out = new BinaryWriter(plain.length / 3 + 64);
-            byte[] buf = new byte[Math.max(1024, plain.length / 2)];
+            byte[] out = Arrays.copyOf(header, header.length + length / 4 + 64);
+            int n = header.length;
             while (!d.finished()) {
-                int n = d.deflate(buf);
-                out.writeRaw(buf, n);
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                n += d.deflate(out, n, out.length - n);
             }
-            return out.toByteArray();
+            return n == out.length ? out : Arrays.copyOf(out, n);
         } finally {
             d.end();
         }

@@ -45,25 +45,48 @@ public final class EventCodec {
     /** @param raw null when {@code detail} is the raw text too */
     private static byte[] encode(Event e, byte[] detail, byte[] raw) {
         boolean same = raw == null;
-        boolean enriched = !e.enrichment().isEmpty();
-        // room for everything but the enrichment: the event is written without growing the buffer
-        int strings = 3 * (e.id().length() + e.source().length() + e.instance().length() + e.type().length());
-        BinaryWriter w = new BinaryWriter(64 + strings + detail.length + (same ? 0 : raw.length));
-        w.writeByte(VERSION).writeByte((same ? RAW_IS_DETAIL : 0) | (enriched ? HAS_ENRICHMENT : 0))
-                .writeString(e.id()).writeString(e.source()).writeString(e.instance()).writeString(e.type())
+        byte[] enrichment = null;
+        if (!e.enrichment().isEmpty()) {
+            try {
+                enrichment = JSON.writeValueAsBytes(e.enrichment());
+            } catch (JsonProcessingException ex) {
+                throw new IllegalArgumentException("event " + e.id() + " has an enrichment Jackson cannot write", ex);
+            }
+        }
+        byte[] id = utf8(e.id());
+        byte[] source = utf8(e.source());
+        byte[] instance = utf8(e.instance());
+        byte[] type = utf8(e.type());
+        // the exact size: the event is written once, into an array that is then the result as it is
+        int size = 3 + string(id) + string(source) + string(instance) + string(type)
+                + BinaryWriter.varLongSize(e.time().getEpochSecond()) + BinaryWriter.varLongSize(e.time().getNano())
+                + bytes(detail) + (same ? 0 : bytes(raw)) + (enrichment == null ? 0 : bytes(enrichment));
+        BinaryWriter w = new BinaryWriter(size);
+        w.writeByte(VERSION).writeByte((same ? RAW_IS_DETAIL : 0) | (enrichment != null ? HAS_ENRICHMENT : 0))
+                .writeUtf8(id).writeUtf8(source).writeUtf8(instance).writeUtf8(type)
                 .writeVarLong(e.time().getEpochSecond()).writeVarLong(e.time().getNano())
                 .writeByte(e.severity().ordinal()).writeBytes(detail);
         if (!same) {
             w.writeBytes(raw);
         }
-        if (enriched) {
-            try {
-                w.writeBytes(JSON.writeValueAsBytes(e.enrichment()));
-            } catch (JsonProcessingException ex) {
-                throw new IllegalArgumentException("event " + e.id() + " has an enrichment Jackson cannot write", ex);
-            }
+        if (enrichment != null) {
+            w.writeBytes(enrichment);
         }
         return w.toByteArray();
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The size of a string written as its UTF-8 bytes by {@link BinaryWriter#writeUtf8}. */
+    private static int string(byte[] utf8) {
+        return BinaryWriter.varLongSize(utf8.length + 1L) + utf8.length;
+    }
+
+    /** The size of bytes written by {@link BinaryWriter#writeBytes}. */
+    private static int bytes(byte[] b) {
+        return BinaryWriter.varLongSize(b.length) + b.length;
     }
 
     public static Event decode(byte[] bytes) {

@@ -1,5 +1,8 @@
 package dev.herald.core.store;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -7,6 +10,8 @@ import java.nio.charset.StandardCharsets;
  * event ids can make two of them collide on purpose and so get an event dropped as a duplicate.
  */
 final class SipHash {
+    /** Eight bytes at once, little-endian as SipHash reads its message. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private final long k0;
     private final long k1;
 
@@ -27,7 +32,7 @@ final class SipHash {
         int len = data.length;
         int end = len - (len % 8);
         for (int i = 0; i < end; i += 8) {
-            long m = littleEndian(data, i, 8);
+            long m = (long) LONGS.get(data, i);
             v3 ^= m;
             for (int r = 0; r < 2; r++) {
                 v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);

@@ -101,6 +101,26 @@ class MvStoreTest {
         assertTrue(mark(tx -> tx.markSeen("src", "x", 1)), "the rolled back id was not kept");
     }
 
+    /** Ids are remembered per instance, however the instances of a transaction take turns. */
+    @Test
+    void idsOfInstancesThatTakeTurnsInATransactionAreEachTheirOwnAndRollBackTogether() {
+        store = MvStore.open(settings());
+        long now = System.currentTimeMillis(); // ids older than the age limit are forgotten at once
+        assertThrows(IllegalStateException.class, () -> store.write(true, tx -> {
+            assertTrue(tx.markSeen("a", "x", now));
+            assertTrue(tx.markSeen("b", "x", now), "another instance's id");
+            assertFalse(tx.markSeen("a", "x", now));
+            assertTrue(tx.markSeen("a", "y", now));
+            assertFalse(tx.markSeen("b", "x", now));
+            throw new IllegalStateException("boom");
+        }));
+        assertTrue(mark(tx -> tx.markSeen("b", "x", now) & tx.markSeen("a", "x", now) & tx.markSeen("a", "y", now)),
+                "the rollback forgot every instance's ids");
+        assertFalse(mark(tx -> tx.markSeen("b", "x", now)));
+        assertFalse(mark(tx -> tx.markSeen("a", "y", now)), "kept by the commit");
+        assertTrue(mark(tx -> tx.markSeen("c", "x", now) & tx.markSeen("b", "z", now)));
+    }
+
     @Test
     void outboxIsOrderedByDueTimeThenSequence() {
         store = MvStore.open(settings());

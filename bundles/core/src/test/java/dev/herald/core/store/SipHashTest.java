@@ -15,5 +15,11 @@ class SipHashTest {
             fifteen[i] = (byte) i;
         }
         assertEquals(0xa129ca6149be45e5L, h.hash(fifteen));
+        byte[] sixtyThree = new byte[63];
+        for (int i = 0; i < sixtyThree.length; i++) {
+            sixtyThree[i] = (byte) i;
+        }
+        assertEquals(0x958a324ceb064572L, h.hash(sixtyThree), "seven whole words and seven bytes");
+        assertEquals(0x93f5f5799a932462L, h.hash(java.util.Arrays.copyOf(sixtyThree, 8)), "one word");
     }
 }

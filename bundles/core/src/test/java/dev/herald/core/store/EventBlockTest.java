@@ -1,0 +1,85 @@
+package dev.herald.core.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import org.junit.jupiter.api.Test;
+
+class EventBlockTest {
+
+    /** Blocks one after the other share a Deflater: each is what a Deflater of its own makes. */
+    @Test
+    void eachBlockIsWhatAFreshDeflaterMakesAndReadsBackWhole() throws Exception {
+        Random random = new Random(7);
+        List<List<RetainedEvent>> blocks = List.of(block(1, 40, random, false), block(41, 3, random, true),
+                block(44, 1, random, false), block(45, 200, random, true));
+        for (List<RetainedEvent> events : blocks) {
+            byte[] stored = EventBlock.encode(events);
+
+            BinaryReader header = new BinaryReader(stored);
+            assertEquals(events.size(), header.readVarInt());
+            header.readVarLong();
+            header.readVarLong();
+            int plainLength = header.readVarInt();
+            byte[] packed = java.util.Arrays.copyOfRange(stored, header.position(), stored.length);
+            assertArrayEquals(freshDeflate(plain(events)), packed);
+            assertEquals(plain(events).length, plainLength);
+
+            List<RetainedEvent> read = EventBlock.decode(events.get(0).key(), stored);
+            assertEquals(events.size(), read.size());
+            for (int i = 0; i < events.size(); i++) {
+                assertEquals(events.get(i).key(), read.get(i).key());
+                assertEquals(events.get(i).received(), read.get(i).received());
+                assertEquals(events.get(i).routes(), read.get(i).routes());
+                assertArrayEquals(events.get(i).event(), read.get(i).event());
+            }
+        }
+    }
+
+    /** Events that look alike (compressible), or random bytes that deflate to more than they were. */
+    private static List<RetainedEvent> block(long firstKey, int count, Random random, boolean incompressible) {
+        List<RetainedEvent> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            byte[] event;
+            if (incompressible) {
+                event = new byte[300 + random.nextInt(300)];
+                random.nextBytes(event);
+            } else {
+                event = ("{\"eventID\":\"" + random.nextLong() + "\",\"eventName\":\"CreateUser\",\"é\":\"東京\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+            }
+            events.add(new RetainedEvent(firstKey + i, 1_700_000_000_000L + i * 7L,
+                    i % 3 == 0 ? List.of() : List.of("route-" + i % 2, "admins"), event));
+        }
+        return events;
+    }
+
+    /** The body as the layout describes it, written here independently. */
+    private static byte[] plain(List<RetainedEvent> events) {
+        BinaryWriter body = new BinaryWriter(64);
+        for (RetainedEvent e : events) {
+            body.writeVarLong(e.received() - events.get(0).received()).writeVarLong(e.routes().size());
+            e.routes().forEach(body::writeString);
+            body.writeBytes(e.event());
+        }
+        return body.toByteArray();
+    }
+
+    private static byte[] freshDeflate(byte[] plain) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Deflater d = new Deflater(Deflater.BEST_SPEED, true);
+        try (DeflaterOutputStream z = new DeflaterOutputStream(out, d)) {
+            z.write(plain);
+        } finally {
+            d.end();
+        }
+        return out.toByteArray();
+    }
+}
