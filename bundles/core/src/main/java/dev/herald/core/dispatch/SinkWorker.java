@@ -245,7 +245,7 @@ final class SinkWorker implements Runnable {
         } else {
             try {
                 Notification n = bodies.notification(event, entry.routes(), entry.severity(), sink, entry.nextAttempt(),
-                        entry.replay(), digestId(entry), DigestEvents.of(store, entry, event));
+                        entry.replay(), digestId(entry), DigestEvents.of(store, entry, event), entry.seq());
                 outcome = send(() -> sink.sink().send(n));
             } catch (TemplateException e) {
                 outcome = Outcome.dead(e.getMessage());
@@ -277,7 +277,7 @@ final class SinkWorker implements Runnable {
             events.put(e, event);
             try {
                 Notification n = bodies.notification(event, e.routes(), e.severity(), sink, e.nextAttempt(), e.replay(),
-                        digestId(e), DigestEvents.of(store, e, event));
+                        digestId(e), DigestEvents.of(store, e, event), e.seq());
                 batch.add(n);
                 byKey.put(n.idempotencyKey(), e);
             } catch (TemplateException ex) {

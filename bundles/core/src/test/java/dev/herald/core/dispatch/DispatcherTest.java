@@ -526,8 +526,10 @@ class DispatcherTest {
         assertEquals(List.of(), outcomes());
     }
 
-    @Test
-    void batchSinkFailuresAreHandledPerKey() {
+    /** Per key whether the sink reads idempotency keys or not (then its keys are the entries' sequence numbers). */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void batchSinkFailuresAreHandledPerKey(boolean idempotencyKeys) {
         Map<String, String> outcomeById = new HashMap<>(Map.of("ok", "", "bad", "permanent", "busy", "retry"));
         List<Notification> sent = new CopyOnWriteArrayList<>();
         BatchSink batch = new BatchSink() {
@@ -552,7 +554,7 @@ class DispatcherTest {
             }
         };
         enqueue("b", "ok", "bad", "busy");
-        dispatcher.addSink(handle("b", batch, null));
+        dispatcher.addSink(new SinkHandle("b", "test", Escape.NONE, null, 0, batch, null, new Object(), idempotencyKeys));
         Await.until("settled", () -> sent.size() == 4
                 && counters("b").delivered() == 2);
         assertEquals(3, sent.stream().filter(n -> n.attempt() == 1).count(), "the first three went in one batch");
@@ -582,6 +584,27 @@ class DispatcherTest {
         dispatcher.addSink(new SinkHandle("s", "test", Escape.NONE, null, 4, sink, null, new Object()));
         Await.until("delivered", () -> sink.received.size() == 6);
         assertTrue(sink.times.get(5) - sink.times.get(0) >= 450, "4/s after a burst of one second's worth");
+    }
+
+    @Test
+    void aSinkThatReadsNoKeysHasTheRealKeyHashedOnlyForItsTemplate() throws Exception {
+        Path bundle = Files.createDirectories(dir.resolve("bundle/templates"));
+        Files.writeString(bundle.resolve("default.peb"), "{{ event.id }} {{ idempotencyKey }}");
+        SinkResources resources = new DirectorySinkResources(dir.resolve("bundle"), "dev.herald.sink.test");
+        enqueue("keyless", "e1");
+        enqueue("keyed", "e1");
+        ScriptedSink keyless = new ScriptedSink();
+        ScriptedSink keyed = new ScriptedSink();
+        dispatcher.addSink(new SinkHandle("keyless", "test", Escape.NONE, null, 0, keyless, resources, new Object(),
+                false));
+        dispatcher.addSink(new SinkHandle("keyed", "test", Escape.NONE, null, 0, keyed, resources, new Object(), true));
+        Await.until("delivered", () -> keyless.received.size() == 1 && keyed.received.size() == 1);
+        String keylessKey = IdempotencyKey.of("test-src", "e1", "r1", "keyless");
+        assertEquals("e1 " + keylessKey, keyless.received.get(0).body(), "the template reads the real key");
+        assertFalse(keylessKey.equals(keyless.received.get(0).idempotencyKey()), "the sink gets the entry's number");
+        Notification n = keyed.received.get(0);
+        assertEquals("e1 " + n.idempotencyKey(), n.body());
+        assertEquals(IdempotencyKey.of(n.event().instance(), "e1", "r1", "keyed"), n.idempotencyKey());
     }
 
     @Test
