@@ -26,7 +26,8 @@ final class MvTransaction extends MvView implements StoreTransaction {
     private final Dedupe dedupe;
     private final long now;
     private long seq;
-    private final Map<String, long[]> counterDeltas = new HashMap<>();
+    /** By scope and name, not by the stored key: a batch of deliveries counts hundreds of times, the key is built once. */
+    private final Map<CounterName, long[]> counterDeltas = new HashMap<>();
     private final Map<String, MVMap<OutboxKey, byte[]>> outboxes = new HashMap<>();
     /**
      * The outbox entries this transaction adds, written at {@link #finish} after the events they
@@ -172,13 +173,27 @@ final class MvTransaction extends MvView implements StoreTransaction {
     @Override
     public boolean removeOutbox(OutboxEntry entry) {
         Map<OutboxKey, byte[]> added = addedEntries.get(entry.sink());
-        boolean removed = added != null && added.remove(OutboxKey.of(entry)) != null
-                || maps.exists(MvMaps.OUTBOX + entry.sink()) && maps.outbox(entry.sink()).remove(OutboxKey.of(entry)) != null;
+        OutboxKey key = OutboxKey.of(entry);
+        boolean removed = added != null && added.remove(key) != null
+                || existingOutbox(entry.sink()) != null && existingOutbox(entry.sink()).remove(key) != null;
         if (!removed) {
             return false;
         }
         pin(entry.eventKeys(), -1);
         return true;
+    }
+
+    /**
+     * The sink's outbox map, or null when it has none; kept per transaction, since a batch of
+     * deliveries removes hundreds of entries of one sink and the map's name is built each time.
+     */
+    private MVMap<OutboxKey, byte[]> existingOutbox(String sink) {
+        MVMap<OutboxKey, byte[]> map = outboxes.get(sink);
+        if (map == null && maps.exists(MvMaps.OUTBOX + sink)) {
+            map = maps.outbox(sink);
+            outboxes.put(sink, map);
+        }
+        return map;
     }
 
     @Override
@@ -219,7 +234,7 @@ final class MvTransaction extends MvView implements StoreTransaction {
 
     @Override
     public void count(Counter.Scope scope, String name, Counter counter, long delta) {
-        counterDeltas.computeIfAbsent(counterKey(scope, name), k -> new long[Counter.values().length])
+        counterDeltas.computeIfAbsent(new CounterName(scope, name), k -> new long[Counter.values().length])
                 [counter.ordinal()] += delta;
     }
 
@@ -394,7 +409,8 @@ final class MvTransaction extends MvView implements StoreTransaction {
     void finish() {
         if (!counterDeltas.isEmpty()) {
             MVMap<String, byte[]> counters = maps.counters();
-            counterDeltas.forEach((k, delta) -> {
+            counterDeltas.forEach((name, delta) -> {
+                String k = counterKey(name.scope(), name.name());
                 long[] v = RecordCodec.counters(counters.get(k));
                 for (int i = 0; i < v.length; i++) {
                     v[i] += delta[i];
@@ -427,5 +443,9 @@ final class MvTransaction extends MvView implements StoreTransaction {
             dropped++;
         }
         return dropped;
+    }
+
+    /** A counter's scope and name, as summed in a transaction. */
+    private record CounterName(Counter.Scope scope, String name) {
     }
 }
