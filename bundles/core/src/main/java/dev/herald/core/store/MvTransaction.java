@@ -48,7 +48,12 @@ final class MvTransaction extends MvView implements StoreTransaction {
      * delivered hundreds of times and adds as many history records.
      */
     private final Map<String, Long> deliveredAt = new HashMap<>();
-    private boolean historyAdded;
+    /**
+     * The deliveries this transaction adds to the history, by id, written at {@link #finish}: only
+     * the newest {@code history_size} of them, since the history keeps no more (a commit of 2,000
+     * outcomes would otherwise encode and write 2,000 records and then delete half of them again).
+     */
+    private final List<Map.Entry<Long, DeliveryView>> historyAdded = new ArrayList<>();
 
     /** @param retention the event log's retention, to drop what is past it; null to leave it for later */
     MvTransaction(MvMaps maps, CoreSettings settings, Dedupe dedupe, long seq, long now,
@@ -240,8 +245,7 @@ final class MvTransaction extends MvView implements StoreTransaction {
 
     @Override
     public void addHistory(DeliveryView delivery) {
-        maps.log(MvMaps.HISTORY).put(nextId(), RecordCodec.delivery(delivery));
-        historyAdded = true;
+        historyAdded.add(Map.entry(nextId(), delivery));
     }
 
     @Override
@@ -369,6 +373,19 @@ final class MvTransaction extends MvView implements StoreTransaction {
         deliveredAt.put(sink, at);
     }
 
+    /** With this transaction's own deliveries, which are written only at {@link #finish}. */
+    @Override
+    public List<DeliveryView> history(int limit) {
+        List<DeliveryView> out = new ArrayList<>();
+        for (int i = historyAdded.size() - 1; i >= 0 && out.size() < limit; i--) {
+            out.add(historyAdded.get(i).getValue());
+        }
+        if (out.size() < limit) {
+            out.addAll(super.history(limit - out.size()));
+        }
+        return out;
+    }
+
     /** This transaction's own mark first: it is written only at {@link #finish}. */
     @Override
     public Optional<Instant> lastSuccess(String sink) {
@@ -407,20 +424,15 @@ final class MvTransaction extends MvView implements StoreTransaction {
 
     /** Writes what was summed and trims the bounded maps; called once before the commit. */
     void finish() {
-        if (!counterDeltas.isEmpty()) {
-            MVMap<String, byte[]> counters = maps.counters();
-            counterDeltas.forEach((name, delta) -> {
-                String k = counterKey(name.scope(), name.name());
-                long[] v = RecordCodec.counters(counters.get(k));
-                for (int i = 0; i < v.length; i++) {
-                    v[i] += delta[i];
-                }
-                counters.put(k, RecordCodec.counters(v));
-            });
-        }
         deliveredAt.forEach((sink, at) -> maps.status().put(key("success", sink), Long.toString(at)));
-        if (historyAdded) {
-            trimOldest(maps.log(MvMaps.HISTORY), settings.historySize());
+        if (!historyAdded.isEmpty()) {
+            MVMap<Long, byte[]> history = maps.log(MvMaps.HISTORY);
+            int from = (int) Math.max(0, historyAdded.size() - settings.historySize());
+            for (Map.Entry<Long, DeliveryView> d : historyAdded.subList(from, historyAdded.size())) {
+                history.put(d.getKey(), RecordCodec.delivery(d.getValue()));
+            }
+            historyAdded.clear();
+            trimOldest(history, settings.historySize());
         }
         dedupe.finish(now, this::nextId);
         if (log != null || retention != null) {
@@ -433,6 +445,18 @@ final class MvTransaction extends MvView implements StoreTransaction {
             maps.meta().merge(MvMaps.QUARANTINE, quarantineDropped, Long::sum);
         }
         deadLettersDropped.forEach((sink, n) -> maps.meta().merge(MvMaps.DEAD + sink, n, Long::sum));
+        // last: a reader that sees a transaction's counts (tests wait on them) sees the rest of it too
+        if (!counterDeltas.isEmpty()) {
+            MVMap<String, byte[]> counters = maps.counters();
+            counterDeltas.forEach((name, delta) -> {
+                String k = counterKey(name.scope(), name.name());
+                long[] v = RecordCodec.counters(counters.get(k));
+                for (int i = 0; i < v.length; i++) {
+                    v[i] += delta[i];
+                }
+                counters.put(k, RecordCodec.counters(v));
+            });
+        }
         maps.meta().put("seq", seq);
     }
 
