@@ -14,7 +14,10 @@ import java.util.Objects;
  * @param body           the rendered template, escaped for the sink's body type
  * @param attempt        1 for the first try, 2 for the first retry, …
  * @param idempotencyKey stable for this event × sink across retries and restarts; pass
- *                       it to APIs that deduplicate (PagerDuty dedup_key, SNS FIFO dedup id, …)
+ *                       it to APIs that deduplicate (PagerDuty dedup_key, SNS FIFO dedup id, …).
+ *                       A sink that declares {@code @IdempotencyKeys(false)} gets instead a
+ *                       key that only tells apart the notifications of one batch
+ *                       ({@link BatchSink#sendBatch} reports failures by it)
  */
 public record Notification(Event event, String route, String sink, Severity severity, String body,
                            int attempt, String idempotencyKey) {

@@ -7,9 +7,12 @@ import java.util.Optional;
 public enum Severity {
     INFO, LOW, MEDIUM, HIGH, CRITICAL;
 
+    /** Worked out once: templates and sinks ask for it for every delivery. */
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case name used in the JSON envelope and in configuration. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     /**

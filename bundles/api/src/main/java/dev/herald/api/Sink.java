@@ -34,6 +34,12 @@ public interface Sink {
     String FORMAT = "format";
 
     /**
+     * Service property: {@code false} when the sink never reads {@link Notification#idempotencyKey()}
+     * ({@link dev.herald.api.sink.IdempotencyKeys}); absent or anything else, it does.
+     */
+    String IDEMPOTENCY_KEYS = "herald.idempotency.keys";
+
+    /**
      * Sends one notification.
      *
      * @throws DeliveryException retryable (outage, 429, 5xx, I/O) or permanent (4xx, bad

@@ -1,6 +1,7 @@
 package dev.herald.api.sink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -18,6 +19,17 @@ class SinkTraitsTest {
         SinkTraits legacy = SinkTraits.read(Map.<String, Object>of("name", "siem", "rate", "0.5",
                 "herald.template.escape", "json")::get);
         assertEquals(new SinkTraits("siem", Escaping.JSON, 0.5, "", Optional.empty()), legacy);
+    }
+
+    @Test
+    void idempotencyKeysAreReadUnlessTheSinkSaysFalse() {
+        assertTrue(SinkTraits.read(Map.<String, Object>of("name", "s")::get).idempotencyKeys());
+        assertFalse(SinkTraits.read(Map.<String, Object>of("name", "s", "herald.idempotency.keys", false)::get)
+                .idempotencyKeys());
+        assertFalse(SinkTraits.read(Map.<String, Object>of("name", "s", "herald.idempotency.keys", " FALSE ")::get)
+                .idempotencyKeys());
+        assertTrue(SinkTraits.read(Map.<String, Object>of("name", "s", "herald.idempotency.keys", "no")::get)
+                .idempotencyKeys(), "only an explicit false turns them off");
     }
 
     @Test

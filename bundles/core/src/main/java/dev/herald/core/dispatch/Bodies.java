@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Renders what a sink receives for an event on the routes that sent it there, with the template
@@ -51,20 +52,42 @@ public final class Bodies {
      */
     Notification notification(Event event, List<String> sent, Severity severity, SinkHandle sink, int attempt,
                               String replay, String digestId, DigestGroup group) throws TemplateException {
-        String route = sent.get(0);
-        String key = group != null ? IdempotencyKey.ofDigest(digestId, sink.name())
+        String key = key(event, sent.get(0), sink, replay, digestId, group);
+        return new Notification(event, sent.get(0), sink.name(), severity,
+                render(event, sent, severity, sink, key, null, group), attempt, key);
+    }
+
+    /**
+     * The notification of an outbox entry ({@code seq} its sequence number). A sink that reads no
+     * idempotency keys ({@link SinkHandle#idempotencyKeys()}) gets the entry's sequence number as
+     * its key, which tells the notifications of a batch apart; the real key is hashed only when
+     * its template reads {@code idempotencyKey}.
+     */
+    Notification notification(Event event, List<String> sent, Severity severity, SinkHandle sink, int attempt,
+                              String replay, String digestId, DigestGroup group, long seq) throws TemplateException {
+        if (sink.idempotencyKeys()) {
+            return notification(event, sent, severity, sink, attempt, replay, digestId, group);
+        }
+        Supplier<String> later = () -> key(event, sent.get(0), sink, replay, digestId, group);
+        return new Notification(event, sent.get(0), sink.name(), severity,
+                render(event, sent, severity, sink, null, later, group), attempt, Long.toString(seq));
+    }
+
+    /** The delivery's idempotency key: the digest's for a digest, else the first route's. */
+    private static String key(Event event, String route, SinkHandle sink, String replay, String digestId,
+                              DigestGroup group) {
+        return group != null ? IdempotencyKey.ofDigest(digestId, sink.name())
                 : IdempotencyKey.of(replay, event.instance(), event.id(), route, sink.name());
-        return new Notification(event, route, sink.name(), severity, render(event, sent, severity, sink, key, group),
-                attempt, key);
     }
 
     public String render(Event event, String route, Severity severity, SinkHandle sink, String idempotencyKey)
             throws TemplateException {
-        return render(event, List.of(route), severity, sink, idempotencyKey, null);
+        return render(event, List.of(route), severity, sink, idempotencyKey, null, null);
     }
 
+    /** {@code idempotencyKey} the key, or null when {@code laterKey} works it out if the template reads it. */
     private String render(Event event, List<String> sent, Severity severity, SinkHandle sink, String idempotencyKey,
-                          DigestGroup group) throws TemplateException {
+                          Supplier<String> laterKey, DigestGroup group) throws TemplateException {
         RouteTable table = routes.table();
         String override = null;
         // an annotation of an earlier route wins over a later route's of the same key
@@ -77,7 +100,8 @@ public final class Bodies {
             }
         }
         return renderer.render(new Rendering(event, sent.get(0), sink.name(), sink.kind(), sink.escape(),
-                sink.templateSet(), sink.resources(), override, severity, idempotencyKey, sent, annotations, group));
+                sink.templateSet(), sink.resources(), override, severity, idempotencyKey, sent, annotations, group,
+                laterKey));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.herald.core.dispatch;
 
 import dev.herald.api.DeliveryException;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * What became of one attempt.
@@ -11,7 +12,12 @@ import java.time.Duration;
  * @param retryAfter how long the peer asked us to wait, or null
  */
 record Outcome(Kind kind, String reason, Duration retryAfter) {
-    enum Kind { DELIVERED, RETRY, DEAD }
+    enum Kind {
+        DELIVERED, RETRY, DEAD;
+
+        /** As the history shows it; worked out once, not for every delivery. */
+        final String label = name().toLowerCase(Locale.ROOT);
+    }
 
     static final Outcome DELIVERED = new Outcome(Kind.DELIVERED, null, null);
 

@@ -8,7 +8,6 @@ import dev.herald.core.store.OutboxEntry;
 import dev.herald.core.store.StoreTransaction;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * Applies an attempt's {@link Outcome} to the store: done, rescheduled with backoff, or
@@ -64,7 +63,7 @@ final class OutcomeRecorder {
             }
         }
         tx.addHistory(new DeliveryView(Instant.ofEpochMilli(now), sink, entry.route(), eventId, tried.attempts(),
-                kind.name().toLowerCase(Locale.ROOT), outcome.reason()));
+                kind.label, outcome.reason()));
         return due;
     }
 

@@ -15,7 +15,15 @@ import dev.herald.core.template.SinkResources;
  * @param sink      the service
  * @param resources its bundle's templates, or null
  * @param identity  tells two registrations of the same name apart
+ * @param idempotencyKeys whether the sink reads idempotency keys ({@link dev.herald.api.sink.IdempotencyKeys}):
+ *                  when not, none is hashed for its deliveries
  */
 public record SinkHandle(String name, String kind, Escape escape, String templateSet, double rate, Sink sink,
-                         SinkResources resources, Object identity) {
+                         SinkResources resources, Object identity, boolean idempotencyKeys) {
+
+    /** A sink that reads idempotency keys. */
+    public SinkHandle(String name, String kind, Escape escape, String templateSet, double rate, Sink sink,
+                      SinkResources resources, Object identity) {
+        this(name, kind, escape, templateSet, rate, sink, resources, identity, true);
+    }
 }

@@ -29,7 +29,7 @@ final class SinkHandles {
         traits.problem().ifPresent(problem -> LOG.warn("Sink {}: {}", traits.name(), problem));
         return Optional.of(new SinkHandle(traits.name(), kind(ref.getProperty("service.factoryPid")),
                 Escape.of(traits.escape()), traits.format().isEmpty() ? null : traits.format(), traits.rate(), sink,
-                resources(ref.getBundle()), ref));
+                resources(ref.getBundle()), ref, traits.idempotencyKeys()));
     }
 
     static String kind(Object factoryPid) {

@@ -26,7 +26,8 @@ final class MvTransaction extends MvView implements StoreTransaction {
     private final Dedupe dedupe;
     private final long now;
     private long seq;
-    private final Map<String, long[]> counterDeltas = new HashMap<>();
+    /** By scope and name, not by the stored key: a batch of deliveries counts hundreds of times, the key is built once. */
+    private final Map<CounterName, long[]> counterDeltas = new HashMap<>();
     private final Map<String, MVMap<OutboxKey, byte[]>> outboxes = new HashMap<>();
     /**
      * The outbox entries this transaction adds, written at {@link #finish} after the events they
@@ -47,7 +48,12 @@ final class MvTransaction extends MvView implements StoreTransaction {
      * delivered hundreds of times and adds as many history records.
      */
     private final Map<String, Long> deliveredAt = new HashMap<>();
-    private boolean historyAdded;
+    /**
+     * The deliveries this transaction adds to the history, by id, written at {@link #finish}: only
+     * the newest {@code history_size} of them, since the history keeps no more (a commit of 2,000
+     * outcomes would otherwise encode and write 2,000 records and then delete half of them again).
+     */
+    private final List<Map.Entry<Long, DeliveryView>> historyAdded = new ArrayList<>();
 
     /** @param retention the event log's retention, to drop what is past it; null to leave it for later */
     MvTransaction(MvMaps maps, CoreSettings settings, Dedupe dedupe, long seq, long now,
@@ -172,13 +178,27 @@ final class MvTransaction extends MvView implements StoreTransaction {
     @Override
     public boolean removeOutbox(OutboxEntry entry) {
         Map<OutboxKey, byte[]> added = addedEntries.get(entry.sink());
-        boolean removed = added != null && added.remove(OutboxKey.of(entry)) != null
-                || maps.exists(MvMaps.OUTBOX + entry.sink()) && maps.outbox(entry.sink()).remove(OutboxKey.of(entry)) != null;
+        OutboxKey key = OutboxKey.of(entry);
+        boolean removed = added != null && added.remove(key) != null
+                || existingOutbox(entry.sink()) != null && existingOutbox(entry.sink()).remove(key) != null;
         if (!removed) {
             return false;
         }
         pin(entry.eventKeys(), -1);
         return true;
+    }
+
+    /**
+     * The sink's outbox map, or null when it has none; kept per transaction, since a batch of
+     * deliveries removes hundreds of entries of one sink and the map's name is built each time.
+     */
+    private MVMap<OutboxKey, byte[]> existingOutbox(String sink) {
+        MVMap<OutboxKey, byte[]> map = outboxes.get(sink);
+        if (map == null && maps.exists(MvMaps.OUTBOX + sink)) {
+            map = maps.outbox(sink);
+            outboxes.put(sink, map);
+        }
+        return map;
     }
 
     @Override
@@ -219,14 +239,13 @@ final class MvTransaction extends MvView implements StoreTransaction {
 
     @Override
     public void count(Counter.Scope scope, String name, Counter counter, long delta) {
-        counterDeltas.computeIfAbsent(counterKey(scope, name), k -> new long[Counter.values().length])
+        counterDeltas.computeIfAbsent(new CounterName(scope, name), k -> new long[Counter.values().length])
                 [counter.ordinal()] += delta;
     }
 
     @Override
     public void addHistory(DeliveryView delivery) {
-        maps.log(MvMaps.HISTORY).put(nextId(), RecordCodec.delivery(delivery));
-        historyAdded = true;
+        historyAdded.add(Map.entry(nextId(), delivery));
     }
 
     @Override
@@ -354,6 +373,19 @@ final class MvTransaction extends MvView implements StoreTransaction {
         deliveredAt.put(sink, at);
     }
 
+    /** With this transaction's own deliveries, which are written only at {@link #finish}. */
+    @Override
+    public List<DeliveryView> history(int limit) {
+        List<DeliveryView> out = new ArrayList<>();
+        for (int i = historyAdded.size() - 1; i >= 0 && out.size() < limit; i--) {
+            out.add(historyAdded.get(i).getValue());
+        }
+        if (out.size() < limit) {
+            out.addAll(super.history(limit - out.size()));
+        }
+        return out;
+    }
+
     /** This transaction's own mark first: it is written only at {@link #finish}. */
     @Override
     public Optional<Instant> lastSuccess(String sink) {
@@ -392,19 +424,15 @@ final class MvTransaction extends MvView implements StoreTransaction {
 
     /** Writes what was summed and trims the bounded maps; called once before the commit. */
     void finish() {
-        if (!counterDeltas.isEmpty()) {
-            MVMap<String, byte[]> counters = maps.counters();
-            counterDeltas.forEach((k, delta) -> {
-                long[] v = RecordCodec.counters(counters.get(k));
-                for (int i = 0; i < v.length; i++) {
-                    v[i] += delta[i];
-                }
-                counters.put(k, RecordCodec.counters(v));
-            });
-        }
         deliveredAt.forEach((sink, at) -> maps.status().put(key("success", sink), Long.toString(at)));
-        if (historyAdded) {
-            trimOldest(maps.log(MvMaps.HISTORY), settings.historySize());
+        if (!historyAdded.isEmpty()) {
+            MVMap<Long, byte[]> history = maps.log(MvMaps.HISTORY);
+            int from = (int) Math.max(0, historyAdded.size() - settings.historySize());
+            for (Map.Entry<Long, DeliveryView> d : historyAdded.subList(from, historyAdded.size())) {
+                history.put(d.getKey(), RecordCodec.delivery(d.getValue()));
+            }
+            historyAdded.clear();
+            trimOldest(history, settings.historySize());
         }
         dedupe.finish(now, this::nextId);
         if (log != null || retention != null) {
@@ -417,6 +445,18 @@ final class MvTransaction extends MvView implements StoreTransaction {
             maps.meta().merge(MvMaps.QUARANTINE, quarantineDropped, Long::sum);
         }
         deadLettersDropped.forEach((sink, n) -> maps.meta().merge(MvMaps.DEAD + sink, n, Long::sum));
+        // last: a reader that sees a transaction's counts (tests wait on them) sees the rest of it too
+        if (!counterDeltas.isEmpty()) {
+            MVMap<String, byte[]> counters = maps.counters();
+            counterDeltas.forEach((name, delta) -> {
+                String k = counterKey(name.scope(), name.name());
+                long[] v = RecordCodec.counters(counters.get(k));
+                for (int i = 0; i < v.length; i++) {
+                    v[i] += delta[i];
+                }
+                counters.put(k, RecordCodec.counters(v));
+            });
+        }
         maps.meta().put("seq", seq);
     }
 
@@ -427,5 +467,9 @@ final class MvTransaction extends MvView implements StoreTransaction {
             dropped++;
         }
         return dropped;
+    }
+
+    /** A counter's scope and name, as summed in a transaction. */
+    private record CounterName(Counter.Scope scope, String name) {
     }
 }

@@ -4,6 +4,7 @@ import dev.herald.api.Event;
 import dev.herald.api.Severity;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What to render: one event for one sink, on the routes that sent it there.
@@ -18,19 +19,31 @@ import java.util.Map;
  * @param routeTemplate  the template override for this sink (relative path) of the first route that
  *                       names one, or null
  * @param severity       the effective severity
- * @param idempotencyKey the delivery's idempotency key
+ * @param idempotencyKey the delivery's idempotency key, or null when {@code laterKey} works it out
  * @param routes         every route that sent the event to the sink, {@code route} first
  * @param annotations    the annotation templates of those routes by key, an earlier route's first
  *                       ({@code annotations.<key>} in templates)
  * @param group          the group a digest sends ({@code event} its first event), or null for one event
+ * @param laterKey       works the idempotency key out when a template reads it, for a sink that reads
+ *                       none itself (hashing one per delivery is a sixth of a syslog sink's work); null
+ *                       when {@code idempotencyKey} is given
  */
 public record Rendering(Event event, String route, String sink, String sinkKind, Escape escape, String templateSet,
                        SinkResources resources, String routeTemplate, Severity severity, String idempotencyKey,
-                       List<String> routes, Map<String, String> annotations, DigestGroup group) {
+                       List<String> routes, Map<String, String> annotations, DigestGroup group,
+                       Supplier<String> laterKey) {
 
     public Rendering {
         routes = routes == null || routes.isEmpty() ? List.of(route) : List.copyOf(routes);
         annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+    }
+
+    /** A rendering with its idempotency key known. */
+    public Rendering(Event event, String route, String sink, String sinkKind, Escape escape, String templateSet,
+                     SinkResources resources, String routeTemplate, Severity severity, String idempotencyKey,
+                     List<String> routes, Map<String, String> annotations, DigestGroup group) {
+        this(event, route, sink, sinkKind, escape, templateSet, resources, routeTemplate, severity, idempotencyKey,
+                routes, annotations, group, null);
     }
 
     /** A rendering of one event. */

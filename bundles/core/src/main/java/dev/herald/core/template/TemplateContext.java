@@ -25,10 +25,14 @@ final class TemplateContext {
 
     static LazyMap of(Rendering r) {
         Event e = r.event();
-        return new LazyMap().with("event", event(e)).with("raw", e.raw()).with("route", r.route())
-                .with("routes", r.routes()).with("sink", r.sink()).with("severity", r.severity().label())
-                .with("idempotencyKey", r.idempotencyKey()).with("runbook", plain(e.enrichment().get("runbook")))
-                .with("group", group(r.group()));
+        LazyMap m = new LazyMap().with("event", event(e)).with("raw", e.raw()).with("route", r.route())
+                .with("routes", r.routes()).with("sink", r.sink()).with("severity", r.severity().label());
+        if (r.idempotencyKey() == null && r.laterKey() != null) {
+            m.later("idempotencyKey", r.laterKey()::get);
+        } else {
+            m.with("idempotencyKey", r.idempotencyKey());
+        }
+        return m.with("runbook", plain(e.enrichment().get("runbook"))).with("group", group(r.group()));
     }
 
     /** A digest's group: key, count, first, last, events (the first ones kept) and more (how many left out). */

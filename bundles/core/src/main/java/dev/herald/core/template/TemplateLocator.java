@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * last core's built-in default for the sink's body type. A sink with a template set
  * ({@link dev.herald.api.Sink#FORMAT}) has the same lookups under {@code <set>/} tried first. A digest
  * looks for {@code digest.peb} in the same places instead, then core's built-in digest for the body type.
+ * What it finds is kept for {@link #RECHECK_NANOS}: the files are not looked at for every delivery.
  */
 final class TemplateLocator {
     private static final Logger LOG = LoggerFactory.getLogger(TemplateLocator.class);
@@ -25,21 +28,55 @@ final class TemplateLocator {
     static final String DIGEST = "digest";
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
+    /**
+     * How long a template found stays the answer for its lookup before the files are looked at
+     * again: an override dropped into, edited in or removed from the templates directory takes
+     * effect within this. Looking for the files on every delivery (a check of the file system for
+     * each place a template may be, and a regular expression) was a sixth of the rendering.
+     */
+    static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** Lookups kept at most; sinks and bundles replaced many times over start the cache again. */
+    private static final int MAX_LOOKUPS = 1024;
+
     private final Path directory;
+    private final LongSupplier nanoTime;
     /** Missing override files already reported, so that each is logged once, not per delivery. */
     private final Set<Path> reported = ConcurrentHashMap.newKeySet();
-    /**
-     * Templates found in a sink's bundle (or built in) while no override directory of the sink's
-     * kind exists: found once per bundle version instead of for every delivery.
-     */
-    private final Map<BundleLookup, TemplateSource> fromBundles = new ConcurrentHashMap<>();
-    private static final int MAX_BUNDLE_LOOKUPS = 1024;
+    private final Map<Lookup, Found> found = new ConcurrentHashMap<>();
 
     TemplateLocator(Path directory) {
-        this.directory = directory.toAbsolutePath().normalize();
+        this(directory, System::nanoTime);
     }
 
+    /** @param nanoTime the clock of {@link #RECHECK_NANOS} ({@link System#nanoTime}), replaceable for tests */
+    TemplateLocator(Path directory, LongSupplier nanoTime) {
+        this.directory = directory.toAbsolutePath().normalize();
+        this.nanoTime = nanoTime;
+    }
+
+    /**
+     * The template for a rendering: as found by the last lookup of the same kind, unless that was
+     * {@link #RECHECK_NANOS} ago or more, or the sink's bundle changed since.
+     */
     TemplateSource locate(Rendering r) throws IOException {
+        Lookup key = new Lookup(r.routeTemplate(), r.sinkKind(), r.templateSet(), templateName(r), r.group() != null,
+                r.escape(), r.resources());
+        long version = r.resources() == null ? 0 : r.resources().version();
+        long now = nanoTime.getAsLong();
+        Found f = found.get(key);
+        if (f != null && f.version == version && now - f.at < RECHECK_NANOS) {
+            return f.source;
+        }
+        TemplateSource source = find(r);
+        if (found.size() >= MAX_LOOKUPS) {
+            found.clear();
+        }
+        found.put(key, new Found(source, version, now));
+        return source;
+    }
+
+    /** Looks at the files and the sink's bundle: the route's override first, then the sink kind's templates. */
+    private TemplateSource find(Rendering r) throws IOException {
         if (r.routeTemplate() != null) {
             Path override = directory.resolve(r.routeTemplate()).normalize();
             if (override.startsWith(directory) && isFile(override)) {
@@ -49,22 +86,6 @@ final class TemplateLocator {
                 LOG.warn("Route {} names template {} for sink {}, which does not exist: using the default",
                         r.route(), override, r.sink());
             }
-        }
-        if (r.sinkKind() == null || !SAFE_NAME.matcher(r.sinkKind()).matches()
-                || !directory.resolve(r.sinkKind()).toFile().isDirectory()) {
-            // nothing to override the sink kind's templates: the answer depends on the sink's
-            // bundle alone, which changes only with its version
-            BundleLookup key = new BundleLookup(r.resources(), r.resources() == null ? 0 : r.resources().version(),
-                    r.templateSet(), templateName(r), r.escape());
-            TemplateSource found = fromBundles.get(key);
-            if (found == null) {
-                found = lookup(r);
-                if (fromBundles.size() >= MAX_BUNDLE_LOOKUPS) {
-                    fromBundles.clear(); // sinks and bundles replaced many times over: start again
-                }
-                fromBundles.put(key, found);
-            }
-            return found;
         }
         return lookup(r);
     }
@@ -117,16 +138,20 @@ final class TemplateLocator {
     }
 
     /**
-     * Whether a regular file is there. Asked on every delivery, mostly of files that are not
-     * there: {@code java.io.File} says so without building an exception as {@code Files} does.
+     * Whether a regular file is there. Asked mostly of files that are not there: {@code
+     * java.io.File} says so without building an exception as {@code Files} does.
      */
     private static boolean isFile(Path path) {
         return path.toFile().isFile();
     }
 
-    /** What a template found in a bundle depends on. */
-    private record BundleLookup(SinkResources resources, long version, String templateSet, String source,
-                                Escape escape) {
+    /** What the template found depends on, besides the files and the bundle's version. */
+    private record Lookup(String routeTemplate, String sinkKind, String templateSet, String name, boolean digest,
+                          Escape escape, SinkResources resources) {
+    }
+
+    /** A template found, the bundle version it was found with, and when ({@link System#nanoTime}). */
+    private record Found(TemplateSource source, long version, long at) {
     }
 
     private static TemplateSource builtin(String name, Escape escape) {

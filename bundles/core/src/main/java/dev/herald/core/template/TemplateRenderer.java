@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -49,7 +50,7 @@ public final class TemplateRenderer {
     private final TemplateLocator locator;
     private final SourceLoader loader = new SourceLoader();
     private final List<TemplateFilters> contributed = new CopyOnWriteArrayList<>();
-    private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
+    private final Map<Object, Compiled> cache = new ConcurrentHashMap<>();
     private volatile Map<Escape, PebbleEngine> engines;
     /** The record kinds that give events their summaries; none (every summary generic) until set. */
     private volatile RecordKinds kinds = RecordKinds.of();
@@ -60,7 +61,16 @@ public final class TemplateRenderer {
     }
 
     public TemplateRenderer(Path templatesDirectory) {
-        this.locator = new TemplateLocator(templatesDirectory);
+        this(new TemplateLocator(templatesDirectory));
+    }
+
+    /** With the clock of the template lookups' recheck ({@link TemplateLocator#RECHECK_NANOS}) replaceable, for tests. */
+    TemplateRenderer(Path templatesDirectory, LongSupplier nanoTime) {
+        this(new TemplateLocator(templatesDirectory, nanoTime));
+    }
+
+    private TemplateRenderer(TemplateLocator locator) {
+        this.locator = locator;
         this.engines = engines(List.of());
     }
 
@@ -133,6 +143,9 @@ public final class TemplateRenderer {
      * escapes them). One that fails to render is left out and logged: the notification still goes.
      */
     private Map<String, String> annotations(Rendering r, Map<String, Object> context) {
+        if (r.annotations().isEmpty()) {
+            return Map.of();
+        }
         Map<String, String> out = new LinkedHashMap<>();
         r.annotations().forEach((key, text) -> {
             try {
@@ -186,7 +199,8 @@ public final class TemplateRenderer {
     }
 
     private PebbleTemplate compiled(TemplateSource source, Escape escape) throws IOException {
-        String key = escape + "|" + source.name();
+        // a record, not a concatenated string: this runs for every delivery
+        CompiledKey key = new CompiledKey(escape, source.name());
         Compiled c = cache.get(key);
         if (c == null || c.version != source.version()) {
             loader.put(source.name(), source.text());
@@ -197,5 +211,9 @@ public final class TemplateRenderer {
     }
 
     private record Compiled(long version, PebbleTemplate template) {
+    }
+
+    /** A template compiled for a body type. */
+    private record CompiledKey(Escape escape, String name) {
     }
 }

@@ -53,6 +53,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -526,8 +527,10 @@ class DispatcherTest {
         assertEquals(List.of(), outcomes());
     }
 
-    @Test
-    void batchSinkFailuresAreHandledPerKey() {
+    /** Per key whether the sink reads idempotency keys or not (then its keys are the entries' sequence numbers). */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void batchSinkFailuresAreHandledPerKey(boolean idempotencyKeys) {
         Map<String, String> outcomeById = new HashMap<>(Map.of("ok", "", "bad", "permanent", "busy", "retry"));
         List<Notification> sent = new CopyOnWriteArrayList<>();
         BatchSink batch = new BatchSink() {
@@ -552,7 +555,7 @@ class DispatcherTest {
             }
         };
         enqueue("b", "ok", "bad", "busy");
-        dispatcher.addSink(handle("b", batch, null));
+        dispatcher.addSink(new SinkHandle("b", "test", Escape.NONE, null, 0, batch, null, new Object(), idempotencyKeys));
         Await.until("settled", () -> sent.size() == 4
                 && counters("b").delivered() == 2);
         assertEquals(3, sent.stream().filter(n -> n.attempt() == 1).count(), "the first three went in one batch");
@@ -582,6 +585,81 @@ class DispatcherTest {
         dispatcher.addSink(new SinkHandle("s", "test", Escape.NONE, null, 4, sink, null, new Object()));
         Await.until("delivered", () -> sink.received.size() == 6);
         assertTrue(sink.times.get(5) - sink.times.get(0) >= 450, "4/s after a burst of one second's worth");
+    }
+
+    /** A batch sink of {@code size} that records each batch's event ids and fails the batches {@code fail} says. */
+    private static BatchSink recordingBatchSink(int size, List<List<String>> batches,
+                                                Predicate<List<Notification>> fail) {
+        return new BatchSink() {
+            @Override
+            public int maxBatchSize() {
+                return size;
+            }
+
+            @Override
+            public void send(Notification n) {
+                throw new AssertionError("the dispatcher sends batches to a BatchSink");
+            }
+
+            @Override
+            public Map<String, DeliveryException> sendBatch(List<Notification> batch) throws DeliveryException {
+                batches.add(batch.stream().map(n -> n.event().id() + "#" + n.attempt()).toList());
+                if (fail.test(batch)) {
+                    throw DeliveryException.retryable("receiver down");
+                }
+                return Map.of();
+            }
+        };
+    }
+
+    @Test
+    void aCommitTakesSeveralOfTheSinksBatchesEachAtMostItsSize() {
+        List<List<String>> batches = new CopyOnWriteArrayList<>();
+        enqueue("b", "a", "b", "c", "d", "e", "f", "g");
+        dispatcher.addSink(handle("b", recordingBatchSink(2, batches, batch -> false), null));
+        Await.until("delivered", () -> counters("b").delivered() == 7);
+        assertEquals(List.of(List.of("a#1", "b#1"), List.of("c#1", "d#1"), List.of("e#1", "f#1"), List.of("g#1")),
+                batches, "in order, in batches of the sink's size");
+        assertEquals(Collections.nCopies(7, "delivered"), outcomes());
+        assertEquals(0, count(v -> v.pending("b")));
+    }
+
+    @Test
+    void aBatchToRetryEndsTheBatchesOfItsCommitAndTheRestWaitUntouched() {
+        MutableClock clock = new MutableClock(NOW);
+        restart(Duration.ofHours(1), Duration.ofHours(1), clock);
+        List<List<String>> batches = new CopyOnWriteArrayList<>();
+        enqueueAt(clock.millis(), "b", "a", "b", "c", "d", "e");
+        dispatcher.addSink(handle("b", recordingBatchSink(2, batches, batch -> batch.get(0).attempt() == 1
+                && batch.get(0).event().id().equals("c")), null));
+        Await.until("retried", () -> counters("b").retried() == 2);
+        assertEquals(List.of(List.of("a#1", "b#1"), List.of("c#1", "d#1")), batches,
+                "nothing after the batch to retry, and the sink paused (the clock stands still)");
+        assertEquals(List.of("delivered", "delivered", "retry", "retry"), outcomes(), "every outcome of the commit");
+        assertEquals(3, count(v -> v.pending("b")), "c and d to retry, e untouched");
+        assertEquals(0, store.read(v -> v.due("b", clock.millis(), 10)).stream()
+                .filter(e -> e.attempts() > 0 && e.due() <= clock.millis()).count());
+    }
+
+    @Test
+    void aSinkThatReadsNoKeysHasTheRealKeyHashedOnlyForItsTemplate() throws Exception {
+        Path bundle = Files.createDirectories(dir.resolve("bundle/templates"));
+        Files.writeString(bundle.resolve("default.peb"), "{{ event.id }} {{ idempotencyKey }}");
+        SinkResources resources = new DirectorySinkResources(dir.resolve("bundle"), "dev.herald.sink.test");
+        enqueue("keyless", "e1");
+        enqueue("keyed", "e1");
+        ScriptedSink keyless = new ScriptedSink();
+        ScriptedSink keyed = new ScriptedSink();
+        dispatcher.addSink(new SinkHandle("keyless", "test", Escape.NONE, null, 0, keyless, resources, new Object(),
+                false));
+        dispatcher.addSink(new SinkHandle("keyed", "test", Escape.NONE, null, 0, keyed, resources, new Object(), true));
+        Await.until("delivered", () -> keyless.received.size() == 1 && keyed.received.size() == 1);
+        String keylessKey = IdempotencyKey.of("test-src", "e1", "r1", "keyless");
+        assertEquals("e1 " + keylessKey, keyless.received.get(0).body(), "the template reads the real key");
+        assertFalse(keylessKey.equals(keyless.received.get(0).idempotencyKey()), "the sink gets the entry's number");
+        Notification n = keyed.received.get(0);
+        assertEquals("e1 " + n.idempotencyKey(), n.body());
+        assertEquals(IdempotencyKey.of(n.event().instance(), "e1", "r1", "keyed"), n.idempotencyKey());
     }
 
     @Test

@@ -58,6 +58,32 @@ class DeliveryBatchCommitTest {
     }
 
     @Test
+    void aBatchLongerThanTheHistoryWritesOnlyItsNewestAndTheTransactionSeesItsOwn() {
+        store = MvStore.open(historyOf(10));
+        store.write(false, tx -> {
+            for (int i = 1; i <= 6; i++) {
+                tx.addHistory(delivered("syslog", i));
+            }
+            return null;
+        });
+        List<String> seenInside = store.write(false, tx -> {
+            for (int i = 7; i <= 30; i++) {
+                tx.addHistory(delivered("syslog", i));
+            }
+            return tx.history(3).stream().map(DeliveryView::eventId).toList();
+        });
+        assertEquals(List.of("e30", "e29", "e28"), seenInside);
+        assertEquals(List.of("e30", "e29", "e28", "e27", "e26", "e25", "e24", "e23", "e22", "e21"),
+                store.read(v -> v.history(100)).stream().map(DeliveryView::eventId).toList());
+        store.write(false, tx -> {
+            tx.addHistory(delivered("syslog", 31));
+            return null;
+        });
+        assertEquals(List.of("e31", "e30", "e29", "e28", "e27", "e26", "e25", "e24", "e23", "e22"),
+                store.read(v -> v.history(100)).stream().map(DeliveryView::eventId).toList());
+    }
+
+    @Test
     void aRolledBackBatchMarksNothing() {
         store = MvStore.open(historyOf(10));
         try {

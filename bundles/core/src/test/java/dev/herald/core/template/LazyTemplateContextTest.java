@@ -25,7 +25,7 @@ class LazyTemplateContextTest {
     Path templates;
 
     private String render(Event event, String template) throws Exception {
-        return render(new TemplateRenderer(templates), event, template);
+        return render(new TemplateRenderer(templates, TemplateRendererTest::recheckEveryTime), event, template);
     }
 
     private String render(TemplateRenderer renderer, Event event, String template) throws Exception {
@@ -66,7 +66,7 @@ class LazyTemplateContextTest {
     @Test
     void theSummaryIsWorkedOutOnlyForATemplateThatReadsIt() throws Exception {
         AtomicInteger summaries = new AtomicInteger();
-        TemplateRenderer renderer = new TemplateRenderer(templates);
+        TemplateRenderer renderer = new TemplateRenderer(templates, TemplateRendererTest::recheckEveryTime);
         renderer.setRecordKinds(RecordKinds.of(new SummaryKind("json", e -> {
             summaries.incrementAndGet();
             return new RecordSummary("port " + e.detail().path("dst").path("port").asText(), null, null, null, null,

@@ -18,12 +18,24 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TemplateRendererTest {
     static final String NASTY = "He said \"hi\"\\ \n\t<script>alert('x')</script> & <!channel> <@U123> \u2028 end";
+
+    private static final AtomicLong TICKS = new AtomicLong();
+
+    /**
+     * A clock for the renderer's template lookups that passes their recheck time on every lookup:
+     * these tests write templates between renders and look at the order of the lookups, not at how
+     * long what was found is kept ({@link TemplateLookupTest}).
+     */
+    static long recheckEveryTime() {
+        return TICKS.addAndGet(TemplateLocator.RECHECK_NANOS);
+    }
 
     @TempDir
     Path dir;
@@ -34,7 +46,7 @@ class TemplateRendererTest {
     @BeforeEach
     void setUp() throws Exception {
         templates = Files.createDirectories(dir.resolve("templates"));
-        renderer = new TemplateRenderer(templates);
+        renderer = new TemplateRenderer(templates, TemplateRendererTest::recheckEveryTime);
         ObjectNode detail = JsonNodeFactory.instance.objectNode();
         detail.put("msg", NASTY);
         detail.putObject("userIdentity").put("arn", "arn:aws:iam::1:user/ann");

@@ -5,6 +5,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Notification;
 import dev.herald.api.Sink;
 import dev.herald.api.sink.Escaping;
+import dev.herald.api.sink.IdempotencyKeys;
 import dev.herald.api.sink.SinkSetup;
 import dev.herald.api.sink.TemplateEscape;
 import dev.herald.api.sink.TemplateSets;
@@ -41,6 +42,7 @@ import org.slf4j.LoggerFactory;
 @Component(service = Sink.class, configurationPid = SyslogSink.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @TemplateEscape(Escaping.NONE)
+@IdempotencyKeys(false) // a syslog receiver does not deduplicate: no key is hashed per message
 @Designate(ocd = SyslogSink.Config.class, factory = true)
 public final class SyslogSink implements BatchSink {
     static final String PID = "dev.herald.sink.syslog";
