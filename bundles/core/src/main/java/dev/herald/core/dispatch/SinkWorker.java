@@ -10,7 +10,6 @@ import dev.herald.core.template.TemplateException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,14 +39,6 @@ final class SinkWorker implements Runnable {
     private static final long SWEEP_INTERVAL_MILLIS = 60_000;
     private static final int SWEEP_BATCH = 500;
     private static final String UNREADABLE = "the stored event cannot be read";
-    /**
-     * A batch sink's entries are read and their outcomes committed up to this many at a time,
-     * sent in batches of the sink's size: a read and a commit cost about as much for 2,000
-     * entries as for 500, and a fast sink (syslog) waits for each.
-     */
-    static final int COMMIT_ENTRIES = 2000;
-    /** At most this many of the sink's batches go before one commit: a slow sink's outcomes are not held long. */
-    static final int MAX_BATCHES_PER_COMMIT = 4;
 
     private final SinkHandle sink;
     private final Store store;
@@ -196,8 +187,7 @@ final class SinkWorker implements Runnable {
             sleep(Math.min(pausedUntil, nextSweep) - now, true);
             return;
         }
-        int batchSize = sink.sink() instanceof BatchSink b ? Math.max(1, b.maxBatchSize()) : 1;
-        int max = batchSize * batchesPerCommit(batchSize);
+        int max = sink.sink() instanceof BatchSink b ? Math.max(1, b.maxBatchSize()) : 1;
         List<OutboxEntry> due = store.read(v -> v.due(sink.name(), now, max));
         if (due.isEmpty()) {
             OptionalLong next = store.read(v -> v.nextDue(sink.name()));
@@ -212,7 +202,7 @@ final class SinkWorker implements Runnable {
             return;
         }
         if (sink.sink() instanceof BatchSink b) {
-            deliverBatches(b, due, batchSize);
+            deliverBatch(b, due);
         } else {
             deliverOne(due.get(0));
         }
@@ -273,53 +263,10 @@ final class SinkWorker implements Runnable {
         }
     }
 
-    /**
-     * How many of the sink's batches go before one commit: one for a sink with a rate (its
-     * pacing reserves a commit's entries at once) or no batches to speak of, else up to {@link
-     * #COMMIT_ENTRIES} entries in at most {@link #MAX_BATCHES_PER_COMMIT} batches.
-     */
-    private int batchesPerCommit(int batchSize) {
-        if (sink.rate() > 0 || batchSize == 1) {
-            return 1;
-        }
-        return Math.max(1, Math.min(MAX_BATCHES_PER_COMMIT, COMMIT_ENTRIES / batchSize));
-    }
-
-    /**
-     * Sends the entries in batches of {@code batchSize} and commits every outcome at once. A
-     * batch with an entry to retry (the peer in trouble) ends it: the entries after it are not
-     * sent, and stay as they were, as do those of a stop asked meanwhile. Abandoned at shutdown,
-     * it records nothing (the entries already sent go again later, as a batch's always did).
-     */
-    private void deliverBatches(BatchSink batchSink, List<OutboxEntry> entries, int batchSize) {
+    private void deliverBatch(BatchSink batchSink, List<OutboxEntry> entries) {
         // sized for every entry: growing them was a tenth of the sink thread's samples in a drain
         Map<OutboxEntry, Outcome> outcomes = new LinkedHashMap<>(capacity(entries.size()));
-        Map<OutboxEntry, Event> events = new HashMap<>(capacity(entries.size()));
-        for (int from = 0; from < entries.size(); from += batchSize) {
-            Boolean more = sendBatch(batchSink, entries.subList(from, Math.min(entries.size(), from + batchSize)),
-                    outcomes, events);
-            if (more == null) {
-                if (isAbandoned()) {
-                    return;
-                }
-                break;
-            }
-            if (!more) {
-                break;
-            }
-        }
-        if (outcomes.isEmpty()) {
-            return;
-        }
-        record(outcomes, events);
-    }
-
-    /**
-     * Renders and sends one batch, adding each entry's outcome; null when nothing was sent
-     * (stopping, or abandoned), false when an entry is to be retried, true otherwise.
-     */
-    private Boolean sendBatch(BatchSink batchSink, List<OutboxEntry> entries, Map<OutboxEntry, Outcome> outcomes,
-                              Map<OutboxEntry, Event> events) {
+        Map<OutboxEntry, Event> events = new LinkedHashMap<>(capacity(entries.size()));
         Map<String, OutboxEntry> byKey = new LinkedHashMap<>(capacity(entries.size()));
         List<Notification> batch = new ArrayList<>(entries.size());
         for (OutboxEntry e : entries) {
@@ -338,32 +285,16 @@ final class SinkWorker implements Runnable {
                 outcomes.put(e, Outcome.dead(ex.getMessage()));
             }
         }
-        if (batch.isEmpty()) {
-            return true;
+        if (!batch.isEmpty()) {
+            List<Map<String, DeliveryException>> failed = new ArrayList<>(1);
+            Outcome whole = send(() -> failed.add(batchSink.sendBatch(batch)));
+            if (whole == null) {
+                return;
+            }
+            Map<String, DeliveryException> perKey = failed.isEmpty() || failed.get(0) == null ? Map.of() : failed.get(0);
+            byKey.forEach((key, e) -> outcomes.put(e, whole.kind() != Outcome.Kind.DELIVERED ? whole
+                    : perKey.containsKey(key) ? Outcome.of(perKey.get(key)) : Outcome.DELIVERED));
         }
-        List<Map<String, DeliveryException>> failed = new ArrayList<>(1);
-        Outcome whole = send(() -> failed.add(batchSink.sendBatch(batch)));
-        if (whole == null) {
-            // not sent: nothing of this batch is recorded, not even its unreadable entries
-            entries.forEach(e -> {
-                outcomes.remove(e);
-                events.remove(e);
-            });
-            return null;
-        }
-        Map<String, DeliveryException> perKey = failed.isEmpty() || failed.get(0) == null ? Map.of() : failed.get(0);
-        boolean retry = false;
-        for (Map.Entry<String, OutboxEntry> k : byKey.entrySet()) {
-            Outcome o = whole.kind() != Outcome.Kind.DELIVERED ? whole
-                    : perKey.containsKey(k.getKey()) ? Outcome.of(perKey.get(k.getKey())) : Outcome.DELIVERED;
-            outcomes.put(k.getValue(), o);
-            retry |= o.kind() == Outcome.Kind.RETRY;
-        }
-        return !retry;
-    }
-
-    /** Commits the outcomes of a batch or more; pauses the sink when one is to be retried. */
-    private void record(Map<OutboxEntry, Outcome> outcomes, Map<OutboxEntry, Event> events) {
         long now = clock.millis();
         long due = store.write(false, tx -> {
             long earliest = Long.MAX_VALUE;
@@ -431,12 +362,6 @@ final class SinkWorker implements Runnable {
     /** A hash map's initial capacity for {@code n} mappings, so that it never grows. */
     private static int capacity(int n) {
         return (int) (n / 0.75f) + 1;
-    }
-
-    private boolean isAbandoned() {
-        synchronized (lock) {
-            return abandoned;
-        }
     }
 
     private boolean stopping() {

@@ -53,7 +53,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -585,60 +584,6 @@ class DispatcherTest {
         dispatcher.addSink(new SinkHandle("s", "test", Escape.NONE, null, 4, sink, null, new Object()));
         Await.until("delivered", () -> sink.received.size() == 6);
         assertTrue(sink.times.get(5) - sink.times.get(0) >= 450, "4/s after a burst of one second's worth");
-    }
-
-    /** A batch sink of {@code size} that records each batch's event ids and fails the batches {@code fail} says. */
-    private static BatchSink recordingBatchSink(int size, List<List<String>> batches,
-                                                Predicate<List<Notification>> fail) {
-        return new BatchSink() {
-            @Override
-            public int maxBatchSize() {
-                return size;
-            }
-
-            @Override
-            public void send(Notification n) {
-                throw new AssertionError("the dispatcher sends batches to a BatchSink");
-            }
-
-            @Override
-            public Map<String, DeliveryException> sendBatch(List<Notification> batch) throws DeliveryException {
-                batches.add(batch.stream().map(n -> n.event().id() + "#" + n.attempt()).toList());
-                if (fail.test(batch)) {
-                    throw DeliveryException.retryable("receiver down");
-                }
-                return Map.of();
-            }
-        };
-    }
-
-    @Test
-    void aCommitTakesSeveralOfTheSinksBatchesEachAtMostItsSize() {
-        List<List<String>> batches = new CopyOnWriteArrayList<>();
-        enqueue("b", "a", "b", "c", "d", "e", "f", "g");
-        dispatcher.addSink(handle("b", recordingBatchSink(2, batches, batch -> false), null));
-        Await.until("delivered", () -> counters("b").delivered() == 7);
-        assertEquals(List.of(List.of("a#1", "b#1"), List.of("c#1", "d#1"), List.of("e#1", "f#1"), List.of("g#1")),
-                batches, "in order, in batches of the sink's size");
-        assertEquals(Collections.nCopies(7, "delivered"), outcomes());
-        assertEquals(0, count(v -> v.pending("b")));
-    }
-
-    @Test
-    void aBatchToRetryEndsTheBatchesOfItsCommitAndTheRestWaitUntouched() {
-        MutableClock clock = new MutableClock(NOW);
-        restart(Duration.ofHours(1), Duration.ofHours(1), clock);
-        List<List<String>> batches = new CopyOnWriteArrayList<>();
-        enqueueAt(clock.millis(), "b", "a", "b", "c", "d", "e");
-        dispatcher.addSink(handle("b", recordingBatchSink(2, batches, batch -> batch.get(0).attempt() == 1
-                && batch.get(0).event().id().equals("c")), null));
-        Await.until("retried", () -> counters("b").retried() == 2);
-        assertEquals(List.of(List.of("a#1", "b#1"), List.of("c#1", "d#1")), batches,
-                "nothing after the batch to retry, and the sink paused (the clock stands still)");
-        assertEquals(List.of("delivered", "delivered", "retry", "retry"), outcomes(), "every outcome of the commit");
-        assertEquals(3, count(v -> v.pending("b")), "c and d to retry, e untouched");
-        assertEquals(0, store.read(v -> v.due("b", clock.millis(), 10)).stream()
-                .filter(e -> e.attempts() > 0 && e.due() <= clock.millis()).count());
     }
 
     @Test
