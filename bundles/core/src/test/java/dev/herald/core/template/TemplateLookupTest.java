@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,11 +28,28 @@ class TemplateLookupTest {
     private final Event event = Event.builder().id("e1").source("cloudtrail").instance("trail").type("t")
             .time(Instant.parse("2026-11-22T10:00:00Z")).parsedWhenRead("{\"a\":1}").build();
 
-    private String render(TemplateRenderer renderer, VersionedBundle bundle) throws Exception {
-        return render(renderer, bundle, null);
+    /** The override directory, empty at first. */
+    private Path templates;
+    /** The sink bundle's root: a default json template that shows the raw text. */
+    private Path bundleRoot;
+    private VersionedBundle bundle;
+    private TemplateRenderer renderer;
+
+    @BeforeEach
+    void sinkBundleWithADefaultTemplateAndNoOverrides() throws Exception {
+        templates = Files.createDirectories(dir.resolve("templates"));
+        bundleRoot = dir.resolve("bundle");
+        Files.createDirectories(bundleRoot.resolve("templates/json"));
+        Files.writeString(bundleRoot.resolve("templates/json/default.peb"), "bundle {{ raw }}");
+        bundle = new VersionedBundle(bundleRoot);
+        renderer = new TemplateRenderer(templates, nanos::get);
     }
 
-    private String render(TemplateRenderer renderer, VersionedBundle bundle, String routeTemplate) throws Exception {
+    private String render() throws Exception {
+        return render(null);
+    }
+
+    private String render(String routeTemplate) throws Exception {
         return renderer.render(new Rendering(event, "r1", "sink1", "syslog", Escape.NONE, "json", bundle,
                 routeTemplate, Severity.HIGH, "key1"));
     }
@@ -42,57 +60,41 @@ class TemplateLookupTest {
 
     @Test
     void overridesTakeEffectOnceTheRecheckTimePassedAndBundleUpdatesAtTheNextRender() throws Exception {
-        Path templates = dir.resolve("templates");
-        Files.createDirectories(templates);
-        Path bundleRoot = dir.resolve("bundle");
-        Files.createDirectories(bundleRoot.resolve("templates/json"));
-        Files.writeString(bundleRoot.resolve("templates/json/default.peb"), "bundle {{ raw }}");
-        VersionedBundle bundle = new VersionedBundle(bundleRoot);
-        TemplateRenderer renderer = new TemplateRenderer(templates, nanos::get);
-
-        assertEquals("bundle {\"a\":1}", render(renderer, bundle));
-        assertEquals("bundle {\"a\":1}", render(renderer, bundle));
+        assertEquals("bundle {\"a\":1}", render());
+        assertEquals("bundle {\"a\":1}", render());
 
         Files.writeString(bundleRoot.resolve("templates/json/cloudtrail.peb"), "bundle 2 {{ event.id }}");
-        assertEquals("bundle {\"a\":1}", render(renderer, bundle), "the same bundle version: what was found");
+        assertEquals("bundle {\"a\":1}", render(), "the same bundle version: what was found");
         bundle.version = 2;
-        assertEquals("bundle 2 e1", render(renderer, bundle), "an updated bundle is looked up again");
+        assertEquals("bundle 2 e1", render(), "an updated bundle is looked up again");
 
         Files.createDirectories(templates.resolve("syslog/json"));
         Files.writeString(templates.resolve("syslog/json/default.peb"), "override {{ event.type }}");
         nanos.addAndGet(TemplateLocator.RECHECK_NANOS - 1);
-        assertEquals("bundle 2 e1", render(renderer, bundle), "before the recheck: what was found");
+        assertEquals("bundle 2 e1", render(), "before the recheck: what was found");
         nanos.incrementAndGet();
-        assertEquals("override t", render(renderer, bundle), "an override dropped in, once the recheck time passed");
+        assertEquals("override t", render(), "an override dropped in, once the recheck time passed");
 
         Files.writeString(templates.resolve("syslog/json/default.peb"), "override edited {{ event.type }}");
         Files.setLastModifiedTime(templates.resolve("syslog/json/default.peb"), FileTime.fromMillis(1_000_000));
         recheckTime();
-        assertEquals("override edited t", render(renderer, bundle), "an override edited");
+        assertEquals("override edited t", render(), "an override edited");
 
         Files.delete(templates.resolve("syslog/json/default.peb"));
         Files.delete(templates.resolve("syslog/json"));
         Files.delete(templates.resolve("syslog"));
         recheckTime();
-        assertEquals("bundle 2 e1", render(renderer, bundle), "an override removed");
+        assertEquals("bundle 2 e1", render(), "an override removed");
     }
 
     @Test
     void aRouteOverrideDroppedInLaterTakesEffectOnceTheRecheckTimePassed() throws Exception {
-        Path templates = dir.resolve("templates");
-        Files.createDirectories(templates);
-        Path bundleRoot = dir.resolve("bundle");
-        Files.createDirectories(bundleRoot.resolve("templates/json"));
-        Files.writeString(bundleRoot.resolve("templates/json/default.peb"), "bundle {{ raw }}");
-        VersionedBundle bundle = new VersionedBundle(bundleRoot);
-        TemplateRenderer renderer = new TemplateRenderer(templates, nanos::get);
-
-        assertEquals("bundle {\"a\":1}", render(renderer, bundle, "mine.peb"), "named but missing: the default");
+        assertEquals("bundle {\"a\":1}", render("mine.peb"), "named but missing: the default");
         Files.writeString(templates.resolve("mine.peb"), "route's {{ event.id }}");
-        assertEquals("bundle {\"a\":1}", render(renderer, bundle, "mine.peb"), "before the recheck: what was found");
-        assertEquals("bundle {\"a\":1}", render(renderer, bundle), "a route without the override");
+        assertEquals("bundle {\"a\":1}", render("mine.peb"), "before the recheck: what was found");
+        assertEquals("bundle {\"a\":1}", render(), "a route without the override");
         recheckTime();
-        assertEquals("route's e1", render(renderer, bundle, "mine.peb"));
-        assertEquals("bundle {\"a\":1}", render(renderer, bundle), "a route without the override");
+        assertEquals("route's e1", render("mine.peb"));
+        assertEquals("bundle {\"a\":1}", render(), "a route without the override");
     }
 }
