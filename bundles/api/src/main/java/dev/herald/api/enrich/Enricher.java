@@ -52,7 +52,8 @@ public interface Enricher {
      * The fields to add to the event's {@code enrichment}, each top-level field of the result
      * becoming one ({@code {"geo": {...}}} becomes {@code enrichment.geo}); empty when there is
      * nothing to add. Called on one of Herald's enrichment threads, interrupted after {@link
-     * #timeout()} (on the appending thread when {@link #inMemory()}). A field an earlier enricher already set is kept and the clash is reported.
+     * #timeout()} (on the appending thread when {@link #inMemory()}). A field an earlier enricher
+     * already set is kept and the clash is reported.
      *
      * @throws Exception when the lookup failed: the event goes on without the fields and the
      *                   message is shown as this enricher's problem, so it must say what to fix

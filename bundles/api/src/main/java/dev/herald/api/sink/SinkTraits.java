@@ -7,8 +7,9 @@ import java.util.function.Function;
 
 /**
  * What the host reads from a sink's service properties, typed: the name and rate of its
- * configuration (checked by {@link SinkSetup}), its {@link TemplateEscape}, the template set its configuration selects ({@link
- * Sink#FORMAT}), and whether it reads idempotency keys ({@link IdempotencyKeys}). The property names are those of earlier releases, so a sink that still sets them
+ * configuration (checked by {@link SinkSetup}), its {@link TemplateEscape}, the template set its
+ * configuration selects ({@link Sink#FORMAT}), and whether it reads idempotency keys ({@link
+ * IdempotencyKeys}). The property names are those of earlier releases, so a sink that still sets them
  * as plain strings reads the same.
  *
  * @param name    the name routes refer to; empty when the sink has none (routes cannot use it)

@@ -179,8 +179,11 @@ final class MvTransaction extends MvView implements StoreTransaction {
     public boolean removeOutbox(OutboxEntry entry) {
         Map<OutboxKey, byte[]> added = addedEntries.get(entry.sink());
         OutboxKey key = OutboxKey.of(entry);
-        boolean removed = added != null && added.remove(key) != null
-                || existingOutbox(entry.sink()) != null && existingOutbox(entry.sink()).remove(key) != null;
+        boolean removed = added != null && added.remove(key) != null;
+        if (!removed) {
+            MVMap<OutboxKey, byte[]> stored = existingOutbox(entry.sink());
+            removed = stored != null && stored.remove(key) != null;
+        }
         if (!removed) {
             return false;
         }

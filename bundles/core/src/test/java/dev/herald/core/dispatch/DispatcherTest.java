@@ -33,6 +33,7 @@ import dev.herald.core.template.Escape;
 import dev.herald.core.template.DirectorySinkResources;
 import dev.herald.core.template.SinkResources;
 import dev.herald.core.template.TemplateRenderer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -563,11 +564,16 @@ class DispatcherTest {
         assertEquals(2, store.read(v -> v.counters(Counter.Scope.SINK, "b")).delivered());
     }
 
+    /** A sink bundle {@code dev.herald.sink.test} whose only template is a default of this text. */
+    private SinkResources bundleWithDefaultTemplate(String template) throws IOException {
+        Path templates = Files.createDirectories(dir.resolve("bundle/templates"));
+        Files.writeString(templates.resolve("default.peb"), template);
+        return new DirectorySinkResources(dir.resolve("bundle"), "dev.herald.sink.test");
+    }
+
     @Test
     void templateErrorIsPermanentAndNamesTheTemplate() throws Exception {
-        Path bundle = Files.createDirectories(dir.resolve("bundle/templates"));
-        Files.writeString(bundle.resolve("default.peb"), "line one\n{{ event.id }\n");
-        SinkResources resources = new DirectorySinkResources(dir.resolve("bundle"), "dev.herald.sink.test");
+        SinkResources resources = bundleWithDefaultTemplate("line one\n{{ event.id }\n");
         enqueue("s", "e1");
         ScriptedSink sink = new ScriptedSink();
         dispatcher.addSink(handle("s", sink, resources));
@@ -588,9 +594,7 @@ class DispatcherTest {
 
     @Test
     void aSinkThatReadsNoKeysHasTheRealKeyHashedOnlyForItsTemplate() throws Exception {
-        Path bundle = Files.createDirectories(dir.resolve("bundle/templates"));
-        Files.writeString(bundle.resolve("default.peb"), "{{ event.id }} {{ idempotencyKey }}");
-        SinkResources resources = new DirectorySinkResources(dir.resolve("bundle"), "dev.herald.sink.test");
+        SinkResources resources = bundleWithDefaultTemplate("{{ event.id }} {{ idempotencyKey }}");
         enqueue("keyless", "e1");
         enqueue("keyed", "e1");
         ScriptedSink keyless = new ScriptedSink();
