@@ -136,11 +136,20 @@ public final class JournalService implements Journal {
         for (Event received : events) {
             Event e = enrichment.enrich(received);
             List<Route> matched = table.match(e);
-            // throttles and groups read the envelope: only an event that a route takes needs it
-            ObjectNode input = matched.isEmpty() ? null : table.input(e);
+            // throttles and groups read the envelope: only an event that such a route takes needs it
+            ObjectNode input = readsEnvelope(matched) ? table.input(e) : null;
             out.add(new Prepared(e, input, matched, EventCodec.encode(e)));
         }
         return out;
+    }
+
+    private static boolean readsEnvelope(List<Route> matched) {
+        for (Route r : matched) {
+            if (r.readsEnvelope()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @param held the silences, read on the store's writer: those added by earlier commits apply */
@@ -311,7 +320,8 @@ public final class JournalService implements Journal {
     /**
      * An event with what the caller's thread worked out for it.
      *
-     * @param input  the envelope fields routes throttle and group on; null when no route matched
+     * @param input  the envelope fields routes throttle and group on; null when no route that matched
+     *               throttles or groups
      * @param routes the routes it matched
      * @param bytes  the event serialized for the store
      */

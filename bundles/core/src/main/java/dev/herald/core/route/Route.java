@@ -29,6 +29,14 @@ public final class Route {
         return definition.name();
     }
 
+    /**
+     * Whether admitting or grouping an event reads its {@link RouteTable#input envelope}: only a
+     * route with a throttle or a group does, so the envelope is built only for those.
+     */
+    public boolean readsEnvelope() {
+        return throttle != null || definition.group() != null;
+    }
+
     /** The event's severity, raised to the route's. */
     public Severity effectiveSeverity(Severity eventSeverity) {
         return eventSeverity.atLeast(definition.severity());
