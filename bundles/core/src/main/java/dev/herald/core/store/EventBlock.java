@@ -13,15 +13,28 @@ import java.util.zip.Inflater;
  * gains far more than compressing each; the header stays plain so that retention and time
  * lookups read it without inflating the block.
  *
- * <p>Layout: count, first received, last received, length of the inflated body (variable-length
- * numbers), then the body deflated (raw, at the fastest level). Body: for each event its received
- * time minus the first, its routes and its serialized form.
+ * <p>Layout 2, written now: a 0 byte, the codec (1: Zstandard), then count, first received, last
+ * received, length of the plain body (variable-length numbers), then the body as one Zstandard
+ * frame at level 1. Zstandard compresses these records 3 to 4 times as fast as deflate at its
+ * fastest level, and smaller; it decompresses about 4 times as fast. The compressing is most of
+ * what the store's writer spends per event on large records (CloudTrail-like ones).
+ *
+ * <p>Layout 1, written before and still read: count, first received, last received, length of
+ * the plain body, then the body deflated (raw, at the fastest level). A block of layout 1 never
+ * starts with a 0 byte (its count is at least 1), which tells the two apart.
+ *
+ * <p>Body, the same in both: for each event its received time minus the first, its routes and
+ * its serialized form.
  */
 final class EventBlock {
     /** A block is closed once it holds this many events ... */
     static final int MAX_EVENTS = 512;
     /** ... or this many bytes before compression. */
     static final int MAX_BYTES = 64 * 1024;
+    /** First byte of a block of layout 2; a block of layout 1 starts with its count instead. */
+    private static final int LAYOUT_2 = 0;
+    private static final int ZSTD = 1;
+    private static final int ZSTD_LEVEL = 1;
 
     private EventBlock() {
     }
@@ -30,7 +43,23 @@ final class EventBlock {
     record Header(int count, long firstReceived, long lastReceived) {
     }
 
+    /** A block of layout 2 (Zstandard), or of layout 1 where Zstandard's native library cannot be loaded. */
     static byte[] encode(List<RetainedEvent> events) {
+        if (!Zstandard.available()) {
+            return encodeDeflated(events);
+        }
+        BinaryWriter body = body(events);
+        BinaryWriter header = new BinaryWriter(42).writeByte(LAYOUT_2).writeByte(ZSTD);
+        return Zstandard.compress(header(header, events, body).toByteArray(), body.array(), body.length(), ZSTD_LEVEL);
+    }
+
+    /** A block of layout 1 (deflate), as stores written before layout 2 hold them. */
+    static byte[] encodeDeflated(List<RetainedEvent> events) {
+        BinaryWriter body = body(events);
+        return deflate(header(new BinaryWriter(40), events, body).toByteArray(), body.array(), body.length());
+    }
+
+    private static BinaryWriter body(List<RetainedEvent> events) {
         long first = events.get(0).received();
         int size = 16;
         for (RetainedEvent e : events) {
@@ -42,24 +71,42 @@ final class EventBlock {
             e.routes().forEach(body::writeString);
             body.writeBytes(e.event());
         }
-        byte[] header = new BinaryWriter(40).writeVarLong(events.size()).writeVarLong(first)
-                .writeVarLong(events.get(events.size() - 1).received()).writeVarLong(body.length()).toByteArray();
-        return deflate(header, body.array(), body.length());
+        return body;
+    }
+
+    private static BinaryWriter header(BinaryWriter w, List<RetainedEvent> events, BinaryWriter body) {
+        return w.writeVarLong(events.size()).writeVarLong(events.get(0).received())
+                .writeVarLong(events.get(events.size() - 1).received()).writeVarLong(body.length());
     }
 
     static Header header(byte[] stored) {
-        BinaryReader r = new BinaryReader(stored);
+        BinaryReader r = reader(stored);
         return new Header(r.readVarInt(), r.readVarLong(), r.readVarLong());
+    }
+
+    /** A reader at the block's count, past the layout and codec of layout 2. */
+    private static BinaryReader reader(byte[] stored) {
+        BinaryReader r = new BinaryReader(stored);
+        if (stored.length > 0 && stored[0] == LAYOUT_2) {
+            r.readByte();
+            int codec = r.readByte();
+            if (codec != ZSTD) {
+                throw new IllegalStateException("a stored event block has codec " + codec + ", which this version"
+                        + " of Herald does not know");
+            }
+        }
+        return r;
     }
 
     /** The events of the block whose first key is {@code firstKey}, oldest first. */
     static List<RetainedEvent> decode(long firstKey, byte[] stored) {
-        BinaryReader r = new BinaryReader(stored);
+        BinaryReader r = reader(stored);
         int count = r.readVarInt();
         long first = r.readVarLong();
         r.readVarLong();
         int plainLength = r.readVarInt();
-        byte[] plain = inflate(stored, r.position(), plainLength);
+        byte[] plain = stored[0] == LAYOUT_2 ? Zstandard.decompress(stored, r.position(), plainLength)
+                : inflate(stored, r.position(), plainLength);
         BinaryReader body = new BinaryReader(plain);
         List<RetainedEvent> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

@@ -2,10 +2,15 @@ package dev.herald.core.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.luben.zstd.Zstd;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.Deflater;
@@ -14,32 +19,76 @@ import org.junit.jupiter.api.Test;
 
 class EventBlockTest {
 
-    /** Blocks one after the other share a Deflater: each is what a Deflater of its own makes. */
+    /** Blocks of layout 1 (deflate), which stores written before layout 2 hold, are read back whole. */
     @Test
-    void eachBlockIsWhatAFreshDeflaterMakesAndReadsBackWhole() throws Exception {
-        Random random = new Random(7);
-        List<List<RetainedEvent>> blocks = List.of(block(1, 40, random, false), block(41, 3, random, true),
-                block(44, 1, random, false), block(45, 200, random, true));
-        for (List<RetainedEvent> events : blocks) {
-            byte[] stored = EventBlock.encode(events);
+    void deflatedBlocksOfLayoutOneAreWhatAFreshDeflaterMakesAndReadBackWhole() throws Exception {
+        for (List<RetainedEvent> events : blocks()) {
+            byte[] stored = EventBlock.encodeDeflated(events);
 
             BinaryReader header = new BinaryReader(stored);
             assertEquals(events.size(), header.readVarInt());
             header.readVarLong();
             header.readVarLong();
             int plainLength = header.readVarInt();
-            byte[] packed = java.util.Arrays.copyOfRange(stored, header.position(), stored.length);
+            byte[] packed = Arrays.copyOfRange(stored, header.position(), stored.length);
             assertArrayEquals(freshDeflate(plain(events)), packed);
             assertEquals(plain(events).length, plainLength);
 
-            List<RetainedEvent> read = EventBlock.decode(events.get(0).key(), stored);
-            assertEquals(events.size(), read.size());
-            for (int i = 0; i < events.size(); i++) {
-                assertEquals(events.get(i).key(), read.get(i).key());
-                assertEquals(events.get(i).received(), read.get(i).received());
-                assertEquals(events.get(i).routes(), read.get(i).routes());
-                assertArrayEquals(events.get(i).event(), read.get(i).event());
-            }
+            assertReadBack(events, stored);
+        }
+    }
+
+    /** Layout 2: a 0 byte, codec 1, the plain header, then the body as one Zstandard frame. */
+    @Test
+    void blocksAreWrittenInLayoutTwoWithTheBodyAsOneZstandardFrame() {
+        assertTrue(Zstandard.available(), "zstd-jni has a native library for the platforms Herald is built on");
+        for (List<RetainedEvent> events : blocks()) {
+            byte[] stored = EventBlock.encode(events);
+
+            BinaryReader header = new BinaryReader(stored);
+            assertEquals(0, header.readByte());
+            assertEquals(1, header.readByte());
+            assertEquals(events.size(), header.readVarInt());
+            assertEquals(events.get(0).received(), header.readVarLong());
+            assertEquals(events.get(events.size() - 1).received(), header.readVarLong());
+            int plainLength = header.readVarInt();
+            assertEquals(plain(events).length, plainLength);
+            byte[] frame = Arrays.copyOfRange(stored, header.position(), stored.length);
+            assertArrayEquals(plain(events), Zstd.decompress(frame, plainLength));
+
+            assertEquals(new EventBlock.Header(events.size(), events.get(0).received(),
+                    events.get(events.size() - 1).received()), EventBlock.header(stored));
+            assertReadBack(events, stored);
+        }
+    }
+
+    @Test
+    void aBlockCutShortOrOfAnUnknownCodecIsAnErrorThatSaysSo() {
+        List<RetainedEvent> events = blocks().get(0);
+        byte[] stored = EventBlock.encode(events);
+        byte[] cut = Arrays.copyOf(stored, stored.length - 5);
+        assertThrows(IllegalStateException.class, () -> EventBlock.decode(1, cut));
+
+        byte[] unknown = stored.clone();
+        unknown[1] = 9;
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> EventBlock.header(unknown));
+        assertTrue(e.getMessage().contains("codec 9"), e.getMessage());
+    }
+
+    private static List<List<RetainedEvent>> blocks() {
+        Random random = new Random(7);
+        return List.of(block(1, 40, random, false), block(41, 3, random, true), block(44, 1, random, false),
+                block(45, 200, random, true), block(245, 512, random, false));
+    }
+
+    private static void assertReadBack(List<RetainedEvent> events, byte[] stored) {
+        List<RetainedEvent> read = EventBlock.decode(events.get(0).key(), stored);
+        assertEquals(events.size(), read.size());
+        for (int i = 0; i < events.size(); i++) {
+            assertEquals(events.get(i).key(), read.get(i).key());
+            assertEquals(events.get(i).received(), read.get(i).received());
+            assertEquals(events.get(i).routes(), read.get(i).routes());
+            assertArrayEquals(events.get(i).event(), read.get(i).event());
         }
     }
 

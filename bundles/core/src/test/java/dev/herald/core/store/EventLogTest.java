@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.h2.mvstore.MVMap;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,31 @@ class EventLogTest {
         store.close();
         store = MvStore.open(settings);
         store.write(false, tx -> null);
+    }
+
+    /** A store written before layout 2 holds deflated blocks: they are read beside the new ones. */
+    @Test
+    void blocksDeflatedByEarlierVersionsAreReadBesideNewOnes() {
+        CoreSettings settings = TestSettings.defaults(dir);
+        store = MvStore.open(settings);
+        long now = System.currentTimeMillis();
+        long old = append(now, "old");
+        store.write(true, tx -> {
+            MVMap<Long, byte[]> events = ((MvTransaction) tx).maps.events();
+            long first = events.firstKey();
+            events.put(first, EventBlock.encodeDeflated(EventBlock.decode(first, events.get(first))));
+            return null;
+        });
+        store.close();
+        store = MvStore.open(settings);
+        long fresh = append(now + 1, "new");
+
+        assertEquals("old", EventCodec.decode(store.read(v -> v.event(old)).orElseThrow().event()).id());
+        assertEquals("new", EventCodec.decode(store.read(v -> v.event(fresh)).orElseThrow().event()).id());
+        List<byte[]> stored = store.read(v -> new ArrayList<>(((MvView) v).maps.events().values()));
+        assertEquals(2, stored.size());
+        assertTrue(stored.get(0)[0] != 0, "the rewritten block is of layout 1");
+        assertEquals(0, stored.get(1)[0], "the new block is of layout 2");
     }
 
     @Test
