@@ -126,4 +126,17 @@ class RouteTableTest {
         }
         assertEquals(0, wrong.get());
     }
+
+    /** The envelope is built for an event only when a route it matched throttles or groups on it. */
+    @Test
+    void onlyRoutesThatThrottleOrGroupReadTheEnvelope() {
+        Map<String, Object> throttled = route("throttled", "{\"source\":[\"json\"]}", "s");
+        throttled.put("throttle", "1/1h");
+        Map<String, Object> grouped = route("grouped", "{\"source\":[\"json\"]}", "s");
+        grouped.put("group_by", "detail.user");
+        RouteTable t = routes(route("plain", "{\"source\":[\"json\"]}", "s"), throttled, grouped);
+        assertEquals(false, t.route("plain").orElseThrow().readsEnvelope());
+        assertTrue(t.route("throttled").orElseThrow().readsEnvelope());
+        assertTrue(t.route("grouped").orElseThrow().readsEnvelope());
+    }
 }
