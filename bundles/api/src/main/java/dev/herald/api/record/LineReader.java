@@ -3,6 +3,9 @@ package dev.herald.api.record;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -11,6 +14,11 @@ import java.util.Arrays;
  * memory, and its full length is still known.
  */
 final class LineReader implements Closeable {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LFS = ONES * '\n';
+    private static final long CRS = ONES * '\r';
     private final InputStream in;
     private final byte[] buffer = new byte[64 * 1024];
     private int position;
@@ -44,10 +52,7 @@ final class LineReader implements Closeable {
         boolean any = false;
         while (available()) {
             any = true;
-            int end = position;
-            while (end < limit && buffer[end] != '\n' && buffer[end] != '\r') {
-                end++;
-            }
+            int end = lineEnd(buffer, position, limit);
             keep(end, keep);
             length += end - position;
             if (end < limit) {
@@ -58,6 +63,32 @@ final class LineReader implements Closeable {
             position = limit;
         }
         return any;
+    }
+
+    /**
+     * Where the first LF or CR in {@code bytes[from, to)} is, else {@code to}. Eight bytes at a time:
+     * a byte-by-byte loop that stops at either byte is not vectorised, and on records of a kilobyte
+     * or more the search was a tenth of the source thread's time.
+     */
+    static int lineEnd(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i <= to - Long.BYTES; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i);
+            // a byte that equals LF (or CR) is 0 after the xor; (x - 0x01..) & ~x & 0x80.. flags the
+            // lowest 0 byte exactly (others only above it), and little-endian puts the first byte lowest
+            long lf = word ^ LFS;
+            long cr = word ^ CRS;
+            long found = ((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (bytes[i] == '\n' || bytes[i] == '\r') {
+                return i;
+            }
+        }
+        return to;
     }
 
     /** The bytes kept of the current line. */
