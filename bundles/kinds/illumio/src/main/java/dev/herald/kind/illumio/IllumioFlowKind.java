@@ -23,6 +23,8 @@ public final class IllumioFlowKind implements RecordKind {
     static final String NAME = "illumio-flow";
     private static final String WHAT = "Illumio flow summary";
     private static final String[] DECISIONS = {"allowed", "potentially_blocked", "blocked", "unknown"};
+    /** {@code flow.<decision>} of each decision: made once, not once per flow. */
+    private static final String[] TYPES = {"flow.allowed", "flow.potentially_blocked", "flow.blocked", "flow.unknown"};
 
     @Override
     public String name() {
@@ -40,11 +42,11 @@ public final class IllumioFlowKind implements RecordKind {
         if (fallbackId == null || fallbackId.isBlank()) {
             throw new RecordException(WHAT + " has no id of its own and the source gave no fallback id");
         }
-        String decision = decision(record.get("pd"));
-        boolean blocked = decision.equals("blocked") || decision.equals("potentially_blocked");
+        int decision = decisionCode(record.get("pd"));
+        boolean blocked = decision == 1 || decision == 2;
         return List.of(event(record, raw, instance)
                 .id(fallbackId)
-                .type("flow." + decision)
+                .type(TYPES[decision])
                 .time(Timestamps.require(record, "timestamp", WHAT))
                 .severity(blocked ? Severity.LOW : Severity.INFO)
                 .build());
@@ -71,7 +73,12 @@ public final class IllumioFlowKind implements RecordKind {
     }
 
     private static String decision(JsonNode pd) {
+        return DECISIONS[decisionCode(pd)];
+    }
+
+    /** The index of the decision in {@link #DECISIONS}: {@code pd} when it is one, else 3 (unknown). */
+    private static int decisionCode(JsonNode pd) {
         int code = pd.isIntegralNumber() || pd.isTextual() ? pd.asInt(-1) : -1;
-        return code >= 0 && code < DECISIONS.length ? DECISIONS[code] : "unknown";
+        return code >= 0 && code < DECISIONS.length ? code : 3;
     }
 }
