@@ -71,24 +71,37 @@ final class LineReader implements Closeable {
      * or more the search was a tenth of the source thread's time.
      */
     static int lineEnd(byte[] bytes, int from, int to) {
-        int i = from;
-        for (; i <= to - Long.BYTES; i += Long.BYTES) {
-            long word = (long) LONGS.get(bytes, i);
-            // a byte that equals LF (or CR) is 0 after the xor; (x - 0x01..) & ~x & 0x80.. flags the
-            // lowest 0 byte exactly (others only above it), and little-endian puts the first byte lowest
-            long lf = word ^ LFS;
-            long cr = word ^ CRS;
-            long found = ((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGHS;
+        if (to - from < Long.BYTES) {
+            for (int i = from; i < to; i++) {
+                if (bytes[i] == '\n' || bytes[i] == '\r') {
+                    return i;
+                }
+            }
+            return to;
+        }
+        int last = to - Long.BYTES;
+        for (int i = from; ; i += Long.BYTES) {
+            // the last word ends at to, overlapping bytes already searched: they hold neither byte
+            int at = Math.min(i, last);
+            long found = found((long) LONGS.get(bytes, at));
             if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+                return at + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            if (at == last) {
+                return to;
             }
         }
-        for (; i < to; i++) {
-            if (bytes[i] == '\n' || bytes[i] == '\r') {
-                return i;
-            }
-        }
-        return to;
+    }
+
+    /**
+     * The high bit of each byte of {@code word} that is LF or CR, and perhaps of bytes after the
+     * first such: a byte that equals LF (or CR) is 0 after the xor, and (x - 0x01..) & ~x & 0x80..
+     * flags the lowest 0 byte exactly, others only above it. Little-endian puts the first byte lowest.
+     */
+    private static long found(long word) {
+        long lf = word ^ LFS;
+        long cr = word ^ CRS;
+        return ((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGHS;
     }
 
     /** The bytes kept of the current line. */
