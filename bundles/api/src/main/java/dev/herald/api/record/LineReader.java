@@ -80,17 +80,15 @@ final class LineReader implements Closeable {
             return to;
         }
         int last = to - Long.BYTES;
-        for (int i = from; ; i += Long.BYTES) {
-            // the last word ends at to, overlapping bytes already searched: they hold neither byte
-            int at = Math.min(i, last);
-            long found = found((long) LONGS.get(bytes, at));
+        for (int i = from; i < last; i += Long.BYTES) {
+            long found = found((long) LONGS.get(bytes, i));
             if (found != 0) {
-                return at + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
-            if (at == last) {
-                return to;
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }
         }
+        // the last word ends at to, overlapping bytes already searched: they hold neither byte
+        long found = found((long) LONGS.get(bytes, last));
+        return found != 0 ? last + (Long.numberOfTrailingZeros(found) >>> 3) : to;
     }
 
     /**
