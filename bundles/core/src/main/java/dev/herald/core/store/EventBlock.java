@@ -54,24 +54,79 @@ final class EventBlock {
 
     /** The events of the block whose first key is {@code firstKey}, oldest first. */
     static List<RetainedEvent> decode(long firstKey, byte[] stored) {
+        Inflated block = inflate(firstKey, stored);
+        List<RetainedEvent> out = new ArrayList<>(block.count());
+        for (int i = 0; i < block.count(); i++) {
+            out.add(block.event(i));
+        }
+        return out;
+    }
+
+    /** The block whose first key is {@code firstKey} inflated, its events not decoded yet. */
+    static Inflated inflate(long firstKey, byte[] stored) {
         BinaryReader r = new BinaryReader(stored);
         int count = r.readVarInt();
         long first = r.readVarLong();
         r.readVarLong();
         int plainLength = r.readVarInt();
         byte[] plain = inflate(stored, r.position(), plainLength);
+        // where each event starts: found by passing over the fields, without decoding them
+        int[] offsets = new int[count];
         BinaryReader body = new BinaryReader(plain);
-        List<RetainedEvent> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            long received = first + body.readVarLong();
-            int n = body.readVarInt();
+            offsets[i] = body.position();
+            body.readVarLong();
+            for (int k = body.readVarInt(); k > 0; k--) {
+                body.skipString();
+            }
+            body.skipBytes();
+        }
+        return new Inflated(firstKey, first, plain, offsets);
+    }
+
+    /**
+     * A block inflated, whose events are decoded one at a time when asked for: a sink's outbox
+     * refers to a quarter of a block's events, say, and decoding the other three quarters (their
+     * routes, a copy of each event) was most of a drain's reading.
+     */
+    static final class Inflated {
+        private final long firstKey;
+        private final long firstReceived;
+        private final byte[] plain;
+        private final int[] offsets;
+
+        private Inflated(long firstKey, long firstReceived, byte[] plain, int[] offsets) {
+            this.firstKey = firstKey;
+            this.firstReceived = firstReceived;
+            this.plain = plain;
+            this.offsets = offsets;
+        }
+
+        int count() {
+            return offsets.length;
+        }
+
+        /** The block's {@code i}-th event. */
+        RetainedEvent event(int i) {
+            BinaryReader r = new BinaryReader(plain, offsets[i]);
+            long received = firstReceived + r.readVarLong();
+            int n = r.readVarInt();
             List<String> routes = new ArrayList<>(n);
             for (int k = 0; k < n; k++) {
-                routes.add(body.readString());
+                routes.add(r.readString());
             }
-            out.add(new RetainedEvent(firstKey + i, received, List.copyOf(routes), body.readBytes()));
+            return new RetainedEvent(firstKey + i, received, List.copyOf(routes), r.readBytes());
         }
-        return out;
+
+        /** The serialized form alone ({@link RetainedEvent#event()}) of the block's {@code i}-th event. */
+        byte[] serialized(int i) {
+            BinaryReader r = new BinaryReader(plain, offsets[i]);
+            r.readVarLong();
+            for (int k = r.readVarInt(); k > 0; k--) {
+                r.skipString();
+            }
+            return r.readBytes();
+        }
     }
 
     /**

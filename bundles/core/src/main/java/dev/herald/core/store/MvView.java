@@ -77,7 +77,7 @@ class MvView implements StoreView {
 
     /** An outbox record with the event it refers to. */
     private OutboxEntry withEvent(OutboxEntry e) {
-        return e.withEvent(log().event(e.eventKey()).map(RetainedEvent::event).orElse(null));
+        return e.withEvent(log().serialized(e.eventKey()));
     }
 
     static String key(String a, String b) {
