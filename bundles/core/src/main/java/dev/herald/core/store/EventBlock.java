@@ -23,6 +23,12 @@ final class EventBlock {
     /** ... or this many bytes before compression. */
     static final int MAX_BYTES = 64 * 1024;
 
+    /**
+     * An inflater per thread (the store's readers and writer), reset for each block: a new one
+     * per block set up and freed zlib's state thousands of times in a drain.
+     */
+    private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(() -> new Inflater(true));
+
     private EventBlock() {
     }
 
@@ -153,7 +159,8 @@ final class EventBlock {
     }
 
     private static byte[] inflate(byte[] stored, int from, int plainLength) {
-        Inflater inf = new Inflater(true);
+        Inflater inf = INFLATERS.get();
+        inf.reset();
         try {
             inf.setInput(stored, from, stored.length - from);
             byte[] plain = new byte[plainLength];
@@ -172,8 +179,6 @@ final class EventBlock {
             return plain;
         } catch (DataFormatException e) {
             throw new IllegalStateException("a stored event block cannot be inflated: " + e.getMessage(), e);
-        } finally {
-            inf.end();
         }
     }
 }
