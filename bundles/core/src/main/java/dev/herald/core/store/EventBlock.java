@@ -70,12 +70,28 @@ final class EventBlock {
 
     /** The block whose first key is {@code firstKey} inflated, its events not decoded yet. */
     static Inflated inflate(long firstKey, byte[] stored) {
+        return inflate(firstKey, stored, null, false);
+    }
+
+    /**
+     * As {@link #inflate(long, byte[])}, into {@code reuse} when it is large enough: the caller
+     * no longer reads the block that was inflated into it (a drain inflated hundreds of
+     * megabytes, a new array for every block).
+     */
+    static Inflated inflate(long firstKey, byte[] stored, Inflated reuse) {
+        return inflate(firstKey, stored, reuse, true);
+    }
+
+    /** {@code roomy}: a new array has room for any block up to {@link #MAX_BYTES}, to be used again. */
+    private static Inflated inflate(long firstKey, byte[] stored, Inflated reuse, boolean roomy) {
         BinaryReader r = new BinaryReader(stored);
         int count = r.readVarInt();
         long first = r.readVarLong();
         r.readVarLong();
         int plainLength = r.readVarInt();
-        byte[] plain = inflate(stored, r.position(), plainLength);
+        byte[] plain = reuse != null && reuse.plain.length >= plainLength ? reuse.plain
+                : new byte[roomy ? Math.max(plainLength, MAX_BYTES + 4096) : plainLength];
+        inflate(stored, r.position(), plainLength, plain);
         // where each event starts: found by passing over the fields, without decoding them
         int[] offsets = new int[count];
         BinaryReader body = new BinaryReader(plain);
@@ -158,12 +174,12 @@ final class EventBlock {
         }
     }
 
-    private static byte[] inflate(byte[] stored, int from, int plainLength) {
+    /** Inflates the body into the first {@code plainLength} bytes of {@code plain}. */
+    private static void inflate(byte[] stored, int from, int plainLength, byte[] plain) {
         Inflater inf = INFLATERS.get();
         inf.reset();
         try {
             inf.setInput(stored, from, stored.length - from);
-            byte[] plain = new byte[plainLength];
             int n = 0;
             while (n < plainLength) {
                 int got = inf.inflate(plain, n, plainLength - n);
@@ -176,7 +192,6 @@ final class EventBlock {
                 throw new IllegalStateException("a stored event block is cut short: " + n + " of " + plainLength
                         + " bytes");
             }
-            return plain;
         } catch (DataFormatException e) {
             throw new IllegalStateException("a stored event block cannot be inflated: " + e.getMessage(), e);
         }

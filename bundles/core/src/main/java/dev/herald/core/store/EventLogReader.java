@@ -134,7 +134,8 @@ final class EventLogReader {
             if (stored == null) {
                 return null;
             }
-            cached = EventBlock.inflate(key, stored);
+            // the block cached before is no longer read: its array takes the next one
+            cached = EventBlock.inflate(key, stored, cached);
             cachedKey = key;
         }
         return cached;

@@ -61,6 +61,24 @@ class EventBlockTest {
         }
     }
 
+    /** A reader inflates each block into the array of the block before: what it reads is the new block's alone. */
+    @Test
+    void aBlockInflatedIntoTheArrayOfAnotherReadsAsItself() {
+        Random random = new Random(5);
+        List<RetainedEvent> small = block(1, 4, random, false);
+        List<RetainedEvent> large = block(5, 150, random, true);
+        List<RetainedEvent> smallAgain = block(155, 2, random, false);
+        EventBlock.Inflated in = EventBlock.inflate(1, EventBlock.encode(small), null);
+        for (List<RetainedEvent> events : List.of(large, smallAgain, small)) {
+            in = EventBlock.inflate(events.get(0).key(), EventBlock.encode(events), in);
+            assertEquals(events.size(), in.count());
+            for (int i = 0; i < events.size(); i++) {
+                assertEquals(events.get(i).key(), in.event(i).key());
+                assertArrayEquals(events.get(i).event(), in.serialized(i));
+            }
+        }
+    }
+
     @Test
     void skippingPassesOverWhatReadingReads() {
         byte[] written = new BinaryWriter(16).writeBytes(new byte[200]).writeString("héllo").writeString(null)
