@@ -5,6 +5,7 @@ import dev.herald.api.DeliveryException;
 import dev.herald.api.Event;
 import dev.herald.api.Notification;
 import dev.herald.core.store.OutboxEntry;
+import dev.herald.core.store.Pending;
 import dev.herald.core.store.Store;
 import dev.herald.core.template.TemplateException;
 import java.time.Clock;
@@ -194,18 +195,20 @@ final class SinkWorker implements Runnable {
             sleep(next.isPresent() ? Math.min(IDLE_MILLIS, Math.max(1, next.getAsLong() - now)) : IDLE_MILLIS, true);
             return;
         }
-        long waitNanos = bucket.reserve(due.size(), System.nanoTime());
+        if (sink.sink() instanceof BatchSink b) {
+            deliverBatches(b, due, max);
+        } else if (pace(1)) {
+            deliverOne(due.get(0));
+        }
+    }
+
+    /** Waits for the sink's rate to allow {@code n} more sends; false when asked to stop meanwhile. */
+    private boolean pace(int n) {
+        long waitNanos = bucket.reserve(n, System.nanoTime());
         if (waitNanos > 0) {
             sleep((waitNanos + 999_999) / 1_000_000, false);
         }
-        if (stopping()) {
-            return;
-        }
-        if (sink.sink() instanceof BatchSink b) {
-            deliverBatch(b, due);
-        } else {
-            deliverOne(due.get(0));
-        }
+        return !stopping();
     }
 
     /**
@@ -263,43 +266,115 @@ final class SinkWorker implements Runnable {
         }
     }
 
-    private void deliverBatch(BatchSink batchSink, List<OutboxEntry> entries) {
+    /**
+     * Delivers {@code first} and, while batches keep coming full, the batches after it, with the
+     * store's work overlapping the sink thread's: the next batch is read (on a store reader) while
+     * this one is rendered and sent, and the outcomes of a batch are committed (on the store's
+     * writer) while the next one is rendered.
+     *
+     * <p>What a crash may repeat stays one batch: a batch is sent only once the commit of the
+     * batch before it has returned, so at any moment at most one batch has been (or is being) sent
+     * without its outcomes on disk. A kill during the send of batch N+1, or before its commit, finds
+     * batch N removed from the outbox and repeats only batch N+1, as without the overlap. Reading
+     * and rendering send nothing, so they may run ahead; the next batch is read from after the last
+     * key of this one, since this one is still in the outbox until its commit.
+     */
+    private void deliverBatches(BatchSink batchSink, List<OutboxEntry> first, int max) {
+        List<OutboxEntry> entries = first;
+        InFlight committing = null;
+        try {
+            while (true) {
+                // the next batch can be read now: it starts after this one, whatever happens to this one
+                Pending<List<OutboxEntry>> next = entries.size() < max ? null : readAfter(entries, max);
+                Prepared prepared = prepare(entries);
+                if (committing != null) {
+                    InFlight last = committing;
+                    committing = null;
+                    if (recorded(last)) {
+                        return; // paused: the next batch waits in the outbox
+                    }
+                }
+                if (!pace(entries.size())) {
+                    return;
+                }
+                committing = sendAndCommit(batchSink, prepared);
+                if (committing == null || next == null) {
+                    return;
+                }
+                entries = next.await();
+                if (entries.isEmpty() || stopping()) {
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            if (committing != null) {
+                try {
+                    committing.due().await();
+                } catch (RuntimeException also) {
+                    e.addSuppressed(also);
+                }
+                committing = null;
+            }
+            throw e;
+        } finally {
+            if (committing != null) {
+                recorded(committing);
+            }
+        }
+    }
+
+    /** Starts reading the due entries after the last of {@code entries}. */
+    private Pending<List<OutboxEntry>> readAfter(List<OutboxEntry> entries, int max) {
+        OutboxEntry last = entries.get(entries.size() - 1);
+        long now = clock.millis();
+        return store.submitRead(v -> v.due(sink.name(), now, max, last));
+    }
+
+    /** Decodes and renders a batch; entries that cannot be have their outcome (dead) already. */
+    private Prepared prepare(List<OutboxEntry> entries) {
         // sized for every entry: growing them was a tenth of the sink thread's samples in a drain
-        Map<OutboxEntry, Outcome> outcomes = new LinkedHashMap<>(capacity(entries.size()));
-        Map<OutboxEntry, Event> events = new LinkedHashMap<>(capacity(entries.size()));
-        Map<String, OutboxEntry> byKey = new LinkedHashMap<>(capacity(entries.size()));
-        List<Notification> batch = new ArrayList<>(entries.size());
+        Prepared p = new Prepared(new LinkedHashMap<>(capacity(entries.size())),
+                new LinkedHashMap<>(capacity(entries.size())), new LinkedHashMap<>(capacity(entries.size())),
+                new ArrayList<>(entries.size()));
         for (OutboxEntry e : entries) {
             Event event = decode(e);
             if (event == null) {
-                outcomes.put(e, Outcome.dead(UNREADABLE));
+                p.outcomes.put(e, Outcome.dead(UNREADABLE));
                 continue;
             }
-            events.put(e, event);
+            p.events.put(e, event);
             try {
                 Notification n = bodies.notification(event, e.routes(), e.severity(), sink, e.nextAttempt(), e.replay(),
                         digestId(e), DigestEvents.of(store, e, event), e.seq());
-                batch.add(n);
-                byKey.put(n.idempotencyKey(), e);
+                p.batch.add(n);
+                p.byKey.put(n.idempotencyKey(), e);
             } catch (TemplateException ex) {
-                outcomes.put(e, Outcome.dead(ex.getMessage()));
+                p.outcomes.put(e, Outcome.dead(ex.getMessage()));
             }
         }
-        if (!batch.isEmpty()) {
+        return p;
+    }
+
+    /**
+     * Sends a prepared batch and submits the commit of its outcomes without waiting for it; null
+     * when the worker was abandoned during the send (nothing is recorded then).
+     */
+    private InFlight sendAndCommit(BatchSink batchSink, Prepared p) {
+        if (!p.batch.isEmpty()) {
             List<Map<String, DeliveryException>> failed = new ArrayList<>(1);
-            Outcome whole = send(() -> failed.add(batchSink.sendBatch(batch)));
+            Outcome whole = send(() -> failed.add(batchSink.sendBatch(p.batch)));
             if (whole == null) {
-                return;
+                return null;
             }
             Map<String, DeliveryException> perKey = failed.isEmpty() || failed.get(0) == null ? Map.of() : failed.get(0);
-            byKey.forEach((key, e) -> outcomes.put(e, whole.kind() != Outcome.Kind.DELIVERED ? whole
+            p.byKey.forEach((key, e) -> p.outcomes.put(e, whole.kind() != Outcome.Kind.DELIVERED ? whole
                     : perKey.containsKey(key) ? Outcome.of(perKey.get(key)) : Outcome.DELIVERED));
         }
         long now = clock.millis();
-        long due = store.write(false, tx -> {
+        Pending<Long> due = store.submit(false, tx -> {
             long earliest = Long.MAX_VALUE;
-            for (Map.Entry<OutboxEntry, Outcome> o : outcomes.entrySet()) {
-                Event event = events.get(o.getKey());
+            for (Map.Entry<OutboxEntry, Outcome> o : p.outcomes.entrySet()) {
+                Event event = p.events.get(o.getKey());
                 long d = recorder.record(tx, o.getKey(), event == null ? "?" : event.id(), o.getValue(), now);
                 if (d > 0) {
                     earliest = Math.min(earliest, d);
@@ -307,10 +382,18 @@ final class SinkWorker implements Runnable {
             }
             return earliest;
         });
-        if (due != Long.MAX_VALUE) {
-            pause(due, outcomes.values().stream().filter(o -> o.kind() == Outcome.Kind.RETRY)
-                    .map(Outcome::reason).findFirst().orElse(null));
+        return new InFlight(due, p.outcomes);
+    }
+
+    /** Waits for a batch's commit; true when it paused the worker (an entry is to be retried later). */
+    private boolean recorded(InFlight batch) {
+        long due = batch.due().await();
+        if (due == Long.MAX_VALUE) {
+            return false;
         }
+        pause(due, batch.outcomes().values().stream().filter(o -> o.kind() == Outcome.Kind.RETRY)
+                .map(Outcome::reason).findFirst().orElse(null));
+        return true;
     }
 
     /** Sends nothing until {@code until}, because of a retryable failure. */
@@ -389,6 +472,15 @@ final class SinkWorker implements Runnable {
                 signalled = false;
             }
         }
+    }
+
+    /** A batch decoded and rendered: its notifications by key, and the outcomes known before sending. */
+    private record Prepared(Map<OutboxEntry, Outcome> outcomes, Map<OutboxEntry, Event> events,
+                            Map<String, OutboxEntry> byKey, List<Notification> batch) {
+    }
+
+    /** A batch sent, the commit of its outcomes under way: when the earliest is due again, MAX_VALUE for none. */
+    private record InFlight(Pending<Long> due, Map<OutboxEntry, Outcome> outcomes) {
     }
 
     /** One call to the sink. */

@@ -12,6 +12,12 @@ public final class BinaryReader {
         this.buf = buf;
     }
 
+    /** Reads {@code buf} from {@code position} on. */
+    public BinaryReader(byte[] buf, int position) {
+        this.buf = buf;
+        this.pos = position;
+    }
+
     /** Whether anything is left to read (records written before a field was added end early). */
     public boolean hasMore() {
         return pos < buf.length;
@@ -46,6 +52,18 @@ public final class BinaryReader {
         byte[] out = Arrays.copyOfRange(buf, pos, pos + n);
         pos += n;
         return out;
+    }
+
+    /** Passes over what {@link #readBytes} would read. */
+    public void skipBytes() {
+        int n = readVarInt(); // not "pos += readVarInt()": that adds to the position before the length
+        pos += n;
+    }
+
+    /** Passes over what {@link #readString} would read. */
+    public void skipString() {
+        int n = readVarInt();
+        pos += n == 0 ? 0 : n - 1;
     }
 
     public String readString() {

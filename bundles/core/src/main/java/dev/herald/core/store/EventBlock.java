@@ -36,6 +36,12 @@ final class EventBlock {
     private static final int ZSTD = 1;
     private static final int ZSTD_LEVEL = 1;
 
+    /**
+     * An inflater per thread (the store's readers and writer), reset for each block: a new one
+     * per block set up and freed zlib's state thousands of times in a drain.
+     */
+    private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(() -> new Inflater(true));
+
     private EventBlock() {
     }
 
@@ -100,25 +106,102 @@ final class EventBlock {
 
     /** The events of the block whose first key is {@code firstKey}, oldest first. */
     static List<RetainedEvent> decode(long firstKey, byte[] stored) {
+        Inflated block = inflate(firstKey, stored);
+        List<RetainedEvent> out = new ArrayList<>(block.count());
+        for (int i = 0; i < block.count(); i++) {
+            out.add(block.event(i));
+        }
+        return out;
+    }
+
+    /**
+     * The block whose first key is {@code firstKey} decompressed (a Zstandard frame, or deflated in
+     * layout 1; "inflated" here stands for both), its events not decoded yet.
+     */
+    static Inflated inflate(long firstKey, byte[] stored) {
+        return inflate(firstKey, stored, null, false);
+    }
+
+    /**
+     * As {@link #inflate(long, byte[])}, into {@code reuse} when it is large enough: the caller
+     * no longer reads the block that was inflated into it (a drain inflated hundreds of
+     * megabytes, a new array for every block).
+     */
+    static Inflated inflate(long firstKey, byte[] stored, Inflated reuse) {
+        return inflate(firstKey, stored, reuse, true);
+    }
+
+    /** {@code roomy}: a new array has room for any block up to {@link #MAX_BYTES}, to be used again. */
+    private static Inflated inflate(long firstKey, byte[] stored, Inflated reuse, boolean roomy) {
         BinaryReader r = reader(stored);
         int count = r.readVarInt();
         long first = r.readVarLong();
         r.readVarLong();
         int plainLength = r.readVarInt();
-        byte[] plain = stored[0] == LAYOUT_2 ? Zstandard.decompress(stored, r.position(), plainLength)
-                : inflate(stored, r.position(), plainLength);
+        byte[] plain = reuse != null && reuse.plain.length >= plainLength ? reuse.plain
+                : new byte[roomy ? Math.max(plainLength, MAX_BYTES + 4096) : plainLength];
+        if (stored[0] == LAYOUT_2) {
+            Zstandard.decompress(stored, r.position(), plain, plainLength);
+        } else {
+            inflate(stored, r.position(), plainLength, plain);
+        }
+        // where each event starts: found by passing over the fields, without decoding them
+        int[] offsets = new int[count];
         BinaryReader body = new BinaryReader(plain);
-        List<RetainedEvent> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            long received = first + body.readVarLong();
-            int n = body.readVarInt();
+            offsets[i] = body.position();
+            body.readVarLong();
+            for (int k = body.readVarInt(); k > 0; k--) {
+                body.skipString();
+            }
+            body.skipBytes();
+        }
+        return new Inflated(firstKey, first, plain, offsets);
+    }
+
+    /**
+     * A block inflated, whose events are decoded one at a time when asked for: a sink's outbox
+     * refers to a quarter of a block's events, say, and decoding the other three quarters (their
+     * routes, a copy of each event) was most of a drain's reading.
+     */
+    static final class Inflated {
+        private final long firstKey;
+        private final long firstReceived;
+        private final byte[] plain;
+        private final int[] offsets;
+
+        private Inflated(long firstKey, long firstReceived, byte[] plain, int[] offsets) {
+            this.firstKey = firstKey;
+            this.firstReceived = firstReceived;
+            this.plain = plain;
+            this.offsets = offsets;
+        }
+
+        int count() {
+            return offsets.length;
+        }
+
+        /** The block's {@code i}-th event. */
+        RetainedEvent event(int i) {
+            BinaryReader r = new BinaryReader(plain, offsets[i]);
+            long received = firstReceived + r.readVarLong();
+            int n = r.readVarInt();
             List<String> routes = new ArrayList<>(n);
             for (int k = 0; k < n; k++) {
-                routes.add(body.readString());
+                routes.add(r.readString());
             }
-            out.add(new RetainedEvent(firstKey + i, received, List.copyOf(routes), body.readBytes()));
+            return new RetainedEvent(firstKey + i, received, List.copyOf(routes), r.readBytes());
         }
-        return out;
+
+        /** The serialized form alone ({@link RetainedEvent#event()}) of the block's {@code i}-th event. */
+        byte[] serialized(int i) {
+            BinaryReader r = new BinaryReader(plain, offsets[i]);
+            r.readVarLong();
+            for (int k = r.readVarInt(); k > 0; k--) {
+                r.skipString();
+            }
+            return r.readBytes();
+        }
     }
 
     /**
@@ -144,11 +227,12 @@ final class EventBlock {
         }
     }
 
-    private static byte[] inflate(byte[] stored, int from, int plainLength) {
-        Inflater inf = new Inflater(true);
+    /** Inflates the body into the first {@code plainLength} bytes of {@code plain}. */
+    private static void inflate(byte[] stored, int from, int plainLength, byte[] plain) {
+        Inflater inf = INFLATERS.get();
+        inf.reset();
         try {
             inf.setInput(stored, from, stored.length - from);
-            byte[] plain = new byte[plainLength];
             int n = 0;
             while (n < plainLength) {
                 int got = inf.inflate(plain, n, plainLength - n);
@@ -161,11 +245,8 @@ final class EventBlock {
                 throw new IllegalStateException("a stored event block is cut short: " + n + " of " + plainLength
                         + " bytes");
             }
-            return plain;
         } catch (DataFormatException e) {
             throw new IllegalStateException("a stored event block cannot be inflated: " + e.getMessage(), e);
-        } finally {
-            inf.end();
         }
     }
 }

@@ -38,6 +38,13 @@ final class EventLog {
     private int pendingBytes;
     private final Map<Long, Long> pinDeltas = new HashMap<>();
     private boolean changed;
+    /**
+     * The stored block that {@link #blockOf} found last, and the key of the block after it: a
+     * batch of deliveries unpins hundreds of events, mostly of the same few blocks, and looked
+     * each one's block up in the map. -1 when none is known.
+     */
+    private long lastBlock = -1;
+    private long lastBlockEnd = -1;
 
     EventLog(MvMaps maps) {
         this.maps = maps;
@@ -127,10 +134,26 @@ final class EventLog {
         if (!pending.isEmpty() && key >= pending.get(0).key()) {
             return pending.get(0).key();
         }
-        return maps.exists(MvMaps.EVENTS) ? maps.events().floorKey(key) : null;
+        if (key >= lastBlock && key < lastBlockEnd) {
+            return lastBlock;
+        }
+        if (!maps.exists(MvMaps.EVENTS)) {
+            return null;
+        }
+        MVMap<Long, byte[]> events = maps.events();
+        Long block = events.floorKey(key);
+        // only between two stored blocks: the last one's range ends where the next one will start
+        Long after = block == null ? null : events.higherKey(block);
+        if (after != null) {
+            lastBlock = block;
+            lastBlockEnd = after;
+        }
+        return block;
     }
 
     private int prune(Retention retention, long now) {
+        lastBlock = -1; // the block it knew may go
+        lastBlockEnd = -1;
         if (!maps.exists(MvMaps.EVENTS)) {
             return 0;
         }

@@ -15,24 +15,43 @@ import org.h2.mvstore.MVMap;
 final class EventLogReader {
     private final MvMaps maps;
     private long cachedKey = -1;
-    private List<RetainedEvent> cached;
+    private EventBlock.Inflated cached;
 
     EventLogReader(MvMaps maps) {
         this.maps = maps;
     }
 
     Optional<RetainedEvent> event(long key) {
+        EventBlock.Inflated in = blockOf(key);
+        return in == null ? Optional.empty() : Optional.of(in.event((int) (key - cachedKey)));
+    }
+
+    /**
+     * The serialized form of event {@code key} ({@link RetainedEvent#event()}), or null when the log
+     * does not have it: what an outbox entry is read with, without decoding the event's routes.
+     */
+    byte[] serialized(long key) {
+        EventBlock.Inflated in = blockOf(key);
+        return in == null ? null : in.serialized((int) (key - cachedKey));
+    }
+
+    /** The block that holds event {@code key}, now the cached one; null when the log does not have the event. */
+    private EventBlock.Inflated blockOf(long key) {
         if (!maps.exists(MvMaps.EVENTS)) {
-            return Optional.empty();
+            return null;
         }
-        MVMap<Long, byte[]> events = maps.events();
-        Long block = events.floorKey(key);
-        if (block == null) {
-            return Optional.empty();
+        EventBlock.Inflated in;
+        if (cached != null && key >= cachedKey && key < cachedKey + cached.count()) {
+            in = cached; // the next entry of an outbox is mostly in the block of the last one
+        } else {
+            MVMap<Long, byte[]> events = maps.events();
+            Long block = events.floorKey(key);
+            if (block == null) {
+                return null;
+            }
+            in = block(block, events);
         }
-        List<RetainedEvent> in = block(block, events);
-        int i = (int) (key - block);
-        return i >= in.size() ? Optional.empty() : Optional.of(in.get(i));
+        return in != null && key - cachedKey < in.count() ? in : null;
     }
 
     /**
@@ -57,8 +76,10 @@ final class EventLogReader {
             if (h.lastReceived() < from || key + h.count() <= afterKey + 1) {
                 continue;
             }
-            for (RetainedEvent e : block(key, events)) {
-                if (out.size() < limit && e.key() > afterKey && e.received() >= from && e.received() < to) {
+            EventBlock.Inflated in = block(key, events);
+            for (int i = 0; in != null && i < in.count() && out.size() < limit; i++) {
+                RetainedEvent e = in.event(i);
+                if (e.key() > afterKey && e.received() >= from && e.received() < to) {
                     out.add(e);
                 }
             }
@@ -81,10 +102,11 @@ final class EventLogReader {
         Cursor<Long, byte[]> c = events.cursor(last, null, true);
         while (c.hasNext() && out.size() < limit && seen < capacity) {
             long key = c.next();
-            List<RetainedEvent> in = block(key, events);
-            for (int i = in.size() - 1; i >= 0 && out.size() < limit && seen < capacity; i--, seen++) {
-                if (filter.test(in.get(i))) {
-                    out.add(in.get(i));
+            EventBlock.Inflated in = block(key, events);
+            for (int i = in == null ? -1 : in.count() - 1; i >= 0 && out.size() < limit && seen < capacity; i--, seen++) {
+                RetainedEvent e = in.event(i);
+                if (filter.test(e)) {
+                    out.add(e);
                 }
             }
         }
@@ -105,13 +127,15 @@ final class EventLogReader {
         return block == null ? 0 : block;
     }
 
-    private List<RetainedEvent> block(long key, MVMap<Long, byte[]> events) {
-        if (key != cachedKey) {
+    /** The block under {@code key}, inflated (and cached); null when there is none. */
+    private EventBlock.Inflated block(long key, MVMap<Long, byte[]> events) {
+        if (key != cachedKey || cached == null) {
             byte[] stored = events.get(key);
             if (stored == null) {
-                return List.of();
+                return null;
             }
-            cached = EventBlock.decode(key, stored);
+            // the block cached before is no longer read: its array takes the next one
+            cached = EventBlock.inflate(key, stored, cached);
             cachedKey = key;
         }
         return cached;

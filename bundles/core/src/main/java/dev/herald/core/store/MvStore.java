@@ -298,13 +298,22 @@ public final class MvStore implements Store {
     @Override
     public <T> T read(Function<StoreView, T> query) {
         checkOpen();
-        return threads.read(() -> {
-            MvMaps m = maps;
-            if (m == null) {
-                throw new StoreException(failure, null);
-            }
-            return query.apply(new MvView(m, settings.recentEvents()));
-        });
+        return threads.read(() -> query(query));
+    }
+
+    @Override
+    public <T> Pending<T> submitRead(Function<StoreView, T> query) {
+        checkOpen();
+        return threads.submitRead(() -> query(query));
+    }
+
+    /** Runs a query on the maps in use; on a reader. */
+    private <T> T query(Function<StoreView, T> query) {
+        MvMaps m = maps;
+        if (m == null) {
+            throw new StoreException(failure, null);
+        }
+        return query.apply(new MvView(m, settings.recentEvents()));
     }
 
     @Override

@@ -77,7 +77,7 @@ class MvView implements StoreView {
 
     /** An outbox record with the event it refers to. */
     private OutboxEntry withEvent(OutboxEntry e) {
-        return e.withEvent(log().event(e.eventKey()).map(RetainedEvent::event).orElse(null));
+        return e.withEvent(log().serialized(e.eventKey()));
     }
 
     static String key(String a, String b) {
@@ -108,10 +108,23 @@ class MvView implements StoreView {
 
     @Override
     public List<OutboxEntry> due(String sink, long now, int max) {
+        return due(sink, now, max, null);
+    }
+
+    @Override
+    public List<OutboxEntry> due(String sink, long now, int max, OutboxEntry after) {
         List<OutboxEntry> out = new ArrayList<>();
         if (maps.exists(MvMaps.OUTBOX + sink)) {
-            Cursor<OutboxKey, byte[]> c = maps.outbox(sink).cursor(null);
-            while (out.size() < max && c.hasNext() && c.next().due() <= now) {
+            OutboxKey from = after == null ? null : OutboxKey.of(after);
+            Cursor<OutboxKey, byte[]> c = maps.outbox(sink).cursor(from);
+            while (out.size() < max && c.hasNext()) {
+                OutboxKey k = c.next();
+                if (from != null && k.compareTo(from) <= 0) {
+                    continue; // the cursor starts at that entry itself while it is still there
+                }
+                if (k.due() > now) {
+                    break;
+                }
                 OutboxEntry e = withEvent(RecordCodec.outbox(c.getValue()));
                 if (e.event() == null && EventLog.pending(maps, e.eventKey())) {
                     // a second guard: a transaction writes its entries after their events (MvTransaction.finish)

@@ -1,6 +1,6 @@
 package dev.herald.core.store;
 
-/** A store write under way. */
+/** A store write, or a read started with {@link Store#submitRead}, under way. */
 @FunctionalInterface
 public interface Pending<T> {
     /**

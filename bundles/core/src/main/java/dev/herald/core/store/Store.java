@@ -52,6 +52,16 @@ public interface Store extends AutoCloseable {
     <T> T read(Function<StoreView, T> query);
 
     /**
+     * Starts {@link #read} on one of the store's readers and returns at once, so that the caller
+     * can work meanwhile (a sink's worker reads its next batch while it sends the last one);
+     * {@link Pending#await()} gives the result. This default runs the query at once.
+     */
+    default <T> Pending<T> submitRead(Function<StoreView, T> query) {
+        T result = read(query);
+        return () -> result;
+    }
+
+    /**
      * Called with a sink's name after a commit that added entries to its outbox, on the store's
      * writer: a listener must only signal, never block or touch the store.
      */

@@ -54,6 +54,11 @@ public final class StoreComponent implements Store {
     }
 
     @Override
+    public <T> Pending<T> submitRead(Function<StoreView, T> query) {
+        return store.submitRead(query);
+    }
+
+    @Override
     public void addOutboxListener(Consumer<String> listener) {
         store.addOutboxListener(listener);
     }

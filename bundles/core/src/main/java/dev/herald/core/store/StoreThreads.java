@@ -86,6 +86,16 @@ final class StoreThreads {
         return await(readers.submit(query));
     }
 
+    /** Starts {@code query} on a reader; on a store thread it runs at once. */
+    <T> Pending<T> submitRead(Callable<T> query) {
+        if (Thread.currentThread() instanceof Owned) {
+            T result = call(query);
+            return () -> result;
+        }
+        Future<T> f = readers.submit(query);
+        return () -> await(f);
+    }
+
     void shutdown() {
         timer.shutdownNow();
         readers.shutdown();

@@ -22,6 +22,13 @@ public interface StoreView {
     /** Up to {@code max} entries of a sink's outbox due at {@code now}, in (due, seq) order. */
     List<OutboxEntry> due(String sink, long now, int max);
 
+    /**
+     * As {@link #due(String, long, int)}, but only entries after {@code after} in (due, seq) order
+     * (all of them when it is null): a worker reads its next batch this way while the last one is
+     * still in the outbox, its removal not yet committed.
+     */
+    List<OutboxEntry> due(String sink, long now, int max, OutboxEntry after);
+
     /** When the sink's earliest entry is due, if it has any. */
     OptionalLong nextDue(String sink);
 

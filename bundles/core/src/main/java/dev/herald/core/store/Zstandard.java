@@ -56,10 +56,12 @@ final class Zstandard {
         return Arrays.copyOf(out, header.length + (int) n);
     }
 
-    /** The frame that runs from {@code from} to the end of {@code stored}, which must give exactly {@code plainLength} bytes. */
-    static byte[] decompress(byte[] stored, int from, int plainLength) {
+    /**
+     * Decompresses the frame that runs from {@code from} to the end of {@code stored} into the first
+     * {@code plainLength} bytes of {@code plain}; the frame must give exactly that many.
+     */
+    static void decompress(byte[] stored, int from, byte[] plain, int plainLength) {
         requireAvailable();
-        byte[] plain = new byte[plainLength];
         long n;
         try {
             n = Zstd.decompressByteArray(plain, 0, plainLength, stored, from, stored.length - from);
@@ -72,7 +74,6 @@ final class Zstandard {
         if (n != plainLength) {
             throw new IllegalStateException("a stored event block is cut short: " + n + " of " + plainLength + " bytes");
         }
-        return plain;
     }
 
     private static void requireAvailable() {

@@ -272,6 +272,44 @@ class DispatcherTest {
         assertEquals(0L, (long) store.read(v -> v.pending("b")));
     }
 
+    /**
+     * The bound on what a crash repeats: a batch is sent only once the outcomes of the batch before
+     * it are committed (the next batch is read and rendered meanwhile), so at most one batch is
+     * ever out without its outcomes on disk. Every send sees the batches before it gone from the
+     * outbox.
+     */
+    @Test
+    void aBatchIsSentOnlyOnceTheBatchBeforeItIsCommitted() {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        List<Long> pendingAtSend = new CopyOnWriteArrayList<>();
+        BatchSink batch = new BatchSink() {
+            @Override
+            public void send(Notification n) {
+                throw new AssertionError("the dispatcher sends batches to a BatchSink");
+            }
+
+            @Override
+            public int maxBatchSize() {
+                return 3;
+            }
+
+            @Override
+            public Map<String, DeliveryException> sendBatch(List<Notification> notifications) {
+                pendingAtSend.add(store.read(v -> v.pending("b")));
+                notifications.forEach(n -> sent.add(n.event().id()));
+                return Map.of();
+            }
+        };
+        List<String> ids = Stream.iterate(1, i -> i + 1).limit(11).map(i -> "e" + i).toList();
+        enqueue("b", ids.toArray(String[]::new));
+        dispatcher.addSink(handle("b", batch, null));
+
+        Await.until("delivered", () -> counters("b").delivered() == 11);
+        assertEquals(ids, sent, "each once, in order");
+        assertEquals(List.of(11L, 8L, 5L, 2L), pendingAtSend, "the batches before each send already removed");
+        assertEquals(0L, (long) store.read(v -> v.pending("b")));
+    }
+
     @Test
     void retryableFailureIsRetriedThenDelivered() {
         ScriptedSink sink = new ScriptedSink(DeliveryException.retryable("503"));

@@ -92,6 +92,54 @@ class EventBlockTest {
         }
     }
 
+    /** An inflated block gives any one event, in any order, as the whole decode does, and its serialized form alone. */
+    @Test
+    void anInflatedBlockDecodesOneEventAtATime() {
+        Random random = new Random(11);
+        for (List<RetainedEvent> events : List.of(block(100, 57, random, false), block(200, 9, random, true))) {
+            EventBlock.Inflated in = EventBlock.inflate(events.get(0).key(), EventBlock.encode(events));
+            assertEquals(events.size(), in.count());
+            for (int i = events.size() - 1; i >= 0; i -= 2) {
+                RetainedEvent e = in.event(i);
+                assertEquals(events.get(i).key(), e.key());
+                assertEquals(events.get(i).received(), e.received());
+                assertEquals(events.get(i).routes(), e.routes());
+                assertArrayEquals(events.get(i).event(), e.event());
+                assertArrayEquals(events.get(i).event(), in.serialized(i));
+            }
+        }
+    }
+
+    /** A reader inflates each block into the array of the block before: what it reads is the new block's alone. */
+    @Test
+    void aBlockInflatedIntoTheArrayOfAnotherReadsAsItself() {
+        Random random = new Random(5);
+        List<RetainedEvent> small = block(1, 4, random, false);
+        List<RetainedEvent> large = block(5, 150, random, true);
+        List<RetainedEvent> smallAgain = block(155, 2, random, false);
+        EventBlock.Inflated in = EventBlock.inflate(1, EventBlock.encode(small), null);
+        for (List<RetainedEvent> events : List.of(large, smallAgain, small)) {
+            in = EventBlock.inflate(events.get(0).key(), EventBlock.encode(events), in);
+            assertEquals(events.size(), in.count());
+            for (int i = 0; i < events.size(); i++) {
+                assertEquals(events.get(i).key(), in.event(i).key());
+                assertArrayEquals(events.get(i).event(), in.serialized(i));
+            }
+        }
+    }
+
+    @Test
+    void skippingPassesOverWhatReadingReads() {
+        byte[] written = new BinaryWriter(16).writeBytes(new byte[200]).writeString("héllo").writeString(null)
+                .writeVarLong(7).toByteArray();
+        BinaryReader r = new BinaryReader(written);
+        r.skipBytes();
+        r.skipString();
+        r.skipString();
+        assertEquals(7, r.readVarLong());
+        assertEquals(written.length, r.position());
+    }
+
     /** Events that look alike (compressible), or random bytes that deflate to more than they were. */
     private static List<RetainedEvent> block(long firstKey, int count, Random random, boolean incompressible) {
         List<RetainedEvent> events = new ArrayList<>();

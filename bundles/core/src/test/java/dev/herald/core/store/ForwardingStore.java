@@ -38,6 +38,11 @@ public class ForwardingStore implements Store {
     }
 
     @Override
+    public <T> Pending<T> submitRead(Function<StoreView, T> query) {
+        return delegate.submitRead(query);
+    }
+
+    @Override
     public void addOutboxListener(Consumer<String> listener) {
         delegate.addOutboxListener(listener);
     }

@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,6 +31,9 @@ final class StreamTransport implements Transport {
     /** Closes a socket whose write hangs: java.net has no write timeout of its own. */
     private final ScheduledExecutorService watchdog;
     private Socket socket;
+    /** The plain TCP connection's channel, to look for the receiver's close without waiting; null for TLS. */
+    private SocketChannel channel;
+    private final ByteBuffer probe = ByteBuffer.allocate(1);
     private OutputStream out;
 
     /**
@@ -81,11 +86,34 @@ final class StreamTransport implements Transport {
 
     /**
      * Whether the receiver closed the connection (it restarted, or dropped an idle client). A
-     * syslog receiver never sends, so a read either times out at once (open) or sees the end of
-     * the stream. Without this check the first write after a close would seem to succeed and
-     * its messages would be lost.
+     * syslog receiver never sends, so a read either finds nothing (open) or sees the end of the
+     * stream. Without this check the first write after a close would seem to succeed and its
+     * messages would be lost.
      */
     private boolean peerHasClosed() {
+        return channel != null ? plainPeerHasClosed() : tlsPeerHasClosed();
+    }
+
+    /**
+     * A read that does not wait: the timed read of TLS waited 1 ms when all was well, before every
+     * batch (an eighth of a drain's time at 60,000 messages/s).
+     */
+    private boolean plainPeerHasClosed() {
+        try {
+            channel.configureBlocking(false);
+            try {
+                probe.clear();
+                return channel.read(probe) < 0;
+            } finally {
+                channel.configureBlocking(true);
+            }
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** A read of at most 1 ms on the TLS socket (a read of the plain socket beneath would take TLS records). */
+    private boolean tlsPeerHasClosed() {
         try {
             socket.setSoTimeout(1);
             return socket.getInputStream().read() == -1;
@@ -105,13 +133,16 @@ final class StreamTransport implements Transport {
     }
 
     private void open() throws IOException {
-        Socket plain = new Socket();
+        // plain TCP through a channel (blocking, but for the close check), TLS on a socket as before
+        SocketChannel plainChannel = tls == null ? SocketChannel.open() : null;
+        Socket plain = plainChannel != null ? plainChannel.socket() : new Socket();
         try {
             plain.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
             plain.setKeepAlive(true);
             Socket connected = tls == null ? plain : handshake(plain);
             out = connected.getOutputStream();
             socket = connected;
+            channel = plainChannel;
         } catch (IOException | RuntimeException e) {
             closeQuietly(plain);
             throw e;
@@ -135,6 +166,7 @@ final class StreamTransport implements Transport {
     private void disconnect() {
         closeQuietly(socket);
         socket = null;
+        channel = null;
         out = null;
     }
 
