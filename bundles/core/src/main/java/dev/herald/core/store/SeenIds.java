@@ -70,7 +70,13 @@ final class SeenIds {
         for (Long first = log.firstKey(); first != null; first = log.firstKey()) {
             byte[] oldest = log.get(first);
             if (SeenBlock.isLast(oldest)) {
-                return;
+                if (first.equals(log.lastKey())) {
+                    return;
+                }
+                // an empty block with blocks after it (put other than by appending, as a migration
+                // of an older layout would): it holds nothing, and trimming goes on past it
+                log.remove(first);
+                continue;
             }
             int n = SeenBlock.count(oldest);
             if (count - n < maxIds && SeenBlock.newest(oldest) >= cutoff) {

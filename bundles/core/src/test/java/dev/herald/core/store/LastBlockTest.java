@@ -135,4 +135,25 @@ class LastBlockTest {
             mv.close();
         }
     }
+
+    @Test
+    void anEmptyBlockWithBlocksAfterItDoesNotStopTheLimits() {
+        MVStore mv = new MVStore.Builder().open();
+        try {
+            MvMaps maps = new MvMaps(mv);
+            MVMap<Long, byte[]> log = maps.seenLog("src");
+            LongList ids = new LongList();
+            ids.add(1);
+            log.put(1L, SeenBlock.last());
+            log.put(2L, SeenBlock.encode(ids, 1000));
+            SeenIds seen = SeenIds.load(maps, "src");
+            seen.add(2, 1000);
+            seen.finish(maps, () -> 10, 1, Long.MAX_VALUE);
+
+            assertEquals(List.of(11L), List.copyOf(log.keySet()), "every block past the age limit went");
+            assertTrue(SeenBlock.isLast(log.get(11L)));
+        } finally {
+            mv.close();
+        }
+    }
 }
