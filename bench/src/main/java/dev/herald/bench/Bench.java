@@ -93,6 +93,9 @@ public final class Bench {
             startAndCheckHeap(karaf);
             warmUp(karaf, workload, inbox, receiver);
             herald = ingest(karaf, data, inbox, receiver, workload.name(), options.jfr(workload.name()));
+            if (options.settleSeconds > 0) {
+                herald = herald.settled(settledStoreBytes(karaf));
+            }
         }
         System.out.println(herald);
         report.throughput(workload, data, reference, herald);
@@ -174,6 +177,16 @@ public final class Bench {
         Thread.sleep(2000); // late duplicates would show in the verdict
         return new Report.Run("Herald " + what, data.lines(), seconds, cpu, karaf.peakRssBytes(), karaf.storeBytes(),
                 verdict(receiver, data));
+    }
+
+    /**
+     * The store's size once Herald has been idle {@code --settle} seconds after the last message
+     * (counted from that message, so the 2 s the verdict waits are part of it): what its idle
+     * housekeeping leaves, with every event still retained.
+     */
+    private long settledStoreBytes(Distribution karaf) throws Exception {
+        Thread.sleep(Math.max(0, options.settleSeconds * 1000L - 2000));
+        return karaf.storeBytes();
     }
 
     // ---- latency: pushed finding -> webhook, idle and during a bulk ingest ----
@@ -438,6 +451,7 @@ public final class Bench {
         static final String USAGE = String.join("\n",
                 "usage: bench/run [--events N] [--seed S] [--pushes N] [--heap 256m] [--phases cloudtrail,illumio,latency,drain]",
                 "                 [--warmup 1 (lines ingested before the clock runs)]",
+                "                 [--settle 30 (seconds idle after the last message before the store is measured again; 0: not)]",
                 "                 [--distribution karaf-assembly/target/herald-karaf-*.tar.gz] [--work bench/target/bench]",
                 "                 [--jfr herald.jfr (flight recordings of Karaf while each phase is clocked: herald-illumio.jfr, ...)]",
                 "                 [--java-options \"-Xlog:gc:file=gc.log\" (more options for Karaf's JVM, after -Xmx)]");
@@ -446,6 +460,8 @@ public final class Bench {
         int pushes = 200;
         /** Lines of a warm-up file ingested before each measured ingest. */
         int warmup = 1;
+        /** Seconds idle after the last message before the store's second reading; 0: none. */
+        int settleSeconds = 30;
         String heap = "256m";
         List<String> phases = List.of("cloudtrail", "illumio", "latency", "drain");
         Path distribution;
@@ -478,6 +494,7 @@ public final class Bench {
                     case "work" -> o.work = Path.of(v);
                     case "jfr" -> o.jfr = Path.of(v).toAbsolutePath();
                     case "java-options" -> o.javaOptions = v;
+                    case "settle" -> o.settleSeconds = Integer.parseInt(v);
                     default -> throw new IllegalArgumentException("unknown option --" + e.getKey());
                 }
             }

@@ -21,17 +21,29 @@ final class Report {
      *                   configuration appearing) to the receiver's last byte
      * @param storeBytes Herald's store on disk afterwards (0 for the reference)
      * @param verdict    {@code exact}, or what the receiver got wrong
+     * @param settledStoreBytes Herald's store on disk once Herald has been idle a while after the
+     *                   last message (its housekeeping has run), or -1 when not measured
      */
     record Run(String what, long events, double seconds, double cpuSeconds, long peakRssBytes, long storeBytes,
-               String verdict) {
+               String verdict, long settledStoreBytes) {
+        Run(String what, long events, double seconds, double cpuSeconds, long peakRssBytes, long storeBytes,
+            String verdict) {
+            this(what, events, seconds, cpuSeconds, peakRssBytes, storeBytes, verdict, -1);
+        }
+
+        Run settled(long bytes) {
+            return new Run(what, events, seconds, cpuSeconds, peakRssBytes, storeBytes, verdict, bytes);
+        }
+
         double perSecond() {
             return events / seconds;
         }
 
         @Override
         public String toString() {
-            return String.format("%s: %,d in %.2f s = %,.0f/s, CPU %.1f s, peak RSS %d MiB, store %,d bytes, %s",
-                    what, events, seconds, perSecond(), cpuSeconds, peakRssBytes >> 20, storeBytes, verdict);
+            return String.format("%s: %,d in %.2f s = %,.0f/s, CPU %.1f s, peak RSS %d MiB, store %,d bytes%s, %s",
+                    what, events, seconds, perSecond(), cpuSeconds, peakRssBytes >> 20, storeBytes,
+                    settledStoreBytes < 0 ? "" : String.format(" (%,d once idle)", settledStoreBytes), verdict);
         }
     }
 
@@ -111,8 +123,15 @@ final class Report {
                 t.reference.cpuSeconds / t.herald.cpuSeconds));
         row(out, "peak RSS MiB, reference / Herald", t -> String.format("%d / %d", t.reference.peakRssBytes >> 20,
                 t.herald.peakRssBytes >> 20));
-        row(out, "Herald store on disk: bytes/event (÷ raw bytes/event)", t -> String.format("%,.0f (%.2f×)",
-                t.herald.storeBytes / (double) t.data.lines(), t.herald.storeBytes / (double) t.data.rawBytes()));
+        row(out, "Herald store on disk right after the last message: bytes/event (÷ raw bytes/event)",
+                t -> String.format("%,.0f (%.2f×)", t.herald.storeBytes / (double) t.data.lines(),
+                        t.herald.storeBytes / (double) t.data.rawBytes()));
+        if (options.settleSeconds > 0) {
+            row(out, "Herald store on disk after " + options.settleSeconds + " s idle, every event still retained:"
+                    + " bytes/event (÷ raw bytes/event)", t -> t.herald.settledStoreBytes < 0 ? "" : String.format(
+                    "%,.0f (%.2f×)", t.herald.settledStoreBytes / (double) t.data.lines(),
+                    t.herald.settledStoreBytes / (double) t.data.rawBytes()));
+        }
         row(out, "received exactly the selected lines, reference / Herald", t -> t.reference.verdict + " / " + t.herald.verdict);
         for (Latency l : latencies) {
             out.printf("| pushed finding → webhook, %s | p50 %d ms, p99 %d ms, max %d ms (%d findings%s) | |%n",

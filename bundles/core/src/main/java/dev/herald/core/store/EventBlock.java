@@ -85,6 +85,18 @@ final class EventBlock {
                 .writeVarLong(events.get(events.size() - 1).received()).writeVarLong(body.length());
     }
 
+    /**
+     * An empty block that ends the log, under the key the next event will take ({@link EventLog}):
+     * the next block replaces it, in its page, which is small, and never goes into the page of the
+     * block before, which MVStore would write again whole. It holds no events and was received at
+     * the latest possible time: a reader by time stops at it.
+     */
+    static byte[] last() {
+        byte[] header = new BinaryWriter(40).writeVarLong(0).writeVarLong(Long.MAX_VALUE)
+                .writeVarLong(Long.MAX_VALUE).writeVarLong(0).toByteArray();
+        return deflate(header, new byte[0], 0);
+    }
+
     static Header header(byte[] stored) {
         BinaryReader r = reader(stored);
         return new Header(r.readVarInt(), r.readVarLong(), r.readVarLong());

@@ -19,6 +19,10 @@ import org.h2.mvstore.MVMap;
  * the log is larger than the retention size (oldest first), but never while an outbox entry or a
  * dead letter refers to one of its events: map {@link MvMaps#EVENT_PINS} counts those references
  * per block.
+ *
+ * <p>The log ends with an empty block ({@link EventBlock#last()}) under the key the next event
+ * will take ({@link #NEXT}): the next block replaces it and a new one follows ({@link LogEnd}), so
+ * that a commit does not write the page of the block before again.
  */
 final class EventLog {
     static final String NEXT = "events.next";
@@ -122,7 +126,7 @@ final class EventLog {
         }
         long key = pending.get(0).key();
         byte[] block = EventBlock.encode(pending);
-        maps.events().put(key, block);
+        LogEnd.append(maps.events(), key, block, next, EventBlock.last(), b -> EventBlock.header(b).count() == 0);
         maps.eventTime().putIfAbsent(pending.get(0).received(), key);
         bytes += block.length;
         pending.clear();
@@ -162,7 +166,9 @@ final class EventLog {
         long cutoff = now - retention.maxAgeMillis();
         int dropped = 0;
         int scanned = 0;
-        for (Long k = events.firstKey(); k != null && scanned < PRUNE_SCAN; k = events.higherKey(k), scanned++) {
+        // up to the empty block that ends the log
+        for (Long k = events.firstKey(); k != null && k < next && scanned < PRUNE_SCAN;
+                k = events.higherKey(k), scanned++) {
             byte[] block = events.get(k);
             EventBlock.Header h = EventBlock.header(block);
             if (h.lastReceived() >= cutoff && bytes <= retention.maxBytes()) {

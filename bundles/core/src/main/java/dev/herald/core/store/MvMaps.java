@@ -59,8 +59,9 @@ final class MvMaps {
         return open(COUNTERS, StringDataType.INSTANCE, ByteArrayDataType.INSTANCE);
     }
 
+    /** A map of records or blocks by a key that grows; their memory is counted exactly ({@link BlockDataType}). */
     MVMap<Long, byte[]> log(String name) {
-        return open(name, LongDataType.INSTANCE, ByteArrayDataType.INSTANCE);
+        return open(name, LogKeyType.INSTANCE, BlockDataType.INSTANCE);
     }
 
     /** An instance's log of seen ids, a {@link SeenBlock} per transaction that added ids ({@link SeenIds}). */

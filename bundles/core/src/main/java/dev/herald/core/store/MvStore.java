@@ -23,6 +23,26 @@ import org.slf4j.LoggerFactory;
  * forced to disk within {@link #SYNC_EVERY} as well, which makes a short retention safe and keeps
  * the file from growing by many seconds' worth of writes under heavy load.
  *
+ * <p>What the retention does and does not cover (MVStore 2.4): a dead chunk is freed once it was
+ * <em>written</em> at least {@link #RETENTION_MILLIS} ago and 5 versions were committed since it
+ * died. The danger is a crash that loses the commits after the last one forced to disk and finds
+ * a chunk that this last trusted version refers to overwritten. A chunk that died in a forced
+ * commit (every durable write, every idle round) is never referred to by a trusted version again.
+ * One that died in a commit not yet forced (a delivery's) is, for up to {@link #SYNC_EVERY}: the
+ * retention keeps the chunks of the last 10 s, the ones a burst of commits kills, from being
+ * reused meanwhile; an older chunk dying then could be, and only a power loss in that second
+ * (not a process crash: the operating system still writes what the process wrote) could find it
+ * overwritten. The retention is kept at 10 s; it is 0 only inside an idle round, see below.
+ * Queries register the version they read ({@link #read}), so no chunk they may still read is freed.
+ *
+ * <p>Idle housekeeping ({@link IdleCompaction}): once no write came for {@link #IDLE_AFTER}, the
+ * writer moves the live pages out of mostly dead chunks and chunks towards the start of the file,
+ * in rounds of about {@link #HOUSEKEEPING_ROUND} every {@link #HOUSEKEEPING_EVERY}, so that dead
+ * space is reused and the file shrinks. A round first forces everything to disk, then forces each
+ * of its own commits before the next: the last trusted version is always the latest, which is why
+ * the retention may be 0 during the round (and is put back after it). A write waits for at most
+ * one round.
+ *
  * <p>A write that fails on the disk (full, or an I/O error) makes MVStore close the file. The
  * store then says so in {@link #problems()} until a write succeeds, and opens the file again at
  * once (or, if that fails too, before the next write and every {@link #REOPEN_EVERY}); the failed
@@ -38,6 +58,11 @@ public final class MvStore implements Store {
     private static final int COMPACT_EVERY_COMMITS = 1_000;
     private static final int COMPACT_TARGET_FILL = 50;
     private static final int COMPACT_WRITE_BYTES = 4 << 20;
+    /** How long no write must have come before the idle housekeeping runs. */
+    static final Duration IDLE_AFTER = Duration.ofSeconds(5);
+    static final Duration HOUSEKEEPING_EVERY = Duration.ofMillis(500);
+    /** About how long one round of the idle housekeeping rewrites pages. */
+    static final Duration HOUSEKEEPING_ROUND = Duration.ofMillis(100);
     /** How often a commit also drops what is past the event log's retention. */
     static final Duration PRUNE_EVERY = Duration.ofSeconds(1);
 
@@ -54,6 +79,10 @@ public final class MvStore implements Store {
     private long commits;
     private boolean unsynced;
     private long nextPrune;
+    /** When the last write committed (nanoTime): the idle housekeeping waits for a pause. */
+    private long lastWrite = System.nanoTime();
+    /** Whether the idle housekeeping found nothing more to do since the last write. */
+    private boolean settled;
     /** Why writes fail, from the last failed write until one succeeds; null when they work. */
     private volatile String failure;
     private volatile boolean closed;
@@ -77,6 +106,7 @@ public final class MvStore implements Store {
             threads.everyPeriodOnWriter(this::syncIfNeeded, SYNC_EVERY);
         }
         threads.everyPeriodOnWriter(this::reopenQuietly, REOPEN_EVERY);
+        threads.everyPeriodOnWriter(this::housekeepIfIdle, HOUSEKEEPING_EVERY);
     }
 
     /** Opens (or creates) the store in {@code settings.storeDirectory()}. */
@@ -152,6 +182,8 @@ public final class MvStore implements Store {
                 throw e;
             }
             dedupe.committed();
+            lastWrite = System.nanoTime();
+            settled = false;
             seq = tx.lastId();
             if (prune) {
                 nextPrune = now + PRUNE_EVERY.toMillis();
@@ -286,6 +318,25 @@ public final class MvStore implements Store {
         }
     }
 
+    /**
+     * A round of {@link IdleCompaction} when no write came for {@link #IDLE_AFTER}; runs on the
+     * writer between writes. Rounds stop once one changes nothing and every chunk is older than
+     * the retention (younger ones cannot be rewritten yet), until the next write.
+     */
+    private void housekeepIfIdle() {
+        long idle = System.nanoTime() - lastWrite;
+        if (settled || closed || mv == null || idle < IDLE_AFTER.toNanos()) {
+            return;
+        }
+        try {
+            boolean changed = IdleCompaction.round(mv, HOUSEKEEPING_ROUND.toNanos());
+            settled = !changed && idle > Duration.ofMillis(mv.getRetentionTime()).plus(IDLE_AFTER).toNanos();
+        } catch (RuntimeException e) {
+            LOG.warn("Compacting {} while idle failed; trying again later", file, e);
+            closedBy(e);
+        }
+    }
+
     /** What the disk said, e.g. "No space left on device", under MVStore's and Herald's wrapping. */
     private static String rootCause(Throwable e) {
         Throwable root = e;
@@ -309,11 +360,19 @@ public final class MvStore implements Store {
 
     /** Runs a query on the maps in use; on a reader. */
     private <T> T query(Function<StoreView, T> query) {
+        MVStore s = mv;
         MvMaps m = maps;
-        if (m == null) {
+        if (s == null || m == null) {
             throw new StoreException(failure, null);
         }
-        return query.apply(new MvView(m, settings.recentEvents()));
+        // MVStore frees no chunk that this version refers to until the query is done, however
+        // many commits and compactions run meanwhile
+        MVStore.TxCounter reading = s.registerVersionUsage();
+        try {
+            return query.apply(new MvView(m, settings.recentEvents()));
+        } finally {
+            s.deregisterVersionUsage(reading);
+        }
     }
 
     @Override

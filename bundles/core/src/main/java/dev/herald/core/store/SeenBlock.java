@@ -24,6 +24,19 @@ final class SeenBlock {
         return b.array();
     }
 
+    /**
+     * An empty block that ends a log ({@link SeenIds}). Its ids are none and its newest time is the
+     * latest possible, so the limits never forget it, and a reader of the ids needs no case for it.
+     */
+    static byte[] last() {
+        return encode(new LongList(), Long.MAX_VALUE);
+    }
+
+    /** Whether this is the {@link #last() empty block that ends a log}: every other block has ids. */
+    static boolean isLast(byte[] block) {
+        return count(block) == 0;
+    }
+
     static int count(byte[] block) {
         return ByteBuffer.wrap(block).getInt(0);
     }

@@ -6,7 +6,7 @@ import org.h2.mvstore.MVMap;
 /**
  * The ids one source instance sent recently. On disk they are a log of {@link SeenBlock blocks}
  * in arrival order, one per transaction that added ids, under a key of that transaction: about
- * 8 bytes an id, and remembering ids appends to the last page whatever the ids look like (a map
+ * 8 bytes an id, and remembering ids appends to the log whatever the ids look like (a map
  * keyed by random ids would rewrite a page for nearly every id, and one entry per id costs its key
  * and framing as well). Lookups use an in-memory set of the fingerprints, loaded from the log on
  * first use: 8 to 16 bytes an id, bounded by the retention limits. Used by the store's writer only.
@@ -14,6 +14,9 @@ import org.h2.mvstore.MVMap;
  * <p>The limits forget whole blocks, oldest first: a block goes once the ids after it are at
  * least {@code maxIds}, or once its newest id is older than the age limit. So at least the last
  * {@code maxIds} ids are remembered, and at most one transaction's ids more.
+ *
+ * <p>The log ends with an empty block ({@link SeenBlock#last()}) under the key after the last
+ * block's ({@link LogEnd}), so that a commit does not write the page of the block before again.
  */
 final class SeenIds {
     private final String instance;
@@ -60,11 +63,21 @@ final class SeenIds {
     void finish(MvMaps maps, LongSupplier logIds, long maxIds, long cutoff) {
         MVMap<Long, byte[]> log = maps.seenLog(instance);
         if (!added.isEmpty()) {
-            log.put(logIds.getAsLong(), SeenBlock.encode(added, newest));
+            long key = logIds.getAsLong();
+            LogEnd.append(log, key, SeenBlock.encode(added, newest), key + 1, SeenBlock.last(), SeenBlock::isLast);
             count += added.size();
         }
         for (Long first = log.firstKey(); first != null; first = log.firstKey()) {
             byte[] oldest = log.get(first);
+            if (SeenBlock.isLast(oldest)) {
+                if (first.equals(log.lastKey())) {
+                    return;
+                }
+                // an empty block with blocks after it (put other than by appending, as a migration
+                // of an older layout would): it holds nothing, and trimming goes on past it
+                log.remove(first);
+                continue;
+            }
             int n = SeenBlock.count(oldest);
             if (count - n < maxIds && SeenBlock.newest(oldest) >= cutoff) {
                 return;

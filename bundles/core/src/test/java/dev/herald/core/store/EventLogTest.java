@@ -45,7 +45,11 @@ class EventLogTest {
     }
 
     private long blocks() {
-        return store.read(v -> ((MvView) v).maps.events().sizeAsLong());
+        return store.read(v -> {
+            MVMap<Long, byte[]> events = ((MvView) v).maps.events();
+            // without the empty block that ends the log
+            return events.values().stream().filter(b -> EventBlock.header(b).count() > 0).count();
+        });
     }
 
     private boolean logged(long key) {

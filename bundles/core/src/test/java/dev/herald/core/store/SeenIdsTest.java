@@ -37,7 +37,8 @@ class SeenIdsTest {
     }
 
     private List<byte[]> blocks() {
-        return List.copyOf(maps.seenLog("src").values());
+        // without the empty block that ends the log
+        return maps.seenLog("src").values().stream().filter(b -> !SeenBlock.isLast(b)).toList();
     }
 
     @Test
@@ -153,7 +154,8 @@ class SeenIdsTest {
         }
         try (MVStore raw = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
             assertFalse(raw.hasMap(PerIdSeenLog.PREFIX + "src"), "the per-id log is gone");
-            assertEquals(3L, new MvMaps(raw).seenLog("src").sizeAsLong(), "two blocks moved and one added");
+            assertEquals(4L, new MvMaps(raw).seenLog("src").sizeAsLong(),
+                    "two blocks moved and one added, and the empty block that ends the log");
         }
     }
 
