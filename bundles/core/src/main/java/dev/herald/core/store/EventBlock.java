@@ -13,9 +13,9 @@ import java.util.zip.Inflater;
  * gains far more than compressing each; the header stays plain so that retention and time
  * lookups read it without inflating the block.
  *
- * <p>Layout 2, written now: a 0 byte, the codec (1: Zstandard), then count, first received, last
- * received, length of the plain body (variable-length numbers), then the body as one Zstandard
- * frame at level 1. Zstandard compresses these records 3 to 4 times as fast as deflate at its
+ * <p>Layout 2, written now: a 0 byte, the codec (1: Zstandard; 0: none, for the empty block that
+ * ends the log), then count, first received, last received, length of the plain body
+ * (variable-length numbers), then the body as one Zstandard frame at level 1. Zstandard compresses these records 3 to 4 times as fast as deflate at its
  * fastest level, and smaller; it decompresses about 4 times as fast. The compressing is most of
  * what the store's writer spends per event on large records (CloudTrail-like ones).
  *
@@ -34,6 +34,8 @@ final class EventBlock {
     /** First byte of a block of layout 2; a block of layout 1 starts with its count instead. */
     private static final int LAYOUT_2 = 0;
     private static final int ZSTD = 1;
+    /** The body as it is: only the empty block that ends the log ({@link #last()}) has it. */
+    private static final int NONE = 0;
     private static final int ZSTD_LEVEL = 1;
 
     /**
@@ -92,9 +94,9 @@ final class EventBlock {
      * the latest possible time: a reader by time stops at it.
      */
     static byte[] last() {
-        byte[] header = new BinaryWriter(40).writeVarLong(0).writeVarLong(Long.MAX_VALUE)
+        // layout 2 whatever the codec in use: a count of 0 first would read as its marker
+        return new BinaryWriter(42).writeByte(LAYOUT_2).writeByte(NONE).writeVarLong(0).writeVarLong(Long.MAX_VALUE)
                 .writeVarLong(Long.MAX_VALUE).writeVarLong(0).toByteArray();
-        return deflate(header, new byte[0], 0);
     }
 
     static Header header(byte[] stored) {
@@ -108,7 +110,7 @@ final class EventBlock {
         if (stored.length > 0 && stored[0] == LAYOUT_2) {
             r.readByte();
             int codec = r.readByte();
-            if (codec != ZSTD) {
+            if (codec != ZSTD && codec != NONE) {
                 throw new IllegalStateException("a stored event block has codec " + codec + ", which this version"
                         + " of Herald does not know");
             }
@@ -152,10 +154,12 @@ final class EventBlock {
         int plainLength = r.readVarInt();
         byte[] plain = reuse != null && reuse.plain.length >= plainLength ? reuse.plain
                 : new byte[roomy ? Math.max(plainLength, MAX_BYTES + 4096) : plainLength];
-        if (stored[0] == LAYOUT_2) {
+        if (stored[0] != LAYOUT_2) {
+            inflate(stored, r.position(), plainLength, plain);
+        } else if (stored[1] == ZSTD) {
             Zstandard.decompress(stored, r.position(), plain, plainLength);
         } else {
-            inflate(stored, r.position(), plainLength, plain);
+            System.arraycopy(stored, r.position(), plain, 0, plainLength);
         }
         // where each event starts: found by passing over the fields, without decoding them
         int[] offsets = new int[count];

@@ -63,6 +63,18 @@ class EventBlockTest {
     }
 
     @Test
+    void theEmptyBlockThatEndsTheLogIsOfLayoutTwoWithNoCodecAndHoldsNothing() {
+        byte[] last = EventBlock.last();
+        // a count of 0 written first (layout 1) would be read as layout 2's marker
+        assertEquals(0, last[0]);
+        assertEquals(0, last[1], "no codec: there is no body to compress");
+        EventBlock.Header h = EventBlock.header(last);
+        assertEquals(0, h.count());
+        assertEquals(Long.MAX_VALUE, h.firstReceived(), "a reader by time stops at it");
+        assertTrue(EventBlock.decode(42, last).isEmpty());
+    }
+
+    @Test
     void aBlockCutShortOrOfAnUnknownCodecIsAnErrorThatSaysSo() {
         List<RetainedEvent> events = blocks().get(0);
         byte[] stored = EventBlock.encode(events);

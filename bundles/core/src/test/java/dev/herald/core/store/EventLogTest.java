@@ -83,9 +83,10 @@ class EventLogTest {
         assertEquals("old", EventCodec.decode(store.read(v -> v.event(old)).orElseThrow().event()).id());
         assertEquals("new", EventCodec.decode(store.read(v -> v.event(fresh)).orElseThrow().event()).id());
         List<byte[]> stored = store.read(v -> new ArrayList<>(((MvView) v).maps.events().values()));
-        assertEquals(2, stored.size());
+        assertEquals(3, stored.size(), "the old block, the new one and the empty block that ends the log");
         assertTrue(stored.get(0)[0] != 0, "the rewritten block is of layout 1");
         assertEquals(0, stored.get(1)[0], "the new block is of layout 2");
+        assertEquals(0, EventBlock.header(stored.get(2)).count());
     }
 
     @Test
