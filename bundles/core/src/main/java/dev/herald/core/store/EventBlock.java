@@ -1,11 +1,7 @@
 package dev.herald.core.store;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 
 /**
  * The stored form of a block of the {@link EventLog}: events with consecutive keys, compressed
@@ -38,12 +34,6 @@ final class EventBlock {
     private static final int NONE = 0;
     private static final int ZSTD_LEVEL = 1;
 
-    /**
-     * An inflater per thread (the store's readers and writer), reset for each block: a new one
-     * per block set up and freed zlib's state thousands of times in a drain.
-     */
-    private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(() -> new Inflater(true));
-
     private EventBlock() {
     }
 
@@ -64,7 +54,7 @@ final class EventBlock {
     /** A block of layout 1 (deflate), as stores written before layout 2 hold them. */
     static byte[] encodeDeflated(List<RetainedEvent> events) {
         BinaryWriter body = body(events);
-        return deflate(header(new BinaryWriter(40), events, body).toByteArray(), body.array(), body.length());
+        return Deflate.deflate(header(new BinaryWriter(40), events, body).toByteArray(), body.array(), body.length());
     }
 
     private static BinaryWriter body(List<RetainedEvent> events) {
@@ -155,7 +145,7 @@ final class EventBlock {
         byte[] plain = reuse != null && reuse.plain.length >= plainLength ? reuse.plain
                 : new byte[roomy ? Math.max(plainLength, MAX_BYTES + 4096) : plainLength];
         if (stored[0] != LAYOUT_2) {
-            inflate(stored, r.position(), plainLength, plain);
+            Deflate.inflate(stored, r.position(), plainLength, plain);
         } else if (stored[1] == ZSTD) {
             Zstandard.decompress(stored, r.position(), plain, plainLength);
         } else {
@@ -217,52 +207,6 @@ final class EventBlock {
                 r.skipString();
             }
             return r.readBytes();
-        }
-    }
-
-    /**
-     * {@code header}, then the first {@code length} bytes of {@code plain} deflated, in one array:
-     * the body is neither copied out of its writer nor the deflated bytes out of a buffer of their own.
-     */
-    private static byte[] deflate(byte[] header, byte[] plain, int length) {
-        Deflater d = new Deflater(Deflater.BEST_SPEED, true);
-        try {
-            d.setInput(plain, 0, length);
-            d.finish();
-            byte[] out = Arrays.copyOf(header, header.length + length / 4 + 64);
-            int n = header.length;
-            while (!d.finished()) {
-                if (n == out.length) {
-                    out = Arrays.copyOf(out, out.length * 2);
-                }
-                n += d.deflate(out, n, out.length - n);
-            }
-            return n == out.length ? out : Arrays.copyOf(out, n);
-        } finally {
-            d.end();
-        }
-    }
-
-    /** Inflates the body into the first {@code plainLength} bytes of {@code plain}. */
-    private static void inflate(byte[] stored, int from, int plainLength, byte[] plain) {
-        Inflater inf = INFLATERS.get();
-        inf.reset();
-        try {
-            inf.setInput(stored, from, stored.length - from);
-            int n = 0;
-            while (n < plainLength) {
-                int got = inf.inflate(plain, n, plainLength - n);
-                if (got == 0 && (inf.finished() || inf.needsInput() || inf.needsDictionary())) {
-                    break;
-                }
-                n += got;
-            }
-            if (n != plainLength) {
-                throw new IllegalStateException("a stored event block is cut short: " + n + " of " + plainLength
-                        + " bytes");
-            }
-        } catch (DataFormatException e) {
-            throw new IllegalStateException("a stored event block cannot be inflated: " + e.getMessage(), e);
         }
     }
 }

@@ -20,7 +20,10 @@ final class MvMaps {
     static final String STATUS = "status";
     static final String CHECKPOINTS = "checkpoints";
     static final String COUNTERS = "counters";
+    /** The delivery history of stores written before {@link #HISTORY_BLOCKS}: one record per delivery, still read ({@link History}). */
     static final String HISTORY = "history";
+    /** The delivery history, a block per transaction that added deliveries ({@link History}). */
+    static final String HISTORY_BLOCKS = "history2";
     static final String QUARANTINE = "quarantine";
     /** Silences by id ({@link RecordCodec#silence}). */
     static final String SILENCES = "silences";

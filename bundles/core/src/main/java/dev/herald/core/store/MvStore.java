@@ -369,7 +369,7 @@ public final class MvStore implements Store {
         // many commits and compactions run meanwhile
         MVStore.TxCounter reading = s.registerVersionUsage();
         try {
-            return query.apply(new MvView(m, settings.recentEvents()));
+            return query.apply(new MvView(m, settings.recentEvents(), settings.historySize()));
         } finally {
             s.deregisterVersionUsage(reading);
         }

@@ -49,16 +49,16 @@ final class MvTransaction extends MvView implements StoreTransaction {
      */
     private final Map<String, Long> deliveredAt = new HashMap<>();
     /**
-     * The deliveries this transaction adds to the history, by id, written at {@link #finish}: only
-     * the newest {@code history_size} of them, since the history keeps no more (a commit of 2,000
-     * outcomes would otherwise encode and write 2,000 records and then delete half of them again).
+     * The deliveries this transaction adds to the history, written at {@link #finish} as one block:
+     * only the newest {@code history_size} of them, since the history keeps no more (a commit of
+     * 2,000 outcomes would otherwise encode and write 2,000 deliveries and drop half of them again).
      */
-    private final List<Map.Entry<Long, DeliveryView>> historyAdded = new ArrayList<>();
+    private final List<DeliveryView> historyAdded = new ArrayList<>();
 
     /** @param retention the event log's retention, to drop what is past it; null to leave it for later */
     MvTransaction(MvMaps maps, CoreSettings settings, Dedupe dedupe, long seq, long now,
                   EventLog.Retention retention) {
-        super(maps, settings.recentEvents());
+        super(maps, settings.recentEvents(), settings.historySize());
         this.retention = retention;
         this.dedupe = dedupe;
         this.settings = settings;
@@ -248,7 +248,7 @@ final class MvTransaction extends MvView implements StoreTransaction {
 
     @Override
     public void addHistory(DeliveryView delivery) {
-        historyAdded.add(Map.entry(nextId(), delivery));
+        historyAdded.add(delivery);
     }
 
     @Override
@@ -379,12 +379,13 @@ final class MvTransaction extends MvView implements StoreTransaction {
     /** With this transaction's own deliveries, which are written only at {@link #finish}. */
     @Override
     public List<DeliveryView> history(int limit) {
+        int n = Math.min(limit, historySize);
         List<DeliveryView> out = new ArrayList<>();
-        for (int i = historyAdded.size() - 1; i >= 0 && out.size() < limit; i--) {
-            out.add(historyAdded.get(i).getValue());
+        for (int i = historyAdded.size() - 1; i >= 0 && out.size() < n; i--) {
+            out.add(historyAdded.get(i));
         }
-        if (out.size() < limit) {
-            out.addAll(super.history(limit - out.size()));
+        if (out.size() < n) {
+            out.addAll(super.history(n - out.size()));
         }
         return out;
     }
@@ -429,13 +430,9 @@ final class MvTransaction extends MvView implements StoreTransaction {
     void finish() {
         deliveredAt.forEach((sink, at) -> maps.status().put(key("success", sink), Long.toString(at)));
         if (!historyAdded.isEmpty()) {
-            MVMap<Long, byte[]> history = maps.log(MvMaps.HISTORY);
-            int from = (int) Math.max(0, historyAdded.size() - settings.historySize());
-            for (Map.Entry<Long, DeliveryView> d : historyAdded.subList(from, historyAdded.size())) {
-                history.put(d.getKey(), RecordCodec.delivery(d.getValue()));
-            }
+            int from = Math.max(0, historyAdded.size() - historySize);
+            History.append(maps, nextId(), historyAdded.subList(from, historyAdded.size()), historySize);
             historyAdded.clear();
-            trimOldest(history, settings.historySize());
         }
         dedupe.finish(now, this::nextId);
         if (log != null || retention != null) {

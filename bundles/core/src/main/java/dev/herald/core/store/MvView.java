@@ -27,11 +27,14 @@ class MvView implements StoreView {
 
     final MvMaps maps;
     private final int recentCapacity;
+    /** {@code history_size}: the history may hold a block partly past it ({@link History}). */
+    final int historySize;
     private EventLogReader log;
 
-    MvView(MvMaps maps, int recentCapacity) {
+    MvView(MvMaps maps, int recentCapacity, int historySize) {
         this.maps = maps;
         this.recentCapacity = recentCapacity;
+        this.historySize = historySize;
     }
 
     private EventLogReader log() {
@@ -283,7 +286,12 @@ class MvView implements StoreView {
 
     @Override
     public List<DeliveryView> history(int limit) {
-        return newest(MvMaps.HISTORY, RecordCodec::delivery, d -> true, limit);
+        int n = Math.min(limit, historySize);
+        List<DeliveryView> out = new ArrayList<>();
+        History.newest(maps, n, out);
+        // a store written before the blocks: its records are older than any block
+        out.addAll(newest(MvMaps.HISTORY, RecordCodec::delivery, d -> true, n - out.size()));
+        return out;
     }
 
     @Override

@@ -46,13 +46,21 @@ final class RecordCodec {
     }
 
     static byte[] delivery(DeliveryView d) {
-        return new BinaryWriter(64).writeVarLong(d.at().toEpochMilli()).writeString(d.sink())
+        return delivery(new BinaryWriter(64), d).toByteArray();
+    }
+
+    /** A delivery as one record of the history holds it, and as each of a {@link HistoryBlock}'s. */
+    static BinaryWriter delivery(BinaryWriter w, DeliveryView d) {
+        return w.writeVarLong(d.at().toEpochMilli()).writeString(d.sink())
                 .writeString(d.route()).writeString(d.eventId()).writeVarLong(d.attempt())
-                .writeString(d.outcome()).writeString(d.detail()).toByteArray();
+                .writeString(d.outcome()).writeString(d.detail());
     }
 
     static DeliveryView delivery(byte[] bytes) {
-        BinaryReader r = new BinaryReader(bytes);
+        return delivery(new BinaryReader(bytes));
+    }
+
+    static DeliveryView delivery(BinaryReader r) {
         return new DeliveryView(Instant.ofEpochMilli(r.readVarLong()), r.readString(), r.readString(),
                 r.readString(), r.readVarInt(), r.readString(), r.readString());
     }

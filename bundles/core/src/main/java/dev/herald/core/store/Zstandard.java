@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Zstandard (zstd-jni, a native library) for {@link EventBlock}s: one frame per block. The native
+ * Zstandard (zstd-jni, a native library) for {@link EventBlock}s and {@link HistoryBlock}s: one frame per block. The native
  * library is loaded on first use; where it cannot be (a platform zstd-jni has no library for, a
  * temporary directory that does not allow executing), {@link #available()} says so with the
  * reason logged once, and blocks are written deflated as before.
@@ -48,10 +48,10 @@ final class Zstandard {
         try {
             n = Zstd.compressByteArray(out, header.length, out.length - header.length, plain, 0, length, level);
         } catch (ZstdException e) {
-            throw new IllegalStateException("Zstandard cannot compress an event block: " + e.getMessage(), e);
+            throw new IllegalStateException("Zstandard cannot compress a block: " + e.getMessage(), e);
         }
         if (Zstd.isError(n)) {
-            throw new IllegalStateException("Zstandard cannot compress an event block: " + Zstd.getErrorName(n));
+            throw new IllegalStateException("Zstandard cannot compress a block: " + Zstd.getErrorName(n));
         }
         return Arrays.copyOf(out, header.length + (int) n);
     }
@@ -66,13 +66,13 @@ final class Zstandard {
         try {
             n = Zstd.decompressByteArray(plain, 0, plainLength, stored, from, stored.length - from);
         } catch (ZstdException e) {
-            throw new IllegalStateException("a stored event block cannot be decompressed: " + e.getMessage(), e);
+            throw new IllegalStateException("a stored block cannot be decompressed: " + e.getMessage(), e);
         }
         if (Zstd.isError(n)) {
-            throw new IllegalStateException("a stored event block cannot be decompressed: " + Zstd.getErrorName(n));
+            throw new IllegalStateException("a stored block cannot be decompressed: " + Zstd.getErrorName(n));
         }
         if (n != plainLength) {
-            throw new IllegalStateException("a stored event block is cut short: " + n + " of " + plainLength + " bytes");
+            throw new IllegalStateException("a stored block is cut short: " + n + " of " + plainLength + " bytes");
         }
     }
 
