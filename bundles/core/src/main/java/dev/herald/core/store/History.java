@@ -13,9 +13,12 @@ import org.h2.mvstore.MVMap;
  *
  * <p>Trimming drops whole blocks, oldest first, once the blocks after them hold at least
  * {@code history_size} deliveries: a block partly past the limit stays until it is wholly past
- * it, and readers stop at the limit themselves ({@link MvView#history}).
+ * it, and readers stop at the limit themselves ({@link MvView#history}). Each block carries the
+ * total of deliveries up to it ({@link HistoryBlock#total}), so that a commit reads the oldest
+ * block and the last, not every block in between (a sink delivering one event per commit makes
+ * {@code history_size} blocks of one).
  *
- * <p>The log ends with an empty block ({@link HistoryBlock#last()}) under the key after the last
+ * <p>The log ends with an empty block ({@link HistoryBlock#last(long)}) under the key after the last
  * block's ({@link LogEnd}), so that a commit does not write the page of the block before again.
  *
  * <p>Stores written before hold one record per delivery in {@link MvMaps#HISTORY}. They are read
@@ -33,20 +36,18 @@ final class History {
      */
     static void append(MvMaps maps, long key, List<DeliveryView> added, int historySize) {
         MVMap<Long, byte[]> log = maps.log(MvMaps.HISTORY_BLOCKS);
-        LogEnd.append(log, key, HistoryBlock.encode(added), key + 1, HistoryBlock.last(), HistoryBlock::isLast);
-        Long keepFrom = null;
-        long held = 0;
-        for (Cursor<Long, byte[]> c = log.cursor(log.lastKey(), null, true); c.hasNext() && held < historySize; ) {
-            keepFrom = c.next();
-            held += HistoryBlock.count(c.getValue());
+        Long end = log.lastKey();
+        long total = (end == null ? 0 : HistoryBlock.total(log.get(end))) + added.size();
+        LogEnd.append(log, key, HistoryBlock.encode(added, total), key + 1, HistoryBlock.last(total),
+                HistoryBlock::isLast);
+        byte[] oldest = log.get(log.firstKey());
+        // the total less the oldest block's: what the blocks after it hold
+        while (!HistoryBlock.isLast(oldest) && total - HistoryBlock.total(oldest) >= historySize) {
+            log.remove(log.firstKey());
+            oldest = log.get(log.firstKey());
         }
-        if (held < historySize) {
-            return;
-        }
-        for (Long first = log.firstKey(); first < keepFrom; first = log.firstKey()) {
-            log.remove(first);
-        }
-        if (maps.exists(MvMaps.HISTORY)) {
+        long held = total - (HistoryBlock.total(oldest) - HistoryBlock.count(oldest));
+        if (held >= historySize && maps.exists(MvMaps.HISTORY)) {
             MVMap<Long, byte[]> records = maps.log(MvMaps.HISTORY);
             if (!records.isEmpty()) {
                 records.clear();

@@ -98,9 +98,22 @@ class HistoryTest {
         assertEquals(ids(24, 15), history(100), "no more than history_size, though the blocks hold 12");
         assertEquals(ids(24, 22), history(3));
         commit(25, 26);
-        assertEquals(List.of(4, 4, 2), blocks(), "8 after the oldest block is fewer than 10: it stays");
+        assertEquals(List.of(4, 4, 2), blocks(), "the blocks after the oldest hold 6, fewer than 10: it stays");
         commit(27, 30);
         assertEquals(List.of(4, 2, 4), blocks());
+        assertEquals(ids(30, 21), history(100));
+    }
+
+    @Test
+    void trimsBlocksOfOneDeliveryEach() {
+        store = MvStore.open(historyOf(10));
+        for (int i = 1; i <= 25; i++) {
+            commit(i, i);
+        }
+        assertEquals(List.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 1), blocks());
+        assertEquals(ids(25, 16), history(100));
+        commit(26, 30);
+        assertEquals(List.of(1, 1, 1, 1, 1, 5), blocks());
         assertEquals(ids(30, 21), history(100));
     }
 
@@ -180,17 +193,21 @@ class HistoryTest {
     @Test
     void aBlockRoundTripsEveryFieldAndIsCompressedWhenItPays() {
         List<DeliveryView> many = IntStream.rangeClosed(1, 300).mapToObj(HistoryTest::delivered).toList();
-        byte[] block = HistoryBlock.encode(many);
+        byte[] block = HistoryBlock.encode(many, 300);
         assertEquals(many, HistoryBlock.decode(block));
         assertEquals(300, HistoryBlock.count(block));
+        assertEquals(300, HistoryBlock.total(block));
         int plain = many.stream().mapToInt(d -> RecordCodec.delivery(d).length).sum();
         assertTrue(block.length < plain / 2, block.length + " bytes for " + plain + " plain");
 
         List<DeliveryView> one = List.of(delivered(1));
-        byte[] small = HistoryBlock.encode(one);
+        byte[] small = HistoryBlock.encode(one, 301);
         assertEquals(one, HistoryBlock.decode(small));
-        assertTrue(small.length <= RecordCodec.delivery(one.get(0)).length + 3, "a small block is kept as it is");
-        assertTrue(HistoryBlock.isLast(HistoryBlock.last()));
-        assertEquals(List.of(), HistoryBlock.decode(HistoryBlock.last()));
+        // codec, count, total (2 bytes) and length before the record as it is
+        assertEquals(RecordCodec.delivery(one.get(0)).length + 5, small.length, "a small block is kept as it is");
+        assertEquals(301, HistoryBlock.total(small));
+        assertTrue(HistoryBlock.isLast(HistoryBlock.last(301)));
+        assertEquals(301, HistoryBlock.total(HistoryBlock.last(301)));
+        assertEquals(List.of(), HistoryBlock.decode(HistoryBlock.last(301)));
     }
 }
