@@ -18,4 +18,13 @@ public final class TestSettings {
                 d.recentEvents(), d.historySize(), d.quarantineSize(), d.maxAttempts(), d.maxAge(),
                 d.backoffInitial(), d.backoffMax(), directory.resolve("templates"), d.deadLetterMaxPerSink(), d.eventRetention(), d.eventRetentionBytes());
     }
+
+    /** As {@link #defaults}, keeping {@code size} deliveries in the history. */
+    public static CoreSettings withHistorySize(Path directory, int size) {
+        CoreSettings d = defaults(directory);
+        return new CoreSettings(directory, d.fsync(), d.cacheMegabytes(), d.dedupeMaxIds(), d.dedupeMaxAge(),
+                d.recentEvents(), size, d.quarantineSize(), d.maxAttempts(), d.maxAge(), d.backoffInitial(),
+                d.backoffMax(), d.templatesDirectory(), d.deadLetterMaxPerSink(), d.eventRetention(),
+                d.eventRetentionBytes());
+    }
 }

@@ -29,10 +29,7 @@ class HistoryTest {
     MvStore store;
 
     private CoreSettings historyOf(int size) {
-        CoreSettings d = TestSettings.defaults(dir);
-        return new CoreSettings(dir, d.fsync(), d.cacheMegabytes(), d.dedupeMaxIds(), d.dedupeMaxAge(), d.recentEvents(),
-                size, d.quarantineSize(), d.maxAttempts(), d.maxAge(), d.backoffInitial(), d.backoffMax(),
-                d.templatesDirectory(), d.deadLetterMaxPerSink(), d.eventRetention(), d.eventRetentionBytes());
+        return TestSettings.withHistorySize(dir, size);
     }
 
     private static DeliveryView delivered(int i) {
