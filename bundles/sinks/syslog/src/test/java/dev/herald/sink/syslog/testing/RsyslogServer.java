@@ -143,7 +143,13 @@ public final class RsyslogServer implements AutoCloseable {
     private List<JsonNode> received(Predicate<JsonNode> matching) throws IOException {
         List<JsonNode> result = new ArrayList<>();
         if (Files.exists(output)) {
-            for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
+            // only whole lines: rsyslog may be writing the last one (a character of it, even) while it is read
+            byte[] written = Files.readAllBytes(output);
+            int end = written.length;
+            while (end > 0 && written[end - 1] != '\n') {
+                end--;
+            }
+            for (String line : new String(written, 0, end, StandardCharsets.UTF_8).split("\n")) {
                 JsonNode message = line.isBlank() ? null : JSON.readTree(line);
                 if (message != null && matching.test(message)) {
                     result.add(message);
