@@ -11,9 +11,10 @@ import java.util.List;
  *
  * <p>Layout 2, written now: a 0 byte, the codec (1: Zstandard; 0: none, for the empty block that
  * ends the log), then count, first received, last received, length of the plain body
- * (variable-length numbers), then the body as one Zstandard frame at level 1. Zstandard compresses these records 3 to 4 times as fast as deflate at its
- * fastest level, and smaller; it decompresses about 4 times as fast. The compressing is most of
- * what the store's writer spends per event on large records (CloudTrail-like ones).
+ * (variable-length numbers), then the body as one Zstandard frame at level 1. Zstandard
+ * compresses these records 3 to 4 times as fast as deflate at its fastest level, and smaller;
+ * it decompresses about 4 times as fast. The compressing is most of what the store's writer
+ * spends per event on large records (CloudTrail-like ones). The codecs are {@link BlockCodec}'s.
  *
  * <p>Layout 1, written before and still read: count, first received, last received, length of
  * the plain body, then the body deflated (raw, at the fastest level). A block of layout 1 never
@@ -29,10 +30,6 @@ final class EventBlock {
     static final int MAX_BYTES = 64 * 1024;
     /** First byte of a block of layout 2; a block of layout 1 starts with its count instead. */
     private static final int LAYOUT_2 = 0;
-    private static final int ZSTD = 1;
-    /** The body as it is: only the empty block that ends the log ({@link #last()}) has it. */
-    private static final int NONE = 0;
-    private static final int ZSTD_LEVEL = 1;
 
     private EventBlock() {
     }
@@ -47,14 +44,15 @@ final class EventBlock {
             return encodeDeflated(events);
         }
         BinaryWriter body = body(events);
-        BinaryWriter header = new BinaryWriter(42).writeByte(LAYOUT_2).writeByte(ZSTD);
-        return Zstandard.compress(header(header, events, body).toByteArray(), body.array(), body.length(), ZSTD_LEVEL);
+        BinaryWriter header = new BinaryWriter(42).writeByte(LAYOUT_2).writeByte(BlockCodec.ZSTD.id);
+        return BlockCodec.ZSTD.compress(header(header, events, body).toByteArray(), body.array(), body.length());
     }
 
     /** A block of layout 1 (deflate), as stores written before layout 2 hold them. */
     static byte[] encodeDeflated(List<RetainedEvent> events) {
         BinaryWriter body = body(events);
-        return Deflate.deflate(header(new BinaryWriter(40), events, body).toByteArray(), body.array(), body.length());
+        return BlockCodec.DEFLATE.compress(header(new BinaryWriter(40), events, body).toByteArray(), body.array(),
+                body.length());
     }
 
     private static BinaryWriter body(List<RetainedEvent> events) {
@@ -85,8 +83,8 @@ final class EventBlock {
      */
     static byte[] last() {
         // layout 2 whatever the codec in use: a count of 0 first would read as its marker
-        return new BinaryWriter(42).writeByte(LAYOUT_2).writeByte(NONE).writeVarLong(0).writeVarLong(Long.MAX_VALUE)
-                .writeVarLong(Long.MAX_VALUE).writeVarLong(0).toByteArray();
+        return new BinaryWriter(42).writeByte(LAYOUT_2).writeByte(BlockCodec.NONE.id).writeVarLong(0)
+                .writeVarLong(Long.MAX_VALUE).writeVarLong(Long.MAX_VALUE).writeVarLong(0).toByteArray();
     }
 
     static Header header(byte[] stored) {
@@ -99,13 +97,26 @@ final class EventBlock {
         BinaryReader r = new BinaryReader(stored);
         if (stored.length > 0 && stored[0] == LAYOUT_2) {
             r.readByte();
-            int codec = r.readByte();
-            if (codec != ZSTD && codec != NONE) {
-                throw new IllegalStateException("a stored event block has codec " + codec + ", which this version"
-                        + " of Herald does not know");
-            }
+            codec(stored);
+            r.readByte();
         }
         return r;
+    }
+
+    /**
+     * How the block's body is compressed: deflate in layout 1; in layout 2 the codec its header
+     * names, Zstandard or none (layout 2 is never written deflated: layout 1 is).
+     */
+    private static BlockCodec codec(byte[] stored) {
+        if (stored[0] != LAYOUT_2) {
+            return BlockCodec.DEFLATE;
+        }
+        BlockCodec codec = BlockCodec.of(stored[1], "event block");
+        if (codec == BlockCodec.DEFLATE) {
+            throw new IllegalStateException("a stored event block has codec " + stored[1] + ", which this version"
+                    + " of Herald does not know");
+        }
+        return codec;
     }
 
     /** The events of the block whose first key is {@code firstKey}, oldest first. */
@@ -144,13 +155,7 @@ final class EventBlock {
         int plainLength = r.readVarInt();
         byte[] plain = reuse != null && reuse.plain.length >= plainLength ? reuse.plain
                 : new byte[roomy ? Math.max(plainLength, MAX_BYTES + 4096) : plainLength];
-        if (stored[0] != LAYOUT_2) {
-            Deflate.inflate(stored, r.position(), plainLength, plain);
-        } else if (stored[1] == ZSTD) {
-            Zstandard.decompress(stored, r.position(), plain, plainLength);
-        } else {
-            System.arraycopy(stored, r.position(), plain, 0, plainLength);
-        }
+        codec(stored).decompress(stored, r.position(), plain, plainLength);
         // where each event starts: found by passing over the fields, without decoding them
         int[] offsets = new int[count];
         BinaryReader body = new BinaryReader(plain);

@@ -18,12 +18,6 @@ import java.util.List;
  * nothing and is kept as it is; so is any block compression would not make smaller.
  */
 final class HistoryBlock {
-    /** The body as it is: small blocks, and the empty block that ends the history ({@link #last(long)}). */
-    private static final int NONE = 0;
-    private static final int ZSTD = 1;
-    /** Where Zstandard's native library cannot be loaded. */
-    private static final int DEFLATE = 2;
-    private static final int ZSTD_LEVEL = 1;
     /** Bodies smaller than this are kept as they are: a frame's own bytes would eat what it saves. */
     private static final int COMPRESS_FROM = 128;
 
@@ -37,21 +31,21 @@ final class HistoryBlock {
             RecordCodec.delivery(body, d);
         }
         if (body.length() >= COMPRESS_FROM) {
-            boolean zstd = Zstandard.available();
-            byte[] header = header(zstd ? ZSTD : DEFLATE, deliveries.size(), total, body.length());
-            byte[] packed = zstd ? Zstandard.compress(header, body.array(), body.length(), ZSTD_LEVEL)
-                    : Deflate.deflate(header, body.array(), body.length());
+            BlockCodec codec = BlockCodec.preferred();
+            byte[] header = header(codec, deliveries.size(), total, body.length());
+            byte[] packed = codec.compress(header, body.array(), body.length());
             if (packed.length < header.length + body.length()) {
                 return packed;
             }
         }
-        return new BinaryWriter(body.length() + 24).writeRaw(header(NONE, deliveries.size(), total, body.length()))
-                .writeRaw(body.array(), body.length()).toByteArray();
+        // small blocks, and any that compression would not make smaller, are kept as they are
+        return BlockCodec.NONE.compress(header(BlockCodec.NONE, deliveries.size(), total, body.length()),
+                body.array(), body.length());
     }
 
-    private static byte[] header(int codec, int count, long total, int plainLength) {
-        return new BinaryWriter(24).writeByte(codec).writeVarLong(count).writeVarLong(total).writeVarLong(plainLength)
-                .toByteArray();
+    private static byte[] header(BlockCodec codec, int count, long total, int plainLength) {
+        return new BinaryWriter(24).writeByte(codec.id).writeVarLong(count).writeVarLong(total)
+                .writeVarLong(plainLength).toByteArray();
     }
 
     /**
@@ -60,7 +54,7 @@ final class HistoryBlock {
      * so that the next block's is read from it.
      */
     static byte[] last(long total) {
-        return header(NONE, 0, total, 0);
+        return header(BlockCodec.NONE, 0, total, 0);
     }
 
     /** Whether this is the {@link #last(long) empty block that ends the history}: every other block has deliveries. */
@@ -86,20 +80,16 @@ final class HistoryBlock {
     /** The block's deliveries, oldest first. */
     static List<DeliveryView> decode(byte[] block) {
         BinaryReader r = new BinaryReader(block);
-        int codec = codec(r);
+        BlockCodec codec = codec(r);
         int count = r.readVarInt();
         r.readVarLong();
         int plainLength = r.readVarInt();
         BinaryReader body;
-        if (codec == NONE) {
+        if (codec == BlockCodec.NONE) {
             body = new BinaryReader(block, r.position());
         } else {
             byte[] plain = new byte[plainLength];
-            if (codec == ZSTD) {
-                Zstandard.decompress(block, r.position(), plain, plainLength);
-            } else {
-                Deflate.inflate(block, r.position(), plainLength, plain);
-            }
+            codec.decompress(block, r.position(), plain, plainLength);
             body = new BinaryReader(plain);
         }
         List<DeliveryView> out = new ArrayList<>(count);
@@ -109,12 +99,7 @@ final class HistoryBlock {
         return out;
     }
 
-    private static int codec(BinaryReader r) {
-        int codec = r.readByte();
-        if (codec != NONE && codec != ZSTD && codec != DEFLATE) {
-            throw new IllegalStateException("a stored block of the delivery history has codec " + codec
-                    + ", which this version of Herald does not know");
-        }
-        return codec;
+    private static BlockCodec codec(BinaryReader r) {
+        return BlockCodec.of(r.readByte(), "block of the delivery history");
     }
 }
