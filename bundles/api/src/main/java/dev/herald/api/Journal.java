@@ -7,10 +7,10 @@ import java.util.Optional;
 /**
  * Where sources hand over their events; provided by Herald's core as an OSGi service.
  *
- * <p>{@link #append} is the single way a source advances: the events, the dedupe of their ids,
- * the routing of each new event and the checkpoint are committed durably as one unit. When it
- * returns, the events are safe; when it throws, nothing of the call was kept and the source
- * should retry from its previous checkpoint.
+ * <p>{@link #append} (or {@link #startAppend}, to read on while the disk commits) is the single
+ * way a source advances: the events, the dedupe of their ids, the routing of each new event and
+ * the checkpoint are committed durably as one unit. When it returns, the events are safe; when it
+ * throws, nothing of the call was kept and the source should retry from its previous checkpoint.
  */
 public interface Journal {
 
@@ -26,6 +26,38 @@ public interface Journal {
      * @throws JournalException when the store cannot commit; nothing was kept
      */
     int append(String sourceInstance, List<Event> batch, Checkpoint next) throws JournalException;
+
+    /**
+     * Starts an {@link #append}: returns once the journal has taken the batch (the caller may then
+     * reuse or drop the list), while its commit may still be under way, so that a source can read
+     * its next batch meanwhile instead of waiting for the disk.
+     *
+     * <p>The caller must {@link PendingAppend#await await} it before it starts another append or
+     * commit of the same source: a batch that fails must never be followed by a committed one (its
+     * checkpoint would skip the failed batch's events). So at most one batch of a source is ever
+     * uncommitted, and a crash repeats at most that one, as with {@link #append}.
+     *
+     * <p>The default appends at once; core's journal returns before the commit.
+     *
+     * @throws JournalException when the batch cannot even be started; nothing was kept
+     */
+    default PendingAppend startAppend(String sourceInstance, List<Event> batch, Checkpoint next)
+            throws JournalException {
+        int fresh = append(sourceInstance, batch, next);
+        return () -> fresh;
+    }
+
+    /** A batch the journal has taken, whose commit may still be under way ({@link #startAppend}). */
+    @FunctionalInterface
+    interface PendingAppend {
+        /**
+         * Waits for the commit.
+         *
+         * @return how many of the events were new, as {@link #append} returns
+         * @throws JournalException when the store could not commit; nothing of the batch was kept
+         */
+        int await() throws JournalException;
+    }
 
     /** The position of a single-stream source, if one was ever committed. */
     default Optional<Checkpoint> checkpoint(String sourceInstance) {

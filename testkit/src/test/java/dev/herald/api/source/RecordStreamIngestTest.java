@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.api.Checkpoint;
+import dev.herald.api.Event;
+import dev.herald.api.Journal;
+import dev.herald.api.JournalException;
 import dev.herald.testkit.HeraldKinds;
 import dev.herald.testkit.journal.MemoryJournal;
 import java.io.ByteArrayInputStream;
@@ -13,7 +16,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -24,9 +31,10 @@ class RecordStreamIngestTest {
     private final RecordStreamIngest ingest = new RecordStreamIngest("Test source 'src'", "src", journal,
             HeraldKinds.all().recognizer(), new RecordStreamIngest.Limits(2, 1024 * 1024), stopping::get);
 
-    /** A stream named "unit" whose checkpoint is "through/done". */
+    /** A stream named "unit" whose checkpoint is "through/done"; it notes each record read in {@link #log}. */
     private static final class Unit implements RecordStreamIngest.Stream {
         private final boolean wholeIfNotJson;
+        final List<String> log = new ArrayList<>();
         int batches;
 
         Unit(boolean wholeIfNotJson) {
@@ -45,6 +53,7 @@ class RecordStreamIngestTest {
 
         @Override
         public String fallbackId(long number) {
+            log.add("read " + number);
             return "unit:" + number;
         }
 
@@ -183,5 +192,111 @@ class RecordStreamIngestTest {
         stopping.set(true);
         assertEquals(RecordStreamIngest.Outcome.STOPPED,
                 assertDoesNotThrow(() -> ingest.read(new Unit(false), broken, 0)));
+    }
+
+    @Test
+    void theNextBatchIsReadWhileTheOneBeforeCommitsAndHandedOverOnlyOnceItIsCommitted() throws IOException {
+        Unit unit = new Unit(false);
+        DeferredJournal deferred = new DeferredJournal(unit.log);
+        assertEquals(RecordStreamIngest.Outcome.DONE, reading(deferred).read(unit, plain(lines(5)), 0));
+        assertEquals(List.of("read 1", "read 2", "start 2", "read 3", "read 4", "await 2", "start 4", "read 5",
+                "await 4", "start 5/done", "await 5/done"), unit.log);
+        assertEquals(5, journal.events().size());
+        assertEquals("5/done", journal.position("src", "unit"));
+        assertEquals(2, unit.batches, "after each full batch but the last, once it is committed");
+    }
+
+    @Test
+    void aBatchWhoseCommitFailsIsNeverFollowedByAnother() throws IOException {
+        Unit unit = new Unit(false);
+        DeferredJournal deferred = new DeferredJournal(unit.log);
+        journal.refuseNext(1);
+        assertEquals(RecordStreamIngest.Outcome.REFUSED, reading(deferred).read(unit, plain(lines(5)), 0));
+        assertEquals(List.of("read 1", "read 2", "start 2", "read 3", "read 4", "await 2"), unit.log);
+        assertTrue(journal.appends().isEmpty(), journal.appends().toString());
+        assertEquals(0, unit.batches);
+    }
+
+    @Test
+    void stoppingWhileABatchCommitsWaitsForItsCommit() throws IOException {
+        Unit unit = new Unit(false);
+        DeferredJournal deferred = new DeferredJournal(unit.log);
+        deferred.afterStart = () -> stopping.set(true);
+        assertEquals(RecordStreamIngest.Outcome.STOPPED, reading(deferred).read(unit, plain(lines(5)), 0));
+        assertEquals(List.of("read 1", "read 2", "start 2", "await 2"), unit.log);
+        assertEquals("2", journal.position("src", "unit"));
+    }
+
+    @Test
+    void aStreamThatFailsWhileABatchCommitsLeavesThatBatchCommitted() {
+        Unit unit = new Unit(false);
+        DeferredJournal deferred = new DeferredJournal(unit.log);
+        // more than the reader buffers, so that batches are handed over before the failure is read
+        InputStream failsAfterManyLines = new java.io.SequenceInputStream(plain(lines(20_000)), new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("disk error");
+            }
+        });
+        assertThrows(IOException.class, () -> reading(deferred).read(unit, failsAfterManyLines, 0));
+        List<String> handedOver = unit.log.stream().filter(l -> l.startsWith("start ")).toList();
+        String last = handedOver.get(handedOver.size() - 1).substring("start ".length());
+        assertEquals("await " + last, unit.log.get(unit.log.size() - 1), "the batch under way is waited for");
+        assertEquals(last, journal.position("src", "unit"));
+    }
+
+    private RecordStreamIngest reading(Journal into) {
+        return new RecordStreamIngest("Test source 'src'", "src", into, HeraldKinds.all().recognizer(),
+                new RecordStreamIngest.Limits(2, 1024 * 1024), stopping::get);
+    }
+
+    /**
+     * A journal whose commits happen only when awaited, as core's may finish after {@link
+     * Journal#startAppend} returned; it notes when each batch is started and awaited (by its
+     * checkpoint) in the stream's log, and keeps what it commits in {@link #journal}.
+     */
+    private final class DeferredJournal implements Journal {
+        private final List<String> log;
+        Runnable afterStart = () -> { };
+
+        DeferredJournal(List<String> log) {
+            this.log = log;
+        }
+
+        @Override
+        public PendingAppend startAppend(String sourceInstance, List<Event> batch, Checkpoint next) {
+            List<Event> kept = List.copyOf(batch);
+            log.add("start " + next.position());
+            afterStart.run();
+            return () -> {
+                log.add("await " + next.position());
+                return journal.append(sourceInstance, kept, next);
+            };
+        }
+
+        @Override
+        public int append(String sourceInstance, List<Event> batch, Checkpoint next) throws JournalException {
+            throw new AssertionError("the stream ingest starts its appends");
+        }
+
+        @Override
+        public Optional<Checkpoint> checkpoint(String sourceInstance, String stream) {
+            return journal.checkpoint(sourceInstance, stream);
+        }
+
+        @Override
+        public Map<String, String> checkpoints(String sourceInstance) {
+            return journal.checkpoints(sourceInstance);
+        }
+
+        @Override
+        public void removeCheckpoint(String sourceInstance, String stream) throws JournalException {
+            journal.removeCheckpoint(sourceInstance, stream);
+        }
+
+        @Override
+        public void quarantine(String sourceInstance, String location, String reason, String content) {
+            journal.quarantine(sourceInstance, location, reason, content);
+        }
     }
 }

@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a stream of records (a file, an S3 object) into the journal with constant memory, from
  * where its committed position says, in batches of at most {@link Limits#batchSize} records; each batch
- * is one {@link Journal#append} carrying the stream's new position, so a restart resumes after the
- * last committed batch and re-delivers nothing that was committed.
+ * is one {@link Journal#startAppend append} carrying the stream's new position, so a restart resumes
+ * after the last committed batch and re-delivers nothing that was committed. The next batch is read
+ * while the one before commits (parsing on one core, the store's writer and the disk on the other);
+ * it is handed over only once that one is committed, so at most one batch is ever uncommitted.
  *
  * <p>Gzip is recognised by its magic bytes. A line that is not JSON, a record longer than {@link
  * Limits#maxRecordBytes} or not UTF-8, a record its kind cannot make sense of, and the end of a truncated
@@ -162,6 +164,15 @@ public final class RecordStreamIngest {
             quarantinedThrough.remove(stream.name());
         }
         Batch batch = new Batch(stream, resumeAfter);
+        try {
+            return readAndCommit(batch, raw);
+        } finally {
+            settle(batch);
+        }
+    }
+
+    private Outcome readAndCommit(Batch batch, InputStream raw) throws IOException {
+        Stream stream = batch.stream;
         try (InputStream in = new BufferedInputStream(raw, BUFFER)) {
             boolean gzip = gzip(in);
             try {
@@ -209,11 +220,8 @@ public final class RecordStreamIngest {
                 return Outcome.STOPPED;
             }
             accept(batch, entry);
-            if (batch.records == limits.batchSize()) {
-                if (!commit(batch, false)) {
-                    return stopping.getAsBoolean() ? Outcome.STOPPED : Outcome.REFUSED;
-                }
-                batch.stream.afterBatch();
+            if (batch.records == limits.batchSize() && !commit(batch, false)) {
+                return stopping.getAsBoolean() ? Outcome.STOPPED : Outcome.REFUSED;
             }
         }
         return Outcome.DONE;
@@ -286,30 +294,89 @@ public final class RecordStreamIngest {
         quarantinedThrough.put(name, number);
     }
 
+    /**
+     * Hands the batch to the journal with the stream's position. A batch before the last is not
+     * waited for: its commit runs while the next batch is read, and is awaited before that one is
+     * handed over, so at most one batch is ever uncommitted and one that fails is never followed
+     * by a committed one. The last batch is awaited here.
+     *
+     * @return false when the journal refused this batch or the one before; nothing of the refused
+     *         batch was kept
+     */
     private boolean commit(Batch batch, boolean done) {
-        try {
-            journal.append(instance, List.copyOf(batch.events), batch.stream.checkpoint(batch.through, done));
-        } catch (JournalException e) {
-            if (!journalFailing) {
-                LOG.warn("{}: the journal did not take a batch of {} ({}); nothing is lost, it is read again from the"
-                        + " last committed position", owner, batch.stream.name(), e.getMessage());
-            }
-            journalFailing = true;
+        if (!awaitCommitting(batch)) {
             return false;
+        }
+        Journal.PendingAppend pending;
+        try {
+            pending = journal.startAppend(instance, List.copyOf(batch.events),
+                    batch.stream.checkpoint(batch.through, done));
+        } catch (JournalException e) {
+            return refused(batch, e);
+        }
+        batch.events.clear();
+        batch.records = 0;
+        if (done) {
+            return committed(batch, pending);
+        }
+        batch.committing = pending;
+        return true;
+    }
+
+    /** Waits for the batch before this one, then lets the stream know ({@link Stream#afterBatch}). */
+    private boolean awaitCommitting(Batch batch) {
+        Journal.PendingAppend pending = batch.committing;
+        if (pending == null) {
+            return true;
+        }
+        batch.committing = null;
+        if (!committed(batch, pending)) {
+            return false;
+        }
+        batch.stream.afterBatch();
+        return true;
+    }
+
+    /**
+     * Waits for a batch still under way when reading ends otherwise than by its last commit (the
+     * source stops, the stream fails): what the caller then reads from the journal includes it.
+     */
+    private void settle(Batch batch) {
+        Journal.PendingAppend pending = batch.committing;
+        if (pending != null) {
+            batch.committing = null;
+            committed(batch, pending);
+        }
+    }
+
+    private boolean committed(Batch batch, Journal.PendingAppend pending) {
+        try {
+            pending.await();
+        } catch (JournalException e) {
+            return refused(batch, e);
         }
         if (journalFailing) {
             LOG.info("{}: the journal takes batches again", owner);
             journalFailing = false;
         }
-        batch.events.clear();
-        batch.records = 0;
         return true;
+    }
+
+    private boolean refused(Batch batch, JournalException e) {
+        if (!journalFailing) {
+            LOG.warn("{}: the journal did not take a batch of {} ({}); nothing is lost, it is read again from the"
+                    + " last committed position", owner, batch.stream.name(), e.getMessage());
+        }
+        journalFailing = true;
+        return false;
     }
 
     /** The records read from a stream since its last commit, and totals for the log. */
     private static final class Batch {
         final Stream stream;
         final List<Event> events = new ArrayList<>();
+        /** The batch before, handed to the journal and maybe not committed yet; null when none. */
+        Journal.PendingAppend committing;
         long through;
         int records;
         long totalRecords;

@@ -44,7 +44,9 @@ import org.slf4j.LoggerFactory;
  * The {@link Journal}: dedupes, routes and commits each batch with the source's checkpoint in one
  * durable transaction. Matching and serialization run on the caller's thread while the store's
  * writer already writes the batch's first events: the batch flows through in {@link Feed chunks},
- * so the two work on two cores at once and the commit still covers the whole batch.
+ * so the two work on two cores at once and the commit still covers the whole batch. {@link
+ * #startAppend} returns once the last chunk is handed over, so a source that uses it reads its
+ * next batch while the writer finishes this one and forces it to disk.
  */
 @Component(service = Journal.class)
 public final class JournalService implements Journal {
@@ -88,22 +90,38 @@ public final class JournalService implements Journal {
 
     @Override
     public int append(String sourceInstance, List<Event> batch, Checkpoint next) throws JournalException {
+        return startAppend(sourceInstance, batch, next).await();
+    }
+
+    /**
+     * Prepares the batch on the caller's thread while the store's writer takes it in, and returns
+     * before the commit: the source reads its next batch while the writer finishes this one and
+     * the disk forces it.
+     */
+    @Override
+    public PendingAppend startAppend(String sourceInstance, List<Event> batch, Checkpoint next)
+            throws JournalException {
         requireInstance(sourceInstance);
         long started = System.nanoTime();
         RouteTable table = routes.table();
         Feed<Prepared> feed = new Feed<>();
+        int received = batch.size();
+        // when the commit was forced to disk: the metric is the commit's time, not the caller's
+        long[] committedAt = new long[1];
         Pending<Integer> commit;
         try {
-            Function<StoreTransaction, Integer> work = tx -> commit(tx, sourceInstance, feed, batch.size(), next,
-                    clock.millis(), silences.active());
-            commit = batch.size() <= INTERACTIVE_BATCH ? store.submitFirst(true, work) : store.submit(true, work);
+            Function<StoreTransaction, Integer> work = tx -> {
+                tx.onCommit(() -> committedAt[0] = System.nanoTime());
+                return commit(tx, sourceInstance, feed, received, next, clock.millis(), silences.active());
+            };
+            commit = received <= INTERACTIVE_BATCH ? store.submitFirst(true, work) : store.submit(true, work);
         } catch (RuntimeException e) {
             throw new JournalException("cannot commit events of " + sourceInstance + ": " + e.getMessage(), e);
         }
         boolean complete = false;
         try {
-            for (int from = 0; from < batch.size(); from += Feed.CHUNK) {
-                feed.put(prepare(batch.subList(from, Math.min(batch.size(), from + Feed.CHUNK)), table, enrichment));
+            for (int from = 0; from < received; from += Feed.CHUNK) {
+                feed.put(prepare(batch.subList(from, Math.min(received, from + Feed.CHUNK)), table, enrichment));
             }
             complete = true;
         } finally {
@@ -112,14 +130,16 @@ public final class JournalService implements Journal {
                 rolledBack(commit);
             }
         }
-        try {
-            int fresh = commit.await();
-            pipeline.committed(sourceInstance, fresh, Duration.ofNanos(System.nanoTime() - started));
-            return fresh;
-        } catch (RuntimeException e) {
-            throw new JournalException("cannot commit " + batch.size() + " events of " + sourceInstance
-                    + ": " + e.getMessage(), e);
-        }
+        return () -> {
+            try {
+                int fresh = commit.await();
+                pipeline.committed(sourceInstance, fresh, Duration.ofNanos(committedAt[0] - started));
+                return fresh;
+            } catch (RuntimeException e) {
+                throw new JournalException("cannot commit " + received + " events of " + sourceInstance
+                        + ": " + e.getMessage(), e);
+            }
+        };
     }
 
     /** Waits until the writer has undone a batch this thread could not prepare. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.api.Checkpoint;
 import dev.herald.api.Event;
+import dev.herald.api.Journal;
 import dev.herald.api.JournalException;
 import dev.herald.api.Severity;
 import dev.herald.api.admin.Counters;
@@ -282,6 +283,53 @@ class JournalServiceTest {
             sources.shutdownNow();
         }
         assertEquals(List.of("push", "bulk"), started, "the push waited for no bulk batch queued before it");
+    }
+
+    @Test
+    void startAppendReturnsBeforeTheCommitWhichItsAwaitWaitsFor() throws Exception {
+        CountDownLatch writerBusy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Pending<Object> busy = store.submit(true, tx -> {
+            writerBusy.countDown();
+            awaitQuietly(release);
+            return null;
+        });
+        assertTrue(writerBusy.await(30, TimeUnit.SECONDS));
+        List<Event> batch = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            batch.add(ct("s" + i, i % 3 == 0 ? "CreateUser" : "Other", "ann"));
+        }
+        // the writer cannot take the batch while it is busy: startAppend must return anyway
+        Journal.PendingAppend pending = journal.startAppend("file", batch, Checkpoint.of("300"));
+        assertTrue(journal.checkpoint("file").isEmpty(), "not committed before the writer is free");
+        release.countDown();
+        busy.await();
+        assertEquals(300, pending.await());
+        assertEquals("300", journal.checkpoint("file").orElseThrow().position());
+        assertEquals(100L, count(v -> v.pending("slack")));
+    }
+
+    @Test
+    void aCommitThatFailsAfterStartAppendReturnedIsThrownByItsAwait() throws Exception {
+        Store failing = new ForwardingStore(store) {
+            @Override
+            public <T> Pending<T> submit(boolean durable, Function<StoreTransaction, T> work) {
+                return super.submit(durable, tx -> {
+                    work.apply(tx);
+                    throw new StoreException("cannot commit: No space left on device", null);
+                });
+            }
+        };
+        journal = new JournalService(failing, () -> table, problems);
+        List<Event> batch = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            batch.add(ct("f" + i, "CreateUser", "ann"));
+        }
+        Journal.PendingAppend pending = journal.startAppend("file", batch, Checkpoint.of("20"));
+        JournalException e = assertThrows(JournalException.class, pending::await);
+        assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+        assertTrue(journal.checkpoint("file").isEmpty());
+        assertEquals(0L, count(v -> v.pending("slack")), "nothing of the batch was kept");
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
