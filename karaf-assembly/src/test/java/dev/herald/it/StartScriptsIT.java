@@ -88,6 +88,7 @@ public class StartScriptsIT {
         assertEquals("default heap cap of bin/setenv", 384 * MB, maxHeap(jvm));
         String flags = flags(jvm);
         assertTrue("bin/setenv's collector: " + flags, flags.contains("-XX:+UseG1GC"));
+        assertEquals("bin/setenv's inlining limit for hot methods", "100", flag(flags, "FreqInlineSize"));
         assertEquals("bin/setenv's malloc arenas", "2", environment(jvm).get("MALLOC_ARENA_MAX"));
 
         // a console on a pipe is a dumb terminal that does not take typed commands reliably: Karaf's own stop script
@@ -114,7 +115,7 @@ public class StartScriptsIT {
 
         ProcessBuilder builder = new ProcessBuilder(execStart.split(" ")).directory(home.toFile());
         builder.environment().put("HERALD_HEAP", "256m");
-        builder.environment().put("EXTRA_JAVA_OPTS", "-XX:+UseSerialGC");
+        builder.environment().put("EXTRA_JAVA_OPTS", "-XX:+UseSerialGC -XX:FreqInlineSize=325");
         builder.environment().put("MALLOC_ARENA_MAX", "4");
         builder.redirectErrorStream(true);
         karaf = builder.start();
@@ -129,6 +130,7 @@ public class StartScriptsIT {
         String flags = flags(karaf.pid());
         assertTrue("the collector of EXTRA_JAVA_OPTS: " + flags, flags.contains("-XX:+UseSerialGC")
                 && !flags.contains("-XX:+UseG1GC"));
+        assertEquals("the inlining limit of EXTRA_JAVA_OPTS", "325", flag(flags, "FreqInlineSize"));
         assertEquals("MALLOC_ARENA_MAX of the environment", "4", environment(karaf.pid()).get("MALLOC_ARENA_MAX"));
 
         karaf.destroy(); // SIGTERM, the unit's KillSignal
