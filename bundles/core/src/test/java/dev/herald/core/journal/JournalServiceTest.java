@@ -256,14 +256,8 @@ class JournalServiceTest {
             }
         };
         journal = new JournalService(recording, () -> table, problems);
-        CountDownLatch writerBusy = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Pending<Object> busy = store.submit(true, tx -> {
-            writerBusy.countDown();
-            awaitQuietly(release);
-            return null;
-        });
-        assertTrue(writerBusy.await(30, TimeUnit.SECONDS));
+        Pending<Object> busy = occupyWriter(release);
         List<Event> bulk = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             bulk.add(ct("b" + i, "Other", "ann"));
@@ -287,14 +281,8 @@ class JournalServiceTest {
 
     @Test
     void startAppendReturnsBeforeTheCommitWhichItsAwaitWaitsFor() throws Exception {
-        CountDownLatch writerBusy = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Pending<Object> busy = store.submit(true, tx -> {
-            writerBusy.countDown();
-            awaitQuietly(release);
-            return null;
-        });
-        assertTrue(writerBusy.await(30, TimeUnit.SECONDS));
+        Pending<Object> busy = occupyWriter(release);
         List<Event> batch = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             batch.add(ct("s" + i, i % 3 == 0 ? "CreateUser" : "Other", "ann"));
@@ -330,6 +318,18 @@ class JournalServiceTest {
         assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
         assertTrue(journal.checkpoint("file").isEmpty());
         assertEquals(0L, count(v -> v.pending("slack")), "nothing of the batch was kept");
+    }
+
+    /** Keeps the store's writer busy with a write until {@code release}; returns once it runs. */
+    private Pending<Object> occupyWriter(CountDownLatch release) throws InterruptedException {
+        CountDownLatch writerBusy = new CountDownLatch(1);
+        Pending<Object> busy = store.submit(true, tx -> {
+            writerBusy.countDown();
+            awaitQuietly(release);
+            return null;
+        });
+        assertTrue(writerBusy.await(30, TimeUnit.SECONDS));
+        return busy;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
