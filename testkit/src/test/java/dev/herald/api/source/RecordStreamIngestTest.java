@@ -28,8 +28,7 @@ import org.junit.jupiter.api.Test;
 class RecordStreamIngestTest {
     private final MemoryJournal journal = new MemoryJournal();
     private final AtomicBoolean stopping = new AtomicBoolean();
-    private final RecordStreamIngest ingest = new RecordStreamIngest("Test source 'src'", "src", journal,
-            HeraldKinds.all().recognizer(), new RecordStreamIngest.Limits(2, 1024 * 1024), stopping::get);
+    private final RecordStreamIngest ingest = reading(journal);
 
     /** A stream named "unit" whose checkpoint is "through/done"; it notes each record read in {@link #log}. */
     private static final class Unit implements RecordStreamIngest.Stream {
@@ -245,6 +244,7 @@ class RecordStreamIngestTest {
         assertEquals(last, journal.position("src", "unit"));
     }
 
+    /** An ingest of source instance "src" in batches of 2 into {@code into}, stopping when {@link #stopping} is set. */
     private RecordStreamIngest reading(Journal into) {
         return new RecordStreamIngest("Test source 'src'", "src", into, HeraldKinds.all().recognizer(),
                 new RecordStreamIngest.Limits(2, 1024 * 1024), stopping::get);
