@@ -123,12 +123,16 @@ public final class TemplateRenderer {
             throw new TemplateException("cannot read the template for sink " + r.sink() + ": " + e, e);
         }
         try {
+            Compiled compiled = compiled(source, r.escape());
+            if (compiled.recordOnly != null && compiled.recordOnly.around() <= BASE_BODY_CHARS) {
+                return compiled.recordOnly.body(r.event().raw());
+            }
             BoundedWriter out = bodyFor(r);
             LazyMap context = TemplateContext.of(r);
             // a kind's summary may parse the whole detail: only for a template that reads it
             context.later("summary", () -> kinds.summary(r.event()).asMap());
             context.with("annotations", annotations(r, context));
-            compiled(source, r.escape()).evaluate(out, context);
+            compiled.template.evaluate(out, context);
             return out.toString();
         } catch (PebbleException e) {
             throw new TemplateException("template " + source.name()
@@ -165,7 +169,7 @@ public final class TemplateRenderer {
         String key = "annotation|" + text;
         Compiled c = cache.get(key);
         if (c == null) {
-            c = new Compiled(0, engines.get(Escape.NONE).getLiteralTemplate(text));
+            c = new Compiled(0, engines.get(Escape.NONE).getLiteralTemplate(text), null);
             cache.put(key, c);
         }
         return c.template;
@@ -198,19 +202,22 @@ public final class TemplateRenderer {
         return e.raw() == null ? 0 : e.raw().length();
     }
 
-    private PebbleTemplate compiled(TemplateSource source, Escape escape) throws IOException {
+    private Compiled compiled(TemplateSource source, Escape escape) throws IOException {
         // a record, not a concatenated string: this runs for every delivery
         CompiledKey key = new CompiledKey(escape, source.name());
         Compiled c = cache.get(key);
         if (c == null || c.version != source.version()) {
-            loader.put(source.name(), source.text());
-            c = new Compiled(source.version(), engines.get(escape).getTemplate(source.name()));
+            String text = source.text();
+            loader.put(source.name(), text);
+            PebbleTemplate template = engines.get(escape).getTemplate(source.name());
+            c = new Compiled(source.version(), template, RecordOnlyTemplate.of(text, template, escape));
             cache.put(key, c);
         }
-        return c.template;
+        return c;
     }
 
-    private record Compiled(long version, PebbleTemplate template) {
+    /** A compiled template; {@code recordOnly} its shortcut when it prints the record and nothing else, else null. */
+    private record Compiled(long version, PebbleTemplate template, RecordOnlyTemplate recordOnly) {
     }
 
     /** A template compiled for a body type. */

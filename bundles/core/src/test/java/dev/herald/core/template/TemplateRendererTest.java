@@ -13,10 +13,15 @@ import dev.herald.api.record.RecordKinds;
 import dev.herald.api.record.RecordSummary;
 import dev.herald.api.sink.TemplateFilters;
 import dev.herald.core.TestEvents;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.StringLoader;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
@@ -183,6 +188,31 @@ class TemplateRendererTest {
     void editsArePickedUp() throws Exception {
         assertEquals("one", render(Escape.NONE, "one"));
         assertEquals("two!", render(Escape.NONE, "two!"));
+    }
+
+    /**
+     * Templates that print the record and nothing else get their body without Pebble; it must be
+     * what Pebble writes, white space it keeps and newlines it trims included.
+     */
+    @Test
+    void aTemplateThatPrintsOnlyTheRecordGivesWhatPebbleWrites() throws Exception {
+        PebbleEngine pebble = new PebbleEngine.Builder().loader(new StringLoader()).autoEscaping(false).build();
+        for (String template : List.of("{{ raw }}", "{#- the record as received -#}\n{{ raw }}\n", "  {{raw}}  \n",
+                "\n{{- raw -}}\n\n", "{# a #}\r\n{{ raw }}{# b #} {# c\n#}\n", "\t{{ raw }}\n\n")) {
+            StringWriter expected = new StringWriter();
+            pebble.getTemplate(template).evaluate(expected, Map.of("raw", event.raw()));
+            assertEquals(expected.toString(), render(Escape.NONE, template), "template " + template.replace("\n", "\\n"));
+        }
+    }
+
+    @Test
+    void aTemplateThatDoesMoreThanPrintTheRecordIsRenderedInFull() throws Exception {
+        assertEquals(event.raw() + " r1", render(Escape.NONE, "{{ raw }} {{ route }}"));
+        assertEquals(event.raw().toUpperCase(Locale.ROOT), render(Escape.NONE, "{{ raw | upper }}"));
+        assertEquals(event.raw() + "{{ raw }}", render(Escape.NONE, "{{ raw }}{% verbatim %}{{ raw }}{% endverbatim %}"));
+        assertEquals("sink1" + event.raw(), render(Escape.NONE, "{# a #}{{ sink }}{{ raw }}"));
+        String html = render(Escape.HTML, "{{ raw }}");
+        assertTrue(html.contains("&lt;script&gt;") && !html.contains("<script>"), "escaped for the body type: " + html);
     }
 
     @Test
