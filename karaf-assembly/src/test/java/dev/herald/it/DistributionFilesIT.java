@@ -21,8 +21,8 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.Version;
 
 /**
- * The distribution's own files, as a user meets them: Felix fileinstall (which watches {@code etc/})
- * leaves Herald's directory {@code etc/herald/} alone, and the secret references the README
+ * The distribution's own files, as a user meets them: Felix fileinstall (which watches {@code etc/},
+ * every 100 ms) leaves Herald's directory {@code etc/herald/} alone, and the secret references the README
  * documents, {@code $[secret:herald/…]} (a file under {@code etc/herald/}) and {@code $[env:…]}
  * (Karaf's environment), reach a sink resolved while the {@code .cfg} file keeps the reference.
  */
@@ -41,6 +41,8 @@ public class DistributionFilesIT extends HeraldContainerTest {
     public void fileinstallLeavesEtcHeraldAlone() throws Exception {
         Path etc = Path.of(System.getProperty("karaf.etc"));
         assertTrue("the distribution ships etc/herald/", Files.isDirectory(etc.resolve("herald/examples")));
+        assertEquals("fileinstall looks at etc/ every 100 ms (etc/custom.properties), not Karaf's 1000", "100",
+                context.getProperty("felix.fileinstall.poll"));
 
         // once Config Admin has a file written now, fileinstall has scanned etc/ at least once after the boot
         Files.writeString(etc.resolve("it.fileinstall.probe.cfg"), "probe = 1\n");
