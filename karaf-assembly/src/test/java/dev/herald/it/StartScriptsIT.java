@@ -88,7 +88,7 @@ public class StartScriptsIT {
         assertEquals("default heap cap of bin/setenv", 384 * MB, maxHeap(jvm));
         String flags = flags(jvm);
         assertTrue("bin/setenv's collector: " + flags, flags.contains("-XX:+UseG1GC"));
-        assertEquals("bin/setenv's inlining limit for hot methods", "100", flag(flags, "FreqInlineSize"));
+        assertEquals("bin/setenv's inlining limit for hot methods", "60", flag(flags, "FreqInlineSize"));
         assertEquals("bin/setenv's malloc arenas", "2", environment(jvm).get("MALLOC_ARENA_MAX"));
 
         // a console on a pipe is a dumb terminal that does not take typed commands reliably: Karaf's own stop script
