@@ -180,10 +180,15 @@ public final class JournalService implements Journal {
         tx.onRollback(admissions::undo);
         int fresh = 0;
         for (List<Prepared> chunk = feed.take(); chunk != null; chunk = feed.take()) {
+            List<String> ids = new ArrayList<>(chunk.size());
             for (Prepared p : chunk) {
-                if (tx.markSeen(instance, p.event().id(), now)) {
+                ids.add(p.event().id());
+            }
+            boolean[] unseen = tx.markSeen(instance, ids, now);
+            for (int i = 0; i < unseen.length; i++) {
+                if (unseen[i]) {
                     fresh++;
-                    route(tx, p, counts, admissions, held, now);
+                    route(tx, chunk.get(i), counts, admissions, held, now);
                 }
             }
         }

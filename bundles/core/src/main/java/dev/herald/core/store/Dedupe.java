@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -57,6 +58,30 @@ final class Dedupe {
 
     /** Remembers an id; false when the instance sent it already. */
     boolean markSeen(String instance, String id, long now) {
+        return ids(instance).add(hash.hash(id), now);
+    }
+
+    /**
+     * Remembers ids in order; false for one the instance sent already (before, or earlier in
+     * {@code ids}). The fingerprints are looked up in the set first, all at once, and then added:
+     * the set is far larger than the processor's caches, and independent lookups wait for memory
+     * side by side where an add after an add waits for each in turn.
+     */
+    boolean[] markSeen(String instance, List<String> ids, long now) {
+        SeenIds s = ids(instance);
+        long[] fingerprints = new long[ids.size()];
+        for (int i = 0; i < fingerprints.length; i++) {
+            fingerprints[i] = hash.hash(ids.get(i));
+        }
+        s.fetch(fingerprints);
+        boolean[] fresh = new boolean[fingerprints.length];
+        for (int i = 0; i < fingerprints.length; i++) {
+            fresh[i] = s.add(fingerprints[i], now);
+        }
+        return fresh;
+    }
+
+    private SeenIds ids(String instance) {
         SeenIds s = last;
         if (s == null || !lastInstance.equals(instance)) {
             s = instances.computeIfAbsent(instance, i -> SeenIds.load(maps, i));
@@ -64,7 +89,7 @@ final class Dedupe {
             last = s;
             lastInstance = instance;
         }
-        return s.add(hash.hash(id), now);
+        return s;
     }
 
     /**

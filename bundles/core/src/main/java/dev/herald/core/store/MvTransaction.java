@@ -95,6 +95,11 @@ final class MvTransaction extends MvView implements StoreTransaction {
         return dedupe.markSeen(instance, id, at);
     }
 
+    @Override
+    public boolean[] markSeen(String instance, List<String> ids, long at) {
+        return dedupe.markSeen(instance, ids, at);
+    }
+
     private EventLog log() {
         if (log == null) {
             log = new EventLog(maps);

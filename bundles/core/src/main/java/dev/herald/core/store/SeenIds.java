@@ -29,6 +29,8 @@ final class SeenIds {
     /** What this transaction's pruning forgot, put back if it rolls back. */
     private final LongList forgotten = new LongList();
     private long countBefore;
+    /** What {@link #fetch} read, kept only so that the compiler cannot leave the reads out. */
+    private long fetched;
 
     private SeenIds(String instance) {
         this.instance = instance;
@@ -44,6 +46,11 @@ final class SeenIds {
         }
         s.countBefore = s.count;
         return s;
+    }
+
+    /** Brings the set's slots of these fingerprints into the processor's cache ({@link LongSet#fetch}). */
+    void fetch(long[] upcoming) {
+        fetched += fingerprints.fetch(upcoming);
     }
 
     /** Remembers a fingerprint seen at {@code now}; false when it was already remembered. */

@@ -17,6 +17,14 @@ public interface StoreTransaction extends StoreView {
     boolean markSeen(String instance, String id, long now);
 
     /**
+     * Remembers event ids for a source instance, in order, as {@link #markSeen(String, String, long)}
+     * one after the other would; faster for many ids at once.
+     *
+     * @return for each id, false when it was already remembered (before, or earlier in {@code ids})
+     */
+    boolean[] markSeen(String instance, List<String> ids, long now);
+
+    /**
      * Adds an event to the event log, where it stays while outbox entries or dead letters refer
      * to it and, after that, until it is past the retention.
      *

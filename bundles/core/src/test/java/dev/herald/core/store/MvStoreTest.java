@@ -1,5 +1,6 @@
 package dev.herald.core.store;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +16,7 @@ import dev.herald.core.TestEvents;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -119,6 +121,37 @@ class MvStoreTest {
         assertFalse(mark(tx -> tx.markSeen("b", "x", now)));
         assertFalse(mark(tx -> tx.markSeen("a", "y", now)), "kept by the commit");
         assertTrue(mark(tx -> tx.markSeen("c", "x", now) & tx.markSeen("b", "z", now)));
+    }
+
+    /** Many ids at once are remembered as one after the other would be, and roll back the same. */
+    @Test
+    void idsMarkedManyAtOnceAreTheSameAsOneAfterTheOther() {
+        store = MvStore.open(settings());
+        long now = System.currentTimeMillis();
+        assertThrows(IllegalStateException.class, () -> store.write(true, tx -> {
+            assertArrayEquals(new boolean[] {true, true, false, true}, tx.markSeen("a", List.of("x", "y", "x", "z"), now),
+                    "a repeat within the ids");
+            throw new IllegalStateException("boom");
+        }));
+        assertTrue(mark(tx -> tx.markSeen("a", "x", now)), "the rollback forgot them");
+        store.write(true, tx -> {
+            assertArrayEquals(new boolean[] {false, true, true}, tx.markSeen("a", List.of("x", "y", "z"), now));
+            assertFalse(tx.markSeen("a", "z", now), "one at a time sees those of many at once");
+            assertArrayEquals(new boolean[] {true, false}, tx.markSeen("b", List.of("x", "x"), now), "another instance's");
+            assertArrayEquals(new boolean[0], tx.markSeen("a", List.of(), now));
+            return null;
+        });
+        assertFalse(mark(tx -> tx.markSeen("a", "y", now)), "kept by the commit");
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            many.add("id-" + i);
+        }
+        boolean[] fresh = store.write(true, tx -> tx.markSeen("c", many, now));
+        for (boolean f : fresh) {
+            assertTrue(f);
+        }
+        boolean[] again = store.write(true, tx -> tx.markSeen("c", many.subList(4990, 5000), now));
+        assertArrayEquals(new boolean[10], again, "remembered through the set's growth");
     }
 
     @Test
