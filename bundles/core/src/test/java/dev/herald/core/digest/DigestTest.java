@@ -115,9 +115,15 @@ class DigestTest {
         return store.read(v -> v.due("slack", Long.MAX_VALUE, 100));
     }
 
+    /**
+     * Waits until the sink got {@code n} notifications and their deliveries are recorded. It waits
+     * for the delivered count, not for an empty outbox: a transaction writes its counts last, so a
+     * reader that sees them sees the outbox entries gone too, while one that sees the outbox empty
+     * may still read the counts from before.
+     */
     private void awaitReceived(int n) {
         Await.until("the sink got " + n + " notifications", () -> slack.received.size() == n
-                && store.read(v -> v.pending("slack")) == 0);
+                && store.read(v -> v.counters(Counter.Scope.SINK, "slack")).delivered() == n);
     }
 
     @Test
