@@ -54,7 +54,11 @@ public final class Timestamps {
         if (instant == null) {
             throw new RecordException(what + " has malformed " + label + " '" + text + "': expected ISO-8601");
         }
-        return inRange(instant, label + " '" + text + "'", what);
+        if (!within(instant)) {
+            // the label is put together only for the message: this runs for every record
+            throw outOfRange(label + " '" + text + "'", what);
+        }
+        return instant;
     }
 
     /**
@@ -63,10 +67,18 @@ public final class Timestamps {
      * @param labelled the field and its value, for the message: {@code eventTime '+10000-01-01T00:00:00Z'}
      */
     public static Instant inRange(Instant instant, String labelled, String what) throws RecordException {
-        if (instant.isBefore(FIRST) || instant.isAfter(LAST)) {
-            throw new RecordException(what + " has " + labelled + " out of range: " + RANGE);
+        if (!within(instant)) {
+            throw outOfRange(labelled, what);
         }
         return instant;
+    }
+
+    private static boolean within(Instant instant) {
+        return !instant.isBefore(FIRST) && !instant.isAfter(LAST);
+    }
+
+    private static RecordException outOfRange(String labelled, String what) {
+        return new RecordException(what + " has " + labelled + " out of range: " + RANGE);
     }
 
     /**

@@ -1,7 +1,10 @@
 package dev.herald.api.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -50,5 +53,14 @@ class TimestampsTest {
         for (String text : texts) {
             assertEquals(javaTime(text), Timestamps.parseIso(text), text);
         }
+    }
+
+    @Test
+    void aTimestampOutsideTheYears0000To9999IsRefusedNamingFieldAndValue() throws Exception {
+        JsonNode record = new ObjectMapper().readTree("{\"t\": \"+10000-01-01T00:00:00Z\", \"ok\": \"9999-12-31T23:59:59Z\"}");
+        RecordException e = assertThrows(RecordException.class, () -> Timestamps.require(record, "t", "A flow"));
+        assertEquals("A flow has t '+10000-01-01T00:00:00Z' out of range: expected a time between the years 0000 and 9999",
+                e.getMessage());
+        assertEquals(Instant.parse("9999-12-31T23:59:59Z"), Timestamps.require(record, "ok", "A flow"));
     }
 }
