@@ -56,11 +56,6 @@ final class Dedupe {
         return new Dedupe(maps, maxIds, maxAge, new SipHash(k0, k1));
     }
 
-    /** Remembers an id; false when the instance sent it already. */
-    boolean markSeen(String instance, String id, long now) {
-        return ids(instance).add(hash.hash(id), now);
-    }
-
     /**
      * Remembers ids in order; false for one the instance sent already (before, or earlier in
      * {@code ids}). The fingerprints are looked up in the set first, all at once, and then added:

@@ -91,11 +91,6 @@ final class MvTransaction extends MvView implements StoreTransaction {
     }
 
     @Override
-    public boolean markSeen(String instance, String id, long at) {
-        return dedupe.markSeen(instance, id, at);
-    }
-
-    @Override
     public boolean[] markSeen(String instance, List<String> ids, long at) {
         return dedupe.markSeen(instance, ids, at);
     }

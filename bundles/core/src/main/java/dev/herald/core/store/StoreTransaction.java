@@ -10,17 +10,10 @@ import java.util.Set;
 public interface StoreTransaction extends StoreView {
 
     /**
-     * Remembers an event id for a source instance.
+     * Remembers event ids for a source instance, in order.
      *
-     * @return false when it was already remembered (a duplicate)
-     */
-    boolean markSeen(String instance, String id, long now);
-
-    /**
-     * Remembers event ids for a source instance, in order, as {@link #markSeen(String, String, long)}
-     * one after the other would; faster for many ids at once.
-     *
-     * @return for each id, false when it was already remembered (before, or earlier in {@code ids})
+     * @return for each id, false when it was already remembered (a duplicate: sent before, or
+     *         earlier in {@code ids})
      */
     boolean[] markSeen(String instance, List<String> ids, long now);
 

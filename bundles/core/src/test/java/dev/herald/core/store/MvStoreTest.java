@@ -51,6 +51,11 @@ class MvStoreTest {
                 d.deadLetterMaxPerSink(), d.eventRetention(), d.eventRetentionBytes());
     }
 
+    /** Remembers one id: {@link StoreTransaction#markSeen} with a list of one. */
+    private static boolean seen(StoreTransaction tx, String instance, String id, long now) {
+        return tx.markSeen(instance, List.of(id), now)[0];
+    }
+
     private boolean mark(Function<StoreTransaction, Boolean> work) {
         return store.write(true, work);
     }
@@ -66,7 +71,7 @@ class MvStoreTest {
             tx.putCheckpoint("src", new Checkpoint("file-a", "42"));
             OutboxEntry e = tx.enqueue("slack", "r1", Severity.HIGH, tx.appendEvent(1000, List.of(), event("e1")), 1000);
             tx.addDeadLetter(e, "bad token", 2000);
-            tx.markSeen("src", "e1", System.currentTimeMillis());
+            seen(tx, "src", "e1", System.currentTimeMillis());
             return null;
         });
         store.abandon();
@@ -79,7 +84,7 @@ class MvStoreTest {
         assertEquals(Severity.HIGH, due.get(0).severity());
         List<DeadLetter> dead = store.read(v -> v.deadLetters("slack", 0, 10));
         assertEquals("bad token", dead.get(0).reason());
-        assertFalse(mark(tx -> tx.markSeen("src", "e1", 3000)), "dedupe ids survive");
+        assertFalse(mark(tx -> seen(tx, "src", "e1", 3000)), "dedupe ids survive");
     }
 
     @Test
@@ -92,7 +97,7 @@ class MvStoreTest {
         assertThrows(IllegalStateException.class, () -> store.write(true, tx -> {
             tx.putCheckpoint("src", Checkpoint.of("2"));
             tx.enqueue("slack", "r", Severity.INFO, tx.appendEvent(1, List.of(), event("x")), 1);
-            tx.markSeen("src", "x", 1);
+            seen(tx, "src", "x", 1);
             throw new IllegalStateException("boom");
         }));
         assertEquals(Map.of("", "1"), store.read(v -> v.checkpoints("src")));
@@ -100,7 +105,7 @@ class MvStoreTest {
         store.abandon();
         store = MvStore.open(settings());
         assertEquals(Map.of("", "1"), store.read(v -> v.checkpoints("src")));
-        assertTrue(mark(tx -> tx.markSeen("src", "x", 1)), "the rolled back id was not kept");
+        assertTrue(mark(tx -> seen(tx, "src", "x", 1)), "the rolled back id was not kept");
     }
 
     /** Ids are remembered per instance, however the instances of a transaction take turns. */
@@ -109,18 +114,18 @@ class MvStoreTest {
         store = MvStore.open(settings());
         long now = System.currentTimeMillis(); // ids older than the age limit are forgotten at once
         assertThrows(IllegalStateException.class, () -> store.write(true, tx -> {
-            assertTrue(tx.markSeen("a", "x", now));
-            assertTrue(tx.markSeen("b", "x", now), "another instance's id");
-            assertFalse(tx.markSeen("a", "x", now));
-            assertTrue(tx.markSeen("a", "y", now));
-            assertFalse(tx.markSeen("b", "x", now));
+            assertTrue(seen(tx, "a", "x", now));
+            assertTrue(seen(tx, "b", "x", now), "another instance's id");
+            assertFalse(seen(tx, "a", "x", now));
+            assertTrue(seen(tx, "a", "y", now));
+            assertFalse(seen(tx, "b", "x", now));
             throw new IllegalStateException("boom");
         }));
-        assertTrue(mark(tx -> tx.markSeen("b", "x", now) & tx.markSeen("a", "x", now) & tx.markSeen("a", "y", now)),
+        assertTrue(mark(tx -> seen(tx, "b", "x", now) & seen(tx, "a", "x", now) & seen(tx, "a", "y", now)),
                 "the rollback forgot every instance's ids");
-        assertFalse(mark(tx -> tx.markSeen("b", "x", now)));
-        assertFalse(mark(tx -> tx.markSeen("a", "y", now)), "kept by the commit");
-        assertTrue(mark(tx -> tx.markSeen("c", "x", now) & tx.markSeen("b", "z", now)));
+        assertFalse(mark(tx -> seen(tx, "b", "x", now)));
+        assertFalse(mark(tx -> seen(tx, "a", "y", now)), "kept by the commit");
+        assertTrue(mark(tx -> seen(tx, "c", "x", now) & seen(tx, "b", "z", now)));
     }
 
     /** Many ids at once are remembered as one after the other would be, and roll back the same. */
@@ -133,15 +138,15 @@ class MvStoreTest {
                     "a repeat within the ids");
             throw new IllegalStateException("boom");
         }));
-        assertTrue(mark(tx -> tx.markSeen("a", "x", now)), "the rollback forgot them");
+        assertTrue(mark(tx -> seen(tx, "a", "x", now)), "the rollback forgot them");
         store.write(true, tx -> {
             assertArrayEquals(new boolean[] {false, true, true}, tx.markSeen("a", List.of("x", "y", "z"), now));
-            assertFalse(tx.markSeen("a", "z", now), "one at a time sees those of many at once");
+            assertFalse(seen(tx, "a", "z", now), "one id at a time sees those of many at once");
             assertArrayEquals(new boolean[] {true, false}, tx.markSeen("b", List.of("x", "x"), now), "another instance's");
             assertArrayEquals(new boolean[0], tx.markSeen("a", List.of(), now));
             return null;
         });
-        assertFalse(mark(tx -> tx.markSeen("a", "y", now)), "kept by the commit");
+        assertFalse(mark(tx -> seen(tx, "a", "y", now)), "kept by the commit");
         List<String> many = new ArrayList<>();
         for (int i = 0; i < 5000; i++) {
             many.add("id-" + i);
@@ -179,17 +184,17 @@ class MvStoreTest {
         store = MvStore.open(with(3, Duration.ofHours(1), 10, 10, 10));
         long now = System.currentTimeMillis();
         long twoHoursAgo = now - Duration.ofHours(2).toMillis();
-        assertTrue(mark(tx -> tx.markSeen("src", "old", twoHoursAgo)));
-        assertTrue(mark(tx -> tx.markSeen("src", "old", now)), "ids older than the age limit are forgotten");
-        assertTrue(mark(tx -> tx.markSeen("src", "a", now) & tx.markSeen("src", "b", now)
-                & tx.markSeen("src", "c", now)));
-        assertTrue(mark(tx -> tx.markSeen("src", "old", now)), "beyond the count the oldest is forgotten");
-        assertFalse(mark(tx -> tx.markSeen("src", "c", now)));
-        assertFalse(mark(tx -> tx.markSeen("src", "b", now)));
-        assertTrue(mark(tx -> tx.markSeen("other", "c", now)), "ids are per source instance");
+        assertTrue(mark(tx -> seen(tx, "src", "old", twoHoursAgo)));
+        assertTrue(mark(tx -> seen(tx, "src", "old", now)), "ids older than the age limit are forgotten");
+        assertTrue(mark(tx -> seen(tx, "src", "a", now) & seen(tx, "src", "b", now)
+                & seen(tx, "src", "c", now)));
+        assertTrue(mark(tx -> seen(tx, "src", "old", now)), "beyond the count the oldest is forgotten");
+        assertFalse(mark(tx -> seen(tx, "src", "c", now)));
+        assertFalse(mark(tx -> seen(tx, "src", "b", now)));
+        assertTrue(mark(tx -> seen(tx, "other", "c", now)), "ids are per source instance");
         store.close();
         store = MvStore.open(with(3, Duration.ofHours(1), 10, 10, 10));
-        assertFalse(mark(tx -> tx.markSeen("src", "c", now)), "remembered across restarts");
+        assertFalse(mark(tx -> seen(tx, "src", "c", now)), "remembered across restarts");
     }
 
     @Test

@@ -160,7 +160,7 @@ class SeenIdsTest {
     }
 
     private static boolean seen(MvStore store, String instance, String id) {
-        Boolean isNew = store.write(true, tx -> tx.markSeen(instance, id, System.currentTimeMillis()));
+        Boolean isNew = store.write(true, tx -> tx.markSeen(instance, List.of(id), System.currentTimeMillis())[0]);
         return isNew;
     }
 
