@@ -31,7 +31,9 @@ final class RecordOnlyTemplate {
 
     /**
      * The record-only form of a compiled template, or null when its text does more than print the
-     * record, or prints it escaped ({@code escape} other than none).
+     * record, prints it escaped ({@code escape} other than none), or writes more around it than a
+     * body may hold beside the record ({@link TemplateRenderer#BASE_BODY_CHARS}: Pebble then stops
+     * it with the body limit's error).
      */
     static RecordOnlyTemplate of(String text, PebbleTemplate compiled, Escape escape) throws IOException {
         if (escape != Escape.NONE || !RECORD_ONLY.matcher(text).matches()) {
@@ -41,7 +43,8 @@ final class RecordOnlyTemplate {
         compiled.evaluate(out, Map.of("raw", MARKER));
         String body = out.toString();
         int at = body.indexOf(MARKER);
-        if (at < 0 || body.indexOf(MARKER, at + 1) >= 0) {
+        boolean once = at >= 0 && body.indexOf(MARKER, at + 1) < 0;
+        if (!once || body.length() - MARKER.length() > TemplateRenderer.BASE_BODY_CHARS) {
             return null;
         }
         return new RecordOnlyTemplate(body.substring(0, at), body.substring(at + MARKER.length()));
@@ -53,10 +56,5 @@ final class RecordOnlyTemplate {
             return record;
         }
         return prefix + record + suffix;
-    }
-
-    /** Characters the template writes besides the record. */
-    int around() {
-        return prefix.length() + suffix.length();
     }
 }

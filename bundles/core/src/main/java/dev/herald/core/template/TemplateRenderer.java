@@ -124,7 +124,7 @@ public final class TemplateRenderer {
         }
         try {
             Compiled compiled = compiled(source, r.escape());
-            if (compiled.recordOnly != null && compiled.recordOnly.around() <= BASE_BODY_CHARS) {
+            if (compiled.recordOnly != null) {
                 return compiled.recordOnly.body(r.event().raw());
             }
             BoundedWriter out = bodyFor(r);
