@@ -47,6 +47,44 @@ public interface Journal {
         return () -> fresh;
     }
 
+    /**
+     * A batch the caller fills one event at a time and then hands over as {@link #startAppend}
+     * does: for sources that read many records per batch. Core's journal prepares each event as it
+     * is added (enrichment, the routes it matches, the form it is stored in), while the record it
+     * came from is still in the processor's caches, and keeps only what the commit needs rather
+     * than every event's parsed tree until the batch is full. The default collects the events for
+     * {@link #startAppend}.
+     *
+     * @param sourceInstance the configured name of the source instance
+     */
+    default Batch batch(String sourceInstance) {
+        return new CollectedBatch(this, sourceInstance);
+    }
+
+    /** Events appended together ({@link #batch}); for one thread, handed over once. */
+    interface Batch {
+        /**
+         * Adds an event.
+         *
+         * @throws IllegalArgumentException when the event cannot be stored (a detail Jackson cannot
+         *                                  write); nothing of it was added
+         * @throws IllegalStateException    when the batch was handed over already
+         */
+        void add(Event event);
+
+        /** How many events were added. */
+        int size();
+
+        /**
+         * Hands the events over with the source's next checkpoint, as {@link Journal#startAppend}
+         * does, with the same duty to await the result before the source's next append.
+         *
+         * @throws JournalException     when the batch cannot even be started; nothing was kept
+         * @throws IllegalStateException when the batch was handed over already
+         */
+        PendingAppend startAppend(Checkpoint next) throws JournalException;
+    }
+
     /** A batch the journal has taken, whose commit may still be under way ({@link #startAppend}). */
     @FunctionalInterface
     interface PendingAppend {

@@ -101,6 +101,46 @@ class RecordStreamIngestTest {
         assertEquals(2, unit.batches, "after each full batch but the last");
     }
 
+    /** An event the journal cannot store quarantines its record; the records around it flow on. */
+    @Test
+    void aRecordWhoseEventTheJournalCannotStoreIsQuarantined() throws IOException {
+        Unit unit = new Unit(false);
+        DeferredJournal refusingThird = new DeferredJournal(unit.log) {
+            @Override
+            public Batch batch(String sourceInstance) {
+                Batch collected = super.batch(sourceInstance);
+                return new Batch() {
+                    @Override
+                    public void add(Event event) {
+                        if (event.detail().path("n").asInt() == 3) {
+                            throw new IllegalArgumentException("event unit:3 has a detail Jackson cannot write");
+                        }
+                        collected.add(event);
+                    }
+
+                    @Override
+                    public int size() {
+                        return collected.size();
+                    }
+
+                    @Override
+                    public PendingAppend startAppend(Checkpoint next) throws JournalException {
+                        return collected.startAppend(next);
+                    }
+                };
+            }
+        };
+        assertEquals(RecordStreamIngest.Outcome.DONE, reading(refusingThird).read(unit, plain(lines(5)), 0));
+        assertEquals(List.of("unit:1", "unit:2", "unit:4", "unit:5"), journal.ids());
+        assertEquals("5/done", journal.position("src", "unit"));
+        assertEquals(1, journal.quarantined().size(), journal.quarantined().toString());
+        MemoryJournal.Quarantined q = journal.quarantined().get(0);
+        assertEquals("unit:3", q.location());
+        assertEquals("cannot be stored: event unit:3 has a detail Jackson cannot write", q.reason());
+        assertEquals("{\"type\":\"t\",\"n\":3}", q.content());
+        assertTrue(q.whole(), "the record can be retried once the cause is fixed");
+    }
+
     @Test
     void readingResumesAfterTheCommittedRecord() throws IOException {
         ingest.read(new Unit(false), plain(lines(5)), 3);
@@ -255,7 +295,7 @@ class RecordStreamIngestTest {
      * Journal#startAppend} returned; it notes when each batch is started and awaited (by its
      * checkpoint) in the stream's log, and keeps what it commits in {@link #journal}.
      */
-    private final class DeferredJournal implements Journal {
+    private class DeferredJournal implements Journal {
         private final List<String> log;
         Runnable afterStart = () -> { };
 

@@ -14,7 +14,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +26,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a stream of records (a file, an S3 object) into the journal with constant memory, from
  * where its committed position says, in batches of at most {@link Limits#batchSize} records; each batch
- * is one {@link Journal#startAppend append} carrying the stream's new position, so a restart resumes
- * after the last committed batch and re-delivers nothing that was committed. The next batch is read
- * while the one before commits (parsing on one core, the store's writer and the disk on the other);
- * it is handed over only once that one is committed, so at most one batch is ever uncommitted.
+ * is one {@link Journal#batch append} carrying the stream's new position, so a restart resumes
+ * after the last committed batch and re-delivers nothing that was committed. Each event goes into
+ * the journal's batch as soon as its record is read (the journal prepares it while the record is
+ * fresh). The next batch is read while the one before commits (parsing on one core, the store's
+ * writer and the disk on the other); it is handed over only once that one is committed, so at
+ * most one batch is ever uncommitted.
  *
  * <p>Gzip is recognised by its magic bytes. A line that is not JSON, a record longer than {@link
  * Limits#maxRecordBytes} or not UTF-8, a record its kind cannot make sense of, and the end of a truncated
@@ -163,7 +164,7 @@ public final class RecordStreamIngest {
         if (resumeAfter == 0) {
             quarantinedThrough.remove(stream.name());
         }
-        Batch batch = new Batch(stream, resumeAfter);
+        Batch batch = new Batch(stream, resumeAfter, journal.batch(instance));
         try {
             return readAndCommit(batch, raw);
         } finally {
@@ -274,13 +275,23 @@ public final class RecordStreamIngest {
         batch.records++;
         batch.totalRecords++;
         batch.through = entry.number();
+        List<Event> events;
         try {
-            List<Event> events = recognizer.events(entry, instance, batch.stream.fallbackId(entry.number()));
-            batch.events.addAll(events);
-            batch.totalEvents += events.size();
+            events = recognizer.events(entry, instance, batch.stream.fallbackId(entry.number()));
         } catch (RecordException e) {
             // a malformed entry's text may be only the start of the record: it cannot be retried
             quarantine(batch, entry.number(), e.getMessage(), entry.text(), entry instanceof RecordEntry.Parsed);
+            return;
+        }
+        for (Event e : events) {
+            try {
+                batch.appending.add(e);
+                batch.totalEvents++;
+            } catch (IllegalArgumentException unstorable) {
+                // the events of the record before it stay in the batch: their ids dedupe a retry
+                quarantine(batch, entry.number(), "cannot be stored: " + unstorable.getMessage(), entry.text(), true);
+                return;
+            }
         }
     }
 
@@ -309,12 +320,12 @@ public final class RecordStreamIngest {
         }
         Journal.PendingAppend pending;
         try {
-            pending = journal.startAppend(instance, List.copyOf(batch.events),
-                    batch.stream.checkpoint(batch.through, done));
+            pending = batch.appending.startAppend(batch.stream.checkpoint(batch.through, done));
         } catch (JournalException e) {
             return refused(batch, e);
+        } finally {
+            batch.appending = journal.batch(instance);
         }
-        batch.events.clear();
         batch.records = 0;
         if (done) {
             return committed(batch, pending);
@@ -374,7 +385,8 @@ public final class RecordStreamIngest {
     /** The records read from a stream since its last commit, and totals for the log. */
     private static final class Batch {
         final Stream stream;
-        final List<Event> events = new ArrayList<>();
+        /** The events read since the last commit, prepared by the journal as they are added. */
+        Journal.Batch appending;
         /** The batch before, handed to the journal and maybe not committed yet; null when none. */
         Journal.PendingAppend committing;
         long through;
@@ -383,9 +395,10 @@ public final class RecordStreamIngest {
         long totalEvents;
         long quarantined;
 
-        Batch(Stream stream, long through) {
+        Batch(Stream stream, long through, Journal.Batch appending) {
             this.stream = stream;
             this.through = through;
+            this.appending = appending;
         }
     }
 }

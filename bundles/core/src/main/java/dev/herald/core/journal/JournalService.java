@@ -42,11 +42,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Journal}: dedupes, routes and commits each batch with the source's checkpoint in one
- * durable transaction. Matching and serialization run on the caller's thread while the store's
- * writer already writes the batch's first events: the batch flows through in {@link Feed chunks},
- * so the two work on two cores at once and the commit still covers the whole batch. {@link
- * #startAppend} returns once the last chunk is handed over, so a source that uses it reads its
- * next batch while the writer finishes this one and forces it to disk.
+ * durable transaction. Matching and serialization run on the caller's thread as events are added
+ * to a {@link #batch}, the dedupe, the event log and the outbox on the store's writer: a source
+ * reads and prepares its next batch while the writer commits the last and the disk forces it, so
+ * the two work on two cores at once and each commit still covers a whole batch.
  */
 @Component(service = Journal.class)
 public final class JournalService implements Journal {
@@ -58,6 +57,8 @@ public final class JournalService implements Journal {
      * alert): they go ahead of the bulk batches and deliveries waiting for the store's writer.
      */
     static final int INTERACTIVE_BATCH = 16;
+    /** Ids dedupe looks up at once ({@link StoreTransaction#markSeen}). */
+    private static final int DEDUPE_CHUNK = 128;
 
     private final Store store;
     private final Routes routes;
@@ -93,74 +94,107 @@ public final class JournalService implements Journal {
         return startAppend(sourceInstance, batch, next).await();
     }
 
-    /**
-     * Prepares the batch on the caller's thread while the store's writer takes it in, and returns
-     * before the commit: the source reads its next batch while the writer finishes this one and
-     * the disk forces it.
-     */
+    /** Appends through a {@link #batch}: the events are prepared here, then the writer commits them. */
     @Override
     public PendingAppend startAppend(String sourceInstance, List<Event> batch, Checkpoint next)
             throws JournalException {
+        Batch b = batch(sourceInstance);
+        for (Event e : batch) {
+            b.add(e);
+        }
+        return b.startAppend(next);
+    }
+
+    /**
+     * A batch whose events are prepared on the caller's thread as they are added: enriched,
+     * matched against the routes of the table in force when the batch began, and serialized for
+     * the store. The event kept for the commit no longer holds its parsed tree where its raw text
+     * is that tree's text (the commit reads the tree only for a silence or a self-alert, which
+     * parses it again), so a full batch holds serialized events, not trees.
+     */
+    @Override
+    public Batch batch(String sourceInstance) {
         requireInstance(sourceInstance);
-        long started = System.nanoTime();
-        RouteTable table = routes.table();
-        Feed<Prepared> feed = new Feed<>();
-        int received = batch.size();
-        // when the commit was forced to disk: the metric is the commit's time, not the caller's
-        long[] committedAt = new long[1];
-        Pending<Integer> commit;
-        try {
-            Function<StoreTransaction, Integer> work = tx -> {
-                tx.onCommit(() -> committedAt[0] = System.nanoTime());
-                return commit(tx, sourceInstance, feed, received, next, clock.millis(), silences.active());
-            };
-            commit = received <= INTERACTIVE_BATCH ? store.submitFirst(true, work) : store.submit(true, work);
-        } catch (RuntimeException e) {
-            throw new JournalException("cannot commit events of " + sourceInstance + ": " + e.getMessage(), e);
+        return new PreparedBatch(sourceInstance, routes.table(), enrichment);
+    }
+
+    private final class PreparedBatch implements Batch {
+        private final String instance;
+        private final RouteTable table;
+        private final EnrichmentStage enriching;
+        /** Null once handed over. */
+        private List<Prepared> prepared = new ArrayList<>();
+
+        PreparedBatch(String instance, RouteTable table, EnrichmentStage enriching) {
+            this.instance = instance;
+            this.table = table;
+            this.enriching = enriching;
         }
-        boolean complete = false;
-        try {
-            for (int from = 0; from < received; from += Feed.CHUNK) {
-                feed.put(prepare(batch.subList(from, Math.min(received, from + Feed.CHUNK)), table, enrichment));
-            }
-            complete = true;
-        } finally {
-            feed.close(complete);
-            if (!complete) {
-                rolledBack(commit);
-            }
+
+        @Override
+        public void add(Event event) {
+            open().add(prepare(event, table, enriching));
         }
-        return () -> {
+
+        @Override
+        public int size() {
+            return prepared == null ? 0 : prepared.size();
+        }
+
+        /** Returns before the commit: the source reads on while the writer commits and the disk forces it. */
+        @Override
+        public PendingAppend startAppend(Checkpoint next) throws JournalException {
+            List<Prepared> events = open();
+            prepared = null;
+            long started = System.nanoTime();
+            int received = events.size();
+            // when the commit was forced to disk: the metric is the commit's time, not the caller's
+            long[] committedAt = new long[1];
+            Pending<Integer> commit;
             try {
-                int fresh = commit.await();
-                pipeline.committed(sourceInstance, fresh, Duration.ofNanos(committedAt[0] - started));
-                return fresh;
+                Function<StoreTransaction, Integer> work = tx -> {
+                    tx.onCommit(() -> committedAt[0] = System.nanoTime());
+                    return commit(tx, instance, events, next, clock.millis(), silences.active());
+                };
+                commit = received <= INTERACTIVE_BATCH ? store.submitFirst(true, work) : store.submit(true, work);
             } catch (RuntimeException e) {
-                throw new JournalException("cannot commit " + received + " events of " + sourceInstance
-                        + ": " + e.getMessage(), e);
+                throw new JournalException("cannot commit events of " + instance + ": " + e.getMessage(), e);
             }
-        };
-    }
+            return () -> {
+                try {
+                    int fresh = commit.await();
+                    pipeline.committed(instance, fresh, Duration.ofNanos(committedAt[0] - started));
+                    return fresh;
+                } catch (RuntimeException e) {
+                    throw new JournalException("cannot commit " + received + " events of " + instance
+                            + ": " + e.getMessage(), e);
+                }
+            };
+        }
 
-    /** Waits until the writer has undone a batch this thread could not prepare. */
-    private static void rolledBack(Pending<Integer> commit) {
-        try {
-            commit.await();
-        } catch (RuntimeException expected) {
-            LOG.debug("Batch abandoned: {}", expected.getMessage());
+        private List<Prepared> open() {
+            if (prepared == null) {
+                throw new IllegalStateException("the batch of " + instance + " was handed over already");
+            }
+            return prepared;
         }
     }
 
-    private static List<Prepared> prepare(List<Event> events, RouteTable table, EnrichmentStage enrichment) {
-        List<Prepared> out = new ArrayList<>(events.size());
-        for (Event received : events) {
-            Event e = enrichment.enrich(received);
-            List<Route> matched = table.match(e);
-            // throttles and groups read the envelope: only an event that such a route takes needs it
-            ObjectNode input = readsEnvelope(matched) ? table.input(e) : null;
-            out.add(new Prepared(e, input, matched, EventCodec.encode(e)));
+    private static Prepared prepare(Event received, RouteTable table, EnrichmentStage enrichment) {
+        Event e = enrichment.enrich(received);
+        List<Route> matched = table.match(e);
+        // throttles and groups read the envelope: only an event that such a route takes needs it
+        ObjectNode input = readsEnvelope(matched) ? table.input(e) : null;
+        return new Prepared(withoutTree(e), input, matched, EventCodec.encode(e));
+    }
+
+    /** The event without its parsed tree where its raw text is the tree's text: the tree can go. */
+    private static Event withoutTree(Event e) {
+        if (!e.rawIsDetailText()) {
+            return e;
         }
-        return out;
+        return Event.builder().id(e.id()).source(e.source()).instance(e.instance()).type(e.type()).time(e.time())
+                .severity(e.severity()).enrichment(e.enrichment()).parsedWhenRead(e.raw()).build();
     }
 
     private static boolean readsEnvelope(List<Route> matched) {
@@ -173,13 +207,14 @@ public final class JournalService implements Journal {
     }
 
     /** @param held the silences, read on the store's writer: those added by earlier commits apply */
-    private static int commit(StoreTransaction tx, String instance, Feed<Prepared> feed, int received,
-                              Checkpoint next, long now, ActiveSilences held) {
+    private static int commit(StoreTransaction tx, String instance, List<Prepared> events, Checkpoint next,
+                              long now, ActiveSilences held) {
         RouteCounts counts = new RouteCounts();
         Admissions admissions = new Admissions();
         tx.onRollback(admissions::undo);
         int fresh = 0;
-        for (List<Prepared> chunk = feed.take(); chunk != null; chunk = feed.take()) {
+        for (int from = 0; from < events.size(); from += DEDUPE_CHUNK) {
+            List<Prepared> chunk = events.subList(from, Math.min(events.size(), from + DEDUPE_CHUNK));
             List<String> ids = new ArrayList<>(chunk.size());
             for (Prepared p : chunk) {
                 ids.add(p.event().id());
@@ -193,8 +228,8 @@ public final class JournalService implements Journal {
             }
         }
         counts.flush(tx);
-        tx.count(Counter.Scope.SOURCE, instance, Counter.RECEIVED, received);
-        tx.count(Counter.Scope.SOURCE, instance, Counter.DEDUPED, received - fresh);
+        tx.count(Counter.Scope.SOURCE, instance, Counter.RECEIVED, events.size());
+        tx.count(Counter.Scope.SOURCE, instance, Counter.DEDUPED, events.size() - fresh);
         if (next != null) {
             tx.putCheckpoint(instance, next);
         }

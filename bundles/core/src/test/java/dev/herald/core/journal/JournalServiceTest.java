@@ -103,6 +103,36 @@ class JournalServiceTest {
         assertEquals(List.of("limited", "loud"), recent.get(1).routes());
     }
 
+    /**
+     * A batch filled event by event commits like an append; it routes with the routes in force
+     * when it began, and is handed over once.
+     */
+    @Test
+    void aBatchFilledEventByEventIsCommittedWithTheCheckpointOnce() throws Exception {
+        Journal.Batch batch = journal.batch("trail");
+        batch.add(ct("1", "CreateUser", "ann"));
+        table = routes(route("other", "{\"type\":[\"Other\"]}", "mail"));
+        batch.add(ct("2", "Other", "bob"));
+        batch.add(ct("1", "CreateUser", "ann"));
+        assertEquals(3, batch.size());
+
+        assertEquals(2, batch.startAppend(Checkpoint.of("p1")).await());
+        assertEquals("p1", journal.checkpoint("trail").orElseThrow().position());
+        assertEquals(1L, count(v -> v.pending("slack")), "routed by the routes the batch began with");
+        assertEquals(1L, count(v -> v.pending("mail")), "loud's; the route 'other' was not in force yet");
+        assertEquals(2L, count(v -> v.pending("siem")));
+        assertThrows(IllegalStateException.class, () -> batch.add(ct("3", "Other", "bob")));
+        assertThrows(IllegalStateException.class, () -> batch.startAppend(Checkpoint.of("p2")));
+        assertEquals(0, batch.size());
+
+        Journal.Batch next = journal.batch("trail");
+        next.add(ct("3", "Other", "bob"));
+        assertEquals(1, next.startAppend(Checkpoint.of("p2")).await());
+        assertEquals(2L, count(v -> v.pending("mail")), "a batch begun after the change routes with the new routes");
+        assertEquals("{\"user\":\"bob\"}", store.read(v -> v.recent(r -> true, 1)).get(0).decodeEvent().raw(),
+                "the stored event is the raw text");
+    }
+
     @Test
     void throttledEventsAreCountedAndNotQueued() throws Exception {
         journal.append("trail", List.of(ct("1", "a", "ann"), ct("2", "a", "ann"), ct("3", "a", "ann"),
