@@ -38,36 +38,51 @@ final class EventBlock {
     record Header(int count, long firstReceived, long lastReceived) {
     }
 
+    /** A block as stored, and the same block plain, as {@link #inflate} gives it back. */
+    record Encoded(byte[] stored, Inflated plain) {
+    }
+
     /** A block of layout 2 (Zstandard), or of layout 1 where Zstandard's native library cannot be loaded. */
-    static byte[] encode(List<RetainedEvent> events) {
+    static Encoded encode(List<RetainedEvent> events) {
         if (!Zstandard.available()) {
             return encodeDeflated(events);
         }
-        BinaryWriter body = body(events);
+        Body body = body(events);
         BinaryWriter header = new BinaryWriter(42).writeByte(LAYOUT_2).writeByte(BlockCodec.ZSTD.id);
-        return BlockCodec.ZSTD.compress(header(header, events, body).toByteArray(), body.array(), body.length());
+        return body.encoded(BlockCodec.ZSTD.compress(header(header, events, body.plain).toByteArray(),
+                body.plain.array(), body.plain.length()));
     }
 
     /** A block of layout 1 (deflate), as stores written before layout 2 hold them. */
-    static byte[] encodeDeflated(List<RetainedEvent> events) {
-        BinaryWriter body = body(events);
-        return BlockCodec.DEFLATE.compress(header(new BinaryWriter(40), events, body).toByteArray(), body.array(),
-                body.length());
+    static Encoded encodeDeflated(List<RetainedEvent> events) {
+        Body body = body(events);
+        return body.encoded(BlockCodec.DEFLATE.compress(header(new BinaryWriter(40), events, body.plain).toByteArray(),
+                body.plain.array(), body.plain.length()));
     }
 
-    private static BinaryWriter body(List<RetainedEvent> events) {
+    /** A block's plain body and where each of its events starts in it. */
+    private record Body(long firstKey, long firstReceived, BinaryWriter plain, int[] offsets) {
+        Encoded encoded(byte[] stored) {
+            return new Encoded(stored, new Inflated(firstKey, firstReceived, plain.array(), offsets));
+        }
+    }
+
+    private static Body body(List<RetainedEvent> events) {
         long first = events.get(0).received();
         int size = 16;
         for (RetainedEvent e : events) {
             size += 24 + e.event().length;
         }
         BinaryWriter body = new BinaryWriter(size);
-        for (RetainedEvent e : events) {
+        int[] offsets = new int[events.size()];
+        for (int i = 0; i < offsets.length; i++) {
+            RetainedEvent e = events.get(i);
+            offsets[i] = body.length();
             body.writeVarLong(e.received() - first).writeVarLong(e.routes().size());
             e.routes().forEach(body::writeString);
             body.writeBytes(e.event());
         }
-        return body;
+        return new Body(events.get(0).key(), first, body, offsets);
     }
 
     private static BinaryWriter header(BinaryWriter w, List<RetainedEvent> events, BinaryWriter body) {
@@ -186,6 +201,10 @@ final class EventBlock {
             this.firstReceived = firstReceived;
             this.plain = plain;
             this.offsets = offsets;
+        }
+
+        long firstKey() {
+            return firstKey;
         }
 
         int count() {

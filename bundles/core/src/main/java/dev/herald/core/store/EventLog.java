@@ -39,6 +39,8 @@ final class EventLog {
     private long bytes;
     private long droppedUntil;
     private final List<RetainedEvent> pending = new ArrayList<>();
+    /** The blocks this transaction wrote, plain: {@link RecentBlocks} once it committed. */
+    private final List<EventBlock.Inflated> written = new ArrayList<>();
     private int pendingBytes;
     private final Map<Long, Long> pinDeltas = new HashMap<>();
     private boolean changed;
@@ -78,6 +80,11 @@ final class EventLog {
             flush();
         }
         return e.key();
+    }
+
+    /** The blocks written so far, plain, oldest first. */
+    List<EventBlock.Inflated> written() {
+        return written;
     }
 
     /** Counts a reference to the event {@code key} more ({@code delta} 1) or less (-1). */
@@ -125,10 +132,11 @@ final class EventLog {
             return;
         }
         long key = pending.get(0).key();
-        byte[] block = EventBlock.encode(pending);
-        LogEnd.append(maps.events(), key, block, next, EventBlock.last(), b -> EventBlock.header(b).count() == 0);
+        EventBlock.Encoded block = EventBlock.encode(pending);
+        LogEnd.append(maps.events(), key, block.stored(), next, EventBlock.last(), b -> EventBlock.header(b).count() == 0);
         maps.eventTime().putIfAbsent(pending.get(0).received(), key);
-        bytes += block.length;
+        bytes += block.stored().length;
+        written.add(block.plain());
         pending.clear();
         pendingBytes = 0;
     }

@@ -16,6 +16,8 @@ final class EventLogReader {
     private final MvMaps maps;
     private long cachedKey = -1;
     private EventBlock.Inflated cached;
+    /** Whether {@link #cached} is one of the {@link RecentBlocks}, whose array other readers read too. */
+    private boolean cachedIsShared;
 
     EventLogReader(MvMaps maps) {
         this.maps = maps;
@@ -127,15 +129,25 @@ final class EventLogReader {
         return block == null ? 0 : block;
     }
 
-    /** The block under {@code key}, inflated (and cached); null when there is none. */
+    /**
+     * The block under {@code key}, inflated (and cached); null when there is none. One of the
+     * blocks committed last is not inflated again ({@link RecentBlocks}).
+     */
     private EventBlock.Inflated block(long key, MVMap<Long, byte[]> events) {
         if (key != cachedKey || cached == null) {
             byte[] stored = events.get(key);
             if (stored == null) {
                 return null;
             }
-            // the block cached before is no longer read: its array takes the next one
-            cached = EventBlock.inflate(key, stored, cached);
+            EventBlock.Inflated recent = maps.recentBlocks().get(key);
+            if (recent != null && recent.count() == EventBlock.header(stored).count()) {
+                cached = recent;
+                cachedIsShared = true;
+            } else {
+                // the block cached before is no longer read: its array takes the next one, unless others read it
+                cached = EventBlock.inflate(key, stored, cachedIsShared ? null : cached);
+                cachedIsShared = false;
+            }
             cachedKey = key;
         }
         return cached;

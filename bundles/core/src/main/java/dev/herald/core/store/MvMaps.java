@@ -41,9 +41,15 @@ final class MvMaps {
 
     private final MVStore mv;
     private final Map<String, MVMap<?, ?>> open = new ConcurrentHashMap<>();
+    /** Plain copies of the event blocks committed last, for the readers of these maps. */
+    private final RecentBlocks recentBlocks = new RecentBlocks();
 
     MvMaps(MVStore mv) {
         this.mv = mv;
+    }
+
+    RecentBlocks recentBlocks() {
+        return recentBlocks;
     }
 
     MVMap<String, Long> meta() {

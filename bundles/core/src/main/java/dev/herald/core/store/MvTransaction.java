@@ -437,6 +437,10 @@ final class MvTransaction extends MvView implements StoreTransaction {
         dedupe.finish(now, this::nextId);
         if (log != null || retention != null) {
             log().finish(retention, now);
+            List<EventBlock.Inflated> written = log.written();
+            if (!written.isEmpty()) {
+                onCommit(() -> maps.recentBlocks().committed(written));
+            }
         }
         // after the events: an entry that a worker can see has its event in the log
         addedEntries.forEach((sink, entries) -> outboxes.computeIfAbsent(sink, maps::outbox).putAll(entries));

@@ -23,7 +23,7 @@ class EventBlockTest {
     @Test
     void deflatedBlocksOfLayoutOneAreWhatAFreshDeflaterMakesAndReadBackWhole() throws Exception {
         for (List<RetainedEvent> events : blocks()) {
-            byte[] stored = EventBlock.encodeDeflated(events);
+            byte[] stored = EventBlock.encodeDeflated(events).stored();
 
             BinaryReader header = new BinaryReader(stored);
             assertEquals(events.size(), header.readVarInt());
@@ -43,7 +43,7 @@ class EventBlockTest {
     void blocksAreWrittenInLayoutTwoWithTheBodyAsOneZstandardFrame() {
         assertTrue(Zstandard.available(), "zstd-jni has a native library for the platforms Herald is built on");
         for (List<RetainedEvent> events : blocks()) {
-            byte[] stored = EventBlock.encode(events);
+            byte[] stored = EventBlock.encode(events).stored();
 
             BinaryReader header = new BinaryReader(stored);
             assertEquals(0, header.readByte());
@@ -77,7 +77,7 @@ class EventBlockTest {
     @Test
     void aBlockCutShortOrOfAnUnknownCodecIsAnErrorThatSaysSo() {
         List<RetainedEvent> events = blocks().get(0);
-        byte[] stored = EventBlock.encode(events);
+        byte[] stored = EventBlock.encode(events).stored();
         byte[] cut = Arrays.copyOf(stored, stored.length - 5);
         assertThrows(IllegalStateException.class, () -> EventBlock.decode(1, cut));
 
@@ -109,7 +109,7 @@ class EventBlockTest {
     void anInflatedBlockDecodesOneEventAtATime() {
         Random random = new Random(11);
         for (List<RetainedEvent> events : List.of(block(100, 57, random, false), block(200, 9, random, true))) {
-            EventBlock.Inflated in = EventBlock.inflate(events.get(0).key(), EventBlock.encode(events));
+            EventBlock.Inflated in = EventBlock.inflate(events.get(0).key(), EventBlock.encode(events).stored());
             assertEquals(events.size(), in.count());
             for (int i = events.size() - 1; i >= 0; i -= 2) {
                 RetainedEvent e = in.event(i);
@@ -122,6 +122,26 @@ class EventBlockTest {
         }
     }
 
+    /** The plain block an encoding gives with the stored one reads as the stored one inflated. */
+    @Test
+    void theEncodedPlainBlockIsTheStoredOneInflated() {
+        Random random = new Random(3);
+        for (List<RetainedEvent> events : List.of(block(300, 41, random, false), block(400, 3, random, true))) {
+            for (EventBlock.Encoded encoded : List.of(EventBlock.encode(events), EventBlock.encodeDeflated(events))) {
+                EventBlock.Inflated stored = EventBlock.inflate(events.get(0).key(), encoded.stored());
+                EventBlock.Inflated plain = encoded.plain();
+                assertEquals(events.get(0).key(), plain.firstKey());
+                assertEquals(stored.count(), plain.count());
+                for (int i = 0; i < events.size(); i++) {
+                    assertEquals(stored.event(i).key(), plain.event(i).key());
+                    assertEquals(stored.event(i).received(), plain.event(i).received());
+                    assertEquals(stored.event(i).routes(), plain.event(i).routes());
+                    assertArrayEquals(stored.serialized(i), plain.serialized(i));
+                }
+            }
+        }
+    }
+
     /** A reader inflates each block into the array of the block before: what it reads is the new block's alone. */
     @Test
     void aBlockInflatedIntoTheArrayOfAnotherReadsAsItself() {
@@ -129,9 +149,9 @@ class EventBlockTest {
         List<RetainedEvent> small = block(1, 4, random, false);
         List<RetainedEvent> large = block(5, 150, random, true);
         List<RetainedEvent> smallAgain = block(155, 2, random, false);
-        EventBlock.Inflated in = EventBlock.inflate(1, EventBlock.encode(small), null);
+        EventBlock.Inflated in = EventBlock.inflate(1, EventBlock.encode(small).stored(), null);
         for (List<RetainedEvent> events : List.of(large, smallAgain, small)) {
-            in = EventBlock.inflate(events.get(0).key(), EventBlock.encode(events), in);
+            in = EventBlock.inflate(events.get(0).key(), EventBlock.encode(events).stored(), in);
             assertEquals(events.size(), in.count());
             for (int i = 0; i < events.size(); i++) {
                 assertEquals(events.get(i).key(), in.event(i).key());

@@ -2,6 +2,8 @@ package dev.herald.core.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.api.Severity;
@@ -63,6 +65,84 @@ class EventLogTest {
         store.write(false, tx -> null);
     }
 
+    private String idOf(long key) {
+        return EventCodec.decode(store.read(v -> v.event(key)).orElseThrow().event()).id();
+    }
+
+    private RecentBlocks recentBlocks() {
+        return store.read(v -> ((MvView) v).maps.recentBlocks());
+    }
+
+    /**
+     * The blocks a commit wrote are read from memory afterwards instead of being inflated again; a
+     * rolled back transaction's never are, and the events the next commit writes under the same
+     * keys read as themselves.
+     */
+    @Test
+    void theBlocksCommittedLastAreReadFromMemoryButNotThoseOfARollback() {
+        store = MvStore.open(TestSettings.defaults(dir));
+        long now = System.currentTimeMillis();
+        long first = append(now, "a");
+        assertEquals(1, recentBlocks().get(first).count());
+
+        assertThrows(IllegalStateException.class, () -> store.write(true, tx -> {
+            for (int i = 0; i < EventBlock.MAX_EVENTS; i++) {
+                tx.appendEvent(now, List.of("r"), event("lost" + i)); // the last one writes a full block
+            }
+            throw new IllegalStateException("the transaction fails after its block was written");
+        }));
+        assertNull(recentBlocks().get(first + 1), "nothing of the rolled back transaction");
+        long reused = append(now, "b");
+        assertEquals(first + 1, reused, "the rolled back keys are taken again");
+        assertEquals("b", idOf(reused));
+        assertEquals(1, recentBlocks().get(reused).count());
+        assertEquals("a", idOf(first));
+    }
+
+    /**
+     * Only the last {@value RecentBlocks#KEPT} blocks are kept; a reader that read one of them and
+     * then inflates an older block does not inflate it into the array it shares with other readers.
+     */
+    @Test
+    void aReaderNeverInflatesIntoTheArrayOfARecentBlock() {
+        store = MvStore.open(TestSettings.defaults(dir));
+        long now = System.currentTimeMillis();
+        List<Long> keys = new ArrayList<>();
+        for (int i = 0; i <= RecentBlocks.KEPT; i++) {
+            keys.add(append(now + i, "e" + i));
+        }
+        long oldest = keys.get(0);
+        long newest = keys.get(keys.size() - 1);
+        assertNull(recentBlocks().get(oldest), "beyond the last " + RecentBlocks.KEPT);
+        assertTrue(recentBlocks().get(newest) != null);
+        List<String> read = store.read(v -> List.of(v.event(newest), v.event(oldest), v.event(newest)).stream()
+                .map(e -> EventCodec.decode(e.orElseThrow().event()).id()).toList());
+        assertEquals(List.of("e" + RecentBlocks.KEPT, "e0", "e" + RecentBlocks.KEPT), read);
+    }
+
+    /**
+     * Two blocks merged into one under the first's key (as a compaction would write them) are read
+     * from the store: the first block as its commit wrote it does not hold the second's event.
+     */
+    @Test
+    void aBlockWrittenAgainWithMoreEventsIsReadFromTheStore() {
+        store = MvStore.open(TestSettings.defaults(dir));
+        long now = System.currentTimeMillis();
+        long a = append(now, "a");
+        long b = append(now, "b");
+        store.write(true, tx -> {
+            MVMap<Long, byte[]> events = ((MvTransaction) tx).maps.events();
+            List<RetainedEvent> both = List.of(new RetainedEvent(a, now, List.of("r"), event("a")),
+                    new RetainedEvent(b, now, List.of("r"), event("b")));
+            events.put(a, EventBlock.encode(both).stored());
+            events.remove(b);
+            return null;
+        });
+        assertEquals(1, recentBlocks().get(a).count(), "the block as its commit wrote it");
+        assertEquals("b", idOf(b));
+        assertEquals("a", idOf(a));
+    }
+
     /** A store written before layout 2 holds deflated blocks: they are read beside the new ones. */
     @Test
     void blocksDeflatedByEarlierVersionsAreReadBesideNewOnes() {
@@ -73,7 +153,7 @@ class EventLogTest {
         store.write(true, tx -> {
             MVMap<Long, byte[]> events = ((MvTransaction) tx).maps.events();
             long first = events.firstKey();
-            events.put(first, EventBlock.encodeDeflated(EventBlock.decode(first, events.get(first))));
+            events.put(first, EventBlock.encodeDeflated(EventBlock.decode(first, events.get(first))).stored());
             return null;
         });
         store.close();
