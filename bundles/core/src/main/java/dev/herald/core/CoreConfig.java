@@ -17,8 +17,10 @@ public @interface CoreConfig {
             description = "Force every journal commit to disk before a source is told its batch is safe")
     boolean store__fsync() default true;
 
-    @AttributeDefinition(name = "Store cache (MiB)", description = "Page cache of the embedded store")
-    int store__cache__mb() default 16;
+    @AttributeDefinition(name = "Store cache (MiB)", description = "Page cache of the embedded store: the pages"
+            + " of its indexes read last. Small on purpose: every page written passes through it, and a larger"
+            + " cache keeps more of them on the heap for the collector to clear")
+    int store__cache__mb() default 2;
 
     @AttributeDefinition(name = "Dedupe ids kept",
             description = "Event ids remembered per source instance; each takes 8 to 16 bytes of memory")
