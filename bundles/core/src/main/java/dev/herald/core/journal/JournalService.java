@@ -109,31 +109,36 @@ public final class JournalService implements Journal {
      * A batch whose events are prepared on the caller's thread as they are added: enriched,
      * matched against the routes of the table in force when the batch began, and serialized for
      * the store. The event kept for the commit no longer holds its parsed tree where its raw text
-     * is that tree's text (the commit reads the tree only for a silence or a self-alert, which
-     * parses it again), so a full batch holds serialized events, not trees.
+     * is that tree's text, so a full batch holds serialized events, not trees; the commit reads the
+     * tree only to match an event a route took against the silences in force (or to tell a
+     * self-alert), so while a silence lasts, such events keep theirs.
      */
     @Override
     public Batch batch(String sourceInstance) {
         requireInstance(sourceInstance);
-        return new PreparedBatch(sourceInstance, routes.table(), enrichment);
+        return new PreparedBatch(sourceInstance, routes.table(), enrichment,
+                silences.active().anyLasting(clock.millis()));
     }
 
     private final class PreparedBatch implements Batch {
         private final String instance;
         private final RouteTable table;
         private final EnrichmentStage enriching;
+        /** Whether a silence lasts: the events routes take keep their trees for the commit to match. */
+        private final boolean silencing;
         /** Null once handed over. */
         private List<Prepared> prepared = new ArrayList<>();
 
-        PreparedBatch(String instance, RouteTable table, EnrichmentStage enriching) {
+        PreparedBatch(String instance, RouteTable table, EnrichmentStage enriching, boolean silencing) {
             this.instance = instance;
             this.table = table;
             this.enriching = enriching;
+            this.silencing = silencing;
         }
 
         @Override
         public void add(Event event) {
-            open().add(prepare(event, table, enriching));
+            open().add(prepare(event, table, enriching, silencing));
         }
 
         @Override
@@ -180,12 +185,13 @@ public final class JournalService implements Journal {
         }
     }
 
-    private static Prepared prepare(Event received, RouteTable table, EnrichmentStage enrichment) {
+    private static Prepared prepare(Event received, RouteTable table, EnrichmentStage enrichment, boolean silencing) {
         Event e = enrichment.enrich(received);
         List<Route> matched = table.match(e);
         // throttles and groups read the envelope: only an event that such a route takes needs it
         ObjectNode input = readsEnvelope(matched) ? table.input(e) : null;
-        return new Prepared(withoutTree(e), input, matched, EventCodec.encode(e));
+        Event kept = silencing && !matched.isEmpty() ? e : withoutTree(e);
+        return new Prepared(kept, input, matched, EventCodec.encode(e));
     }
 
     /** The event without its parsed tree where its raw text is the tree's text: the tree can go. */

@@ -61,9 +61,14 @@ public final class ActiveSilences {
         lastEnd = last;
     }
 
+    /** Whether any of them is in force at {@code now} or later: false when none can silence anything from then on. */
+    public boolean anyLasting(long now) {
+        return now < lastEnd;
+    }
+
     /** The silences in force at {@code now} whose pattern matches the event. */
     public List<Silence> matching(Event event, long now) {
-        if (now >= lastEnd) {
+        if (!anyLasting(now)) {
             return List.of();
         }
         List<Long> ids = machine.rulesForJSONEvent(fields.envelope(event));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.api.Event;
+import dev.herald.api.Journal;
 import dev.herald.api.admin.Counters;
 import dev.herald.api.admin.SilenceRequest;
 import dev.herald.core.MutableClock;
@@ -95,6 +96,23 @@ class SilencedRoutingTest {
         assertEquals(1, counters(Counter.Scope.SINK, "mail").silenced());
         assertTrue(store.read(v -> v.recent(r -> r.decodeEvent().id().equals("1"), 1)).size() == 1,
                 "the silenced event stays in the log, for a replay");
+    }
+
+    /**
+     * A silence added while a batch is being filled (its events prepared without their trees, no
+     * silence lasting then) holds back that batch's matching events too: the commit reads them again.
+     */
+    @Test
+    void aSilenceAddedWhileABatchIsFilledHoldsBackItsEvents() throws Exception {
+        Journal.Batch batch = journal.batch("trail");
+        batch.add(login("1", "root"));
+        batch.add(login("2", "ann"));
+        silence(ROOT, Duration.ofHours(2));
+        batch.startAppend(null).await();
+
+        assertEquals(List.of("2"), queued("slack"));
+        assertEquals(List.of("2"), queued("mail"));
+        assertEquals(2, counters(Counter.Scope.ROUTE, "logins").silenced());
     }
 
     @Test
