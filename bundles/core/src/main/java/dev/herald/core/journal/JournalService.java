@@ -199,8 +199,7 @@ public final class JournalService implements Journal {
         if (!e.rawIsDetailText()) {
             return e;
         }
-        return Event.builder().id(e.id()).source(e.source()).instance(e.instance()).type(e.type()).time(e.time())
-                .severity(e.severity()).enrichment(e.enrichment()).parsedWhenRead(e.raw()).build();
+        return e.toBuilder().parsedWhenRead(e.raw()).build();
     }
 
     private static boolean readsEnvelope(List<Route> matched) {

@@ -436,8 +436,9 @@ final class MvTransaction extends MvView implements StoreTransaction {
         }
         dedupe.finish(now, this::nextId);
         if (log != null || retention != null) {
-            log().finish(retention, now);
-            List<EventBlock.Inflated> written = log.written();
+            EventLog events = log();
+            events.finish(retention, now);
+            List<EventBlock.Inflated> written = events.written();
             if (!written.isEmpty()) {
                 onCommit(() -> maps.recentBlocks().committed(written));
             }
