@@ -403,6 +403,7 @@ public final class MvStore implements Store {
             return null;
         }).await();
         threads.shutdown();
+        Zstandard.releaseKept();
     }
 
     /** Releases the file without committing, as a crash would: for tests of durability. */
