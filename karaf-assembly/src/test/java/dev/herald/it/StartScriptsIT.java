@@ -89,6 +89,9 @@ public class StartScriptsIT {
         String flags = flags(jvm);
         assertTrue("bin/setenv's collector: " + flags, flags.contains("-XX:+UseG1GC"));
         assertEquals("bin/setenv's inlining limit for hot methods", "60", flag(flags, "FreqInlineSize"));
+        assertEquals("bin/setenv's survivor space", "4", flag(flags, "SurvivorRatio"));
+        assertEquals("bin/setenv's survivor fill", "90", flag(flags, "TargetSurvivorRatio"));
+        assertEquals("bin/setenv's time goal of the collector", "7", flag(flags, "GCTimeRatio"));
         assertEquals("bin/setenv's malloc arenas", "2", environment(jvm).get("MALLOC_ARENA_MAX"));
 
         // a console on a pipe is a dumb terminal that does not take typed commands reliably: Karaf's own stop script
@@ -131,6 +134,8 @@ public class StartScriptsIT {
         assertTrue("the collector of EXTRA_JAVA_OPTS: " + flags, flags.contains("-XX:+UseSerialGC")
                 && !flags.contains("-XX:+UseG1GC"));
         assertEquals("the inlining limit of EXTRA_JAVA_OPTS", "325", flag(flags, "FreqInlineSize"));
+        assertFalse("G1's survivor space and time goal are not given to another collector: " + flags,
+                flags.contains("-XX:SurvivorRatio=") || flags.contains("-XX:GCTimeRatio="));
         assertEquals("MALLOC_ARENA_MAX of the environment", "4", environment(karaf.pid()).get("MALLOC_ARENA_MAX"));
 
         karaf.destroy(); // SIGTERM, the unit's KillSignal
