@@ -170,6 +170,8 @@ public final class Bench {
         receiver.awaitDistinct(data.expected(), STALL, LIMIT, "Herald " + what);
         double seconds = (receiver.lastNanos() - start) / 1e9;
         double cpu = karaf.cpuSeconds() - cpuBefore;
+        System.out.printf("Herald %s: the first message %.2f s after the file appeared%n", what,
+                (receiver.firstNanos() - start) / 1e9);
         if (jfr != null) {
             karaf.stopRecording(jfr);
             System.out.println("JFR recording of the " + what + " ingest: " + jfr);

@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -24,13 +26,16 @@ import org.slf4j.LoggerFactory;
  * Journal#problem problem} (shown by {@code herald:status}) until they are read again. A
  * symbolic link that matches the include patterns is quarantined once per run and never followed.
  */
-final class DirectoryPoller {
+final class DirectoryPoller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryPoller.class);
+    /** Past the moment a file may have settled: the clocks the scanner reads tick in whole milliseconds. */
+    private static final Duration SETTLE_MARGIN = Duration.ofMillis(10);
 
     private final FileSourceSettings settings;
     private final Journal journal;
     private final BooleanSupplier stopping;
     private final DirectoryScanner scanner;
+    private final DirectoryWatch watch;
     private final FileIngest ingest;
     private String directoryProblem;
     /** Per stream, what keeps a file from being read, in the order they came. */
@@ -42,6 +47,7 @@ final class DirectoryPoller {
         this.journal = journal;
         this.stopping = stopping;
         this.scanner = new DirectoryScanner(settings.directory(), settings.include(), settings.settleMillis());
+        this.watch = new DirectoryWatch("File source '" + settings.name() + "'", settings.directory());
         this.ingest = new FileIngest(settings, journal, stopping, kinds);
     }
 
@@ -57,6 +63,9 @@ final class DirectoryPoller {
         if (directoryProblem != null) {
             LOG.info("File source '{}': directory {} is readable again", settings.name(), settings.directory());
             directoryProblem = null;
+        }
+        if (watch.watch(listing.directories())) {
+            listing = rescan(listing); // what appeared in a new directory before it was watched
         }
         quarantineLinks(listing);
         Set<String> listed = new HashSet<>();
@@ -84,6 +93,34 @@ final class DirectoryPoller {
         } finally {
             reportProblem();
         }
+    }
+
+    private DirectoryScanner.Listing rescan(DirectoryScanner.Listing listing) {
+        try {
+            return scanner.scan();
+        } catch (IOException e) {
+            return listing; // read again at the next look
+        }
+    }
+
+    /**
+     * Waits until the next look at the directory is due: the poll interval, less when a file seen
+     * unsettled may have settled by then, and no longer once a new entry appears in the directory.
+     *
+     * @throws InterruptedException when the source is stopping
+     */
+    void awaitNextLook() throws InterruptedException {
+        Duration wait = settings.pollInterval();
+        Optional<Duration> settling = scanner.untilFirstMaySettle().map(d -> d.plus(SETTLE_MARGIN));
+        if (settling.isPresent() && settling.get().compareTo(wait) < 0) {
+            wait = settling.get();
+        }
+        watch.await(wait);
+    }
+
+    @Override
+    public void close() {
+        watch.close();
     }
 
     private void quarantineLinks(DirectoryScanner.Listing listing) {

@@ -10,6 +10,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,10 +39,11 @@ final class DirectoryScanner {
     /**
      * What a look at the directory found.
      *
-     * @param files the files to read, in path order
-     * @param links the stream names of symbolic links that match the include patterns (not read)
+     * @param files       the files to read, in path order
+     * @param links       the stream names of symbolic links that match the include patterns (not read)
+     * @param directories the directory and the subdirectories looked into
      */
-    record Listing(List<FoundFile> files, List<String> links) {
+    record Listing(List<FoundFile> files, List<String> links, List<Path> directories) {
     }
 
     /** A file that has not settled yet: how it looked, and since when (System.nanoTime). */
@@ -66,11 +69,16 @@ final class DirectoryScanner {
         }
         List<FoundFile> found = new ArrayList<>();
         List<String> links = new ArrayList<>();
+        List<Path> directories = new ArrayList<>();
         Files.walkFileTree(directory, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH,
                 new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                        return dir.equals(directory) || !hidden(dir) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                        if (!dir.equals(directory) && hidden(dir)) {
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        directories.add(dir);
+                        return FileVisitResult.CONTINUE;
                     }
 
                     @Override
@@ -97,7 +105,7 @@ final class DirectoryScanner {
                 });
         found.sort(Comparator.comparing(FoundFile::stream));
         links.sort(Comparator.naturalOrder());
-        return new Listing(settled(found), links);
+        return new Listing(settled(found), links, directories);
     }
 
     /** The stream name of a file relative to the directory. */
@@ -119,6 +127,22 @@ final class DirectoryScanner {
         }
         unsettled.keySet().retainAll(seen);
         return settled;
+    }
+
+    /**
+     * How long until the first file seen unsettled may have settled, if it stays as it is; empty
+     * when every file listed has settled.
+     */
+    Optional<Duration> untilFirstMaySettle() {
+        long nowMillis = System.currentTimeMillis();
+        long nowNanos = System.nanoTime();
+        long soonest = Long.MAX_VALUE;
+        for (Sighting s : unsettled.values()) {
+            long byMtime = s.mtime().toEpochMilli() + settleMillis - nowMillis;
+            long bySighting = (s.since() - nowNanos) / 1_000_000L + settleMillis;
+            soonest = Math.min(soonest, Math.min(byMtime, bySighting));
+        }
+        return soonest == Long.MAX_VALUE ? Optional.empty() : Optional.of(Duration.ofMillis(Math.max(0, soonest)));
     }
 
     private boolean hasSettled(FoundFile f, long nowMillis, long nowNanos) {

@@ -62,7 +62,8 @@ public final class FileSource implements QuarantineRetry {
         String[] include() default {"*.json", "*.jsonl", "*.json.gz", "*.jsonl.gz"};
 
         @AttributeDefinition(name = "Poll interval (s)", min = "1",
-                description = "Seconds between two looks at the directory")
+                description = "Seconds between two looks at the directory for files that grew; a new file (written"
+                        + " or moved in, in any subdirectory) is noticed at once where the file system can be watched")
         int poll__interval() default 2;
 
         @AttributeDefinition(name = "Settle time (ms)", min = "0",
@@ -121,8 +122,8 @@ public final class FileSource implements QuarantineRetry {
                 settings.pollInterval());
         this.poller = new DirectoryPoller(settings, journal, loop::stopping, kinds);
         loop.start(this::poll);
-        LOG.info("File source '{}' watches {} for {} every {} s", settings.name(), settings.directory(),
-                settings.include(), settings.pollInterval().toSeconds());
+        LOG.info("File source '{}' watches {} for {}: new files at once, grown ones every {} s", settings.name(),
+                settings.directory(), settings.include(), settings.pollInterval().toSeconds());
     }
 
     @Override
@@ -133,10 +134,14 @@ public final class FileSource implements QuarantineRetry {
     @Deactivate
     void stop() {
         loop.stop();
+        poller.close();
     }
 
-    /** One look at the directory; whatever goes wrong, the next one is still scheduled. */
-    private Duration poll() {
+    /**
+     * One look at the directory, then the wait for the next ({@link DirectoryPoller#awaitNextLook}:
+     * a new file ends it); whatever goes wrong, the next look is still scheduled.
+     */
+    private Duration poll() throws InterruptedException {
         try {
             poller.poll();
         } catch (RuntimeException | LinkageError e) {
@@ -147,8 +152,10 @@ public final class FileSource implements QuarantineRetry {
                     settings.directory(), settings.pollInterval().toSeconds(), e);
             journal.problem(settings.name(), "reading " + settings.directory() + " failed (" + e + "); see karaf.log,"
                     + " trying again every " + settings.pollInterval().toSeconds() + " s");
+            return settings.pollInterval();
         }
-        return settings.pollInterval();
+        poller.awaitNextLook();
+        return Duration.ZERO;
     }
 
     private static Path home(BundleContext context) {

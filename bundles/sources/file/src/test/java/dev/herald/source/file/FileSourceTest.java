@@ -13,6 +13,7 @@ import dev.herald.testkit.journal.MemoryJournal;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -82,6 +83,47 @@ class FileSourceTest {
         }
         assertEquals("epoch.jsonl:1", journal.quarantined().get(0).location());
         assertEquals(null, journal.problem("files"));
+    }
+
+    /** The poll interval is an hour: only the watch of the directory can have noticed these files. */
+    @Test
+    void filesMovedOrWrittenIntoTheDirectoryOrANewSubdirectoryAreReadAtOnce() throws Exception {
+        Path inbox = Files.createDirectories(home.resolve("inbox"));
+        Files.writeString(inbox.resolve("first.jsonl"), "{\"type\":\"first\"}\n");
+        FileSource source = new FileSource(TestConfig.settings(inbox, "poll_interval", 3600), journal, HeraldKinds.all());
+        try {
+            await(() -> types().contains("first"), "the file there at the start");
+            Path staged = Files.writeString(home.resolve("moved.jsonl"), "{\"type\":\"moved\"}\n");
+            Files.move(staged, inbox.resolve("moved.jsonl"), StandardCopyOption.ATOMIC_MOVE);
+            await(() -> types().contains("moved"), "the file moved in");
+            Path sub = Files.createDirectories(inbox.resolve("2026/12/03"));
+            Files.writeString(sub.resolve("nested.jsonl"), "{\"type\":\"nested\"}\n");
+            await(() -> types().contains("nested"), "the file written into a new subdirectory");
+            Files.writeString(sub.resolve("later.jsonl"), "{\"type\":\"later\"}\n");
+            await(() -> types().contains("later"), "the file written later into that subdirectory");
+        } finally {
+            source.stop();
+        }
+        assertEquals(List.of("first", "moved", "nested", "later"), types());
+    }
+
+    /** Settle time 300 ms, poll interval an hour: the file is read once it may have settled. */
+    @Test
+    void aNewFileIsReadOnceItHasSettledNotAtTheNextPoll() throws Exception {
+        Path inbox = Files.createDirectories(home.resolve("inbox"));
+        FileSource source = new FileSource(TestConfig.settings(inbox, "poll_interval", 3600, "settle_time", 300L),
+                journal, HeraldKinds.all());
+        try {
+            Thread.sleep(200); // the first look (an empty directory) is over
+            Files.writeString(inbox.resolve("fresh.jsonl"), "{\"type\":\"fresh\"}\n");
+            await(() -> types().contains("fresh"), "the file, once settled");
+        } finally {
+            source.stop();
+        }
+    }
+
+    private List<String> types() {
+        return journal.events().stream().map(Event::type).toList();
     }
 
     @Test
