@@ -71,7 +71,11 @@ final class EventBlock {
         long first = events.get(0).received();
         int size = 16;
         for (RetainedEvent e : events) {
-            size += 24 + e.event().length;
+            // at most: two numbers before the routes, each route's length and UTF-8, the event's length
+            size += 10 + 5 + 5 + e.event().length;
+            for (String route : e.routes()) {
+                size += 5 + 3 * route.length();
+            }
         }
         BinaryWriter body = new BinaryWriter(size);
         int[] offsets = new int[events.size()];
