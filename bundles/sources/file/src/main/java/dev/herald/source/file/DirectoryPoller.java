@@ -30,6 +30,8 @@ final class DirectoryPoller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryPoller.class);
     /** Past the moment a file may have settled: the clocks the scanner reads tick in whole milliseconds. */
     private static final Duration SETTLE_MARGIN = Duration.ofMillis(10);
+    /** Looks at once while new directories turn up; past that, their watches wake the next poll. */
+    private static final int MAX_LOOKS = 8;
 
     private final FileSourceSettings settings;
     private final Journal journal;
@@ -64,8 +66,10 @@ final class DirectoryPoller implements AutoCloseable {
             LOG.info("File source '{}': directory {} is readable again", settings.name(), settings.directory());
             directoryProblem = null;
         }
-        if (watch.watch(listing.directories())) {
-            listing = rescan(listing); // what appeared in a new directory before it was watched
+        // a directory watched for the first time may have got entries (subdirectories too) before
+        // its watch began: look again until no new directory turns up
+        for (int looks = 1; watch.watch(listing.directories()) && looks < MAX_LOOKS; looks++) {
+            listing = rescan(listing);
         }
         quarantineLinks(listing);
         Set<String> listed = new HashSet<>();

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ class DirectoryPollerTest {
     Path temp;
 
     private final MemoryJournal journal = new MemoryJournal();
+    private final List<DirectoryPoller> opened = new ArrayList<>();
 
     @Test
     void plainAndGzippedJsonLinesFlowAndTheMalformedLineIsQuarantined() throws IOException {
@@ -167,10 +169,10 @@ class DirectoryPollerTest {
             journal.afterAppend(() -> stopping.set(true)); // deactivated after its first commit
             FileSourceSettings settings = TestConfig.settings(inbox, "batch_size", 4, "include", new String[] {file});
 
-            new DirectoryPoller(settings, journal, stopping::get, HeraldKinds.all()).poll();
+            opened(new DirectoryPoller(settings, journal, stopping::get, HeraldKinds.all())).poll();
             assertEquals(4, journal.events().size(), file);
             stopping.set(false);
-            DirectoryPoller restarted = new DirectoryPoller(settings, journal, () -> false, HeraldKinds.all());
+            DirectoryPoller restarted = opened(new DirectoryPoller(settings, journal, () -> false, HeraldKinds.all()));
             restarted.poll();
 
             assertEquals(ids(1, 10), journal.events().stream().map(e -> e.detail().path("n").asInt()).toList(), file);
@@ -470,7 +472,18 @@ class DirectoryPollerTest {
     }
 
     private DirectoryPoller poller(Path inbox, Object... settings) {
-        return new DirectoryPoller(TestConfig.settings(inbox, settings), journal, () -> false, HeraldKinds.all());
+        return opened(new DirectoryPoller(TestConfig.settings(inbox, settings), journal, () -> false, HeraldKinds.all()));
+    }
+
+    /** Closed after the test: each poller watches its directory with a watch service of its own. */
+    private DirectoryPoller opened(DirectoryPoller poller) {
+        opened.add(poller);
+        return poller;
+    }
+
+    @AfterEach
+    void closePollers() {
+        opened.forEach(DirectoryPoller::close);
     }
 
     private void assertDone(String stream, long through) {

@@ -5,6 +5,7 @@ import dev.herald.testkit.source.SourceContractTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,11 @@ class FileSourceContractTest extends SourceContractTest {
         inbox = Files.createDirectories(temp.resolve("inbox"));
         poller = new DirectoryPoller(TestConfig.settings(inbox, "batch_size", 2, "id_pointer", "/id"), journal,
                 () -> false, HeraldKinds.all());
+    }
+
+    @AfterEach
+    void close() {
+        poller.close();
     }
 
     @Override

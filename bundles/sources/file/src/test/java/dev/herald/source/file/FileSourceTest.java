@@ -85,12 +85,17 @@ class FileSourceTest {
         assertEquals(null, journal.problem("files"));
     }
 
-    /** The poll interval is an hour: only the watch of the directory can have noticed these files. */
+    /**
+     * The poll interval is an hour: only the watch of the directory can have noticed these files.
+     * A settle time, as in any real configuration: a file written in place is seen the moment it
+     * is created, still empty, and read once it has settled.
+     */
     @Test
     void filesMovedOrWrittenIntoTheDirectoryOrANewSubdirectoryAreReadAtOnce() throws Exception {
         Path inbox = Files.createDirectories(home.resolve("inbox"));
         Files.writeString(inbox.resolve("first.jsonl"), "{\"type\":\"first\"}\n");
-        FileSource source = new FileSource(TestConfig.settings(inbox, "poll_interval", 3600), journal, HeraldKinds.all());
+        FileSource source = new FileSource(TestConfig.settings(inbox, "poll_interval", 3600, "settle_time", 100L),
+                journal, HeraldKinds.all());
         try {
             await(() -> types().contains("first"), "the file there at the start");
             Path staged = Files.writeString(home.resolve("moved.jsonl"), "{\"type\":\"moved\"}\n");

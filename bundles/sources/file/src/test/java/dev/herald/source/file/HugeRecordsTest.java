@@ -55,7 +55,9 @@ class HugeRecordsTest {
         }
         Files.writeString(inbox.resolve("e-valid.jsonl"), "{\"type\":\"valid\"}\n");
 
-        new DirectoryPoller(TestConfig.settings(inbox), journal, () -> false, HeraldKinds.all()).poll();
+        try (DirectoryPoller poller = new DirectoryPoller(TestConfig.settings(inbox), journal, () -> false, HeraldKinds.all())) {
+            poller.poll();
+        }
 
         assertEquals(List.of("after-line", "before-record", "after-record", "after-document", "valid"),
                 journal.events().stream().map(Event::type).toList());
