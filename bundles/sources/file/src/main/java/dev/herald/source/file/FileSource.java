@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the JSON Lines, JSON and CloudTrail files (plain or gzip) that appear in a directory,
  * record by record, into the {@link Journal}. One thread per instance looks at the directory
- * every {@code poll_interval} seconds; see {@link DirectoryPoller} for what it does there.
+ * every {@code poll_interval} seconds, and at once when a new entry appears in it ({@link
+ * DirectoryWatch}); see {@link DirectoryPoller} for what it does there.
  *
  * <p>It retries a quarantined record ({@link QuarantineRetry}) with its current settings, as if
  * it read the record now; a record without an id of its own gets its location as id.
