@@ -75,7 +75,9 @@ final class DirectoryWatch implements AutoCloseable {
                     added = true;
                 } catch (NoSuchFileException vanished) {
                     // removed since the look that found it
-                } catch (IOException | UnsupportedOperationException | ClosedWatchServiceException e) {
+                } catch (ClosedWatchServiceException stopped) {
+                    return false; // the source stopped while this look was still under way
+                } catch (IOException | UnsupportedOperationException e) {
                     unwatchable(e); // the watch limit, say: the poll still finds the directory's files
                 }
             }
