@@ -10,6 +10,7 @@ import java.util.Hashtable;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
+import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.runner.RunWith;
@@ -41,6 +42,16 @@ public abstract class HeraldContainerTest {
     protected ConfigurationAdmin configs;
     @Inject
     protected FeaturesService features;
+    /**
+     * Registered once Karaf has installed its boot features. Core's service, which the tests wait
+     * for, comes up before that provisioning has ended. Karaf provisions from a copy of its
+     * features state, and a provisioning that copied it before a test's {@code feature:install}
+     * and saves after it drops the test's feature: its bundles keep running, but {@code
+     * feature:uninstall} no longer knows it. Karaf's own integration tests wait for this too.
+     */
+    @Inject
+    @Filter(timeout = 120000)
+    protected BootFinished bootFinished;
     @Inject
     @Filter(timeout = 60000)
     protected HeraldAdmin herald;
