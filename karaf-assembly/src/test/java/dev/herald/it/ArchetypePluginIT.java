@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.inject.Inject;
-import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.features.BootFinished;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -33,6 +33,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -55,7 +56,10 @@ public class ArchetypePluginIT {
     @Inject
     private ConfigurationAdmin configs;
     @Inject
-    private FeaturesService features;
+    private BundleContext context;
+    @Inject
+    @Filter(timeout = 120000)
+    private BootFinished bootFinished;
     @Inject
     @Filter(timeout = 60000)
     private HeraldAdmin herald;
@@ -79,6 +83,7 @@ public class ArchetypePluginIT {
 
         // feature:repo-add and feature:install, as docs/plugins.md's quick start does them (through the
         // service: the test's shell session has no role for the feature commands)
+        KarafFeatures features = new KarafFeatures(context);
         features.addRepository(URI.create(FEATURES));
         features.installFeature("herald-sink-acme");
         assertTrue("herald-sink-acme is not installed", features.isInstalled(features.getFeature("herald-sink-acme")));

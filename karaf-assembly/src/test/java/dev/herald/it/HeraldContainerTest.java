@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
-import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -40,18 +40,16 @@ public abstract class HeraldContainerTest {
     protected BundleContext context;
     @Inject
     protected ConfigurationAdmin configs;
-    @Inject
-    protected FeaturesService features;
     /**
-     * Registered once Karaf has installed its boot features. Core's service, which the tests wait
-     * for, comes up before that provisioning has ended. Karaf provisions from a copy of its
-     * features state, and a provisioning that copied it before a test's {@code feature:install}
-     * and saves after it drops the test's feature: its bundles keep running, but {@code
-     * feature:uninstall} no longer knows it. Karaf's own integration tests wait for this too.
+     * Registered once Karaf has installed its boot features: core's service, which the tests wait
+     * for, comes up before that provisioning has ended, and a test's own provisioning should not
+     * overlap it. Karaf's own integration tests wait for it too.
      */
     @Inject
     @Filter(timeout = 120000)
     protected BootFinished bootFinished;
+    /** Karaf's features service, the one registered at each call ({@link KarafFeatures}). */
+    protected KarafFeatures features;
     @Inject
     @Filter(timeout = 60000)
     protected HeraldAdmin herald;
@@ -61,6 +59,11 @@ public abstract class HeraldContainerTest {
     @Configuration
     public Option[] config() throws Exception {
         return OptionUtils.combine(HeraldDistribution.options(), moreOptions());
+    }
+
+    @Before
+    public void featuresService() {
+        features = new KarafFeatures(context);
     }
 
     /** Options this test adds to the distribution's: none unless overridden. */
