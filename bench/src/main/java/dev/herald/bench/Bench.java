@@ -92,6 +92,7 @@ public final class Bench {
             Path inbox = fileSourceToSyslog(karaf, workload, receiver.port(), "bench");
             startAndCheckHeap(karaf);
             warmUp(karaf, workload, inbox, receiver);
+            awaitQuiet(karaf);
             herald = ingest(karaf, data, inbox, receiver, workload.name(), options.jfr(workload.name()));
             if (options.settleSeconds > 0) {
                 herald = herald.settled(settledStoreBytes(karaf));
@@ -230,6 +231,7 @@ public final class Bench {
             long first = firstPush(pusher, karaf);
             Await.until(() -> hook.arrival(first) != null, BOOT, "the first pushed finding at the webhook");
             warmUp(karaf, workload, inbox, receiver);
+            awaitQuiet(karaf);
 
             List<Long> idle = new ArrayList<>();
             for (int i = 0; i < options.pushes; i++) {
@@ -393,6 +395,11 @@ public final class Bench {
             throw new IllegalStateException("Karaf's JVM has a " + heap + "-byte heap, not the " + wanted + " asked for");
         }
         System.out.printf("Karaf started (%s), max heap %d MiB%n", karaf.home(), heap >> 20);
+    }
+
+    /** Waits for Karaf's boot to be over (see {@link Distribution#awaitQuiet}) and says how long that took. */
+    private static void awaitQuiet(Distribution karaf) throws Exception {
+        System.out.printf("Karaf quiet %.0f s after the warm-up%n", karaf.awaitQuiet(Duration.ofSeconds(60)));
     }
 
     /**

@@ -26,6 +26,8 @@ import java.util.stream.Stream;
 final class Distribution implements AutoCloseable {
     private static final Pattern MAX_HEAP = Pattern.compile("-XX:MaxHeapSize=(\\d+)");
     private static final long CLOCK_TICKS = clockTicks();
+    /** CPU seconds in a second under which Karaf counts as quiet (an idle Herald uses about 0.013). */
+    private static final double QUIET_CPU_SECONDS = 0.1;
 
     private final Path home;
     private final int httpPort;
@@ -103,6 +105,32 @@ final class Distribution implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(killOnExit);
         Await.until(() -> findJvm().isPresent() || !process.isAlive(), Duration.ofSeconds(60), "Karaf's JVM to start");
         jvmPid = findJvm().orElseThrow(() -> new IllegalStateException("Karaf did not start: " + tail()));
+    }
+
+    /**
+     * Waits until Karaf's JVM has used under a tenth of a core over a whole second: the boot's last
+     * bundles started and the compiler done with them, as on a Herald that has been up a while.
+     * After {@code limit} it goes on and says so.
+     *
+     * @return the seconds waited
+     */
+    double awaitQuiet(Duration limit) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        double before = cpuSeconds();
+        while (true) {
+            Thread.sleep(1000);
+            double now = cpuSeconds();
+            double waited = (System.nanoTime() - start) / 1e9;
+            if (now - before < QUIET_CPU_SECONDS) {
+                return waited;
+            }
+            if (waited > limit.toSeconds()) {
+                System.out.printf("Karaf was not quiet after %.0f s (%.2f CPU s in the last second); measuring anyway%n",
+                        waited, now - before);
+                return waited;
+            }
+            before = now;
+        }
     }
 
     /** The JVM's maximum heap as it reports it ({@code jcmd VM.flags}). */
