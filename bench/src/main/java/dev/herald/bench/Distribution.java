@@ -115,18 +115,23 @@ final class Distribution implements AutoCloseable {
      * @return the seconds waited
      */
     double awaitQuiet(Duration limit) throws IOException, InterruptedException {
+        return awaitQuiet(jvmPid, limit);
+    }
+
+    /** As {@link #awaitQuiet(Duration)}, for any process. */
+    static double awaitQuiet(long pid, Duration limit) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        double before = cpuSeconds();
+        double before = cpuSeconds(pid);
         while (true) {
             Thread.sleep(1000);
-            double now = cpuSeconds();
+            double now = cpuSeconds(pid);
             double waited = (System.nanoTime() - start) / 1e9;
             if (now - before < QUIET_CPU_SECONDS) {
                 return waited;
             }
             if (waited > limit.toSeconds()) {
-                System.out.printf("Karaf was not quiet after %.0f s (%.2f CPU s in the last second); measuring anyway%n",
-                        waited, now - before);
+                System.out.printf("process %d was not quiet after %.0f s (%.2f CPU s in the last second); measuring"
+                        + " anyway%n", pid, waited, now - before);
                 return waited;
             }
             before = now;

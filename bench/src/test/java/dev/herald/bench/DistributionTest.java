@@ -1,0 +1,28 @@
+package dev.herald.bench;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Karaf counts as quiet only once it stops using the CPU, not while it still works. */
+class DistributionTest {
+
+    @Test
+    void aProcessIsQuietOnlyOnceItsBusyPartIsOver(@TempDir Path dir) throws Exception {
+        Path done = dir.resolve("done");
+        // a few seconds of a busy shell loop (its own CPU, no children), then a marker and idleness
+        Process p = new ProcessBuilder("sh", "-c",
+                "i=0; while [ $i -lt 3000000 ]; do i=$((i+1)); done; touch '" + done + "'; sleep 60").start();
+        try {
+            double waited = Distribution.awaitQuiet(p.pid(), Duration.ofSeconds(50));
+            assertTrue(Files.exists(done), "quiet after " + waited + " s while the loop still ran");
+            assertTrue(waited < 50, "never quiet, though the process sleeps: " + waited + " s");
+        } finally {
+            p.destroyForcibly().waitFor();
+        }
+    }
+}
