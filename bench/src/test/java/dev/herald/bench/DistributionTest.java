@@ -14,9 +14,10 @@ class DistributionTest {
     @Test
     void aProcessIsQuietOnlyOnceItsBusyPartIsOver(@TempDir Path dir) throws Exception {
         Path done = dir.resolve("done");
-        // a few seconds of a busy shell loop (its own CPU, no children), then a marker and idleness
+        // a few seconds of a busy shell loop (its own CPU, no children), then a marker and idleness (the
+        // shell becomes the sleep, so that destroying the process ends it)
         Process p = new ProcessBuilder("sh", "-c",
-                "i=0; while [ $i -lt 3000000 ]; do i=$((i+1)); done; touch '" + done + "'; sleep 60").start();
+                "i=0; while [ $i -lt 3000000 ]; do i=$((i+1)); done; touch '" + done + "'; exec sleep 60").start();
         try {
             double waited = Distribution.awaitQuiet(p.pid(), Duration.ofSeconds(50));
             assertTrue(Files.exists(done), "quiet after " + waited + " s while the loop still ran");
