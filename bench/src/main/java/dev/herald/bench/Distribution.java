@@ -107,19 +107,21 @@ final class Distribution implements AutoCloseable {
         jvmPid = findJvm().orElseThrow(() -> new IllegalStateException("Karaf did not start: " + tail()));
     }
 
+    /** How long {@link #awaitQuiet} waited, and whether the process was quiet at the end. */
+    record Quiet(double seconds, boolean reached) {
+    }
+
     /**
      * Waits until Karaf's JVM has used under a tenth of a core over a whole second: the boot's last
      * bundles started and the compiler done with them, as on a Herald that has been up a while.
-     * After {@code limit} it goes on and says so.
-     *
-     * @return the seconds waited
+     * Gives up after {@code limit}.
      */
-    double awaitQuiet(Duration limit) throws IOException, InterruptedException {
+    Quiet awaitQuiet(Duration limit) throws IOException, InterruptedException {
         return awaitQuiet(jvmPid, limit);
     }
 
     /** As {@link #awaitQuiet(Duration)}, for any process. */
-    static double awaitQuiet(long pid, Duration limit) throws IOException, InterruptedException {
+    static Quiet awaitQuiet(long pid, Duration limit) throws IOException, InterruptedException {
         long start = System.nanoTime();
         double before = cpuSeconds(pid);
         while (true) {
@@ -127,12 +129,10 @@ final class Distribution implements AutoCloseable {
             double now = cpuSeconds(pid);
             double waited = (System.nanoTime() - start) / 1e9;
             if (now - before < QUIET_CPU_SECONDS) {
-                return waited;
+                return new Quiet(waited, true);
             }
             if (waited > limit.toSeconds()) {
-                System.out.printf("process %d was not quiet after %.0f s (%.2f CPU s in the last second); measuring"
-                        + " anyway%n", pid, waited, now - before);
-                return waited;
+                return new Quiet(waited, false);
             }
             before = now;
         }
