@@ -79,13 +79,24 @@ public final class Bench {
         return ok && report.allExact();
     }
 
-    // ---- throughput: reference, then Herald, on the same file ----
+    // ---- throughput: reference, then Herald, on the same file; --pairs times ----
 
     private void throughput(Workload workload) throws Exception {
         Dataset data = dataset(workload);
-        Report.Run reference = reference(workload, data);
-        System.out.println(reference);
-        Report.Run herald;
+        for (int pair = 1; pair <= options.pairs; pair++) {
+            if (options.pairs > 1) {
+                System.out.printf("pair %d of %d%n", pair, options.pairs);
+            }
+            Report.Run reference = reference(workload, data);
+            System.out.println(reference);
+            Report.Run herald = herald(workload, data);
+            System.out.println(herald);
+            report.throughput(workload, data, reference, herald);
+        }
+    }
+
+    /** Herald on a freshly unpacked distribution: file source → route → syslog sink → the receiver. */
+    private Report.Run herald(Workload workload, Dataset data) throws Exception {
         try (SyslogReceiver receiver = new SyslogReceiver();
              Distribution karaf = Distribution.unpack(options.distribution, options.work.resolve(workload.source),
                      List.of("herald-sink-syslog"))) {
@@ -93,13 +104,9 @@ public final class Bench {
             startAndCheckHeap(karaf);
             warmUp(karaf, workload, inbox, receiver);
             awaitQuiet(karaf);
-            herald = ingest(karaf, data, inbox, receiver, workload.name(), options.jfr(workload.name()));
-            if (options.settleSeconds > 0) {
-                herald = herald.settled(settledStoreBytes(karaf));
-            }
+            Report.Run herald = ingest(karaf, data, inbox, receiver, workload.name(), options.jfr(workload.name()));
+            return options.settleSeconds > 0 ? herald.settled(settledStoreBytes(karaf)) : herald;
         }
-        System.out.println(herald);
-        report.throughput(workload, data, reference, herald);
     }
 
     /**
@@ -462,6 +469,7 @@ public final class Bench {
         static final String USAGE = String.join("\n",
                 "usage: bench/run [--events N] [--seed S] [--pushes N] [--heap 256m] [--phases cloudtrail,illumio,latency,drain]",
                 "                 [--warmup 1 (lines ingested before the clock runs)]",
+                "                 [--pairs 1 (reference and Herald runs per throughput workload; the table shows the median pair)]",
                 "                 [--settle 30 (seconds idle after the last message before the store is measured again; 0: not)]",
                 "                 [--distribution karaf-assembly/target/herald-karaf-*.tar.gz] [--work bench/target/bench]",
                 "                 [--jfr herald.jfr (flight recordings of Karaf while each phase is clocked: herald-illumio.jfr, ...)]",
@@ -471,6 +479,8 @@ public final class Bench {
         int pushes = 200;
         /** Lines of a warm-up file ingested before each measured ingest. */
         int warmup = 1;
+        /** Reference-then-Herald runs per throughput workload. */
+        int pairs = 1;
         /** Seconds idle after the last message before the store's second reading; 0: none. */
         int settleSeconds = 30;
         String heap = "256m";
@@ -499,6 +509,7 @@ public final class Bench {
                     case "seed" -> o.seed = Long.parseLong(v);
                     case "pushes" -> o.pushes = positive(e.getKey(), v);
                     case "warmup" -> o.warmup = positive(e.getKey(), v);
+                    case "pairs" -> o.pairs = positive(e.getKey(), v);
                     case "heap" -> o.heap = v;
                     case "phases" -> o.phases = List.of(v.split(","));
                     case "distribution" -> o.distribution = Path.of(v);

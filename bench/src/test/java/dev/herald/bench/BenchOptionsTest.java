@@ -33,4 +33,11 @@ class BenchOptionsTest {
         assertEquals(300_000, parse(work, "--warmup", "300000").warmup);
         assertThrows(IllegalArgumentException.class, () -> parse(work, "--warmup", "0"));
     }
+
+    @Test
+    void runsOnePairPerThroughputWorkloadUnlessToldOtherwise(@TempDir Path work) throws Exception {
+        assertEquals(1, parse(work).pairs);
+        assertEquals(3, parse(work, "--pairs", "3").pairs);
+        assertThrows(IllegalArgumentException.class, () -> parse(work, "--pairs", "0"));
+    }
 }
