@@ -25,6 +25,14 @@ class ReportTest {
         return new Report.Run(what, 1000, 1000 / perSecond, cpu, (long) rssMiB << 20, 0, verdict);
     }
 
+    /** Adds a pair: the reference's rate, CPU and RSS, then Herald's, and Herald's verdict (the reference's is exact). */
+    private static void pair(Report report, Workload workload, double referencePerSecond, double referenceCpu,
+                             int referenceRssMiB, double heraldPerSecond, double heraldCpu, int heraldRssMiB,
+                             String heraldVerdict) {
+        report.throughput(workload, DATA, run("reference", referencePerSecond, referenceCpu, referenceRssMiB, "exact"),
+                run("Herald", heraldPerSecond, heraldCpu, heraldRssMiB, heraldVerdict));
+    }
+
     private static String printed(Report report, Path work) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         report.print(new PrintStream(out, true, StandardCharsets.UTF_8), Bench.Options.parse(new String[] {
@@ -35,12 +43,9 @@ class ReportTest {
     @Test
     void severalPairsShowTheMedianPairAndEveryRatio(@TempDir Path work) throws Exception {
         Report report = new Report();
-        report.throughput(Workload.ILLUMIO, DATA, run("reference", 200_000, 1.1, 200, "exact"),
-                run("Herald", 120_000, 3.1, 330, "exact"));
-        report.throughput(Workload.ILLUMIO, DATA, run("reference", 300_000, 1.2, 210, "exact"),
-                run("Herald", 150_000, 3.2, 390, "exact"));
-        report.throughput(Workload.ILLUMIO, DATA, run("reference", 250_000, 1.3, 220, "exact"),
-                run("Herald", 175_000, 3.3, 340, "exact"));
+        pair(report, Workload.ILLUMIO, 200_000, 1.1, 200, 120_000, 3.1, 330, "exact");
+        pair(report, Workload.ILLUMIO, 300_000, 1.2, 210, 150_000, 3.2, 390, "exact");
+        pair(report, Workload.ILLUMIO, 250_000, 1.3, 220, 175_000, 3.3, 340, "exact");
         String table = printed(report, work);
 
         assertTrue(table.contains("| Herald / reference in each pair, in the order they ran (the rows below: the median,"
@@ -57,12 +62,9 @@ class ReportTest {
     @Test
     void aPairThatWasNotExactIsNamedEvenWhenItIsNotTheMedian(@TempDir Path work) throws Exception {
         Report report = new Report();
-        report.throughput(Workload.CLOUDTRAIL, DATA, run("reference", 100_000, 1, 200, "exact"),
-                run("Herald", 60_000, 3, 330, "exact"));
-        report.throughput(Workload.CLOUDTRAIL, DATA, run("reference", 100_000, 1, 200, "exact"),
-                run("Herald", 10_000, 3, 330, "missing 3 of 250"));
-        report.throughput(Workload.CLOUDTRAIL, DATA, run("reference", 100_000, 1, 200, "exact"),
-                run("Herald", 70_000, 3, 330, "exact"));
+        pair(report, Workload.CLOUDTRAIL, 100_000, 1, 200, 60_000, 3, 330, "exact");
+        pair(report, Workload.CLOUDTRAIL, 100_000, 1, 200, 10_000, 3, 330, "missing 3 of 250");
+        pair(report, Workload.CLOUDTRAIL, 100_000, 1, 200, 70_000, 3, 330, "exact");
         String table = printed(report, work);
 
         assertTrue(table.contains("| **Herald events/s** | **60,000** |  |"), "the median pair: " + table);
@@ -74,8 +76,7 @@ class ReportTest {
     @Test
     void onePairPrintsNoRatioListAndNoHighest(@TempDir Path work) throws Exception {
         Report report = new Report();
-        report.throughput(Workload.ILLUMIO, DATA, run("reference", 200_000, 1.1, 200, "exact"),
-                run("Herald", 100_000, 3.1, 330, "exact"));
+        pair(report, Workload.ILLUMIO, 200_000, 1.1, 200, 100_000, 3.1, 330, "exact");
         String table = printed(report, work);
 
         assertFalse(table.contains("in each pair"), table);
