@@ -40,6 +40,11 @@ final class Report {
             return events / seconds;
         }
 
+        /** Whether the receiver got exactly the expected messages. */
+        boolean exact() {
+            return verdict.equals("exact");
+        }
+
         @Override
         public String toString() {
             return String.format("%s: %,d in %.2f s = %,.0f/s, CPU %.1f s, peak RSS %d MiB, store %,d bytes%s, %s",
@@ -129,7 +134,7 @@ final class Report {
         if (drain != null) {
             runs.add(drain);
         }
-        return runs.stream().allMatch(r -> r.verdict.equals("exact"));
+        return runs.stream().allMatch(Run::exact);
     }
 
     void print(PrintStream out, Bench.Options options) {
@@ -185,8 +190,7 @@ final class Report {
 
     /** "exact / exact" when every pair's receivers got exactly the selected lines, else what each pair's got. */
     private static String verdicts(Throughput t) {
-        if (t.pairs.size() == 1 || t.pairs.stream().allMatch(p -> p.reference.verdict.equals("exact")
-                && p.herald.verdict.equals("exact"))) {
+        if (t.pairs.size() == 1 || t.pairs.stream().allMatch(p -> p.reference.exact() && p.herald.exact())) {
             return t.pairs.get(0).reference.verdict + " / " + t.pairs.get(0).herald.verdict;
         }
         List<String> each = new ArrayList<>();
