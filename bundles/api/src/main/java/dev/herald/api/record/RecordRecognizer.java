@@ -43,21 +43,6 @@ public final class RecordRecognizer {
     }
 
     /**
-     * The events a record stands for: one, or one per finding of a Security Hub EventBridge
-     * event.
-     *
-     * @param record     the parsed record
-     * @param raw        its text as received
-     * @param instance   the source instance that read it
-     * @param fallbackId the id of records that have none of their own (Illumio flow summaries,
-     *                   generic JSON without an id): where it was read, e.g. {@code
-     *                   flows.json.gz:17}; may be null when the source has no such notion
-     * @throws RecordException when it is not a JSON object, or lacks or has malformed a field its
-     *                         kind needs; the message says which. Any other failure while turning
-     *                         it into events is one too, so that a record no mapper foresaw is
-     *                         quarantined and never stops the source.
-     */
-    /**
      * The events of one record's whole text, read as a {@link RecordReader} with this limit would
      * read it: for sources retrying a quarantined record ({@code dev.herald.api.source.QuarantineRetry}).
      *
@@ -122,6 +107,21 @@ public final class RecordRecognizer {
         return !e.rawIsDetailText() && e.detail() == json && e.raw() == text;
     }
 
+    /**
+     * The events a record stands for: one, or one per finding of a Security Hub EventBridge
+     * event.
+     *
+     * @param record     the parsed record
+     * @param raw        its text as received
+     * @param instance   the source instance that read it
+     * @param fallbackId the id of records that have none of their own (Illumio flow summaries,
+     *                   generic JSON without an id): where it was read, e.g. {@code
+     *                   flows.json.gz:17}; may be null when the source has no such notion
+     * @throws RecordException when it is not a JSON object, or lacks or has malformed a field its
+     *                         kind needs; the message says which. Any other failure while turning
+     *                         it into events is one too, so that a record no mapper foresaw is
+     *                         quarantined and never stops the source.
+     */
     public List<Event> events(JsonNode record, String raw, String instance, String fallbackId)
             throws RecordException {
         if (record == null || !record.isObject()) {
