@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,8 @@ public final class Bench {
 
     private final Options options;
     private final Report report = new Report();
+    /** Of each dataset syslog-ng ran on: its selected lines by their text. */
+    private final Map<Path, LineIndex> lineIndexes = new HashMap<>();
 
     private Bench(Options options) {
         this.options = options;
@@ -89,9 +92,13 @@ public final class Bench {
             }
             Report.Run reference = reference(workload, data);
             System.out.println(reference);
+            Report.Run syslogNg = options.syslogNg == null ? null : syslogNg(workload, data);
+            if (syslogNg != null) {
+                System.out.println(syslogNg);
+            }
             Report.Run herald = herald(workload, data);
             System.out.println(herald);
-            report.throughput(workload, data, reference, herald);
+            report.throughput(workload, data, reference, herald, syslogNg);
         }
     }
 
@@ -107,6 +114,44 @@ public final class Bench {
             Report.Run herald = ingest(karaf, data, inbox, receiver, workload.name(), options.jfr(workload.name()));
             return options.settleSeconds > 0 ? herald.settled(settledStoreBytes(karaf)) : herald;
         }
+    }
+
+    /**
+     * syslog-ng on the dataset ({@link SyslogNg}), its clock from the start of {@code zcat} and
+     * syslog-ng to the receiver's last byte; CPU seconds are both processes', peak RSS syslog-ng's.
+     */
+    private Report.Run syslogNg(Workload workload, Dataset data) throws Exception {
+        Path work = options.work.resolve("syslog-ng");
+        try (SyslogReceiver receiver = new SyslogReceiver(lineIndex(data))) {
+            long start = System.nanoTime();
+            List<Process> pipeline = options.syslogNg.start(workload, data, receiver.port(), work);
+            Process zcat = pipeline.get(0);
+            Process syslogNg = pipeline.get(1);
+            try (ProcessSampler zcatSampler = new ProcessSampler(zcat.pid());
+                 ProcessSampler sampler = new ProcessSampler(syslogNg.pid())) {
+                receiver.awaitDistinct(data.expected(), STALL, LIMIT, "syslog-ng " + workload);
+                double seconds = (receiver.lastNanos() - start) / 1e9;
+                if (!syslogNg.waitFor(60, TimeUnit.SECONDS) || syslogNg.exitValue() != 0 || zcat.waitFor() != 0) {
+                    throw new IllegalStateException("syslog-ng did not end well: " + Files.readString(work.resolve("syslog-ng.out")));
+                }
+                zcatSampler.close();
+                sampler.close();
+                return new Report.Run("syslog-ng " + workload, data.lines(), seconds,
+                        zcatSampler.cpuSeconds() + sampler.cpuSeconds(), sampler.peakRssBytes(), 0, verdict(receiver, data));
+            } finally {
+                pipeline.forEach(Process::destroyForcibly);
+            }
+        }
+    }
+
+    /** The dataset's selected lines by their text, made once per dataset. */
+    private LineIndex lineIndex(Dataset data) throws IOException {
+        LineIndex index = lineIndexes.get(data.file());
+        if (index == null) {
+            index = LineIndex.of(data);
+            lineIndexes.put(data.file(), index);
+        }
+        return index;
     }
 
     /**
@@ -473,7 +518,8 @@ public final class Bench {
                 "                 [--settle 30 (seconds idle after the last message before the store is measured again; 0: not)]",
                 "                 [--distribution karaf-assembly/target/herald-karaf-*.tar.gz] [--work bench/target/bench]",
                 "                 [--jfr herald.jfr (flight recordings of Karaf while each phase is clocked: herald-illumio.jfr, ...)]",
-                "                 [--java-options \"-Xlog:gc:file=gc.log\" (more options for Karaf's JVM, after -Xmx)]");
+                "                 [--java-options \"-Xlog:gc:file=gc.log\" (more options for Karaf's JVM, after -Xmx)]",
+                "                 [--syslog-ng /usr/sbin/syslog-ng (also runs syslog-ng on each throughput dataset; see bench/syslog-ng-fetch)]");
         int events = 1_000_000;
         long seed = 42;
         int pushes = 200;
@@ -492,6 +538,8 @@ public final class Bench {
         String javaOptions = "";
         /** The file name flight recordings are named after (one per phase), or null for none. */
         Path jfr;
+        /** syslog-ng to run beside the reference, or null for none. */
+        SyslogNg syslogNg;
 
         static Options parse(String[] args) throws IOException {
             Options o = new Options();
@@ -517,6 +565,7 @@ public final class Bench {
                     case "jfr" -> o.jfr = Path.of(v).toAbsolutePath();
                     case "java-options" -> o.javaOptions = v;
                     case "settle" -> o.settleSeconds = Integer.parseInt(v);
+                    case "syslog-ng" -> o.syslogNg = syslogNg(v);
                     default -> throw new IllegalArgumentException("unknown option --" + e.getKey());
                 }
             }
@@ -549,6 +598,15 @@ public final class Bench {
             String base = dot > 0 ? name.substring(0, dot) : name;
             String extension = dot > 0 ? name.substring(dot) : ".jfr";
             return jfr.resolveSibling(base + "-" + phase.toLowerCase(Locale.ROOT) + extension);
+        }
+
+        private static SyslogNg syslogNg(String executable) {
+            Path path = Path.of(executable).toAbsolutePath();
+            if (!Files.isExecutable(path) || !path.endsWith(Path.of("usr", "sbin", "syslog-ng"))) {
+                throw new IllegalArgumentException("--syslog-ng takes the path of an executable .../usr/sbin/syslog-ng,"
+                        + " not " + executable + " (bench/syslog-ng-fetch unpacks one without installing it)");
+            }
+            return new SyslogNg(path);
         }
 
         private static int positive(String name, String value) {

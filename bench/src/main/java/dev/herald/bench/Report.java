@@ -62,8 +62,11 @@ final class Report {
         }
     }
 
-    /** A reference run and the Herald run after it, on the same dataset. */
-    private record Pair(Run reference, Run herald) {
+    /**
+     * A reference run and the Herald run after it, on the same dataset; with syslog-ng's run
+     * between them when the bench was given one ({@code --syslog-ng}), else null.
+     */
+    private record Pair(Run reference, Run herald, Run syslogNg) {
         double ratio() {
             return herald.perSecond() / reference.perSecond();
         }
@@ -100,10 +103,10 @@ final class Report {
     private double drainSending;
     private final Map<String, String> failures = new LinkedHashMap<>();
 
-    /** Adds a pair of runs of the workload. */
-    void throughput(Workload workload, Dataset data, Run reference, Run herald) {
+    /** Adds a pair of runs of the workload, with syslog-ng's run beside them or null. */
+    void throughput(Workload workload, Dataset data, Run reference, Run herald, Run syslogNg) {
         throughput.computeIfAbsent(workload, w -> new Throughput(data, new ArrayList<>()))
-                .pairs.add(new Pair(reference, herald));
+                .pairs.add(new Pair(reference, herald, syslogNg));
     }
 
     void latency(Latency idle, Latency busy, Run ingest) {
@@ -127,6 +130,9 @@ final class Report {
         throughput.values().forEach(t -> t.pairs.forEach(p -> {
             runs.add(p.reference);
             runs.add(p.herald);
+            if (p.syslogNg != null) {
+                runs.add(p.syslogNg);
+            }
         }));
         if (latencyRun != null) {
             runs.add(latencyRun);
@@ -172,6 +178,12 @@ final class Report {
                     t.herald().settledStoreBytes / (double) t.data.rawBytes()));
         }
         row(out, "received exactly the selected lines, reference / Herald", Report::verdicts);
+        if (throughput.values().stream().anyMatch(t -> t.median().syslogNg != null)) {
+            row(out, "syslog-ng (of the median pair): events/s (÷ reference), CPU µs per line, peak RSS MiB, received",
+                    Report::syslogNg);
+            row(out, "**Herald / syslog-ng**", t -> t.median().syslogNg == null ? "" : String.format("**%.2f×**",
+                    t.herald().perSecond() / t.median().syslogNg.perSecond()));
+        }
         for (Latency l : latencies) {
             out.printf("| pushed finding → webhook, %s | p50 %d ms, p99 %d ms, max %d ms (%d findings%s) | |%n",
                     l.what, l.p50, l.p99, l.max, l.count, l.failedPushes == 0 ? "" : ", " + l.failedPushes + " refused");
@@ -198,6 +210,13 @@ final class Report {
             each.add("pair " + (i + 1) + ": " + t.pairs.get(i).reference.verdict + " / " + t.pairs.get(i).herald.verdict);
         }
         return String.join("; ", each);
+    }
+
+    private static String syslogNg(Throughput t) {
+        Run run = t.median().syslogNg;
+        return run == null ? "" : String.format("%,.0f (%.2f×), %.1f µs, %d MiB, %s", run.perSecond(),
+                run.perSecond() / t.reference().perSecond(), 1e6 * run.cpuSeconds / t.data.lines(),
+                run.peakRssBytes >> 20, run.verdict);
     }
 
     /** Every pair's ratio, the median's in bold. */

@@ -17,8 +17,9 @@ import java.util.List;
 /**
  * A syslog receiver on loopback: TCP with octet counting (RFC 6587), any number of connections.
  * It takes the {@code id} parameter of each message's structured data, works out which line of
- * the measured file the message stands for ({@link Workload#lineOf}), and counts lines received
- * once, lines received again and messages that name no line; with the time of the last byte.
+ * the measured file the message stands for ({@link Workload#lineOf}), or, given a {@link
+ * LineIndex}, finds the line by the text the message ends with; and counts lines received once,
+ * lines received again and messages that name no line; with the time of the last byte.
  */
 final class SyslogReceiver implements AutoCloseable {
     private static final byte[] ID = " id=\"".getBytes(StandardCharsets.US_ASCII);
@@ -26,6 +27,8 @@ final class SyslogReceiver implements AutoCloseable {
     private final ServerSocket server;
     private final List<Socket> connections = new ArrayList<>();
     private final Thread acceptor;
+    /** Tells a message's line by its text; null: by the id in its structured data. */
+    private final LineIndex index;
     private BitSet received = new BitSet();
     private long distinct;
     private long duplicates;
@@ -37,6 +40,12 @@ final class SyslogReceiver implements AutoCloseable {
     private String sample;
 
     SyslogReceiver() throws IOException {
+        this(null);
+    }
+
+    /** @param index tells each message's line by the text it ends with; null: by its {@code id} parameter */
+    SyslogReceiver(LineIndex index) throws IOException {
+        this.index = index;
         server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         acceptor = new Thread(this::accept, "syslog-receiver-accept");
@@ -166,8 +175,7 @@ final class SyslogReceiver implements AutoCloseable {
 
     private void record(byte[] message, int length) {
         long now = System.nanoTime();
-        String id = idOf(message, length);
-        long line = id == null ? -1 : Workload.lineOf(id);
+        long line = lineOf(message, length);
         synchronized (this) {
             if (sample == null) {
                 sample = new String(message, 0, Math.min(length, 400), StandardCharsets.UTF_8);
@@ -189,6 +197,14 @@ final class SyslogReceiver implements AutoCloseable {
                 distinct++;
             }
         }
+    }
+
+    private long lineOf(byte[] message, int length) {
+        if (index != null) {
+            return index.lineOf(message, length);
+        }
+        String id = idOf(message, length);
+        return id == null ? -1 : Workload.lineOf(id);
     }
 
     /** The value of the first {@code id="…"} (the structured data precedes the message). */

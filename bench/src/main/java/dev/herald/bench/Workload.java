@@ -11,7 +11,8 @@ enum Workload {
     CLOUDTRAIL("cloudtrail", new CloudTrailLines(),
             "eventName == CreateUser or userIdentity.type != AssumedRole",
             "{\"source\": [\"cloudtrail\"], \"$or\": [{\"detail\": {\"eventName\": [\"CreateUser\"]}},"
-                    + " {\"detail\": {\"userIdentity\": {\"type\": [{\"anything-but\": \"AssumedRole\"}]}}}]}") {
+                    + " {\"detail\": {\"userIdentity\": {\"type\": [{\"anything-but\": \"AssumedRole\"}]}}}]}",
+            "\"${.json.eventName}\" eq \"CreateUser\" or not \"${.json.userIdentity.type}\" eq \"AssumedRole\"") {
         @Override
         boolean selects(JsonNode record) {
             return record.path("eventName").asText().equals("CreateUser")
@@ -25,7 +26,8 @@ enum Workload {
     },
     ILLUMIO("illumio-flow", new IllumioFlowLines(), "pd != 0 or dst_port == 3389",
             "{\"source\": [\"illumio-flow\"], \"$or\": [{\"detail\": {\"pd\": [{\"anything-but\": 0}]}},"
-                    + " {\"detail\": {\"dst_port\": [{\"numeric\": [\"=\", 3389]}]}}]}") {
+                    + " {\"detail\": {\"dst_port\": [{\"numeric\": [\"=\", 3389]}]}}]}",
+            "\"${.json.pd}\" != \"0\" or \"${.json.dst_port}\" == \"3389\"") {
         @Override
         boolean selects(JsonNode record) {
             return record.path("pd").asInt() != 0 || record.path("dst_port").asInt() == 3389;
@@ -44,12 +46,15 @@ enum Workload {
     final String rule;
     /** The rule as a Herald route pattern. */
     final String pattern;
+    /** The rule as a syslog-ng filter on the fields its JSON parser put under {@code .json.} ({@link SyslogNg}). */
+    final String syslogNgFilter;
 
-    Workload(String source, LineGenerator generator, String rule, String pattern) {
+    Workload(String source, LineGenerator generator, String rule, String pattern, String syslogNgFilter) {
         this.source = source;
         this.generator = generator;
         this.rule = rule;
         this.pattern = pattern;
+        this.syslogNgFilter = syslogNgFilter;
     }
 
     /** The rule, for the reference. */

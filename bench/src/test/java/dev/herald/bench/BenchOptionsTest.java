@@ -3,8 +3,11 @@ package dev.herald.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,5 +42,24 @@ class BenchOptionsTest {
         assertEquals(1, parse(work).pairs);
         assertEquals(3, parse(work, "--pairs", "3").pairs);
         assertThrows(IllegalArgumentException.class, () -> parse(work, "--pairs", "0"));
+    }
+
+    @Test
+    void runsSyslogNgOnlyWhenGivenItsExecutable(@TempDir Path work) throws Exception {
+        assertNull(parse(work).syslogNg);
+        Path root = work.resolve("syslog-ng-root");
+        Path executable = Files.createDirectories(root.resolve("usr/sbin")).resolve("syslog-ng");
+        Files.createFile(executable, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.createDirectories(root.resolve("usr/lib/syslog-ng/3.38"));
+
+        SyslogNg syslogNg = parse(work, "--syslog-ng", executable.toString()).syslogNg;
+        assertEquals(root, syslogNg.root());
+        String config = syslogNg.configuration(Workload.ILLUMIO, 5514);
+        assertTrue(config.startsWith("@version: 3.38\n"), config);
+        assertTrue(config.contains("filter f_rule { " + Workload.ILLUMIO.syslogNgFilter + " };"), config);
+        assertTrue(config.contains("syslog(\"127.0.0.1\" port(5514) transport(\"tcp\"))"), config);
+        IllegalArgumentException notIt = assertThrows(IllegalArgumentException.class,
+                () -> parse(work, "--syslog-ng", work.resolve("nothing").toString()));
+        assertTrue(notIt.getMessage().contains("bench/syslog-ng-fetch"), notIt.getMessage());
     }
 }

@@ -30,7 +30,7 @@ class ReportTest {
                              int referenceRssMiB, double heraldPerSecond, double heraldCpu, int heraldRssMiB,
                              String heraldVerdict) {
         report.throughput(workload, DATA, run("reference", referencePerSecond, referenceCpu, referenceRssMiB, "exact"),
-                run("Herald", heraldPerSecond, heraldCpu, heraldRssMiB, heraldVerdict));
+                run("Herald", heraldPerSecond, heraldCpu, heraldRssMiB, heraldVerdict), null);
     }
 
     private static String printed(Report report, Path work) throws Exception {
@@ -80,7 +80,23 @@ class ReportTest {
         String table = printed(report, work);
 
         assertFalse(table.contains("in each pair"), table);
+        assertFalse(table.contains("syslog-ng"), "no syslog-ng rows without its runs: " + table);
         assertTrue(table.contains("| Herald / reference |  | 0.50× |"), table);
         assertTrue(table.contains("| peak RSS MiB, reference / Herald |  | 200 / 330 |"), table);
+    }
+
+    @Test
+    void syslogNgOfTheMedianPairIsShownBesideTheReferenceAndHerald(@TempDir Path work) throws Exception {
+        Report report = new Report();
+        report.throughput(Workload.ILLUMIO, DATA, run("reference", 200_000, 1.1, 200, "exact"),
+                run("Herald", 100_000, 3.1, 330, "exact"), run("syslog-ng", 50_000, 2.5, 14, "exact"));
+        report.throughput(Workload.ILLUMIO, DATA, run("reference", 200_000, 1.1, 200, "exact"),
+                run("Herald", 150_000, 3.1, 330, "exact"), run("syslog-ng", 40_000, 2.5, 14, "missing 1 (first 7)"));
+        String table = printed(report, work);
+
+        assertTrue(table.contains("| syslog-ng (of the median pair): events/s (÷ reference), CPU µs per line, peak RSS MiB,"
+                + " received |  | 50,000 (0.25×), 2500.0 µs, 14 MiB, exact |"), table);
+        assertTrue(table.contains("| **Herald / syslog-ng** |  | **2.00×** |"), table);
+        assertFalse(report.allExact(), "a syslog-ng run that was not exact counts");
     }
 }
