@@ -129,7 +129,12 @@ public final class Bench {
             Process syslogNg = pipeline.get(1);
             try (ProcessSampler zcatSampler = new ProcessSampler(zcat.pid());
                  ProcessSampler sampler = new ProcessSampler(syslogNg.pid())) {
-                receiver.awaitDistinct(data.expected(), STALL, LIMIT, "syslog-ng " + workload);
+                try {
+                    receiver.awaitDistinct(data.expected(), STALL, LIMIT, "syslog-ng " + workload);
+                } catch (IllegalStateException e) {
+                    throw new IllegalStateException(e.getMessage() + "; received " + receiver.differences(data.selected())
+                            + "; syslog-ng's output: " + Files.readString(work.resolve("syslog-ng.out")), e);
+                }
                 double seconds = (receiver.lastNanos() - start) / 1e9;
                 if (!syslogNg.waitFor(60, TimeUnit.SECONDS) || syslogNg.exitValue() != 0 || zcat.waitFor() != 0) {
                     throw new IllegalStateException("syslog-ng did not end well: " + Files.readString(work.resolve("syslog-ng.out")));
