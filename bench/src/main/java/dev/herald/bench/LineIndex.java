@@ -13,8 +13,8 @@ import java.util.zip.GZIPInputStream;
  * Which line of a dataset a forwarded message holds, told by the line's text: for a forwarder that
  * cannot put the line's number into the message (syslog-ng does not count lines, and flow summaries
  * have no id of their own). Only the selected lines are indexed, by a 64-bit FNV-1a hash of their
- * bytes; the generated lines are ASCII and distinct, and among a million of them a collision of
- * two such hashes is not to be expected.
+ * bytes: among a million generated lines a collision of two such hashes is not to be expected,
+ * and two selected lines of the same text (which the receiver could not tell apart) fail the index.
  */
 final class LineIndex {
     private final Map<Long, Integer> lines;
@@ -33,7 +33,11 @@ final class LineIndex {
                 number++;
                 if (data.selected().get(number)) {
                     byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-                    lines.put(hash(bytes, 0, bytes.length), number);
+                    Integer same = lines.put(hash(bytes, 0, bytes.length), number);
+                    if (same != null) {
+                        throw new IllegalStateException("lines " + same + " and " + number + " of " + data.file()
+                                + " hash alike: a receiver telling lines by their text cannot tell these apart");
+                    }
                 }
             }
         }
