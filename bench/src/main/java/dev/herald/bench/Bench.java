@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +36,6 @@ public final class Bench {
 
     private final Options options;
     private final Report report = new Report();
-    /** Of each dataset syslog-ng ran on: its selected lines by their text. */
-    private final Map<Path, LineIndex> lineIndexes = new HashMap<>();
 
     private Bench(Options options) {
         this.options = options;
@@ -86,13 +83,15 @@ public final class Bench {
 
     private void throughput(Workload workload) throws Exception {
         Dataset data = dataset(workload);
+        // made once per workload and let go with it: the latency phase is clocked in this JVM, whose pauses grow with its heap
+        LineIndex lines = options.syslogNg == null ? null : LineIndex.of(data);
         for (int pair = 1; pair <= options.pairs; pair++) {
             if (options.pairs > 1) {
                 System.out.printf("pair %d of %d%n", pair, options.pairs);
             }
             Report.Run reference = reference(workload, data);
             System.out.println(reference);
-            Report.Run syslogNg = options.syslogNg == null ? null : syslogNg(workload, data);
+            Report.Run syslogNg = lines == null ? null : syslogNg(workload, data, lines);
             if (syslogNg != null) {
                 System.out.println(syslogNg);
             }
@@ -120,9 +119,9 @@ public final class Bench {
      * syslog-ng on the dataset ({@link SyslogNg}), its clock from the start of {@code zcat} and
      * syslog-ng to the receiver's last byte; CPU seconds are both processes', peak RSS syslog-ng's.
      */
-    private Report.Run syslogNg(Workload workload, Dataset data) throws Exception {
+    private Report.Run syslogNg(Workload workload, Dataset data, LineIndex lines) throws Exception {
         Path work = options.work.resolve("syslog-ng");
-        try (SyslogReceiver receiver = new SyslogReceiver(lineIndex(data))) {
+        try (SyslogReceiver receiver = new SyslogReceiver(lines)) {
             long start = System.nanoTime();
             List<Process> pipeline = options.syslogNg.start(workload, data, receiver.port(), work);
             Process zcat = pipeline.get(0);
@@ -147,16 +146,6 @@ public final class Bench {
                 pipeline.forEach(Process::destroyForcibly);
             }
         }
-    }
-
-    /** The dataset's selected lines by their text, made once per dataset. */
-    private LineIndex lineIndex(Dataset data) throws IOException {
-        LineIndex index = lineIndexes.get(data.file());
-        if (index == null) {
-            index = LineIndex.of(data);
-            lineIndexes.put(data.file(), index);
-        }
-        return index;
     }
 
     /**
