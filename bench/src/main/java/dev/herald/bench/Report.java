@@ -91,6 +91,11 @@ final class Report {
         Run herald() {
             return median().herald;
         }
+
+        /** The median pair's syslog-ng run, or null. */
+        Run syslogNg() {
+            return median().syslogNg;
+        }
     }
 
     private static final String LOAD_AT_START = loadAverage();
@@ -178,11 +183,11 @@ final class Report {
                     t.herald().settledStoreBytes / (double) t.data.rawBytes()));
         }
         row(out, "received exactly the selected lines, reference / Herald", Report::verdicts);
-        if (throughput.values().stream().anyMatch(t -> t.median().syslogNg != null)) {
+        if (throughput.values().stream().anyMatch(t -> t.syslogNg() != null)) {
             row(out, "syslog-ng (of the median pair): events/s (÷ reference), CPU µs per line, peak RSS MiB, received",
                     Report::syslogNg);
-            row(out, "**Herald / syslog-ng**", t -> t.median().syslogNg == null ? "" : String.format("**%.2f×**",
-                    t.herald().perSecond() / t.median().syslogNg.perSecond()));
+            row(out, "**Herald / syslog-ng**", t -> t.syslogNg() == null ? "" : String.format("**%.2f×**",
+                    t.herald().perSecond() / t.syslogNg().perSecond()));
         }
         for (Latency l : latencies) {
             out.printf("| pushed finding → webhook, %s | p50 %d ms, p99 %d ms, max %d ms (%d findings%s) | |%n",
@@ -213,7 +218,7 @@ final class Report {
     }
 
     private static String syslogNg(Throughput t) {
-        Run run = t.median().syslogNg;
+        Run run = t.syslogNg();
         return run == null ? "" : String.format("%,.0f (%.2f×), %.1f µs, %d MiB, %s", run.perSecond(),
                 run.perSecond() / t.reference().perSecond(), 1e6 * run.cpuSeconds / t.data.lines(),
                 run.peakRssBytes >> 20, run.verdict);
