@@ -35,7 +35,9 @@ public interface Journal {
      * <p>The caller must {@link PendingAppend#await await} it before it starts another append or
      * commit of the same source: a batch that fails must never be followed by a committed one (its
      * checkpoint would skip the failed batch's events). So at most one batch of a source is ever
-     * uncommitted, and a crash repeats at most that one, as with {@link #append}.
+     * uncommitted, and a crash repeats at most that one, as with {@link #append}. A {@link
+     * #batch} can be handed over behind one still under way instead ({@link
+     * Batch#startAppend(Checkpoint, Checkpoint, PendingAppend)}), which makes sure of this itself.
      *
      * <p>The default appends at once; core's journal returns before the commit.
      *
@@ -83,13 +85,38 @@ public interface Journal {
          * @throws IllegalStateException when the batch was handed over already
          */
         PendingAppend startAppend(Checkpoint next) throws JournalException;
+
+        /**
+         * Hands the events over while the source's batch before, {@code before}, may still be
+         * under way: this batch is committed only if that one was, so a source may hand over its
+         * next batch without waiting for the disk, and must then await both. If {@code before}
+         * fails, this one is refused and nothing of it is kept: its checkpoint never skips the
+         * events of a batch that was lost. At most two batches of a source are then uncommitted,
+         * and a crash makes the source read both again (none of their events was kept).
+         *
+         * <p>The default awaits {@code before} and then starts this batch; core's journal hands it
+         * to the store at once and checks, when it commits, that the stream's position is the one
+         * {@code before} commits.
+         *
+         * @param next     the source's position once this batch is kept
+         * @param previous the position {@code before} commits, of the same stream
+         * @param before   the batch of the source handed over just before, not awaited yet
+         * @throws JournalException     when {@code before} failed (nothing of either was kept) or
+         *                              this batch cannot even be started
+         * @throws IllegalStateException when the batch was handed over already
+         */
+        default PendingAppend startAppend(Checkpoint next, Checkpoint previous, PendingAppend before)
+                throws JournalException {
+            before.await();
+            return startAppend(next);
+        }
     }
 
     /** A batch the journal has taken, whose commit may still be under way ({@link #startAppend}). */
     @FunctionalInterface
     interface PendingAppend {
         /**
-         * Waits for the commit.
+         * Waits for the commit; waiting again gives the same outcome.
          *
          * @return how many of the events were new, as {@link #append} returns
          * @throws JournalException when the store could not commit; nothing of the batch was kept

@@ -257,6 +257,35 @@ class RecordStreamIngestTest {
     }
 
     @Test
+    void aJournalThatQueuesABatchBehindTheOneBeforeGetsItBeforeThatOneIsAwaited() throws IOException {
+        Unit unit = new Unit(false);
+        DeferredJournal queueing = new DeferredJournal(unit.log);
+        queueing.handsOverBehind = true;
+        assertEquals(RecordStreamIngest.Outcome.DONE, reading(queueing).read(unit, plain(lines(5)), 0));
+        assertEquals(List.of("read 1", "read 2", "start 2", "read 3", "read 4", "start 4 behind 2", "await 2",
+                "read 5", "start 5/done behind 4", "await 4", "await 5/done"), unit.log);
+        assertEquals(5, journal.events().size());
+        assertEquals("5/done", journal.position("src", "unit"));
+        assertEquals(2, unit.batches, "after each full batch but the last, once it is committed");
+    }
+
+    @Test
+    void aBatchQueuedBehindOneWhoseCommitFailsIsRefusedWithIt() throws IOException {
+        Unit unit = new Unit(false);
+        DeferredJournal queueing = new DeferredJournal(unit.log);
+        queueing.handsOverBehind = true;
+        journal.refuseNext(1);
+        assertEquals(RecordStreamIngest.Outcome.REFUSED, reading(queueing).read(unit, plain(lines(5)), 0));
+        assertEquals(List.of("read 1", "read 2", "start 2", "read 3", "read 4", "start 4 behind 2", "await 2"),
+                unit.log);
+        assertTrue(journal.appends().isEmpty(), journal.appends().toString());
+        assertEquals(0, unit.batches);
+        assertEquals(RecordStreamIngest.Outcome.DONE, reading(queueing).read(unit, plain(lines(5)), 0),
+                "read again from the start, every record is kept");
+        assertEquals(5, journal.events().size());
+    }
+
+    @Test
     void stoppingWhileABatchCommitsWaitsForItsCommit() throws IOException {
         Unit unit = new Unit(false);
         DeferredJournal deferred = new DeferredJournal(unit.log);
@@ -291,13 +320,16 @@ class RecordStreamIngestTest {
     }
 
     /**
-     * A journal whose commits happen only when awaited, as core's may finish after {@link
+     * A journal whose commits happen only when awaited (once), as core's may finish after {@link
      * Journal#startAppend} returned; it notes when each batch is started and awaited (by its
-     * checkpoint) in the stream's log, and keeps what it commits in {@link #journal}.
+     * checkpoint) in the stream's log, and keeps what it commits in {@link #journal}. With {@link
+     * #handsOverBehind}, its batches take a batch behind one not awaited yet, as core's do:
+     * committed when awaited, after that one, and refused if that one failed.
      */
     private class DeferredJournal implements Journal {
         private final List<String> log;
         Runnable afterStart = () -> { };
+        boolean handsOverBehind;
 
         DeferredJournal(List<String> log) {
             this.log = log;
@@ -305,12 +337,48 @@ class RecordStreamIngestTest {
 
         @Override
         public PendingAppend startAppend(String sourceInstance, List<Event> batch, Checkpoint next) {
-            List<Event> kept = List.copyOf(batch);
-            log.add("start " + next.position());
+            return deferred(sourceInstance, List.copyOf(batch), next, null, null);
+        }
+
+        private PendingAppend deferred(String instance, List<Event> kept, Checkpoint next, Checkpoint previous,
+                PendingAppend before) {
+            log.add("start " + next.position() + (before == null ? "" : " behind " + previous.position()));
             afterStart.run();
-            return () -> {
+            return new Once(() -> {
+                if (before != null) {
+                    before.await();
+                }
                 log.add("await " + next.position());
-                return journal.append(sourceInstance, kept, next);
+                return journal.append(instance, kept, next);
+            });
+        }
+
+        @Override
+        public Batch batch(String sourceInstance) {
+            if (!handsOverBehind) {
+                return Journal.super.batch(sourceInstance);
+            }
+            List<Event> events = new ArrayList<>();
+            return new Batch() {
+                @Override
+                public void add(Event event) {
+                    events.add(event);
+                }
+
+                @Override
+                public int size() {
+                    return events.size();
+                }
+
+                @Override
+                public PendingAppend startAppend(Checkpoint next) {
+                    return deferred(sourceInstance, List.copyOf(events), next, null, null);
+                }
+
+                @Override
+                public PendingAppend startAppend(Checkpoint next, Checkpoint previous, PendingAppend before) {
+                    return deferred(sourceInstance, List.copyOf(events), next, previous, before);
+                }
             };
         }
 
@@ -337,6 +405,32 @@ class RecordStreamIngestTest {
         @Override
         public void quarantine(String sourceInstance, String location, String reason, String content) {
             journal.quarantine(sourceInstance, location, reason, content);
+        }
+    }
+
+    /** A commit that happens when first awaited; awaiting again gives the same outcome. */
+    private static final class Once implements Journal.PendingAppend {
+        private final Journal.PendingAppend commit;
+        private Integer fresh;
+        private JournalException failure;
+
+        Once(Journal.PendingAppend commit) {
+            this.commit = commit;
+        }
+
+        @Override
+        public int await() throws JournalException {
+            if (fresh == null && failure == null) {
+                try {
+                    fresh = commit.await();
+                } catch (JournalException e) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return fresh;
         }
     }
 }

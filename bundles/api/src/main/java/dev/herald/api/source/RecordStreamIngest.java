@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * after the last committed batch and re-delivers nothing that was committed. Each event goes into
  * the journal's batch as soon as its record is read (the journal prepares it while the record is
  * fresh). The next batch is read while the one before commits (parsing on one core, the store's
- * writer and the disk on the other); it is handed over only once that one is committed, so at
- * most one batch is ever uncommitted.
+ * writer and the disk on the other), and handed over behind it, to be committed only if that one
+ * is; then that one is awaited. So at most two batches are ever uncommitted, and the store's
+ * writer has the next batch to commit while the disk forces the last.
  *
  * <p>Gzip is recognised by its magic bytes. A line that is not JSON, a record longer than {@link
  * Limits#maxRecordBytes} or not UTF-8, a record its kind cannot make sense of, and the end of a truncated
@@ -307,44 +308,46 @@ public final class RecordStreamIngest {
 
     /**
      * Hands the batch to the journal with the stream's position. A batch before the last is not
-     * waited for: its commit runs while the next batch is read, and is awaited before that one is
-     * handed over, so at most one batch is ever uncommitted and one that fails is never followed
-     * by a committed one. The last batch is awaited here.
+     * waited for: its commit runs while the next batch is read. The next batch is handed over
+     * behind it ({@link Journal.Batch#startAppend(Checkpoint, Checkpoint, Journal.PendingAppend)}),
+     * which commits only if it did, and then it is awaited: so at most two batches are ever
+     * uncommitted and one that fails is never followed by a committed one. The last batch is
+     * awaited here.
      *
      * @return false when the journal refused this batch or the one before; nothing of the refused
-     *         batch was kept
+     *         batches was kept
      */
     private boolean commit(Batch batch, boolean done) {
-        if (!awaitCommitting(batch)) {
-            return false;
-        }
+        Journal.PendingAppend before = batch.committing;
+        Checkpoint previous = batch.committingAt;
+        batch.committing = null;
+        Checkpoint next = batch.stream.checkpoint(batch.through, done);
         Journal.PendingAppend pending;
         try {
-            pending = batch.appending.startAppend(batch.stream.checkpoint(batch.through, done));
+            pending = before == null ? batch.appending.startAppend(next)
+                    : batch.appending.startAppend(next, previous, before);
         } catch (JournalException e) {
+            if (before != null) {
+                committed(batch, before);
+            }
             return refused(batch, e);
         } finally {
             batch.appending = journal.batch(instance);
         }
         batch.records = 0;
+        if (before != null) {
+            if (!committed(batch, before)) {
+                // refused behind it; awaited so that what the caller reads next includes neither
+                committed(batch, pending);
+                return false;
+            }
+            batch.stream.afterBatch();
+        }
         if (done) {
             return committed(batch, pending);
         }
         batch.committing = pending;
-        return true;
-    }
-
-    /** Waits for the batch before this one, then lets the stream know ({@link Stream#afterBatch}). */
-    private boolean awaitCommitting(Batch batch) {
-        Journal.PendingAppend pending = batch.committing;
-        if (pending == null) {
-            return true;
-        }
-        batch.committing = null;
-        if (!committed(batch, pending)) {
-            return false;
-        }
-        batch.stream.afterBatch();
+        batch.committingAt = next;
         return true;
     }
 
@@ -389,6 +392,8 @@ public final class RecordStreamIngest {
         Journal.Batch appending;
         /** The batch before, handed to the journal and maybe not committed yet; null when none. */
         Journal.PendingAppend committing;
+        /** The stream's position once {@link #committing} is committed. */
+        Checkpoint committingAt;
         long through;
         int records;
         long totalRecords;

@@ -149,27 +149,48 @@ public final class JournalService implements Journal {
         /** Returns before the commit: the source reads on while the writer commits and the disk forces it. */
         @Override
         public PendingAppend startAppend(Checkpoint next) throws JournalException {
+            return hand(next, null, open().size() <= INTERACTIVE_BATCH);
+        }
+
+        /**
+         * Queued behind {@code before} (never in the first lane, which would pass it), and
+         * committed only if the stream's position is then {@code previous}: {@code before}
+         * committed, and nothing else moved the stream. {@code before} is not waited for.
+         */
+        @Override
+        public PendingAppend startAppend(Checkpoint next, Checkpoint previous, PendingAppend before)
+                throws JournalException {
+            if (next == null || previous == null || !next.stream().equals(previous.stream())) {
+                throw new IllegalArgumentException("a batch handed over behind another moves the same stream: "
+                        + previous + " then " + next);
+            }
+            return hand(next, previous, false);
+        }
+
+        /** @param previous the stream's position this batch requires; null when it requires none */
+        private PendingAppend hand(Checkpoint next, Checkpoint previous, boolean interactive) throws JournalException {
             List<Prepared> events = open();
             prepared = null;
             long started = System.nanoTime();
             int received = events.size();
-            // when the commit was forced to disk: the metric is the commit's time, not the caller's
-            long[] committedAt = new long[1];
             Pending<Integer> commit;
             try {
                 Function<StoreTransaction, Integer> work = tx -> {
-                    tx.onCommit(() -> committedAt[0] = System.nanoTime());
-                    return commit(tx, instance, events, next, clock.millis(), silences.active());
+                    if (previous != null) {
+                        requirePosition(tx, instance, previous);
+                    }
+                    int fresh = commit(tx, instance, events, next, clock.millis(), silences.active());
+                    // once forced to disk: the metric is the commit's time, not the caller's
+                    tx.onDurable(() -> pipeline.committed(instance, fresh, Duration.ofNanos(System.nanoTime() - started)));
+                    return fresh;
                 };
-                commit = received <= INTERACTIVE_BATCH ? store.submitFirst(true, work) : store.submit(true, work);
+                commit = interactive ? store.submitFirst(true, work) : store.submit(true, work);
             } catch (RuntimeException e) {
                 throw new JournalException("cannot commit events of " + instance + ": " + e.getMessage(), e);
             }
             return () -> {
                 try {
-                    int fresh = commit.await();
-                    pipeline.committed(instance, fresh, Duration.ofNanos(committedAt[0] - started));
-                    return fresh;
+                    return commit.await();
                 } catch (RuntimeException e) {
                     throw new JournalException("cannot commit " + received + " events of " + instance
                             + ": " + e.getMessage(), e);
@@ -182,6 +203,15 @@ public final class JournalService implements Journal {
                 throw new IllegalStateException("the batch of " + instance + " was handed over already");
             }
             return prepared;
+        }
+    }
+
+    /** Refuses a batch whose stream is not where the batch handed over before it leaves it: that one failed. */
+    private static void requirePosition(StoreTransaction tx, String instance, Checkpoint previous) {
+        String position = tx.checkpoint(instance, previous.stream()).orElse(null);
+        if (!previous.position().equals(position)) {
+            throw new IllegalStateException("the batch before it was not committed (the stream '" + previous.stream()
+                    + "' is at " + position + ", not " + previous.position() + ")");
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.h2.mvstore.MVStore;
@@ -16,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded {@link Store} on H2 MVStore: one file, {@code herald.mv.db}, in the configured
  * directory. Auto-commit is off: a {@link #write} is the unit of commit, and a durable write is
- * forced to disk (when fsync is configured) before it returns.
+ * forced to disk (when fsync is configured) before it returns. The force runs on a thread of its
+ * own ({@link Syncer}): the writer commits the next write meanwhile, and one force covers the
+ * commits made while the one before was under way.
  *
  * <p>MVStore reuses the space of dead chunks only after a retention time, so that a crash never
  * finds the last version it can trust overwritten. With fsync on, other commits (deliveries) are
@@ -70,6 +73,8 @@ public final class MvStore implements Store {
     private final Path file;
     private final StoreFile storeFile;
     private final StoreThreads threads;
+    /** Forces durable commits to disk off the writer; null when fsync is off. */
+    private final Syncer syncer;
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     /** The open file and its maps; null after a failed write closed the file, until it is opened again. */
     private volatile MVStore mv;
@@ -85,6 +90,8 @@ public final class MvStore implements Store {
     private boolean settled;
     /** Why writes fail, from the last failed write until one succeeds; null when they work. */
     private volatile String failure;
+    /** The file a force to disk failed for, and why, until the writer has dropped it; null when none did. */
+    private volatile FailedForce failedForce;
     private volatile boolean closed;
 
     private MvStore(CoreSettings settings, String fileSystem) {
@@ -92,12 +99,16 @@ public final class MvStore implements Store {
         this.file = settings.storeDirectory().resolve(FILE_NAME).toAbsolutePath();
         this.storeFile = new StoreFile(file, fileSystem, settings.cacheMegabytes(), Clock.systemUTC());
         this.threads = new StoreThreads("herald-store");
+        this.syncer = settings.fsync() ? new Syncer("herald-store-syncer", this::forceFailed) : null;
         try {
             threads.write(() -> {
                 storeFile.openAtStart(this::attach);
                 return null;
             }).await();
         } catch (RuntimeException e) {
+            if (syncer != null) {
+                syncer.stop();
+            }
             threads.shutdown();
             throw e instanceof StoreException ? e
                     : new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
@@ -164,10 +175,17 @@ public final class MvStore implements Store {
         return submit(StoreThreads.Lane.FIRST, durable, work);
     }
 
+    /**
+     * Runs {@code work} in a transaction on the writer and commits it. A durable write (fsync on) is
+     * then forced to disk by the {@link Syncer} while the writer goes on with the next write; the
+     * returned {@link Pending} waits for both.
+     */
     private <T> Pending<T> submit(StoreThreads.Lane lane, boolean durable, Function<StoreTransaction, T> work) {
         checkOpen();
-        return threads.write(lane, () -> {
+        boolean forced = durable && syncer != null;
+        Pending<Written<T>> written = threads.write(lane, () -> {
             checkOpen();
+            discardAfterFailedForce();
             reopenIfClosed();
             long now = System.currentTimeMillis();
             boolean prune = now >= nextPrune;
@@ -176,7 +194,7 @@ public final class MvStore implements Store {
             try {
                 r = work.apply(tx);
                 tx.finish();
-                commit(durable);
+                commit(forced);
             } catch (RuntimeException | Error e) {
                 rollback(tx, e);
                 throw e;
@@ -200,26 +218,51 @@ public final class MvStore implements Store {
             tx.droppedDeadLetters().forEach((sink, n) -> LOG.warn("Dead letters of sink {} are at their cap"
                     + " (dead_letter_max_per_sink = {}): dropped the {} oldest", sink,
                     settings.deadLetterMaxPerSink(), n));
-            for (String sink : tx.filledSinks()) {
+            Runnable onDisk = onDisk(tx);
+            if (forced) {
+                return new Written<>(r, syncer.request(mv, onDisk));
+            }
+            onDisk.run();
+            return new Written<>(r, null);
+        });
+        return () -> {
+            Written<T> w = written.await();
+            if (w.force() != null) {
+                w.force().await();
+            }
+            return w.result();
+        };
+    }
+
+    /**
+     * What runs once a transaction is on disk: its {@link StoreTransaction#onDurable} actions, then
+     * the outbox listeners of the sinks it gave entries (a sink sends nothing a crash of the
+     * machine could still take back).
+     */
+    private Runnable onDisk(MvTransaction tx) {
+        List<Runnable> actions = List.copyOf(tx.durableActions());
+        List<String> filled = List.copyOf(tx.filledSinks());
+        return () -> {
+            actions.forEach(Runnable::run);
+            for (String sink : filled) {
                 listeners.forEach(l -> l.accept(sink));
             }
-            return r;
-        });
+        };
+    }
+
+    /** A committed write's result, and its force to disk when it waits for one. */
+    private record Written<T>(T result, Syncer.Ticket force) {
     }
 
     private EventLog.Retention retention() {
         return new EventLog.Retention(settings.eventRetention().toMillis(), settings.eventRetentionBytes());
     }
 
-    private void commit(boolean durable) {
+    /** @param forced whether the {@link Syncer} forces this commit to disk */
+    private void commit(boolean forced) {
         try {
             mv.commit();
-            if (durable && settings.fsync()) {
-                mv.sync();
-                unsynced = false;
-            } else {
-                unsynced = true;
-            }
+            unsynced |= !forced;
         } catch (RuntimeException e) {
             throw new StoreException("cannot commit to " + file + ": " + rootCause(e) + " (" + e.getMessage() + ")", e);
         }
@@ -305,6 +348,42 @@ public final class MvStore implements Store {
         }
     }
 
+    /**
+     * Told by the {@link Syncer} that a force failed: what the disk kept is unknown, so the writer
+     * drops the file's state in memory and opens it again, before any other write.
+     */
+    private void forceFailed(MVStore store, RuntimeException e) {
+        failedForce = new FailedForce(store, e);
+        LOG.error("Cannot force the store {} to disk: {}; opening it again", file, rootCause(e));
+        try {
+            threads.write(StoreThreads.Lane.FIRST, () -> {
+                discardAfterFailedForce();
+                return null;
+            });
+        } catch (RejectedExecutionException closing) {
+            // the store is closing
+        }
+    }
+
+    /**
+     * After a failed force: closes the file without committing and opens it again, unless it was
+     * opened again since; on the writer.
+     */
+    private void discardAfterFailedForce() {
+        FailedForce failed = failedForce;
+        if (failed == null) {
+            return;
+        }
+        failedForce = null;
+        if (failed.store() == mv) {
+            failed.store().closeImmediately();
+            closedBy(failed.cause());
+        }
+    }
+
+    private record FailedForce(MVStore store, RuntimeException cause) {
+    }
+
     /** Forces recent commits to disk; runs on the writer between writes. */
     private void syncIfNeeded() {
         if (unsynced && !closed && mv != null) {
@@ -338,7 +417,7 @@ public final class MvStore implements Store {
     }
 
     /** What the disk said, e.g. "No space left on device", under MVStore's and Herald's wrapping. */
-    private static String rootCause(Throwable e) {
+    static String rootCause(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -392,6 +471,9 @@ public final class MvStore implements Store {
         }
         threads.write(() -> {
             closed = true;
+            if (syncer != null) {
+                syncer.stop();
+            }
             if (mv != null) {
                 try {
                     mv.close();
@@ -410,6 +492,9 @@ public final class MvStore implements Store {
     void abandon() {
         threads.write(() -> {
             closed = true;
+            if (syncer != null) {
+                syncer.stop();
+            }
             if (mv != null) {
                 mv.closeImmediately();
             }

@@ -39,6 +39,7 @@ final class MvTransaction extends MvView implements StoreTransaction {
     private final Set<String> filledSinks = new HashSet<>();
     private final List<Runnable> onRollback = new ArrayList<>();
     private final List<Runnable> onCommit = new ArrayList<>();
+    private final List<Runnable> onDurable = new ArrayList<>();
     private final EventLog.Retention retention;
     private EventLog log;
     private long quarantineDropped;
@@ -412,11 +413,22 @@ final class MvTransaction extends MvView implements StoreTransaction {
         onRollback.forEach(Runnable::run);
         onRollback.clear();
         onCommit.clear();
+        onDurable.clear();
     }
 
     @Override
     public void onCommit(Runnable then) {
         onCommit.add(then);
+    }
+
+    @Override
+    public void onDurable(Runnable then) {
+        onDurable.add(then);
+    }
+
+    /** The actions registered with {@link #onDurable}, for the store to run once the commit is on disk. */
+    List<Runnable> durableActions() {
+        return onDurable;
     }
 
     /** Runs the actions registered with {@link #onCommit}, after the store committed. */

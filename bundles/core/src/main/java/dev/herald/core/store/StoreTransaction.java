@@ -129,4 +129,12 @@ public interface StoreTransaction extends StoreView {
      * only signal, never block or touch the store.
      */
     void onCommit(Runnable then);
+
+    /**
+     * Runs {@code then} once this transaction is on disk, and never if it is rolled back: for
+     * timing commits. A durable write with fsync on is forced to disk off the writer, and {@code
+     * then} runs on the thread that forced it, before the write's caller learns it is kept; any
+     * other write runs it on the writer right after {@link #onCommit}'s. It must only signal.
+     */
+    void onDurable(Runnable then);
 }

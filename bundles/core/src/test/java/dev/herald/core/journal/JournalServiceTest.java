@@ -350,6 +350,71 @@ class JournalServiceTest {
         assertEquals(0L, count(v -> v.pending("slack")), "nothing of the batch was kept");
     }
 
+    /**
+     * A batch handed over behind one still under way is committed after it, and refused with it
+     * when it fails; a small one is not put ahead of the bulk batch it follows.
+     */
+    @Test
+    void aBatchHandedOverBehindAnotherIsCommittedOnlyAfterItAndOnlyIfItWas() throws Exception {
+        AtomicBoolean failNext = new AtomicBoolean(true);
+        Store failingOnce = new ForwardingStore(store) {
+            @Override
+            public <T> Pending<T> submit(boolean durable, Function<StoreTransaction, T> work) {
+                return super.submit(durable, tx -> {
+                    T r = work.apply(tx);
+                    if (failNext.getAndSet(false)) {
+                        throw new StoreException("cannot commit: No space left on device", null);
+                    }
+                    return r;
+                });
+            }
+        };
+        journal = new JournalService(failingOnce, () -> table, problems);
+        Checkpoint one = new Checkpoint("f.gz", "20");
+        Checkpoint two = new Checkpoint("f.gz", "21");
+        CountDownLatch release = new CountDownLatch(1);
+        Pending<Object> busy = occupyWriter(release);
+        Journal.PendingAppend first = bulk("f").startAppend(one);
+        Journal.PendingAppend second = small("g").startAppend(two, one, first);
+        release.countDown();
+        busy.await();
+
+        assertThrows(JournalException.class, first::await);
+        JournalException refused = assertThrows(JournalException.class, second::await);
+        assertTrue(refused.getMessage().contains("the batch before it was not committed"), refused.getMessage());
+        assertTrue(journal.checkpoints("file").isEmpty(), "nothing of either was kept");
+        assertEquals(0L, count(v -> v.pending("slack")));
+
+        release = new CountDownLatch(1);
+        busy = occupyWriter(release);
+        first = bulk("f").startAppend(one);
+        second = small("g").startAppend(two, one, first);
+        release.countDown();
+        busy.await();
+
+        assertEquals(1, second.await(), "committed behind the bulk batch, not ahead of it");
+        assertEquals(20, first.await());
+        assertEquals(first.await(), 20, "awaiting again gives the same outcome");
+        assertEquals("21", journal.checkpoint("file", "f.gz").orElseThrow().position());
+        assertEquals(21L, count(v -> v.pending("slack")));
+    }
+
+    /** A batch of 20 events, more than an interactive batch: it waits in the writer's queue. */
+    private Journal.Batch bulk(String prefix) {
+        Journal.Batch b = journal.batch("file");
+        for (int i = 0; i < 20; i++) {
+            b.add(ct(prefix + i, "CreateUser", "ann"));
+        }
+        return b;
+    }
+
+    /** A batch of one event, as small as an interactive batch. */
+    private Journal.Batch small(String id) {
+        Journal.Batch b = journal.batch("file");
+        b.add(ct(id, "CreateUser", "bob"));
+        return b;
+    }
+
     /** Keeps the store's writer busy with a write until {@code release}; returns once it runs. */
     private Pending<Object> occupyWriter(CountDownLatch release) throws InterruptedException {
         CountDownLatch writerBusy = new CountDownLatch(1);
