@@ -145,25 +145,7 @@ class JournalServiceTest {
 
     @Test
     void aBatchWhoseCommitFailedIsRoutedWhenRetriedNotCountedAsThrottled() throws Exception {
-        AtomicBoolean failNext = new AtomicBoolean(true);
-        Store failingOnce = new ForwardingStore(store) {
-            @Override
-            public <T> Pending<T> submit(boolean durable, Function<StoreTransaction, T> work) {
-                return super.submit(durable, tx -> {
-                    T result = work.apply(tx);
-                    if (failNext.getAndSet(false)) {
-                        throw new StoreException("cannot commit: No space left on device", null);
-                    }
-                    return result;
-                });
-            }
-
-            @Override
-            public <T> Pending<T> submitFirst(boolean durable, Function<StoreTransaction, T> work) {
-                return submit(durable, work);
-            }
-        };
-        journal = new JournalService(failingOnce, () -> table, problems);
+        journal = new JournalService(failingOnce(), () -> table, problems);
         List<Event> batch = List.of(ct("1", "a", "ann"), ct("2", "a", "ann"));
 
         assertThrows(JournalException.class, () -> journal.append("trail", batch, Checkpoint.of("p1")),
@@ -356,20 +338,7 @@ class JournalServiceTest {
      */
     @Test
     void aBatchHandedOverBehindAnotherIsCommittedOnlyAfterItAndOnlyIfItWas() throws Exception {
-        AtomicBoolean failNext = new AtomicBoolean(true);
-        Store failingOnce = new ForwardingStore(store) {
-            @Override
-            public <T> Pending<T> submit(boolean durable, Function<StoreTransaction, T> work) {
-                return super.submit(durable, tx -> {
-                    T r = work.apply(tx);
-                    if (failNext.getAndSet(false)) {
-                        throw new StoreException("cannot commit: No space left on device", null);
-                    }
-                    return r;
-                });
-            }
-        };
-        journal = new JournalService(failingOnce, () -> table, problems);
+        journal = new JournalService(failingOnce(), () -> table, problems);
         Checkpoint one = new Checkpoint("f.gz", "20");
         Checkpoint two = new Checkpoint("f.gz", "21");
         CountDownLatch release = new CountDownLatch(1);
@@ -385,6 +354,7 @@ class JournalServiceTest {
         assertTrue(journal.checkpoints("file").isEmpty(), "nothing of either was kept");
         assertEquals(0L, count(v -> v.pending("slack")));
 
+        journal = new JournalService(store, () -> table, problems); // with both of the store's lanes
         release = new CountDownLatch(1);
         busy = occupyWriter(release);
         first = bulk("f").startAppend(one);
@@ -397,6 +367,28 @@ class JournalServiceTest {
         assertEquals(first.await(), 20, "awaiting again gives the same outcome");
         assertEquals("21", journal.checkpoint("file", "f.gz").orElseThrow().position());
         assertEquals(21L, count(v -> v.pending("slack")));
+    }
+
+    /** The store, but its first write (in either lane) fails after its work ran, as a full disk makes a commit fail. */
+    private Store failingOnce() {
+        AtomicBoolean failNext = new AtomicBoolean(true);
+        return new ForwardingStore(store) {
+            @Override
+            public <T> Pending<T> submit(boolean durable, Function<StoreTransaction, T> work) {
+                return super.submit(durable, tx -> {
+                    T result = work.apply(tx);
+                    if (failNext.getAndSet(false)) {
+                        throw new StoreException("cannot commit: No space left on device", null);
+                    }
+                    return result;
+                });
+            }
+
+            @Override
+            public <T> Pending<T> submitFirst(boolean durable, Function<StoreTransaction, T> work) {
+                return submit(durable, work);
+            }
+        };
     }
 
     /** A batch of 20 events, more than an interactive batch: it waits in the writer's queue. */
