@@ -360,8 +360,8 @@ public final class MvStore implements Store {
                 discardAfterFailedForce();
                 return null;
             });
-        } catch (RejectedExecutionException closing) {
-            // the store is closing
+        } catch (RejectedExecutionException | IllegalStateException closing) {
+            // the store is closing: its writer forced what waited itself, and nothing writes after it
         }
     }
 

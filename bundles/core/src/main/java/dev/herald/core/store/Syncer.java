@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BiConsumer;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Forces durable commits to disk on a thread of its own, so that the store's writer commits the
@@ -18,6 +20,7 @@ import org.h2.mvstore.MVStore;
  * ({@code onFailure}) so that it reopens the file and learns what the disk has.
  */
 final class Syncer {
+    private static final Logger LOG = LoggerFactory.getLogger(Syncer.class);
     private final BiConsumer<MVStore, RuntimeException> onFailure;
     private final Thread thread;
     /** Held while forcing: a {@link #flush} waits for the force under way on the thread. */
@@ -165,9 +168,12 @@ final class Syncer {
             this.then = then;
         }
 
+        /** The commit is on disk: whatever {@code then} does, its caller learns it and the forcing goes on. */
         private void forced() {
             try {
                 then.run();
+            } catch (RuntimeException e) {
+                LOG.warn("An action after a commit was forced to disk failed; the commit is kept", e);
             } finally {
                 done.complete(null);
             }

@@ -64,6 +64,29 @@ class MvStoreTest {
         return EventCodec.encode(TestEvents.event(id, "json", "t", "{\"n\":\"" + id + "\"}"));
     }
 
+    /** An action once a commit is on disk that throws: its write is still kept and done, and the next ones too. */
+    @Test
+    // a syncer thread that died would leave the second write waiting, uninterruptibly: fail, not hang
+    @org.junit.jupiter.api.Timeout(value = 30, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aDurableWriteIsDoneThoughAnActionOnItsForceFails() {
+        store = MvStore.open(settings());
+        List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+        store.write(true, tx -> {
+            tx.putCheckpoint("src", dev.herald.api.Checkpoint.of("1"));
+            tx.onDurable(() -> {
+                throw new IllegalStateException("a listener's bug");
+            });
+            return null;
+        });
+        store.write(true, tx -> {
+            tx.putCheckpoint("src", dev.herald.api.Checkpoint.of("2"));
+            tx.onDurable(() -> ran.add("2"));
+            return null;
+        });
+        assertEquals(List.of("2"), ran, "forced, and its action ran before the write was done");
+        assertEquals("2", store.read(v -> v.checkpoints("src")).get(""));
+    }
+
     @Test
     void committedStateSurvivesACrash() {
         store = MvStore.open(settings());
