@@ -126,7 +126,7 @@ final class StoreThreads {
     }
 
     /** Waits for the result, ignoring (and keeping) interrupts: the work cannot be abandoned half way. */
-    private static <T> T await(Future<T> f) {
+    static <T> T await(Future<T> f) {
         boolean interrupted = false;
         try {
             while (true) {

@@ -3,7 +3,6 @@ package dev.herald.core.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.function.BiConsumer;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -189,23 +188,7 @@ final class Syncer {
          * @throws StoreException when it failed: the commit may not be on disk
          */
         void await() {
-            boolean interrupted = false;
-            try {
-                while (true) {
-                    try {
-                        done.get();
-                        return;
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    } catch (ExecutionException e) {
-                        throw (RuntimeException) e.getCause();
-                    }
-                }
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            StoreThreads.await(done);
         }
     }
 }
