@@ -19,9 +19,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class MvStoreTest {
@@ -67,19 +69,19 @@ class MvStoreTest {
     /** An action once a commit is on disk that throws: its write is still kept and done, and the next ones too. */
     @Test
     // a syncer thread that died would leave the second write waiting, uninterruptibly: fail, not hang
-    @org.junit.jupiter.api.Timeout(value = 30, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aDurableWriteIsDoneThoughAnActionOnItsForceFails() {
         store = MvStore.open(settings());
-        List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> ran = new CopyOnWriteArrayList<>();
         store.write(true, tx -> {
-            tx.putCheckpoint("src", dev.herald.api.Checkpoint.of("1"));
+            tx.putCheckpoint("src", Checkpoint.of("1"));
             tx.onDurable(() -> {
                 throw new IllegalStateException("a listener's bug");
             });
             return null;
         });
         store.write(true, tx -> {
-            tx.putCheckpoint("src", dev.herald.api.Checkpoint.of("2"));
+            tx.putCheckpoint("src", Checkpoint.of("2"));
             tx.onDurable(() -> ran.add("2"));
             return null;
         });
