@@ -87,11 +87,12 @@ public class StartScriptsIT {
         long jvm = jvmPid();
         assertEquals("default heap cap of bin/setenv", 384 * MB, maxHeap(jvm));
         String flags = flags(jvm);
-        assertTrue("bin/setenv's collector: " + flags, flags.contains("-XX:+UseG1GC"));
-        assertEquals("bin/setenv's inlining limit for hot methods", "60", flag(flags, "FreqInlineSize"));
+        assertTrue("bin/setenv's collector: " + flags, flags.contains("-XX:+UseParallelGC"));
+        assertTrue("bin/setenv's fixed generations: " + flags, flags.contains("-XX:-UseAdaptiveSizePolicy"));
+        assertEquals("bin/setenv's young generation, three eighths of the heap", 144 * MB, Long.parseLong(flag(flags, "NewSize")));
+        assertEquals("bin/setenv's young generation, three eighths of the heap", 144 * MB, Long.parseLong(flag(flags, "MaxNewSize")));
         assertEquals("bin/setenv's survivor space", "4", flag(flags, "SurvivorRatio"));
-        assertEquals("bin/setenv's survivor fill", "90", flag(flags, "TargetSurvivorRatio"));
-        assertEquals("bin/setenv's time goal of the collector", "7", flag(flags, "GCTimeRatio"));
+        assertEquals("bin/setenv's inlining limit for hot methods", "60", flag(flags, "FreqInlineSize"));
         assertEquals("bin/setenv's malloc arenas", "2", environment(jvm).get("MALLOC_ARENA_MAX"));
 
         // a console on a pipe is a dumb terminal that does not take typed commands reliably: Karaf's own stop script
@@ -118,7 +119,7 @@ public class StartScriptsIT {
 
         ProcessBuilder builder = new ProcessBuilder(execStart.split(" ")).directory(home.toFile());
         builder.environment().put("HERALD_HEAP", "256m");
-        builder.environment().put("EXTRA_JAVA_OPTS", "-XX:+UseSerialGC -XX:FreqInlineSize=325");
+        builder.environment().put("EXTRA_JAVA_OPTS", "-XX:+UseG1GC -XX:FreqInlineSize=325");
         builder.environment().put("MALLOC_ARENA_MAX", "4");
         builder.redirectErrorStream(true);
         karaf = builder.start();
@@ -131,11 +132,14 @@ public class StartScriptsIT {
         assertEquals("the process systemd watches is the JVM", karaf.pid(), jvmPid());
         assertEquals(256 * MB, maxHeap(karaf.pid()));
         String flags = flags(karaf.pid());
-        assertTrue("the collector of EXTRA_JAVA_OPTS: " + flags, flags.contains("-XX:+UseSerialGC")
-                && !flags.contains("-XX:+UseG1GC"));
+        assertTrue("the collector of EXTRA_JAVA_OPTS: " + flags, flags.contains("-XX:+UseG1GC")
+                && !flags.contains("-XX:+UseParallelGC"));
         assertEquals("the inlining limit of EXTRA_JAVA_OPTS", "325", flag(flags, "FreqInlineSize"));
-        assertFalse("G1's survivor space and time goal are not given to another collector: " + flags,
-                flags.contains("-XX:SurvivorRatio=") || flags.contains("-XX:GCTimeRatio="));
+        assertFalse("the parallel collector's fixed generations are not given to another collector: " + flags,
+                flags.contains("-XX:-UseAdaptiveSizePolicy"));
+        assertEquals("bin/setenv's survivor space for G1", "4", flag(flags, "SurvivorRatio"));
+        assertEquals("bin/setenv's survivor fill for G1", "90", flag(flags, "TargetSurvivorRatio"));
+        assertEquals("bin/setenv's time goal for G1", "7", flag(flags, "GCTimeRatio"));
         assertEquals("MALLOC_ARENA_MAX of the environment", "4", environment(karaf.pid()).get("MALLOC_ARENA_MAX"));
 
         karaf.destroy(); // SIGTERM, the unit's KillSignal
