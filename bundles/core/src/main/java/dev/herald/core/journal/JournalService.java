@@ -19,6 +19,7 @@ import dev.herald.core.route.Routes;
 import dev.herald.core.silence.ActiveSilences;
 import dev.herald.core.silence.Silences;
 import dev.herald.core.store.Counter;
+import dev.herald.core.store.EncodedEvent;
 import dev.herald.core.store.EventCodec;
 import dev.herald.core.store.Pending;
 import dev.herald.core.store.Silence;
@@ -221,7 +222,7 @@ public final class JournalService implements Journal {
         // throttles and groups read the envelope: only an event that such a route takes needs it
         ObjectNode input = readsEnvelope(matched) ? table.input(e) : null;
         Event kept = silencing && !matched.isEmpty() ? e : withoutTree(e);
-        return new Prepared(kept, input, matched, EventCodec.encode(e));
+        return new Prepared(kept, input, matched, EventCodec.encodeInParts(e));
     }
 
     /** The event without its parsed tree where its raw text is the tree's text: the tree can go. */
@@ -288,7 +289,7 @@ public final class JournalService implements Journal {
         for (Route r : p.routes()) {
             matched.add(r.name());
         }
-        long key = tx.appendEvent(now, matched, p.bytes());
+        long key = tx.appendEvent(now, matched, p.serialized());
         SinkNotifications notifications = new SinkNotifications();
         for (Route r : p.routes()) {
             if (!r.admit(p.input(), now, admissions)) {
@@ -420,6 +421,6 @@ public final class JournalService implements Journal {
      * @param routes the routes it matched
      * @param bytes  the event serialized for the store
      */
-    private record Prepared(Event event, ObjectNode input, List<Route> routes, byte[] bytes) {
+    private record Prepared(Event event, ObjectNode input, List<Route> routes, EncodedEvent serialized) {
     }
 }

@@ -42,8 +42,16 @@ final class EventBlock {
     record Encoded(byte[] stored, Inflated plain) {
     }
 
+    /** An event a block is written with: its key, when it was received, its routes, its serialized form. */
+    record Entry(long key, long received, List<String> routes, EncodedEvent event) {
+        /** An event read from a block, to be written again. */
+        static Entry of(RetainedEvent e) {
+            return new Entry(e.key(), e.received(), e.routes(), EncodedEvent.whole(e.event()));
+        }
+    }
+
     /** A block of layout 2 (Zstandard), or of layout 1 where Zstandard's native library cannot be loaded. */
-    static Encoded encode(List<RetainedEvent> events) {
+    static Encoded encode(List<Entry> events) {
         if (!Zstandard.available()) {
             return encodeDeflated(events);
         }
@@ -54,7 +62,7 @@ final class EventBlock {
     }
 
     /** A block of layout 1 (deflate), as stores written before layout 2 hold them. */
-    static Encoded encodeDeflated(List<RetainedEvent> events) {
+    static Encoded encodeDeflated(List<Entry> events) {
         Body body = body(events);
         return body.encoded(BlockCodec.DEFLATE.compress(header(new BinaryWriter(40), events, body.plain).toByteArray(),
                 body.plain.array(), body.plain.length()));
@@ -67,12 +75,12 @@ final class EventBlock {
         }
     }
 
-    private static Body body(List<RetainedEvent> events) {
+    private static Body body(List<Entry> events) {
         long first = events.get(0).received();
         int size = 16;
-        for (RetainedEvent e : events) {
+        for (Entry e : events) {
             // at most: two numbers before the routes, each route's length and UTF-8, the event's length
-            size += 10 + 5 + 5 + e.event().length;
+            size += 10 + 5 + 5 + e.event().length();
             for (String route : e.routes()) {
                 size += 5 + 3 * route.length();
             }
@@ -80,16 +88,16 @@ final class EventBlock {
         BinaryWriter body = new BinaryWriter(size);
         int[] offsets = new int[events.size()];
         for (int i = 0; i < offsets.length; i++) {
-            RetainedEvent e = events.get(i);
+            Entry e = events.get(i);
             offsets[i] = body.length();
             body.writeVarLong(e.received() - first).writeVarLong(e.routes().size());
             e.routes().forEach(body::writeString);
-            body.writeBytes(e.event());
+            e.event().writeTo(body);
         }
         return new Body(events.get(0).key(), first, body, offsets);
     }
 
-    private static BinaryWriter header(BinaryWriter w, List<RetainedEvent> events, BinaryWriter body) {
+    private static BinaryWriter header(BinaryWriter w, List<Entry> events, BinaryWriter body) {
         return w.writeVarLong(events.size()).writeVarLong(events.get(0).received())
                 .writeVarLong(events.get(events.size() - 1).received()).writeVarLong(body.length());
     }

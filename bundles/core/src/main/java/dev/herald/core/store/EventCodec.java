@@ -24,11 +24,18 @@ public final class EventCodec {
     private static final int VERSION = 1;
     private static final int RAW_IS_DETAIL = 1;
     private static final int HAS_ENRICHMENT = 2;
+    private static final byte[] NONE = new byte[0];
 
     private EventCodec() {
     }
 
+    /** The event's serialized form in one array. */
     public static byte[] encode(Event e) {
+        return encodeInParts(e).toByteArray();
+    }
+
+    /** The event's serialized form as the store's writer takes it: the text as received not copied again. */
+    public static EncodedEvent encodeInParts(Event e) {
         if (e.rawIsDetailText()) {
             return encode(e, e.raw().getBytes(StandardCharsets.UTF_8), null);
         }
@@ -43,7 +50,7 @@ public final class EventCodec {
     }
 
     /** @param raw null when {@code detail} is the raw text too */
-    private static byte[] encode(Event e, byte[] detail, byte[] raw) {
+    private static EncodedEvent encode(Event e, byte[] detail, byte[] raw) {
         boolean same = raw == null;
         byte[] enrichment = null;
         if (!e.enrichment().isEmpty()) {
@@ -57,22 +64,26 @@ public final class EventCodec {
         byte[] source = utf8(e.source());
         byte[] instance = utf8(e.instance());
         byte[] type = utf8(e.type());
-        // the exact size: the event is written once, into an array that is then the result as it is
-        int size = 3 + string(id) + string(source) + string(instance) + string(type)
+        int headSize = 3 + string(id) + string(source) + string(instance) + string(type)
                 + BinaryWriter.varLongSize(e.time().getEpochSecond()) + BinaryWriter.varLongSize(e.time().getNano())
-                + bytes(detail) + (same ? 0 : bytes(raw)) + (enrichment == null ? 0 : bytes(enrichment));
-        BinaryWriter w = new BinaryWriter(size);
-        w.writeByte(VERSION).writeByte((same ? RAW_IS_DETAIL : 0) | (enrichment != null ? HAS_ENRICHMENT : 0))
+                + BinaryWriter.varLongSize(detail.length);
+        // writeVarLong asks for room for the longest number, also for the last one
+        BinaryWriter head = new BinaryWriter(headSize + 9);
+        head.writeByte(VERSION).writeByte((same ? RAW_IS_DETAIL : 0) | (enrichment != null ? HAS_ENRICHMENT : 0))
                 .writeUtf8(id).writeUtf8(source).writeUtf8(instance).writeUtf8(type)
                 .writeVarLong(e.time().getEpochSecond()).writeVarLong(e.time().getNano())
-                .writeByte(e.severity().ordinal()).writeBytes(detail);
+                .writeByte(e.severity().ordinal()).writeVarLong(detail.length);
+        if (same && enrichment == null) {
+            return new EncodedEvent(head.toByteArray(), detail, NONE);
+        }
+        BinaryWriter tail = new BinaryWriter((same ? 0 : bytes(raw)) + (enrichment == null ? 0 : bytes(enrichment)));
         if (!same) {
-            w.writeBytes(raw);
+            tail.writeBytes(raw);
         }
         if (enrichment != null) {
-            w.writeBytes(enrichment);
+            tail.writeBytes(enrichment);
         }
-        return w.toByteArray();
+        return new EncodedEvent(head.toByteArray(), detail, tail.toByteArray());
     }
 
     private static byte[] utf8(String s) {

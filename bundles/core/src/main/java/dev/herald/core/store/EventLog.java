@@ -38,7 +38,7 @@ final class EventLog {
     private long lastReceived;
     private long bytes;
     private long droppedUntil;
-    private final List<RetainedEvent> pending = new ArrayList<>();
+    private final List<EventBlock.Entry> pending = new ArrayList<>();
     /** The blocks this transaction wrote, plain: {@link RecentBlocks} once it committed. */
     private final List<EventBlock.Inflated> written = new ArrayList<>();
     private int pendingBytes;
@@ -70,11 +70,11 @@ final class EventLog {
     }
 
     /** Adds an event; returns its key. */
-    long append(long received, List<String> routes, byte[] event) {
+    long append(long received, List<String> routes, EncodedEvent event) {
         lastReceived = Math.max(lastReceived, received);
-        RetainedEvent e = new RetainedEvent(next++, lastReceived, routes, event);
+        EventBlock.Entry e = new EventBlock.Entry(next++, lastReceived, routes, event);
         pending.add(e);
-        pendingBytes += event.length;
+        pendingBytes += event.length();
         changed = true;
         if (pending.size() >= EventBlock.MAX_EVENTS || pendingBytes >= EventBlock.MAX_BYTES) {
             flush();

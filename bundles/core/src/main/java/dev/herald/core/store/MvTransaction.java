@@ -104,7 +104,7 @@ final class MvTransaction extends MvView implements StoreTransaction {
     }
 
     @Override
-    public long appendEvent(long received, List<String> routes, byte[] event) {
+    public long appendEvent(long received, List<String> routes, EncodedEvent event) {
         return log().append(received, routes, event);
     }
 

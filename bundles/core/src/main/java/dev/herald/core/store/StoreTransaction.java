@@ -24,10 +24,15 @@ public interface StoreTransaction extends StoreView {
      * @param received when it was received (epoch millis); the log holds it at the last event's
      *                 time if the clock stepped back
      * @param routes   the routes it matched
-     * @param event    the serialized event ({@link EventCodec})
+     * @param event    the serialized event ({@link EventCodec#encodeInParts})
      * @return its key, for {@link #enqueue}
      */
-    long appendEvent(long received, List<String> routes, byte[] event);
+    long appendEvent(long received, List<String> routes, EncodedEvent event);
+
+    /** {@link #appendEvent(long, List, EncodedEvent)} for an event serialized into one array ({@link EventCodec#encode}). */
+    default long appendEvent(long received, List<String> routes, byte[] event) {
+        return appendEvent(received, routes, EncodedEvent.whole(event));
+    }
 
     /** Adds a new outbox entry for the logged event {@code eventKey}, due at {@code now}. */
     OutboxEntry enqueue(String sink, String route, Severity severity, long eventKey, long now);

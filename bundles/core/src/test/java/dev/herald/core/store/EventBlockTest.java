@@ -23,7 +23,7 @@ class EventBlockTest {
     @Test
     void deflatedBlocksOfLayoutOneAreWhatAFreshDeflaterMakesAndReadBackWhole() throws Exception {
         for (List<RetainedEvent> events : blocks()) {
-            byte[] stored = EventBlock.encodeDeflated(events).stored();
+            byte[] stored = EventBlock.encodeDeflated(entries(events)).stored();
 
             BinaryReader header = new BinaryReader(stored);
             assertEquals(events.size(), header.readVarInt());
@@ -43,7 +43,7 @@ class EventBlockTest {
     void blocksAreWrittenInLayoutTwoWithTheBodyAsOneZstandardFrame() {
         assertTrue(Zstandard.available(), "zstd-jni has a native library for the platforms Herald is built on");
         for (List<RetainedEvent> events : blocks()) {
-            byte[] stored = EventBlock.encode(events).stored();
+            byte[] stored = EventBlock.encode(entries(events)).stored();
 
             BinaryReader header = new BinaryReader(stored);
             assertEquals(0, header.readByte());
@@ -77,7 +77,7 @@ class EventBlockTest {
     @Test
     void aBlockCutShortOrOfAnUnknownCodecIsAnErrorThatSaysSo() {
         List<RetainedEvent> events = blocks().get(0);
-        byte[] stored = EventBlock.encode(events).stored();
+        byte[] stored = EventBlock.encode(entries(events)).stored();
         byte[] cut = Arrays.copyOf(stored, stored.length - 5);
         assertThrows(IllegalStateException.class, () -> EventBlock.decode(1, cut));
 
@@ -109,7 +109,7 @@ class EventBlockTest {
     void anInflatedBlockDecodesOneEventAtATime() {
         Random random = new Random(11);
         for (List<RetainedEvent> events : List.of(block(100, 57, random, false), block(200, 9, random, true))) {
-            EventBlock.Inflated in = EventBlock.inflate(events.get(0).key(), EventBlock.encode(events).stored());
+            EventBlock.Inflated in = EventBlock.inflate(events.get(0).key(), EventBlock.encode(entries(events)).stored());
             assertEquals(events.size(), in.count());
             for (int i = events.size() - 1; i >= 0; i -= 2) {
                 RetainedEvent e = in.event(i);
@@ -127,7 +127,7 @@ class EventBlockTest {
     void theEncodedPlainBlockIsTheStoredOneInflated() {
         Random random = new Random(3);
         for (List<RetainedEvent> events : List.of(block(300, 41, random, false), block(400, 3, random, true))) {
-            for (EventBlock.Encoded encoded : List.of(EventBlock.encode(events), EventBlock.encodeDeflated(events))) {
+            for (EventBlock.Encoded encoded : List.of(EventBlock.encode(entries(events)), EventBlock.encodeDeflated(entries(events)))) {
                 EventBlock.Inflated stored = EventBlock.inflate(events.get(0).key(), encoded.stored());
                 EventBlock.Inflated plain = encoded.plain();
                 assertEquals(events.get(0).key(), plain.firstKey());
@@ -149,9 +149,9 @@ class EventBlockTest {
         List<RetainedEvent> small = block(1, 4, random, false);
         List<RetainedEvent> large = block(5, 150, random, true);
         List<RetainedEvent> smallAgain = block(155, 2, random, false);
-        EventBlock.Inflated in = EventBlock.inflate(1, EventBlock.encode(small).stored(), null);
+        EventBlock.Inflated in = EventBlock.inflate(1, EventBlock.encode(entries(small)).stored(), null);
         for (List<RetainedEvent> events : List.of(large, smallAgain, small)) {
-            in = EventBlock.inflate(events.get(0).key(), EventBlock.encode(events).stored(), in);
+            in = EventBlock.inflate(events.get(0).key(), EventBlock.encode(entries(events)).stored(), in);
             assertEquals(events.size(), in.count());
             for (int i = 0; i < events.size(); i++) {
                 assertEquals(events.get(i).key(), in.event(i).key());
@@ -170,6 +170,33 @@ class EventBlockTest {
         r.skipString();
         assertEquals(7, r.readVarLong());
         assertEquals(written.length, r.position());
+    }
+
+    /**
+     * The store's writer hands events over in parts ({@link EventCodec#encodeInParts}: the
+     * envelope, the text as it arrived, what follows): the block is the same, byte for byte, as one
+     * of the same events serialized whole.
+     */
+    @Test
+    void eventsGivenInPartsAreWrittenAsTheSameEventsGivenWhole() {
+        Random random = new Random(7);
+        for (List<RetainedEvent> events : blocks()) {
+            List<EventBlock.Entry> inParts = new ArrayList<>();
+            for (RetainedEvent e : events) {
+                byte[] all = e.event();
+                int a = random.nextInt(all.length + 1);
+                int b = a + random.nextInt(all.length - a + 1);
+                inParts.add(new EventBlock.Entry(e.key(), e.received(), e.routes(), new EncodedEvent(
+                        Arrays.copyOfRange(all, 0, a), Arrays.copyOfRange(all, a, b), Arrays.copyOfRange(all, b, all.length))));
+            }
+            byte[] stored = EventBlock.encode(inParts).stored();
+            assertArrayEquals(EventBlock.encode(entries(events)).stored(), stored);
+            assertReadBack(events, stored);
+        }
+    }
+
+    private static List<EventBlock.Entry> entries(List<RetainedEvent> events) {
+        return events.stream().map(EventBlock.Entry::of).toList();
     }
 
     /** Events that look alike (compressible), or random bytes that deflate to more than they were. */

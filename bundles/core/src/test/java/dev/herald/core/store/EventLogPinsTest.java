@@ -25,7 +25,7 @@ class EventLogPinsTest {
             byte[] event = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
             List<Long> keys = new ArrayList<>();
             for (int i = 0; i < EventBlock.MAX_EVENTS * 3 + 10; i++) {
-                keys.add(writing.append(1_000 + i, List.of("r"), event));
+                keys.add(writing.append(1_000 + i, List.of("r"), EncodedEvent.whole(event)));
             }
             writing.finish(null, 2_000);
             List<Long> blocks = new ArrayList<>(maps.events().keySet());

@@ -134,7 +134,7 @@ class EventLogTest {
             MVMap<Long, byte[]> events = ((MvTransaction) tx).maps.events();
             List<RetainedEvent> both = List.of(new RetainedEvent(a, now, List.of("r"), event("a")),
                     new RetainedEvent(b, now, List.of("r"), event("b")));
-            events.put(a, EventBlock.encode(both).stored());
+            events.put(a, EventBlock.encode(both.stream().map(EventBlock.Entry::of).toList()).stored());
             events.remove(b);
             return null;
         });
@@ -153,7 +153,8 @@ class EventLogTest {
         store.write(true, tx -> {
             MVMap<Long, byte[]> events = ((MvTransaction) tx).maps.events();
             long first = events.firstKey();
-            events.put(first, EventBlock.encodeDeflated(EventBlock.decode(first, events.get(first))).stored());
+            events.put(first, EventBlock.encodeDeflated(EventBlock.decode(first, events.get(first)).stream()
+                    .map(EventBlock.Entry::of).toList()).stored());
             return null;
         });
         store.close();

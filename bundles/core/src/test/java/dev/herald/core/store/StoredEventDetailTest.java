@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.Event;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,17 @@ class StoredEventDetailTest {
         Event decoded = EventCodec.decode(stored);
         assertArrayEquals(stored, EventCodec.encode(decoded), "the text is kept, never written out again");
         assertArrayEquals(stored, EventCodec.encode(decoded.toBuilder().build()));
+    }
+
+    /** The text as received is a part of its own: the store's writer copies it once, into the block it compresses. */
+    @Test
+    void theTextAsReceivedIsAPartOfItsOwnInTheSerializedEvent() throws Exception {
+        String text = "{\"src_ip\":\"10.0.0.1\",\"pn\":\"東京\"}";
+        EncodedEvent parts = EventCodec.encodeInParts(received(text));
+
+        assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), parts.detail());
+        assertEquals(0, parts.tail().length);
+        assertEquals(text, EventCodec.decode(parts.toByteArray()).raw());
     }
 
     /** Proves the decoding does not parse: a stored text that is not JSON reads, until its detail is asked for. */
