@@ -416,10 +416,10 @@ public final class JournalService implements Journal {
     /**
      * An event with what the caller's thread worked out for it.
      *
-     * @param input  the envelope fields routes throttle and group on; null when no route that matched
-     *               throttles or groups
-     * @param routes the routes it matched
-     * @param bytes  the event serialized for the store
+     * @param input      the envelope fields routes throttle and group on; null when no route that
+     *                   matched throttles or groups
+     * @param routes     the routes it matched
+     * @param serialized the event serialized for the store
      */
     private record Prepared(Event event, ObjectNode input, List<Route> routes, EncodedEvent serialized) {
     }

@@ -16,7 +16,8 @@ import java.util.Arrays;
  * @param tail   what follows the detail; empty when nothing does
  */
 public record EncodedEvent(byte[] head, byte[] detail, byte[] tail) {
-    private static final byte[] NONE = new byte[0];
+    /** An empty part. */
+    static final byte[] NONE = new byte[0];
 
     /** An event serialized into one array already. */
     static EncodedEvent whole(byte[] event) {

@@ -44,10 +44,6 @@ final class EventBlock {
 
     /** An event a block is written with: its key, when it was received, its routes, its serialized form. */
     record Entry(long key, long received, List<String> routes, EncodedEvent event) {
-        /** An event read from a block, to be written again. */
-        static Entry of(RetainedEvent e) {
-            return new Entry(e.key(), e.received(), e.routes(), EncodedEvent.whole(e.event()));
-        }
     }
 
     /** A block of layout 2 (Zstandard), or of layout 1 where Zstandard's native library cannot be loaded. */

@@ -24,7 +24,6 @@ public final class EventCodec {
     private static final int VERSION = 1;
     private static final int RAW_IS_DETAIL = 1;
     private static final int HAS_ENRICHMENT = 2;
-    private static final byte[] NONE = new byte[0];
 
     private EventCodec() {
     }
@@ -74,7 +73,7 @@ public final class EventCodec {
                 .writeVarLong(e.time().getEpochSecond()).writeVarLong(e.time().getNano())
                 .writeByte(e.severity().ordinal()).writeVarLong(detail.length);
         if (same && enrichment == null) {
-            return new EncodedEvent(head.toByteArray(), detail, NONE);
+            return new EncodedEvent(head.toByteArray(), detail, EncodedEvent.NONE);
         }
         BinaryWriter tail = new BinaryWriter((same ? 0 : bytes(raw)) + (enrichment == null ? 0 : bytes(enrichment)));
         if (!same) {

@@ -195,8 +195,11 @@ class EventBlockTest {
         }
     }
 
-    private static List<EventBlock.Entry> entries(List<RetainedEvent> events) {
-        return events.stream().map(EventBlock.Entry::of).toList();
+    /** Events as read from a block, to be written into one again. */
+    static List<EventBlock.Entry> entries(List<RetainedEvent> events) {
+        return events.stream()
+                .map(e -> new EventBlock.Entry(e.key(), e.received(), e.routes(), EncodedEvent.whole(e.event())))
+                .toList();
     }
 
     /** Events that look alike (compressible), or random bytes that deflate to more than they were. */

@@ -134,7 +134,7 @@ class EventLogTest {
             MVMap<Long, byte[]> events = ((MvTransaction) tx).maps.events();
             List<RetainedEvent> both = List.of(new RetainedEvent(a, now, List.of("r"), event("a")),
                     new RetainedEvent(b, now, List.of("r"), event("b")));
-            events.put(a, EventBlock.encode(both.stream().map(EventBlock.Entry::of).toList()).stored());
+            events.put(a, EventBlock.encode(EventBlockTest.entries(both)).stored());
             events.remove(b);
             return null;
         });
@@ -153,8 +153,8 @@ class EventLogTest {
         store.write(true, tx -> {
             MVMap<Long, byte[]> events = ((MvTransaction) tx).maps.events();
             long first = events.firstKey();
-            events.put(first, EventBlock.encodeDeflated(EventBlock.decode(first, events.get(first)).stream()
-                    .map(EventBlock.Entry::of).toList()).stored());
+            events.put(first, EventBlock.encodeDeflated(EventBlockTest.entries(EventBlock.decode(first, events.get(first))))
+                    .stored());
             return null;
         });
         store.close();
