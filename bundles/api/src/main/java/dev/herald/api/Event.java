@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.api.record.Projection;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -28,6 +29,10 @@ public final class Event {
     private volatile JsonNode detail;
     private final String raw;
     private final boolean rawIsDetailText;
+    /** The members of the detail the source parsed, when it parsed only some ({@link Builder#projected}); else null. */
+    private final ObjectNode members;
+    /** Which members {@link #members} holds; null with it. */
+    private final Projection projection;
     private final ObjectNode enrichment;
 
     private Event(Builder b) {
@@ -40,6 +45,8 @@ public final class Event {
         this.detail = b.detail == null && !b.parseWhenRead ? JsonNodeFactory.instance.objectNode() : b.detail;
         this.raw = b.raw == null ? this.detail.toString() : b.raw;
         this.rawIsDetailText = b.raw == null || b.rawIsDetailText;
+        this.projection = b.projection;
+        this.members = b.projection == null ? null : b.members;
         this.enrichment = b.enrichment == null ? JsonNodeFactory.instance.objectNode() : b.enrichment;
     }
 
@@ -94,6 +101,32 @@ public final class Event {
         return d;
     }
 
+    /**
+     * The member {@code name} of the detail (a top-level field of the record); null when it has no
+     * such member or is not an object. For an event whose source parsed only the members the
+     * pipeline reads ({@link Builder#projected}), one of those is read without parsing the rest;
+     * any other is read from {@link #detail()}, and the source is told so that it keeps that member
+     * of the records it reads next.
+     */
+    public JsonNode detailMember(String name) {
+        if (projection != null && detail == null) {
+            if (projection.keeps(name)) {
+                return members.get(name);
+            }
+            projection.missed(name);
+        }
+        JsonNode d = detail();
+        return d.isObject() ? d.get(name) : null;
+    }
+
+    /**
+     * Whether the source parsed only some members of the detail (which is a JSON object then), so
+     * that {@link #detailMember} is the cheaper way to read one.
+     */
+    public boolean detailParsedInPart() {
+        return projection != null && detail == null;
+    }
+
     /** The original record text exactly as received. */
     public String raw() { return raw; }
 
@@ -132,7 +165,7 @@ public final class Event {
         Builder b = builder().id(id).source(source).instance(instance).type(type).time(time)
                 .severity(severity).enrichment(enrichment);
         if (rawIsDetailText && detail == null) {
-            return b.parsedWhenRead(raw);
+            return projection != null ? b.projected(members, projection, raw) : b.parsedWhenRead(raw);
         }
         return rawIsDetailText ? b.parsed(detail, raw) : b.detail(detail).raw(raw);
     }
@@ -169,6 +202,8 @@ public final class Event {
         private String raw;
         private boolean rawIsDetailText;
         private boolean parseWhenRead;
+        private ObjectNode members;
+        private Projection projection;
         private ObjectNode enrichment;
 
         private Builder() {
@@ -184,6 +219,7 @@ public final class Event {
             this.detail = detail;
             this.rawIsDetailText = false;
             this.parseWhenRead = false;
+            this.projection = null;
             return this;
         }
 
@@ -191,6 +227,7 @@ public final class Event {
             this.raw = raw;
             this.rawIsDetailText = false;
             this.parseWhenRead = false;
+            this.projection = null;
             return this;
         }
         /** What enrichers added; sources leave it unset (Herald's enrichment stage fills it). */
@@ -205,6 +242,7 @@ public final class Event {
             this.raw = text;
             this.rawIsDetailText = true;
             this.parseWhenRead = false;
+            this.projection = null;
             return this;
         }
 
@@ -219,6 +257,24 @@ public final class Event {
             this.raw = Objects.requireNonNull(text, "text");
             this.rawIsDetailText = true;
             this.parseWhenRead = true;
+            this.projection = null;
+            return this;
+        }
+
+        /**
+         * As {@link #parsedWhenRead}, for JSON object text of which the source parsed only the
+         * members {@code projection} keeps: {@link Event#detailMember} reads those from {@code
+         * members}, and the whole detail is parsed from the text when first read. Setting {@link
+         * #detail} or {@link #raw} afterwards undoes it.
+         *
+         * @param members    the members kept, as parsed from {@code text}
+         * @param projection which members {@code members} holds (those of them the text has)
+         * @param text       the object's whole text
+         */
+        public Builder projected(ObjectNode members, Projection projection, String text) {
+            parsedWhenRead(text);
+            this.members = Objects.requireNonNull(members, "members");
+            this.projection = Objects.requireNonNull(projection, "projection");
             return this;
         }
 

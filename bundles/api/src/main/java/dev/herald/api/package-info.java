@@ -8,7 +8,7 @@
  * dev.herald.api.DeliveryException} (retryable or permanent). Everything in between (dedupe,
  * routing, templates, retries, the dead-letter store) belongs to Herald's core.
  */
-@Version("1.7.0")
+@Version("1.8.0")
 @Export
 package dev.herald.api;
 

@@ -2,12 +2,16 @@ package dev.herald.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
+import dev.herald.api.record.Projection;
 import dev.herald.core.route.RouteTable;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** Events and routes for tests. */
 public final class TestEvents {
@@ -29,6 +33,16 @@ public final class TestEvents {
         return Event.builder().id(id).source(source).instance("test-src").type(type)
                 .time(Instant.parse("2026-11-22T10:00:00Z")).severity(Severity.LOW)
                 .detail(json(detailJson)).raw(detailJson).build();
+    }
+
+    /**
+     * The event as a source that parsed only the members {@code kept} of its detail (an object)
+     * gives it; reads of other members are counted in {@code missed}.
+     */
+    public static Event inPart(Event e, Set<String> kept, Set<String> missed) {
+        ObjectNode members = JsonNodeFactory.instance.objectNode();
+        kept.stream().filter(e.detail()::has).forEach(name -> members.set(name, e.detail().get(name)));
+        return e.toBuilder().projected(members, Projection.of(kept, missed::add), e.raw()).build();
     }
 
     /** Route properties as Configuration Admin would hold them. */

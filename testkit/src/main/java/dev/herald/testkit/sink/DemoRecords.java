@@ -49,8 +49,8 @@ public final class DemoRecords {
         }
     }
 
-    /** The inbox, found from the module under test (its working directory) up to the source tree's root. */
-    private static Path inbox() {
+    /** The demo inbox, found from the module under test (its working directory) up to the source tree's root. */
+    public static Path inbox() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve(INBOX))) {
                 return dir.resolve(INBOX);

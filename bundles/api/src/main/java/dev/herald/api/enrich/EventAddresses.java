@@ -31,16 +31,16 @@ public final class EventAddresses {
     /** The address the event came from or was made by, if it has one that is an IP literal. */
     public static Optional<String> source(Event e) {
         return switch (e.source()) {
-            case "cloudtrail" -> ip(e.detail().path("sourceIPAddress"));
-            case "illumio-flow" -> ip(e.detail().path("src_ip"));
-            case "pce" -> ip(e.detail().path("action").path("src_ip"));
+            case "cloudtrail" -> ip(e.detailMember("sourceIPAddress"));
+            case "illumio-flow" -> ip(e.detailMember("src_ip"));
+            case "pce" -> ip(member(e.detailMember("action"), "src_ip"));
             default -> Optional.empty();
         };
     }
 
     /** The address the event went to (flow summaries only), if it is an IP literal. */
     public static Optional<String> destination(Event e) {
-        return e.source().equals("illumio-flow") ? ip(e.detail().path("dst_ip")) : Optional.empty();
+        return e.source().equals("illumio-flow") ? ip(e.detailMember("dst_ip")) : Optional.empty();
     }
 
     /** Whether {@code text} is an IPv4 or IPv6 literal (so that {@code InetAddress.getByName} will not ask DNS). */
@@ -48,8 +48,12 @@ public final class EventAddresses {
         return IPV4.matcher(text).matches() || (text.length() <= 45 && IPV6.matcher(text).matches());
     }
 
+    private static JsonNode member(JsonNode object, String name) {
+        return object == null ? null : object.get(name);
+    }
+
     private static Optional<String> ip(JsonNode node) {
-        if (!node.isTextual()) {
+        if (node == null || !node.isTextual()) {
             return Optional.empty();
         }
         String text = node.asText().trim();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * JSON Lines: every non-blank line is a record on its own, so one bad line spoils nothing else. A
@@ -13,11 +14,13 @@ import java.util.Arrays;
 final class JsonLinesSource implements RecordSource {
     private final LineReader lines;
     private final int maxRecordBytes;
+    private final Supplier<Projection> projection;
     private long line;
 
-    JsonLinesSource(InputStream in, int maxRecordBytes) {
+    JsonLinesSource(InputStream in, int maxRecordBytes, Supplier<Projection> projection) {
         this.lines = new LineReader(in);
         this.maxRecordBytes = maxRecordBytes;
+        this.projection = projection;
     }
 
     @Override
@@ -42,7 +45,8 @@ final class JsonLinesSource implements RecordSource {
             }
             try {
                 // from the bytes: Jackson's UTF-8 parser is faster than its parser of characters
-                return new RecordEntry.Parsed(line, text, Json.WHOLE.readTree(lines.bytes(), 0, lines.kept()));
+                Projection kept = projection.get().appliedTo(lines.bytes(), lines.kept());
+                return new RecordEntry.Parsed(line, text, kept.read(lines.bytes(), lines.kept()), kept);
             } catch (IOException e) {
                 return fromText(text);
             }

@@ -21,11 +21,16 @@ public sealed interface RecordEntry permits RecordEntry.Parsed, RecordEntry.Malf
     /**
      * A record that is well-formed JSON.
      *
-     * @param number where it is, see {@link RecordEntry#number()}
-     * @param text   its exact text
-     * @param json   its parsed tree
+     * @param number     where it is, see {@link RecordEntry#number()}
+     * @param text       its exact text
+     * @param json       its parsed tree: of an object, only the members {@code projection} keeps
+     * @param projection which members of an object {@code json} holds
      */
-    record Parsed(long number, String text, JsonNode json) implements RecordEntry {
+    record Parsed(long number, String text, JsonNode json, Projection projection) implements RecordEntry {
+        /** A record parsed whole. */
+        public Parsed(long number, String text, JsonNode json) {
+            this(number, text, json, Projection.WHOLE);
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.herald.api.record;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.api.Event;
 import java.util.List;
+import java.util.Set;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -34,6 +35,20 @@ public interface RecordKind {
      * ({@code templates/<name>.peb}) and runbooks select on: lower case letters, digits and {@code -}.
      */
     String name();
+
+    /**
+     * The top-level members of a record that {@link #accepts} and {@link #events} read, or null (the
+     * default) for all of them. When every kind present names its members, a source that reads JSON
+     * Lines parses of each record only the members the kinds and the routes read ({@link
+     * Projection}), and gives the kinds a record holding just those: so a kind that names its members
+     * must read no other, and must take its events' detail from the record as given (the record
+     * itself, or a member's value, which is always whole), never build one from it. The full record
+     * is parsed from its text when something reads the detail as a whole ({@link #summary} may read
+     * anything).
+     */
+    default Set<String> membersRead() {
+        return null;
+    }
 
     /** Whether the JSON object has this kind's identifying fields; cheap, and never throws. */
     boolean accepts(JsonNode record);

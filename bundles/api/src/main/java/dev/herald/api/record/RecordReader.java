@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import java.util.zip.ZipException;
 
 /**
@@ -70,6 +71,16 @@ public final class RecordReader implements Closeable {
      * @throws IllegalArgumentException when {@code maxRecordBytes} is not positive
      */
     public static RecordReader open(InputStream in, int maxRecordBytes) throws IOException {
+        return open(in, maxRecordBytes, () -> Projection.WHOLE);
+    }
+
+    /**
+     * As {@link #open(InputStream, int)}, keeping of each JSON Lines record that is an object only
+     * the members the projection keeps: the one {@code projection} gives as the record is read
+     * ({@link RecordRecognizer#projection()}). The other layouts are parsed whole.
+     */
+    public static RecordReader open(InputStream in, int maxRecordBytes, Supplier<Projection> projection)
+            throws IOException {
         if (maxRecordBytes < 1) {
             in.close();
             throw new IllegalArgumentException("maxRecordBytes must be positive: " + maxRecordBytes);
@@ -83,7 +94,7 @@ public final class RecordReader implements Closeable {
             RecordLayout layout = nul >= 0 ? RecordLayout.JSON_LINES : LayoutDetector.detect(head);
             InputStream all = new SequenceInputStream(new ByteArrayInputStream(head), cut == null ? in : failing(cut, in));
             RecordSource source = nul >= 0 ? new BinarySource(all, nul)
-                    : layout == RecordLayout.JSON_LINES ? new JsonLinesSource(all, maxRecordBytes)
+                    : layout == RecordLayout.JSON_LINES ? new JsonLinesSource(all, maxRecordBytes, projection)
                     : new JsonTokenSource(all, maxRecordBytes);
             return new RecordReader(layout, source);
         } catch (IOException | RuntimeException e) {

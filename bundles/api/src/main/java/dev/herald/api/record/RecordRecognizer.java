@@ -1,11 +1,17 @@
 package dev.herald.api.record;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Tells which kind of record a parsed JSON object is and turns it into {@link Event}s: the first of
@@ -17,10 +23,22 @@ import java.util.List;
  *
  * <p>A record that lacks a field its kind needs, or has it malformed, raises a {@link
  * RecordException} saying which. Thread-safe.
+ *
+ * <p>It also says which members of a record a source need parse ({@link #projection()}): those the
+ * kinds read, those of the generic pointers, and those read from its events since (by routes,
+ * silences, enrichers), when every kind present names the members it reads.
  */
 public final class RecordRecognizer {
+    /** The most members learnt from reads of events: more are not kept (their events parse whole). */
+    static final int MOST_LEARNT = 256;
+
     private final RecordKinds kinds;
     private final GenericJsonEvents generic;
+    /** The first member of each generic pointer: what generic JSON's events are read from. */
+    private final Set<String> genericMembers;
+    /** Members read from this recognizer's events that the projection then did not keep. */
+    private final Set<String> learnt = ConcurrentHashMap.newKeySet();
+    private volatile Current current;
 
     /**
      * @param kinds   the kinds to recognise, in order
@@ -29,11 +47,81 @@ public final class RecordRecognizer {
     public RecordRecognizer(RecordKinds kinds, JsonPointers generic) {
         this.kinds = kinds;
         this.generic = new GenericJsonEvents(generic);
+        Set<String> members = new HashSet<>();
+        Stream.of(generic.id(), generic.type(), generic.time(), generic.severity())
+                .filter(p -> p != null && !p.matches())
+                .map(JsonPointer::getMatchingProperty)
+                .forEach(members::add);
+        this.genericMembers = Set.copyOf(members);
     }
 
     /** A recognizer with {@link JsonPointers#DEFAULT} for records of no known kind. */
     public RecordRecognizer(RecordKinds kinds) {
         this(kinds, JsonPointers.DEFAULT);
+    }
+
+    /**
+     * The members of a record to parse for these kinds now, as learnt so far; {@link Projection#WHOLE}
+     * when a kind present does not name the members it reads ({@link RecordKind#membersRead()}).
+     */
+    public Projection projection() {
+        return current().projection;
+    }
+
+    private Current current() {
+        List<RecordKind> present = kinds.kinds();
+        Current c = current;
+        if (c == null || c.learnt != learnt.size() || !c.kinds.equals(present)) {
+            c = new Current(present, learnt.size(), required(present));
+            current = c;
+        }
+        return c;
+    }
+
+    /** What the kinds present and generic JSON read of a record; null for everything. */
+    private Set<String> required(List<RecordKind> present) {
+        Set<String> members = new HashSet<>(genericMembers);
+        for (RecordKind kind : present) {
+            Set<String> read = kind.membersRead();
+            if (read == null) {
+                return null;
+            }
+            members.addAll(read);
+        }
+        return members;
+    }
+
+    private void learn(String member) {
+        if (learnt.size() < MOST_LEARNT) {
+            learnt.add(member);
+        }
+    }
+
+    /** The kinds and learnt members a projection was made for. */
+    private final class Current {
+        final List<RecordKind> kinds;
+        final int learnt;
+        /** What the kinds read; null for everything. */
+        final Set<String> required;
+        final Projection projection;
+
+        Current(List<RecordKind> kinds, int learnt, Set<String> required) {
+            this.kinds = kinds;
+            this.learnt = learnt;
+            this.required = required;
+            if (required == null) {
+                this.projection = Projection.WHOLE;
+            } else {
+                Set<String> members = new HashSet<>(required);
+                members.addAll(RecordRecognizer.this.learnt);
+                this.projection = Projection.of(members, RecordRecognizer.this::learn);
+            }
+        }
+
+        /** Whether a record read with {@code used} holds every member the kinds read now. */
+        boolean covers(Projection used) {
+            return used == projection || used.whole() || (required != null && used.keepsAll(required));
+        }
     }
 
     /** The name of the record's kind; {@link RecordKinds#GENERIC} for anything not an object or of no kind present. */
@@ -82,9 +170,44 @@ public final class RecordRecognizer {
         if (entry instanceof RecordEntry.Malformed malformed) {
             throw new RecordException(malformed.reason());
         }
-        JsonNode json = ((RecordEntry.Parsed) entry).json();
+        RecordEntry.Parsed parsed = (RecordEntry.Parsed) entry;
+        JsonNode json = parsed.json();
+        Projection projection = parsed.projection();
+        if (!current().covers(projection)) {
+            // read before a kind that reads other members came: the kinds must see all they read
+            json = whole(entry.text());
+            projection = Projection.WHOLE;
+        }
         List<Event> events = events(json, entry.text(), instance, fallbackId);
-        return markParsed(events, json, entry.text());
+        if (projection.whole()) {
+            return markParsed(events, json, entry.text());
+        }
+        List<Event> out = new ArrayList<>(events.size());
+        for (Event e : events) {
+            out.add(e.detail() != json ? e : inPart(e, (ObjectNode) json, projection, entry.text()));
+        }
+        return out;
+    }
+
+    /**
+     * An event whose detail is the record of which only some members were parsed: one that kept it
+     * with its text as they are reads the rest from the text when asked; one that did not gets
+     * the whole record as its detail.
+     */
+    private static Event inPart(Event e, ObjectNode members, Projection projection, String text) throws RecordException {
+        if (!e.rawIsDetailText() && e.raw() == text) {
+            return e.toBuilder().projected(members, projection, text).build();
+        }
+        return e.toBuilder().detail(whole(text)).build();
+    }
+
+    private static JsonNode whole(String text) throws RecordException {
+        try {
+            return Json.WHOLE.readTree(text);
+        } catch (JsonProcessingException e) {
+            // not for text a projection read (it parses whole what is not JSON), but said as a first read would
+            throw new RecordException(Json.problem(e, false), e);
+        }
     }
 
     /**

@@ -27,7 +27,7 @@
  * the SPI interface instead of an enum, and a {@code RecordRecognizer} is built over {@code
  * RecordKinds}.
  */
-@Version("2.0.0")
+@Version("2.1.0")
 @Export
 package dev.herald.api.record;
 

@@ -215,7 +215,7 @@ public final class RecordStreamIngest {
                 return Outcome.DONE;
             }
         }
-        RecordReader reader = RecordReader.open(in, limits.maxRecordBytes());
+        RecordReader reader = RecordReader.open(in, limits.maxRecordBytes(), recognizer::projection);
         reader.skipThrough(batch.through);
         for (RecordEntry entry = reader.next(); entry != null; entry = reader.next()) {
             if (stopping.getAsBoolean()) {

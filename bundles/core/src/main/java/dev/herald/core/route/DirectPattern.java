@@ -74,6 +74,12 @@ final class DirectPattern {
     /** The members of an object, or of the envelope, by name; null for a member that is not there. */
     private interface Fields {
         JsonNode get(String name);
+
+        /** The members of the value of {@code name}, for the conditions on them; null when it is an array. */
+        default Fields members(String name) {
+            JsonNode value = get(name);
+            return value != null && value.isArray() ? null : new ObjectFields(value);
+        }
     }
 
     /** The envelope's fields, read from the event as asked for. */
@@ -81,6 +87,11 @@ final class DirectPattern {
         @Override
         public JsonNode get(String name) {
             return FieldTree.field(event, name);
+        }
+
+        @Override
+        public Fields members(String name) {
+            return name.equals("detail") && event.detailParsedInPart() ? event::detailMember : Fields.super.members(name);
         }
     }
 
@@ -149,7 +160,7 @@ final class DirectPattern {
         Verdict test(Fields values) {
             Verdict all = Verdict.MATCH;
             for (FieldCondition f : fields) {
-                all = all.and(f.test(values.get(f.name())));
+                all = all.and(f.test(values));
                 if (all == Verdict.NO_MATCH) {
                     return all;
                 }
@@ -170,12 +181,14 @@ final class DirectPattern {
 
     /** A field's condition: on its members ({@code nested}), or one of {@code matchers} on its value. */
     private record FieldCondition(String name, Conditions nested, List<Matcher> matchers) {
-        Verdict test(JsonNode value) {
+        Verdict test(Fields parent) {
+            if (nested != null) {
+                Fields members = parent.members(name);
+                return members == null ? Verdict.UNKNOWN : nested.test(members);
+            }
+            JsonNode value = parent.get(name);
             if (value != null && value.isArray()) {
                 return Verdict.UNKNOWN;
-            }
-            if (nested != null) {
-                return nested.test(new ObjectFields(value));
             }
             boolean missing = value == null || value.isMissingNode();
             if (!missing && value.isContainerNode()) {

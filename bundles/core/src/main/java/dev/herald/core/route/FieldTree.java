@@ -9,6 +9,7 @@ import dev.herald.api.Event;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The envelope fields that the routes (or the silences) refer to (in their patterns and throttle keys). The
@@ -49,6 +50,10 @@ public final class FieldTree {
     public ObjectNode envelope(Event e) {
         ObjectNode n = NODES.objectNode();
         children.forEach((name, sub) -> {
+            if (name.equals("detail") && !sub.whole && e.detailParsedInPart()) {
+                n.set(name, sub.members(e::detailMember)); // an object: only some of its members were parsed
+                return;
+            }
             JsonNode value = field(e, name);
             if (value != null) {
                 n.set(name, sub.whole ? value : sub.prune(value));
@@ -74,14 +79,7 @@ public final class FieldTree {
 
     private JsonNode prune(JsonNode node) {
         if (node.isObject()) {
-            ObjectNode out = NODES.objectNode();
-            children.forEach((name, sub) -> {
-                JsonNode c = node.get(name);
-                if (c != null) {
-                    out.set(name, sub.whole ? c : sub.prune(c));
-                }
-            });
-            return out;
+            return members(node::get);
         }
         if (node.isArray()) {
             ArrayNode out = NODES.arrayNode(node.size());
@@ -89,6 +87,18 @@ public final class FieldTree {
             return out;
         }
         return node;
+    }
+
+    /** An object of the members of this tree, read by name from {@code object}. */
+    private ObjectNode members(Function<String, JsonNode> object) {
+        ObjectNode out = NODES.objectNode();
+        children.forEach((name, sub) -> {
+            JsonNode c = object.apply(name);
+            if (c != null) {
+                out.set(name, sub.whole ? c : sub.prune(c));
+            }
+        });
+        return out;
     }
 
     private FieldTree child(String name) {

@@ -1,6 +1,7 @@
 package dev.herald.core.route;
 
 import static dev.herald.core.TestEvents.event;
+import static dev.herald.core.TestEvents.inPart;
 import static dev.herald.core.TestEvents.json;
 import static dev.herald.core.TestEvents.route;
 import static dev.herald.core.TestEvents.routes;
@@ -10,8 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.herald.api.Event;
 import dev.herald.core.route.DirectPattern.Verdict;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Patterns read directly off events agree with event-ruler, and leave it what they cannot tell. */
@@ -68,6 +71,7 @@ class DirectPatternTest {
         Random random = new Random(9);
         int decided = 0;
         int compared = 0;
+        int missedMembers = 0;
         for (int table = 0; table < 2000; table++) {
             List<Event> events = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
@@ -83,6 +87,17 @@ class DirectPatternTest {
                 List<String> viaRuler = t.match(t.input(e)).stream().map(Route::name).toList();
                 List<String> direct = t.match(e).stream().map(Route::name).toList();
                 assertEquals(viaRuler, direct, () -> t.definitions() + " on " + e.detail());
+                if (e.detail().isObject()) {
+                    Set<String> kept = new HashSet<>();
+                    List.of("a", "b", "c").stream().filter(name -> random.nextBoolean()).forEach(kept::add);
+                    Set<String> missed = new HashSet<>();
+                    Event inPart = inPart(e, kept, missed);
+                    assertEquals(viaRuler, t.match(inPart).stream().map(Route::name).toList(),
+                            () -> t.definitions() + " on " + e.detail() + " parsed in part: " + kept);
+                    assertEquals(viaRuler, t.match(t.input(inPart(e, kept, missed))).stream().map(Route::name).toList(),
+                            () -> t.definitions() + " on the envelope of " + e.detail() + " parsed in part: " + kept);
+                    missedMembers += missed.size();
+                }
                 compared++;
                 if (t.route("r0").isPresent() && DirectPattern.compile(json(t.route("r0").get().definition().pattern()))
                         .map(p -> p.test(e) != Verdict.UNKNOWN).orElse(false)) {
@@ -92,6 +107,7 @@ class DirectPatternTest {
         }
         assertTrue(decided > compared / 3, "a third of the events at least are decided directly: " + decided + " of "
                 + compared);
+        assertTrue(missedMembers > 0, "events parsed in part were also read where they kept too little");
     }
 
     private static Event randomEvent(Random random, int i) {

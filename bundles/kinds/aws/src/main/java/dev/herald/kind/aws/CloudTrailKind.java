@@ -10,6 +10,7 @@ import dev.herald.api.record.Timestamps;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -20,11 +21,19 @@ import org.osgi.service.component.annotations.Component;
 @Component(property = {RecordKind.NAME + "=" + CloudTrailKind.NAME, "service.ranking:Integer=300"})
 public final class CloudTrailKind implements RecordKind {
     static final String NAME = "cloudtrail";
+    private static final Set<String> MEMBERS_READ = Set.of("eventID", "eventName", "eventSource", "eventTime",
+            "readOnly", "errorCode", "responseElements", "userIdentity");
     private static final String WHAT = "CloudTrail record";
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** {@inheritDoc} The identifying three, the time, and what {@link CloudTrailSeverity} reads. */
+    @Override
+    public Set<String> membersRead() {
+        return MEMBERS_READ;
     }
 
     @Override

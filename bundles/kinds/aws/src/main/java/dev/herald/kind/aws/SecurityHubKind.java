@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -24,6 +25,8 @@ import org.osgi.service.component.annotations.Component;
 @Component(property = {RecordKind.NAME + "=" + SecurityHubKind.NAME, "service.ranking:Integer=500"})
 public final class SecurityHubKind implements RecordKind {
     static final String NAME = "securityhub";
+    private static final Set<String> MEMBERS_READ = Set.of("detail-type", "detail", "SchemaVersion", "Id",
+            "ProductArn", "CreatedAt", "UpdatedAt", "Types", "Severity");
     static final String ASFF_IMPORTED = "Security Hub Findings - Imported";
     static final String ASFF_CUSTOM_ACTION = "Security Hub Findings - Custom Action";
     static final String OCSF_IMPORTED = "Findings Imported V2";
@@ -31,6 +34,15 @@ public final class SecurityHubKind implements RecordKind {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /**
+     * {@inheritDoc} An EventBridge event's type and detail (read whole), and what a finding on its own is
+     * read from ({@link AsffFindings}).
+     */
+    @Override
+    public Set<String> membersRead() {
+        return MEMBERS_READ;
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.herald.api.record.RecordKind;
 import dev.herald.api.record.RecordSummary;
 import dev.herald.api.record.Timestamps;
 import java.util.List;
+import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -21,6 +22,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(property = {RecordKind.NAME + "=" + IllumioFlowKind.NAME, "service.ranking:Integer=100"})
 public final class IllumioFlowKind implements RecordKind {
     static final String NAME = "illumio-flow";
+    private static final Set<String> MEMBERS_READ = Set.of("src_ip", "dst_ip", "dst_port", "pd", "timestamp");
     private static final String WHAT = "Illumio flow summary";
     private static final String[] DECISIONS = {"allowed", "potentially_blocked", "blocked", "unknown"};
     /** {@code flow.<decision>} of each decision: made once, not once per flow. */
@@ -29,6 +31,12 @@ public final class IllumioFlowKind implements RecordKind {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** {@inheritDoc} The identifying four, and {@code timestamp}. */
+    @Override
+    public Set<String> membersRead() {
+        return MEMBERS_READ;
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.herald.api.record.RecordSummary;
 import dev.herald.api.record.Timestamps;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -21,11 +22,18 @@ import org.osgi.service.component.annotations.Component;
 @Component(property = {RecordKind.NAME + "=" + PceAuditKind.NAME, "service.ranking:Integer=400"})
 public final class PceAuditKind implements RecordKind {
     static final String NAME = "pce";
+    private static final Set<String> MEMBERS_READ = Set.of("href", "event_type", "timestamp", "severity", "status");
     private static final String WHAT = "PCE audit event";
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** {@inheritDoc} Id, type, time and what its severity comes from. */
+    @Override
+    public Set<String> membersRead() {
+        return MEMBERS_READ;
     }
 
     @Override

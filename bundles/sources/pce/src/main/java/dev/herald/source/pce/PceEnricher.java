@@ -104,7 +104,12 @@ public final class PceEnricher implements Enricher {
             return false;
         }
         return event.instance().equals(settings.name())
-                || event.detail().path("pce_fqdn").asText("").toLowerCase(Locale.ROOT).equals(host);
+                || fqdn(event.detailMember("pce_fqdn")).equals(host);
+    }
+
+    /** The PCE a record names, lower case; empty when it names none. */
+    private static String fqdn(JsonNode value) {
+        return value == null ? "" : value.asText("").toLowerCase(Locale.ROOT);
     }
 
     @Override
