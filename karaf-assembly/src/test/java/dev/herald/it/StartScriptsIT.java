@@ -91,7 +91,7 @@ public class StartScriptsIT {
         assertTrue("bin/setenv's fixed generations: " + flags, flags.contains("-XX:-UseAdaptiveSizePolicy"));
         assertEquals("bin/setenv's young generation, three eighths of the heap", 144 * MB, Long.parseLong(flag(flags, "NewSize")));
         assertEquals("bin/setenv's young generation, three eighths of the heap", 144 * MB, Long.parseLong(flag(flags, "MaxNewSize")));
-        assertEquals("bin/setenv's survivor space", "4", flag(flags, "SurvivorRatio"));
+        assertEquals("bin/setenv's survivor space", "3", flag(flags, "SurvivorRatio"));
         assertEquals("bin/setenv's inlining limit for hot methods", "60", flag(flags, "FreqInlineSize"));
         assertEquals("bin/setenv's malloc arenas", "2", environment(jvm).get("MALLOC_ARENA_MAX"));
 
