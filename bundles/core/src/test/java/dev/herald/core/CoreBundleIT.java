@@ -53,9 +53,9 @@ class CoreBundleIT {
     private static final String SHARED = String.join(",",
             "org.osgi.service.cm;version=1.6.1", "org.osgi.service.component;version=1.5.1",
             "org.osgi.service.component.runtime;version=1.5.1", "org.osgi.service.component.runtime.dto;version=1.5.1",
-            "org.osgi.service.metatype;version=1.4.1", "dev.herald.api;version=1.7.0", "dev.herald.api.enrich;version=1.1.0", "dev.herald.api.admin;version=1.4.0",
+            "org.osgi.service.metatype;version=1.4.1", "dev.herald.api;version=1.8.0", "dev.herald.api.enrich;version=1.1.0", "dev.herald.api.admin;version=1.4.0",
             "dev.herald.api.text;version=1.1.0", "dev.herald.api.secret;version=1.0.0", "dev.herald.api.sink;version=1.1.0",
-            "dev.herald.api.source;version=2.0.0", "dev.herald.api.record;version=2.0.0",
+            "dev.herald.api.source;version=2.0.0", "dev.herald.api.record;version=2.1.0",
             "com.fasterxml.jackson.core;version=2.22.4", "com.fasterxml.jackson.core.io;version=2.22.4",
             "com.fasterxml.jackson.databind;version=2.22.4", "com.fasterxml.jackson.databind.node;version=2.22.4");
     /** slf4j 2 finds its provider with the Service Loader Mediator, which Karaf's pax-logging replaces. */

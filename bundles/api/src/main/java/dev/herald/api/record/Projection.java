@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -67,6 +68,11 @@ public final class Projection {
     /** Whether it keeps every one of {@code names}. */
     public boolean keepsAll(Set<String> names) {
         return members == null || members.containsAll(names);
+    }
+
+    @Override
+    public String toString() {
+        return members == null ? "every member" : "the members " + new TreeSet<>(members);
     }
 
     /** Reports that the member {@code name}, which it did not keep, was read. */
