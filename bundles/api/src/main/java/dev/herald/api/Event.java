@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.record.Projection;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -102,21 +103,22 @@ public final class Event {
     }
 
     /**
-     * The member {@code name} of the detail (a top-level field of the record); null when it has no
-     * such member or is not an object. For an event whose source parsed only the members the
-     * pipeline reads ({@link Builder#projected}), one of those is read without parsing the rest;
-     * any other is read from {@link #detail()}, and the source is told so that it keeps that member
-     * of the records it reads next.
+     * The member {@code name} of the detail (a top-level field of the record), whole; null when it
+     * has no such member or is not an object. Read as {@link #detailReader()} reads it: without
+     * parsing the rest of the record when the source kept the member.
      */
     public JsonNode detailMember(String name) {
-        if (projection != null && detail == null) {
-            if (projection.keeps(name)) {
-                return members.get(name);
-            }
-            projection.missed(name);
-        }
-        JsonNode d = detail();
-        return d.isObject() ? d.get(name) : null;
+        return detailReader().member(name);
+    }
+
+    /**
+     * Reads the detail member by member: for an event whose source parsed only the members the
+     * pipeline reads ({@link Builder#projected}), from those, and any other from {@link #detail()},
+     * telling the source so that it keeps that member of the records it reads next.
+     */
+    public DetailReader detailReader() {
+        return projection != null && detail == null ? new DetailReader(this, List.of(), members, projection)
+                : new DetailReader(this, List.of(), detail(), null);
     }
 
     /**

@@ -2,11 +2,16 @@ package dev.herald.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
 import dev.herald.api.record.Projection;
+import dev.herald.api.record.RecordEntry;
+import dev.herald.api.record.RecordReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import dev.herald.core.route.RouteTable;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -36,13 +41,19 @@ public final class TestEvents {
     }
 
     /**
-     * The event as a source that parsed only the members {@code kept} of its detail (an object)
-     * gives it; reads of other members are counted in {@code missed}.
+     * The event as a source that parsed only the members {@code kept} of its detail (an object; a
+     * path such as {@code a.b} keeps of {@code a} only {@code b}) gives it; reads of other members are
+     * added to {@code missed}.
      */
     public static Event inPart(Event e, Set<String> kept, Set<String> missed) {
-        ObjectNode members = JsonNodeFactory.instance.objectNode();
-        kept.stream().filter(e.detail()::has).forEach(name -> members.set(name, e.detail().get(name)));
-        return e.toBuilder().projected(members, Projection.of(kept, missed::add), e.raw()).build();
+        Projection projection = Projection.of(kept, missed::add);
+        try (RecordReader reader = RecordReader.open(new ByteArrayInputStream(e.raw().getBytes(StandardCharsets.UTF_8)),
+                RecordReader.DEFAULT_MAX_RECORD_BYTES, () -> projection)) {
+            ObjectNode members = (ObjectNode) ((RecordEntry.Parsed) reader.next()).json();
+            return e.toBuilder().projected(members, projection, e.raw()).build();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /** Route properties as Configuration Admin would hold them. */

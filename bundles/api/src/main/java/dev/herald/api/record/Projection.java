@@ -1,5 +1,6 @@
 package dev.herald.api.record;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -11,17 +12,22 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Which top-level members of a JSON object a source keeps in the tree it parses: those the record
- * kinds and the routes read. Parsing only them still reads every token of the record (so a record
- * that is not JSON is told as such) but builds no nodes and no strings for the rest, which is most
- * of the work for a CloudTrail record whose routes read two of its fields. The record's text is
- * kept whole; the full tree is parsed from it only when something reads the detail as a whole
- * ({@link dev.herald.api.Event#detailMember} reads a member without it).
+ * Which members of a JSON object a source keeps in the tree it parses: those the record kinds and
+ * the routes read, each whole, or only some of its own members ({@code userIdentity.type} keeps of
+ * {@code userIdentity} only its {@code type}). Parsing only them still reads every token of the
+ * record (so a record that is not JSON is told as such) but builds no nodes and no strings for the
+ * rest, which is most of the work for a CloudTrail record whose routes read two of its fields. The
+ * record's text is kept whole; the full tree is parsed from it only when something reads the detail
+ * as a whole ({@link dev.herald.api.Event#detailMember} and {@link dev.herald.api.DetailReader} read
+ * members without it).
  *
  * <p>A member read that the projection did not keep is reported ({@link #missed}) to whoever made
  * it, so that the next records keep it too: correctness never depends on the projection naming
@@ -29,7 +35,7 @@ import java.util.function.Consumer;
  */
 public final class Projection {
     /** Every member: the whole tree. */
-    public static final Projection WHOLE = new Projection(null, name -> { });
+    public static final Projection WHOLE = new Projection(null, path -> { });
 
     /**
      * Below this length a record cannot hold a string longer than Jackson allows, which only a full
@@ -37,22 +43,42 @@ public final class Projection {
      */
     private static final int LONGEST_PROJECTED = StreamReadConstraints.DEFAULT_MAX_STRING_LEN;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Marks a member named whole while {@link #of} sorts the paths. */
+    private static final Set<String> WHOLE_MEMBER = Set.of();
 
-    private final Set<String> members;
+    /** What is kept of each member kept: {@link #WHOLE}, or a projection of its members; null for everything. */
+    private final Map<String, Projection> members;
     private final Consumer<String> misses;
 
-    private Projection(Set<String> members, Consumer<String> misses) {
+    private Projection(Map<String, Projection> members, Consumer<String> misses) {
         this.members = members;
         this.misses = misses;
     }
 
     /**
-     * A projection keeping {@code members}.
+     * A projection keeping {@code members}: each a member's name, or the path to a member inside
+     * object members, names joined by dots ({@code userIdentity.type}); a member named both whole
+     * and by a path inside it is kept whole. (A member whose name holds a dot cannot be named.)
      *
-     * @param misses told the name of each member read from an event that this projection did not keep
+     * @param misses told each member read from an event that this projection did not keep: its
+     *               path, names joined by dots
      */
     public static Projection of(Set<String> members, Consumer<String> misses) {
-        return new Projection(Set.copyOf(members), misses);
+        Map<String, Set<String>> inside = new HashMap<>();
+        for (String member : members) {
+            int dot = member.indexOf('.');
+            String name = dot < 0 ? member : member.substring(0, dot);
+            Set<String> below = inside.computeIfAbsent(name, n -> new HashSet<>());
+            if (dot < 0 || below == WHOLE_MEMBER) {
+                inside.put(name, WHOLE_MEMBER);
+            } else {
+                below.add(member.substring(dot + 1));
+            }
+        }
+        Map<String, Projection> kept = new HashMap<>();
+        inside.forEach((name, below) -> kept.put(name, below == WHOLE_MEMBER ? WHOLE
+                : of(below, path -> misses.accept(name + "." + path))));
+        return new Projection(Map.copyOf(kept), misses);
     }
 
     /** Whether it keeps every member. */
@@ -60,24 +86,54 @@ public final class Projection {
         return members == null;
     }
 
-    /** Whether it keeps the member {@code name}. */
+    /** Whether it keeps the member {@code name} whole. */
     public boolean keeps(String name) {
-        return members == null || members.contains(name);
+        return members == null || members.get(name) == WHOLE;
     }
 
-    /** Whether it keeps every one of {@code names}. */
-    public boolean keepsAll(Set<String> names) {
-        return members == null || members.containsAll(names);
+    /**
+     * What it keeps of the member {@code name} when that is only some of the member's own members
+     * (if the member is an object; a member of another type is kept whole); null when it keeps the
+     * member whole or not at all.
+     */
+    public Projection within(String name) {
+        Projection part = members == null ? null : members.get(name);
+        return part == WHOLE ? null : part;
+    }
+
+    /** Whether it keeps every one of {@code members}, named as {@link #of} names them. */
+    public boolean keepsAll(Set<String> members) {
+        for (String member : members) {
+            if (!keepsPath(member)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean keepsPath(String path) {
+        if (members == null) {
+            return true;
+        }
+        int dot = path.indexOf('.');
+        Projection part = members.get(dot < 0 ? path : path.substring(0, dot));
+        return part == WHOLE || (part != null && dot >= 0 && part.keepsPath(path.substring(dot + 1)));
+    }
+
+    /** Reports that the member at {@code path} (names joined by dots), which it did not keep, was read. */
+    public void missed(String path) {
+        misses.accept(path);
     }
 
     @Override
     public String toString() {
-        return members == null ? "every member" : "the members " + new TreeSet<>(members);
-    }
-
-    /** Reports that the member {@code name}, which it did not keep, was read. */
-    public void missed(String name) {
-        misses.accept(name);
+        if (members == null) {
+            return "every member";
+        }
+        StringBuilder out = new StringBuilder("{");
+        new TreeMap<>(members).forEach((name, part) -> out.append(out.length() > 1 ? ", " : "").append(name)
+                .append(part == WHOLE ? "" : ": " + part));
+        return out.append('}').toString();
     }
 
     /**
@@ -102,22 +158,34 @@ public final class Projection {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return Json.WHOLE.readTree(bytes, 0, length);
             }
-            ObjectNode kept = NODES.objectNode();
-            for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-                JsonToken value = p.nextToken();
-                if (members.contains(name)) {
-                    kept.set(name, node(p, value)); // a repeated member: the last one counts, as in a full parse
-                } else {
-                    p.skipChildren();
-                }
-            }
-            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+            ObjectNode kept = kept(p);
+            if (p.nextToken() != null) {
                 return Json.WHOLE.readTree(bytes, 0, length); // for its own words about what is wrong
             }
             return kept;
         } catch (IOException e) {
             return Json.WHOLE.readTree(bytes, 0, length); // the same: the error a full parse reports
         }
+    }
+
+    /** The members kept of the object the parser is at the start of; the parser ends at its end. */
+    private ObjectNode kept(JsonParser p) throws IOException {
+        ObjectNode kept = NODES.objectNode();
+        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+            JsonToken value = p.nextToken();
+            Projection part = members.get(name);
+            if (part == null) {
+                p.skipChildren();
+            } else if (part != WHOLE && value == JsonToken.START_OBJECT) {
+                kept.replace(name, part.kept(p)); // a repeated member: the last one counts, as in a full parse
+            } else {
+                kept.replace(name, node(p, value));
+            }
+        }
+        if (p.currentToken() != JsonToken.END_OBJECT) {
+            throw new JsonParseException(p, "not an object's end"); // a full parse words what it is
+        }
+        return kept;
     }
 
     private static boolean startsAnObject(byte[] bytes, int length) {

@@ -37,12 +37,14 @@ public interface RecordKind {
     String name();
 
     /**
-     * The top-level members of a record that {@link #accepts} and {@link #events} read, or null (the
-     * default) for all of them. When every kind present names its members, a source that reads JSON
-     * Lines parses of each record only the members the kinds and the routes read ({@link
-     * Projection}), and gives the kinds a record holding just those: so a kind that names its members
-     * must read no other, and must take its events' detail from the record as given (the record
-     * itself, or a member's value, which is always whole), never build one from it. The full record
+     * The members of a record that {@link #accepts} and {@link #events} read, or null (the default)
+     * for all of them: each a member's name, or the path to a member inside object members, names
+     * joined by dots ({@code userIdentity.type}: of {@code userIdentity}, only its {@code type}).
+     * When every kind present names its members, a source that reads JSON Lines parses of each
+     * record only the members the kinds and the routes read ({@link Projection}), and gives the
+     * kinds a record holding just those: so a kind that names its members must read no other, and
+     * must take its events' detail from the record as given (the record itself, or the value of a
+     * member it names whole), never build one from it. The full record
      * is parsed from its text when something reads the detail as a whole ({@link #summary} may read
      * anything).
      */

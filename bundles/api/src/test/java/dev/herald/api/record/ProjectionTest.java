@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.api.DetailReader;
 import dev.herald.api.Event;
 import dev.herald.api.Severity;
 import java.io.ByteArrayInputStream;
@@ -45,6 +46,42 @@ class ProjectionTest {
             kept.stream().filter(whole::has).forEach(name -> expected.set(name, whole.get(name)));
             assertEquals(expected, read(Projection.of(kept, name -> { }), text), text);
         }
+    }
+
+    @Test
+    void membersKeptInPartHoldWhatAFullParseHasOfThemAndAReaderReadsEveryMemberWhole() throws Exception {
+        Random random = new Random(12);
+        int missed = 0;
+        for (int i = 0; i < 3000; i++) {
+            String text = randomObject(random, 0);
+            Set<String> kept = new HashSet<>();
+            for (int k = random.nextInt(4); k > 0; k--) {
+                kept.add(randomPath(random));
+            }
+            JsonNode whole = JSON.readTree(text);
+            Projection projection = Projection.of(kept, path -> { });
+            JsonNode inPart = read(projection, text);
+            assertEquals(expected(whole, kept), inPart, () -> text + " kept " + kept);
+
+            List<String> misses = new ArrayList<>();
+            Event event = Event.builder().id("e").source("s").instance("i")
+                    .projected((ObjectNode) inPart, Projection.of(kept, misses::add), text).build();
+            String read = randomPath(random);
+            DetailReader reader = event.detailReader();
+            JsonNode expected = whole;
+            String[] names = read.split("\\.");
+            for (int n = 0; n < names.length - 1 && reader != null; n++) {
+                reader = reader.in(names[n]);
+                expected = expected.get(names[n]);
+                assertEquals(expected != null && expected.isObject(), reader != null, () -> text + " read " + read);
+            }
+            if (reader != null) {
+                assertEquals(expected.get(names[names.length - 1]), reader.member(names[names.length - 1]),
+                        () -> text + " kept " + kept + " read " + read);
+            }
+            missed += misses.size();
+        }
+        assertTrue(missed > 100, "reads of members not kept were compared too: " + missed);
     }
 
     @Test
@@ -179,6 +216,42 @@ class ProjectionTest {
         assertFalse(e.detailParsedInPart());
         assertEquals(JSON.readTree(line), e.detail());
         assertEquals("{\"summary\":true}", e.raw());
+    }
+
+    /** A member's path of up to three of {@link #NAMES}, joined by dots. */
+    private static String randomPath(Random random) {
+        StringBuilder path = new StringBuilder(NAMES[random.nextInt(NAMES.length)]);
+        for (int depth = random.nextInt(3); depth > 0; depth--) {
+            path.append('.').append(NAMES[random.nextInt(NAMES.length)]);
+        }
+        return path.toString();
+    }
+
+    /** What a projection of {@code paths} keeps of the object {@code whole}, built from the full tree. */
+    private static JsonNode expected(JsonNode whole, Set<String> paths) {
+        ObjectNode out = JSON.createObjectNode();
+        Set<String> names = new HashSet<>();
+        paths.forEach(path -> names.add(path.split("\\.", 2)[0]));
+        for (String name : names) {
+            JsonNode value = whole.get(name);
+            if (value == null) {
+                continue;
+            }
+            Set<String> inside = new HashSet<>();
+            boolean all = false;
+            for (String path : paths) {
+                String[] parts = path.split("\\.", 2);
+                if (parts[0].equals(name)) {
+                    if (parts.length == 1) {
+                        all = true;
+                    } else {
+                        inside.add(parts[1]);
+                    }
+                }
+            }
+            out.set(name, all || !value.isObject() ? value : expected(value, inside));
+        }
+        return out;
     }
 
     private static JsonNode read(Projection p, String text) throws IOException {

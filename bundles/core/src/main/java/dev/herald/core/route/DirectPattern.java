@@ -1,6 +1,7 @@
 package dev.herald.core.route;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.herald.api.DetailReader;
 import dev.herald.api.Event;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -91,7 +92,22 @@ final class DirectPattern {
 
         @Override
         public Fields members(String name) {
-            return name.equals("detail") && event.detailParsedInPart() ? event::detailMember : Fields.super.members(name);
+            return name.equals("detail") && event.detailParsedInPart() ? new ReaderFields(event.detailReader())
+                    : Fields.super.members(name);
+        }
+    }
+
+    /** The members of a detail read as far as its source parsed it ({@link DetailReader}). */
+    private record ReaderFields(DetailReader reader) implements Fields {
+        @Override
+        public JsonNode get(String name) {
+            return reader.member(name);
+        }
+
+        @Override
+        public Fields members(String name) {
+            DetailReader in = reader.in(name);
+            return in != null ? new ReaderFields(in) : Fields.super.members(name); // not an object: read whole
         }
     }
 

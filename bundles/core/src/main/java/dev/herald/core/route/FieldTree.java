@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.herald.api.DetailReader;
 import dev.herald.api.Event;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -51,7 +52,7 @@ public final class FieldTree {
         ObjectNode n = NODES.objectNode();
         children.forEach((name, sub) -> {
             if (name.equals("detail") && !sub.whole && e.detailParsedInPart()) {
-                n.set(name, sub.members(e::detailMember)); // an object: only some of its members were parsed
+                n.set(name, sub.members(e.detailReader())); // an object: only some of its members were parsed
                 return;
             }
             JsonNode value = field(e, name);
@@ -87,6 +88,23 @@ public final class FieldTree {
             return out;
         }
         return node;
+    }
+
+    /** An object of the members of this tree, read as far as the source parsed them. */
+    private ObjectNode members(DetailReader object) {
+        ObjectNode out = NODES.objectNode();
+        children.forEach((name, sub) -> {
+            DetailReader in = sub.whole ? null : object.in(name);
+            if (in != null) {
+                out.set(name, sub.members(in));
+                return;
+            }
+            JsonNode value = object.member(name); // wanted whole, or not an object
+            if (value != null) {
+                out.set(name, sub.whole ? value : sub.prune(value));
+            }
+        });
+        return out;
     }
 
     /** An object of the members of this tree, read by name from {@code object}. */

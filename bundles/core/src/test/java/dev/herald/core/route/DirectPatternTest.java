@@ -89,7 +89,10 @@ class DirectPatternTest {
                 assertEquals(viaRuler, direct, () -> t.definitions() + " on " + e.detail());
                 if (e.detail().isObject()) {
                     Set<String> kept = new HashSet<>();
-                    List.of("a", "b", "c").stream().filter(name -> random.nextBoolean()).forEach(kept::add);
+                    for (int k = random.nextInt(4); k > 0; k--) {
+                        kept.add(String.join(".", random.ints(1 + random.nextInt(3), 0, 3)
+                                .mapToObj(n -> List.of("a", "b", "c").get(n)).toList()));
+                    }
                     Set<String> missed = new HashSet<>();
                     Event inPart = inPart(e, kept, missed);
                     assertEquals(viaRuler, t.match(inPart).stream().map(Route::name).toList(),

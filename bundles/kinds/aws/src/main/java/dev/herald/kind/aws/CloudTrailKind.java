@@ -22,7 +22,7 @@ import org.osgi.service.component.annotations.Component;
 public final class CloudTrailKind implements RecordKind {
     static final String NAME = "cloudtrail";
     private static final Set<String> MEMBERS_READ = Set.of("eventID", "eventName", "eventSource", "eventTime",
-            "readOnly", "errorCode", "responseElements", "userIdentity");
+            "readOnly", "errorCode", "responseElements.ConsoleLogin", "userIdentity.type");
     private static final String WHAT = "CloudTrail record";
 
     @Override
