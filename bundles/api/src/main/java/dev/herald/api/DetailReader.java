@@ -51,14 +51,15 @@ public final class DetailReader {
      * anything else or missing ({@link #member} then has it).
      */
     public DetailReader in(String name) {
-        if (kept == null || kept.keeps(name) || kept.within(name) != null) {
+        Projection part = kept == null ? null : kept.within(name);
+        if (kept == null || part != null || kept.keeps(name)) {
             JsonNode value = object.get(name);
             if (value == null || !value.isObject()) {
                 return null; // missing, or not an object (kept whole)
             }
             List<String> inside = new ArrayList<>(path);
             inside.add(name);
-            return new DetailReader(event, inside, value, kept == null ? null : kept.within(name));
+            return new DetailReader(event, inside, value, part);
         }
         return whole(name).in(name);
     }

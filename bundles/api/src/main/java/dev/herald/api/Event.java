@@ -117,7 +117,7 @@ public final class Event {
      * telling the source so that it keeps that member of the records it reads next.
      */
     public DetailReader detailReader() {
-        return projection != null && detail == null ? new DetailReader(this, List.of(), members, projection)
+        return detailParsedInPart() ? new DetailReader(this, List.of(), members, projection)
                 : new DetailReader(this, List.of(), detail(), null);
     }
 

@@ -168,12 +168,15 @@ public final class Projection {
         }
     }
 
-    /** The members kept of the object the parser is at the start of; the parser ends at its end. */
+    /**
+     * The members kept of the object the parser is at the start of (all of them for {@link #WHOLE});
+     * the parser ends at its end.
+     */
     private ObjectNode kept(JsonParser p) throws IOException {
         ObjectNode kept = NODES.objectNode();
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
             JsonToken value = p.nextToken();
-            Projection part = members.get(name);
+            Projection part = members == null ? WHOLE : members.get(name);
             if (part == null) {
                 p.skipChildren();
             } else if (part != WHOLE && value == JsonToken.START_OBJECT) {
@@ -204,13 +207,7 @@ public final class Projection {
      */
     private static JsonNode node(JsonParser p, JsonToken token) throws IOException {
         return switch (token) {
-            case START_OBJECT -> {
-                ObjectNode object = NODES.objectNode();
-                for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-                    object.replace(name, node(p, p.nextToken())); // a repeated member: the last one counts
-                }
-                yield object;
-            }
+            case START_OBJECT -> WHOLE.kept(p);
             case START_ARRAY -> {
                 ArrayNode array = NODES.arrayNode();
                 for (JsonToken element = p.nextToken(); element != JsonToken.END_ARRAY; element = p.nextToken()) {

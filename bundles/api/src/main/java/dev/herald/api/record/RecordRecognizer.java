@@ -147,12 +147,7 @@ public final class RecordRecognizer {
         if (size > maxRecordBytes) {
             throw new RecordException(RecordReader.tooLarge(size, maxRecordBytes));
         }
-        JsonNode json;
-        try {
-            json = Json.WHOLE.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new RecordException(Json.problem(e, false), e);
-        }
+        JsonNode json = whole(text);
         return markParsed(events(json, text, instance, fallbackId), json, text);
     }
 
@@ -201,11 +196,11 @@ public final class RecordRecognizer {
         return e.toBuilder().detail(whole(text)).build();
     }
 
+    /** The tree of a record's whole text, or the reason it is not one JSON value, worded as a first read words it. */
     private static JsonNode whole(String text) throws RecordException {
         try {
             return Json.WHOLE.readTree(text);
         } catch (JsonProcessingException e) {
-            // not for text a projection read (it parses whole what is not JSON), but said as a first read would
             throw new RecordException(Json.problem(e, false), e);
         }
     }
