@@ -225,9 +225,12 @@ public final class JournalService implements Journal {
         return new Prepared(kept, input, matched, EventCodec.encodeInParts(e));
     }
 
-    /** The event without its parsed tree where its raw text is the tree's text: the tree can go. */
+    /**
+     * The event without its parsed tree where its raw text is the tree's text: the tree can go. An
+     * event parsed in part is kept as it is: it holds the few members routes read, not the tree.
+     */
     private static Event withoutTree(Event e) {
-        if (!e.rawIsDetailText()) {
+        if (!e.rawIsDetailText() || e.detailParsedInPart()) {
             return e;
         }
         return e.toBuilder().parsedWhenRead(e.raw()).build();

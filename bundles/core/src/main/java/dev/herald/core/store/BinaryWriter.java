@@ -50,12 +50,29 @@ public final class BinaryWriter {
         return this;
     }
 
-    /** A string, or null (written as length 0 with a marker byte so that "" and null differ). */
+    /**
+     * A string, or null (written as length 0 with a marker byte so that "" and null differ). An
+     * ASCII string (route and sink names, most ids) is copied char by char, without the array
+     * {@code getBytes} makes: the store's writer writes several for every event.
+     */
     public BinaryWriter writeString(String s) {
         if (s == null) {
             return writeVarLong(0);
         }
-        return writeUtf8(s.getBytes(StandardCharsets.UTF_8));
+        int n = s.length();
+        int start = len;
+        writeVarLong(n + 1L);
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                // not ASCII: its UTF-8 is longer than its chars, and the length written is wrong
+                len = start;
+                return writeUtf8(s.getBytes(StandardCharsets.UTF_8));
+            }
+            buf[len++] = (byte) c;
+        }
+        return this;
     }
 
     /** A string given as its UTF-8 bytes, written as {@link #writeString} writes it. */

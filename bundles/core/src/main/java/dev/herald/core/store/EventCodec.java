@@ -59,17 +59,13 @@ public final class EventCodec {
                 throw new IllegalArgumentException("event " + e.id() + " has an enrichment Jackson cannot write", ex);
             }
         }
-        byte[] id = utf8(e.id());
-        byte[] source = utf8(e.source());
-        byte[] instance = utf8(e.instance());
-        byte[] type = utf8(e.type());
-        int headSize = 3 + string(id) + string(source) + string(instance) + string(type)
+        int headSize = 3 + string(e.id()) + string(e.source()) + string(e.instance()) + string(e.type())
                 + BinaryWriter.varLongSize(e.time().getEpochSecond()) + BinaryWriter.varLongSize(e.time().getNano())
                 + BinaryWriter.varLongSize(detail.length);
         // writeVarLong asks for room for the longest number, also for the last one
         BinaryWriter head = new BinaryWriter(headSize + 9);
         head.writeByte(VERSION).writeByte((same ? RAW_IS_DETAIL : 0) | (enrichment != null ? HAS_ENRICHMENT : 0))
-                .writeUtf8(id).writeUtf8(source).writeUtf8(instance).writeUtf8(type)
+                .writeString(e.id()).writeString(e.source()).writeString(e.instance()).writeString(e.type())
                 .writeVarLong(e.time().getEpochSecond()).writeVarLong(e.time().getNano())
                 .writeByte(e.severity().ordinal()).writeVarLong(detail.length);
         if (same && enrichment == null) {
@@ -85,13 +81,12 @@ public final class EventCodec {
         return new EncodedEvent(head.toByteArray(), detail, tail.toByteArray());
     }
 
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The size of a string written as its UTF-8 bytes by {@link BinaryWriter#writeUtf8}. */
-    private static int string(byte[] utf8) {
-        return BinaryWriter.varLongSize(utf8.length + 1L) + utf8.length;
+    /**
+     * What a non-null ASCII string takes written by {@link BinaryWriter#writeString}; the writer
+     * grows for one that is not (the envelope's strings are ASCII but for an odd id or type).
+     */
+    private static int string(String s) {
+        return BinaryWriter.varLongSize(s.length() + 1L) + s.length();
     }
 
     /** The size of bytes written by {@link BinaryWriter#writeBytes}. */

@@ -8,28 +8,57 @@ import java.nio.charset.StandardCharsets;
 /**
  * SipHash-2-4: a keyed 64-bit hash. With a secret key (kept in the store), nobody who can choose
  * event ids can make two of them collide on purpose and so get an event dropped as a duplicate.
+ * Not for two threads at once ({@link #hash(String)} reuses an array): the store's writer hashes.
  */
 final class SipHash {
     /** Eight bytes at once, little-endian as SipHash reads its message. */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Strings longer than this are hashed from {@code getBytes}' array rather than {@link #ascii}. */
+    private static final int LONGEST_COPIED = 1024;
     private final long k0;
     private final long k1;
+    /** Where {@link #hash(String)} copies an ASCII string: so one thread at a time hashes strings. */
+    private byte[] ascii = new byte[64];
 
     SipHash(long k0, long k1) {
         this.k0 = k0;
         this.k1 = k1;
     }
 
+    /**
+     * The hash of the string's UTF-8. An ASCII string (as most ids are) is copied into
+     * {@link #ascii} char by char instead of into a new array by {@code getBytes}: dedupe hashes
+     * an id for every event, and those arrays were a twentieth of what the store's writer
+     * allocated on flow lines.
+     */
     long hash(String s) {
-        return hash(s.getBytes(StandardCharsets.UTF_8));
+        int n = s.length();
+        if (n > ascii.length) {
+            if (n > LONGEST_COPIED) {
+                return hash(s.getBytes(StandardCharsets.UTF_8));
+            }
+            ascii = new byte[Math.max(n, 2 * ascii.length)];
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return hash(s.getBytes(StandardCharsets.UTF_8));
+            }
+            ascii[i] = (byte) c;
+        }
+        return hash(ascii, n);
     }
 
     long hash(byte[] data) {
+        return hash(data, data.length);
+    }
+
+    /** The hash of the first {@code len} bytes of {@code data}. */
+    private long hash(byte[] data, int len) {
         long v0 = 0x736f6d6570736575L ^ k0;
         long v1 = 0x646f72616e646f6dL ^ k1;
         long v2 = 0x6c7967656e657261L ^ k0;
         long v3 = 0x7465646279746573L ^ k1;
-        int len = data.length;
         int end = len - (len % 8);
         for (int i = 0; i < end; i += 8) {
             long m = (long) LONGS.get(data, i);
