@@ -288,6 +288,11 @@ public final class JournalService implements Journal {
      */
     private static void route(StoreTransaction tx, Prepared p, RouteCounts counts, Admissions admissions,
                               ActiveSilences held, long now) {
+        if (p.routes().isEmpty()) {
+            // most events of a bulk ingest match no route: they need neither list nor notifications
+            tx.appendEvent(now, List.of(), p.serialized());
+            return;
+        }
         List<String> matched = new ArrayList<>(p.routes().size());
         for (Route r : p.routes()) {
             matched.add(r.name());
