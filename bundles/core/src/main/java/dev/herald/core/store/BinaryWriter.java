@@ -63,16 +63,28 @@ public final class BinaryWriter {
         int start = len;
         writeVarLong(n + 1L);
         ensure(n);
-        for (int i = 0; i < n; i++) {
+        if (!copyAscii(s, buf, len)) {
+            // its UTF-8 is longer than its chars: the length written is wrong
+            len = start;
+            return writeUtf8(s.getBytes(StandardCharsets.UTF_8));
+        }
+        len += n;
+        return this;
+    }
+
+    /**
+     * Copies an ASCII string's chars, its UTF-8, into {@code to} from {@code at} (which has room
+     * for them); false, having copied some perhaps, when the string is not ASCII.
+     */
+    static boolean copyAscii(String s, byte[] to, int at) {
+        for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 0x80) {
-                // not ASCII: its UTF-8 is longer than its chars, and the length written is wrong
-                len = start;
-                return writeUtf8(s.getBytes(StandardCharsets.UTF_8));
+                return false;
             }
-            buf[len++] = (byte) c;
+            to[at + i] = (byte) c;
         }
-        return this;
+        return true;
     }
 
     /** A string given as its UTF-8 bytes, written as {@link #writeString} writes it. */

@@ -39,14 +39,7 @@ final class SipHash {
             }
             ascii = new byte[Math.max(n, 2 * ascii.length)];
         }
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80) {
-                return hash(s.getBytes(StandardCharsets.UTF_8));
-            }
-            ascii[i] = (byte) c;
-        }
-        return hash(ascii, n);
+        return BinaryWriter.copyAscii(s, ascii, 0) ? hash(ascii, n) : hash(s.getBytes(StandardCharsets.UTF_8));
     }
 
     long hash(byte[] data) {
