@@ -1,6 +1,7 @@
 package dev.herald.api.record;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -15,6 +16,7 @@ final class JsonLinesSource implements RecordSource {
     private final LineReader lines;
     private final int maxRecordBytes;
     private final Supplier<Projection> projection;
+    private final SharedLineParser shared = new SharedLineParser();
     private long line;
 
     JsonLinesSource(InputStream in, int maxRecordBytes, Supplier<Projection> projection) {
@@ -43,9 +45,13 @@ final class JsonLinesSource implements RecordSource {
             if (!Utf8.unmarked(lines.bytes(), lines.kept())) {
                 return fromText(text);
             }
+            // from the bytes: Jackson's UTF-8 parser is faster than its parser of characters
+            Projection kept = projection.get().appliedTo(lines.bytes(), lines.kept());
+            ObjectNode members = kept.whole() || !lines.inBuffer() ? null : shared.read(lines, kept);
+            if (members != null) {
+                return new RecordEntry.Parsed(line, text, members, kept);
+            }
             try {
-                // from the bytes: Jackson's UTF-8 parser is faster than its parser of characters
-                Projection kept = projection.get().appliedTo(lines.bytes(), lines.kept());
                 return new RecordEntry.Parsed(line, text, kept.read(lines.bytes(), lines.kept()), kept);
             } catch (IOException e) {
                 return fromText(text);
@@ -77,6 +83,7 @@ final class JsonLinesSource implements RecordSource {
 
     @Override
     public void close() throws IOException {
+        shared.close();
         lines.close();
     }
 }

@@ -27,6 +27,12 @@ final class LineReader implements Closeable {
     private byte[] line = new byte[8 * 1024];
     private int kept;
     private long length;
+    /** How many times the buffer was filled: what it holds changes each time. */
+    private long reads;
+    /** Where the current line starts in the buffer when it lies whole in it; else -1. */
+    private int startInBuffer;
+    /** Where the current line ends in the buffer when it lies whole in it (its terminator's index). */
+    private int endInBuffer;
 
     LineReader(InputStream in) {
         this.in = in;
@@ -40,6 +46,7 @@ final class LineReader implements Closeable {
     boolean next(int keep) throws IOException {
         kept = 0;
         length = 0;
+        startInBuffer = -1;
         if (afterCr) {
             afterCr = false;
             if (!available()) {
@@ -51,18 +58,50 @@ final class LineReader implements Closeable {
         }
         boolean any = false;
         while (available()) {
-            any = true;
             int end = lineEnd(buffer, position, limit);
             keep(end, keep);
             length += end - position;
             if (end < limit) {
+                if (!any) {
+                    startInBuffer = position;
+                    endInBuffer = end;
+                }
                 afterCr = buffer[end] == '\r';
                 position = end + 1;
                 return true;
             }
+            any = true;
             position = limit;
         }
         return any;
+    }
+
+    /** The buffer the input is read into: the current line is {@code buffer()[start(), end())} when {@link #inBuffer}. */
+    byte[] buffer() {
+        return buffer;
+    }
+
+    /** Whether the current line lies whole, with its terminator, in what the buffer holds now. */
+    boolean inBuffer() {
+        return startInBuffer >= 0;
+    }
+
+    int start() {
+        return startInBuffer;
+    }
+
+    int end() {
+        return endInBuffer;
+    }
+
+    /** Where what the buffer holds now ends. */
+    int limit() {
+        return limit;
+    }
+
+    /** Which fill of the buffer it holds now: bytes found in it stay there until the next fill. */
+    long reads() {
+        return reads;
     }
 
     /**
@@ -144,6 +183,7 @@ final class LineReader implements Closeable {
         }
         position = 0;
         limit = Math.max(n, 0);
+        reads++;
         return n > 0;
     }
 }

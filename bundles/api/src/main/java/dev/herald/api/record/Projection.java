@@ -177,7 +177,7 @@ public final class Projection {
      * The members kept of the object the parser is at the start of (all of them for {@link #WHOLE});
      * the parser ends at its end.
      */
-    private ObjectNode kept(JsonParser p) throws IOException {
+    ObjectNode kept(JsonParser p) throws IOException {
         ObjectNode kept = NODES.objectNode();
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
             JsonToken value = p.nextToken();

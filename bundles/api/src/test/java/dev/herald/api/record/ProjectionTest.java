@@ -271,7 +271,7 @@ class ProjectionTest {
         return events.get(0);
     }
 
-    private static String randomObject(Random random, int depth) {
+    static String randomObject(Random random, int depth) {
         StringBuilder out = new StringBuilder("{");
         int members = random.nextInt(6);
         for (int i = 0; i < members; i++) {
