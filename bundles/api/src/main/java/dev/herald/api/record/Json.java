@@ -20,6 +20,15 @@ final class Json {
     private Json() {
     }
 
+    /** Where the first byte of {@code bytes[from, to)} that is not JSON white space is; {@code to} when all are. */
+    static int skipWhitespace(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i < to && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\n' || bytes[i] == '\r')) {
+            i++;
+        }
+        return i;
+    }
+
     /** Jackson's own words without its source excerpt, plus where on the line it happened. */
     static String problem(JsonProcessingException e, boolean withLine) {
         StringBuilder why = new StringBuilder("not JSON: ").append(e.getOriginalMessage());

@@ -18,10 +18,7 @@ final class LayoutDetector {
 
     /** @param head the first bytes of the input, without a byte-order mark */
     static RecordLayout detect(byte[] head) {
-        int first = 0;
-        while (first < head.length && isWhitespace(head[first])) {
-            first++;
-        }
+        int first = Json.skipWhitespace(head, 0, head.length);
         if (first == head.length) {
             return RecordLayout.JSON_LINES;
         }
@@ -66,9 +63,5 @@ final class LayoutDetector {
             }
         }
         return false;
-    }
-
-    private static boolean isWhitespace(byte b) {
-        return b == ' ' || b == '\t' || b == '\n' || b == '\r';
     }
 }

@@ -31,8 +31,6 @@ final class LineReader implements Closeable {
     private long reads;
     /** Where the current line starts in the buffer when it lies whole in it; else -1. */
     private int startInBuffer;
-    /** Where the current line ends in the buffer when it lies whole in it (its terminator's index). */
-    private int endInBuffer;
 
     LineReader(InputStream in) {
         this.in = in;
@@ -64,7 +62,6 @@ final class LineReader implements Closeable {
             if (end < limit) {
                 if (!any) {
                     startInBuffer = position;
-                    endInBuffer = end;
                 }
                 afterCr = buffer[end] == '\r';
                 position = end + 1;
@@ -90,8 +87,9 @@ final class LineReader implements Closeable {
         return startInBuffer;
     }
 
+    /** Where the current line ends in the buffer when it lies whole in it: its terminator's index. */
     int end() {
-        return endInBuffer;
+        return startInBuffer + (int) length;
     }
 
     /** Where what the buffer holds now ends. */

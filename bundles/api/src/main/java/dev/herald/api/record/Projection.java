@@ -197,13 +197,8 @@ public final class Projection {
     }
 
     private static boolean startsAnObject(byte[] bytes, int length) {
-        for (int i = 0; i < length; i++) {
-            byte b = bytes[i];
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-                return b == '{';
-            }
-        }
-        return false;
+        int first = Json.skipWhitespace(bytes, 0, length);
+        return first < length && bytes[first] == '{';
     }
 
     /**

@@ -71,13 +71,7 @@ final class SharedLineParser implements AutoCloseable {
 
     /** Whether {@code bytes[from, to)} holds only what JSON takes for white space. */
     private static boolean blank(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte b = bytes[i];
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-                return false;
-            }
-        }
-        return true;
+        return Json.skipWhitespace(bytes, from, to) == to;
     }
 
     @Override

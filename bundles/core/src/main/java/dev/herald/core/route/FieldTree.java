@@ -10,7 +10,6 @@ import dev.herald.api.Event;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The envelope fields that the routes (or the silences) refer to (in their patterns and throttle keys). The
@@ -80,7 +79,7 @@ public final class FieldTree {
 
     private JsonNode prune(JsonNode node) {
         if (node.isObject()) {
-            return members(node::get);
+            return members(node);
         }
         if (node.isArray()) {
             ArrayNode out = NODES.arrayNode(node.size());
@@ -108,10 +107,10 @@ public final class FieldTree {
     }
 
     /** An object of the members of this tree, read by name from {@code object}. */
-    private ObjectNode members(Function<String, JsonNode> object) {
+    private ObjectNode members(JsonNode object) {
         ObjectNode out = NODES.objectNode();
         children.forEach((name, sub) -> {
-            JsonNode c = object.apply(name);
+            JsonNode c = object.get(name);
             if (c != null) {
                 out.set(name, sub.whole ? c : sub.prune(c));
             }
