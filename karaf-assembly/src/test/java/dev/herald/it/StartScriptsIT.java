@@ -93,6 +93,7 @@ public class StartScriptsIT {
         assertEquals("bin/setenv's young generation, three eighths of the heap", 144 * MB, Long.parseLong(flag(flags, "MaxNewSize")));
         assertEquals("bin/setenv's survivor space", "3", flag(flags, "SurvivorRatio"));
         assertEquals("bin/setenv's inlining limit for hot methods", "60", flag(flags, "FreqInlineSize"));
+        assertEquals("bin/setenv's inlining limit for compiled methods", "1000", flag(flags, "InlineSmallCode"));
         assertEquals("bin/setenv's malloc arenas", "2", environment(jvm).get("MALLOC_ARENA_MAX"));
 
         // a console on a pipe is a dumb terminal that does not take typed commands reliably: Karaf's own stop script
@@ -119,7 +120,7 @@ public class StartScriptsIT {
 
         ProcessBuilder builder = new ProcessBuilder(execStart.split(" ")).directory(home.toFile());
         builder.environment().put("HERALD_HEAP", "256m");
-        builder.environment().put("EXTRA_JAVA_OPTS", "-XX:+UseG1GC -XX:FreqInlineSize=325");
+        builder.environment().put("EXTRA_JAVA_OPTS", "-XX:+UseG1GC -XX:FreqInlineSize=325 -XX:InlineSmallCode=2500");
         builder.environment().put("MALLOC_ARENA_MAX", "4");
         builder.redirectErrorStream(true);
         karaf = builder.start();
@@ -135,6 +136,7 @@ public class StartScriptsIT {
         assertTrue("the collector of EXTRA_JAVA_OPTS: " + flags, flags.contains("-XX:+UseG1GC")
                 && !flags.contains("-XX:+UseParallelGC"));
         assertEquals("the inlining limit of EXTRA_JAVA_OPTS", "325", flag(flags, "FreqInlineSize"));
+        assertEquals("the compiled-method inlining limit of EXTRA_JAVA_OPTS", "2500", flag(flags, "InlineSmallCode"));
         assertFalse("the parallel collector's fixed generations are not given to another collector: " + flags,
                 flags.contains("-XX:-UseAdaptiveSizePolicy"));
         assertEquals("bin/setenv's survivor space for G1", "4", flag(flags, "SurvivorRatio"));
