@@ -490,10 +490,15 @@ public final class Bench {
     private record WarmupFile(Path file, long selected) {
     }
 
-    /** A copy of the dataset beside the inbox (same file system), ready to appear in it at once. */
+    /**
+     * A copy of the dataset beside the inbox (same file system), ready to appear in it at once. The
+     * copy keeps the dataset's modification time, as a finished file moved into the inbox does: a
+     * fresh one would have the file source wait its {@code settle_time} first, for a file that may
+     * still be being written, and the clock would time that wait.
+     */
     private static Path stage(Distribution karaf, Dataset data) throws IOException {
         Path staged = karaf.home().resolve(data.file().getFileName());
-        Files.copy(data.file(), staged, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(data.file(), staged, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         return staged;
     }
 
