@@ -109,8 +109,9 @@ public final class JournalService implements Journal {
     /**
      * A batch whose events are prepared on the caller's thread as they are added: enriched,
      * matched against the routes of the table in force when the batch began, and serialized for
-     * the store. The event kept for the commit no longer holds its parsed tree where its raw text
-     * is that tree's text, so a full batch holds serialized events, not trees; the commit reads the
+     * the store. Only an event a route took is kept beside its serialized form (the commit needs
+     * of the others their ids alone), and no longer holds its parsed tree where its raw text is
+     * that tree's text, so a full batch holds serialized events, not trees; the commit reads the
      * tree only to match an event a route took against the silences in force (or to tell a
      * self-alert), so while a silence lasts, such events keep theirs.
      */
@@ -219,10 +220,15 @@ public final class JournalService implements Journal {
     private static Prepared prepare(Event received, RouteTable table, EnrichmentStage enrichment, boolean silencing) {
         Event e = enrichment.enrich(received);
         List<Route> matched = table.match(e);
+        EncodedEvent serialized = EventCodec.encodeInParts(e);
+        if (matched.isEmpty()) {
+            // the commit logs it and needs its id alone: the event (its text a second time, beside
+            // the serialized one) is not held while the batch waits for the writer
+            return new Prepared(e.id(), null, null, matched, serialized);
+        }
         // throttles and groups read the envelope: only an event that such a route takes needs it
         ObjectNode input = readsEnvelope(matched) ? table.input(e) : null;
-        Event kept = silencing && !matched.isEmpty() ? e : withoutTree(e);
-        return new Prepared(kept, input, matched, EventCodec.encodeInParts(e));
+        return new Prepared(e.id(), silencing ? e : withoutTree(e), input, matched, serialized);
     }
 
     /**
@@ -256,7 +262,7 @@ public final class JournalService implements Journal {
             List<Prepared> chunk = events.subList(from, Math.min(events.size(), from + DEDUPE_CHUNK));
             List<String> ids = new ArrayList<>(chunk.size());
             for (Prepared p : chunk) {
-                ids.add(p.event().id());
+                ids.add(p.id());
             }
             boolean[] unseen = tx.markSeen(instance, ids, now);
             for (int i = 0; i < unseen.length; i++) {
@@ -424,11 +430,13 @@ public final class JournalService implements Journal {
     /**
      * An event with what the caller's thread worked out for it.
      *
+     * @param id         the event's id, which dedupe looks up
+     * @param event      the event, for the routes' notifications; null when no route matched it
      * @param input      the envelope fields routes throttle and group on; null when no route that
      *                   matched throttles or groups
      * @param routes     the routes it matched
      * @param serialized the event serialized for the store
      */
-    private record Prepared(Event event, ObjectNode input, List<Route> routes, EncodedEvent serialized) {
+    private record Prepared(String id, Event event, ObjectNode input, List<Route> routes, EncodedEvent serialized) {
     }
 }

@@ -103,6 +103,28 @@ class JournalServiceTest {
         assertEquals(List.of("limited", "loud"), recent.get(1).routes());
     }
 
+    /** An event no route takes is deduped by its id and logged like one a route takes, without routes. */
+    @Test
+    void eventsNoRouteTakesAreDedupedAndLogged() throws Exception {
+        Journal.Batch batch = journal.batch("flows");
+        batch.add(event("f1", "illumio", "flow.allowed", "{\"pd\":0}"));
+        batch.add(event("f2", "illumio", "flow.allowed", "{\"pd\":0}"));
+        batch.add(event("f1", "illumio", "flow.allowed", "{\"pd\":0}"));
+        assertEquals(2, batch.startAppend(Checkpoint.of("p1")).await());
+        assertEquals(0, journal.append("flows", List.of(event("f2", "illumio", "flow.allowed", "{\"pd\":0}")),
+                Checkpoint.of("p2")), "an id committed before is a duplicate");
+        assertEquals(1, journal.append("flows", List.of(event("f3", "illumio", "flow.allowed", "{\"pd\":0}")),
+                Checkpoint.of("p3")));
+
+        Counters source = store.read(v -> v.counters(Counter.Scope.SOURCE, "flows"));
+        assertEquals(5, source.received());
+        assertEquals(2, source.deduped());
+        List<RetainedEvent> recent = store.read(v -> v.recent(r -> true, 10));
+        assertEquals(List.of("f3", "f2", "f1"), recent.stream().map(r -> r.decodeEvent().id()).toList());
+        assertTrue(recent.stream().allMatch(r -> r.routes().isEmpty()));
+        assertEquals(0L, count(v -> v.pending("siem")) + count(v -> v.pending("slack")));
+    }
+
     /**
      * A batch filled event by event commits like an append; it routes with the routes in force
      * when it began, and is handed over once.
