@@ -21,6 +21,7 @@ import dev.herald.core.silence.Silences;
 import dev.herald.core.store.Counter;
 import dev.herald.core.store.EncodedEvent;
 import dev.herald.core.store.EventCodec;
+import dev.herald.core.store.IdFingerprints;
 import dev.herald.core.store.Pending;
 import dev.herald.core.store.Silence;
 import dev.herald.core.store.Store;
@@ -119,7 +120,7 @@ public final class JournalService implements Journal {
     public Batch batch(String sourceInstance) {
         requireInstance(sourceInstance);
         return new PreparedBatch(sourceInstance, routes.table(), enrichment,
-                silences.active().anyLasting(clock.millis()));
+                silences.active().anyLasting(clock.millis()), store.idFingerprints());
     }
 
     private final class PreparedBatch implements Batch {
@@ -128,19 +129,22 @@ public final class JournalService implements Journal {
         private final EnrichmentStage enriching;
         /** Whether a silence lasts: the events routes take keep their trees for the commit to match. */
         private final boolean silencing;
+        private final IdFingerprints fingerprints;
         /** Null once handed over. */
         private List<Prepared> prepared = new ArrayList<>();
 
-        PreparedBatch(String instance, RouteTable table, EnrichmentStage enriching, boolean silencing) {
+        PreparedBatch(String instance, RouteTable table, EnrichmentStage enriching, boolean silencing,
+                      IdFingerprints fingerprints) {
             this.instance = instance;
             this.table = table;
             this.enriching = enriching;
             this.silencing = silencing;
+            this.fingerprints = fingerprints;
         }
 
         @Override
         public void add(Event event) {
-            open().add(prepare(event, table, enriching, silencing));
+            open().add(prepare(event, table, enriching, silencing, fingerprints));
         }
 
         @Override
@@ -181,7 +185,7 @@ public final class JournalService implements Journal {
                     if (previous != null) {
                         requirePosition(tx, instance, previous);
                     }
-                    int fresh = commit(tx, instance, events, next, clock.millis(), silences.active());
+                    int fresh = commit(tx, instance, events, fingerprints, next, clock.millis(), silences.active());
                     // once forced to disk: the metric is the commit's time, not the caller's
                     tx.onDurable(() -> pipeline.committed(instance, fresh, Duration.ofNanos(System.nanoTime() - started)));
                     return fresh;
@@ -217,18 +221,20 @@ public final class JournalService implements Journal {
         }
     }
 
-    private static Prepared prepare(Event received, RouteTable table, EnrichmentStage enrichment, boolean silencing) {
+    private static Prepared prepare(Event received, RouteTable table, EnrichmentStage enrichment, boolean silencing,
+                                    IdFingerprints fingerprints) {
         Event e = enrichment.enrich(received);
         List<Route> matched = table.match(e);
         EncodedEvent serialized = EventCodec.encodeInParts(e);
+        long fingerprint = fingerprints.of(e.id());
         if (matched.isEmpty()) {
             // the commit logs it and needs its id alone: the event (its text a second time, beside
             // the serialized one) is not held while the batch waits for the writer
-            return new Prepared(e.id(), null, null, matched, serialized);
+            return new Prepared(e.id(), fingerprint, null, null, matched, serialized);
         }
         // throttles and groups read the envelope: only an event that such a route takes needs it
         ObjectNode input = readsEnvelope(matched) ? table.input(e) : null;
-        return new Prepared(e.id(), silencing ? e : withoutTree(e), input, matched, serialized);
+        return new Prepared(e.id(), fingerprint, silencing ? e : withoutTree(e), input, matched, serialized);
     }
 
     /**
@@ -251,9 +257,12 @@ public final class JournalService implements Journal {
         return false;
     }
 
-    /** @param held the silences, read on the store's writer: those added by earlier commits apply */
-    private static int commit(StoreTransaction tx, String instance, List<Prepared> events, Checkpoint next,
-                              long now, ActiveSilences held) {
+    /**
+     * @param fingerprints what made the events' fingerprints, on the source's thread
+     * @param held         the silences, read on the store's writer: those added by earlier commits apply
+     */
+    private static int commit(StoreTransaction tx, String instance, List<Prepared> events,
+                              IdFingerprints fingerprints, Checkpoint next, long now, ActiveSilences held) {
         RouteCounts counts = new RouteCounts();
         Admissions admissions = new Admissions();
         tx.onRollback(admissions::undo);
@@ -261,10 +270,12 @@ public final class JournalService implements Journal {
         for (int from = 0; from < events.size(); from += DEDUPE_CHUNK) {
             List<Prepared> chunk = events.subList(from, Math.min(events.size(), from + DEDUPE_CHUNK));
             List<String> ids = new ArrayList<>(chunk.size());
-            for (Prepared p : chunk) {
-                ids.add(p.id());
+            long[] fingerprinted = new long[chunk.size()];
+            for (int i = 0; i < fingerprinted.length; i++) {
+                ids.add(chunk.get(i).id());
+                fingerprinted[i] = chunk.get(i).fingerprint();
             }
-            boolean[] unseen = tx.markSeen(instance, ids, now);
+            boolean[] unseen = tx.markSeen(instance, ids, fingerprinted, fingerprints, now);
             for (int i = 0; i < unseen.length; i++) {
                 if (unseen[i]) {
                     fresh++;
@@ -430,13 +441,15 @@ public final class JournalService implements Journal {
     /**
      * An event with what the caller's thread worked out for it.
      *
-     * @param id         the event's id, which dedupe looks up
-     * @param event      the event, for the routes' notifications; null when no route matched it
-     * @param input      the envelope fields routes throttle and group on; null when no route that
-     *                   matched throttles or groups
-     * @param routes     the routes it matched
-     * @param serialized the event serialized for the store
+     * @param id          the event's id
+     * @param fingerprint the id's fingerprint, which dedupe looks up
+     * @param event       the event, for the routes' notifications; null when no route matched it
+     * @param input       the envelope fields routes throttle and group on; null when no route that
+     *                    matched throttles or groups
+     * @param routes      the routes it matched
+     * @param serialized  the event serialized for the store
      */
-    private record Prepared(String id, Event event, ObjectNode input, List<Route> routes, EncodedEvent serialized) {
+    private record Prepared(String id, long fingerprint, Event event, ObjectNode input, List<Route> routes,
+                            EncodedEvent serialized) {
     }
 }

@@ -56,17 +56,26 @@ final class Dedupe {
         return new Dedupe(maps, maxIds, maxAge, new SipHash(k0, k1));
     }
 
+    /** Fingerprints with this store's key, for another thread ({@link IdFingerprints}). */
+    IdFingerprints fingerprints() {
+        return new IdFingerprints(hash.copy());
+    }
+
     /**
      * Remembers ids in order; false for one the instance sent already (before, or earlier in
      * {@code ids}). The fingerprints are looked up in the set first, all at once, and then added:
      * the set is far larger than the processor's caches, and independent lookups wait for memory
      * side by side where an add after an add waits for each in turn.
+     *
+     * @param fingerprints the ids' fingerprints, made by {@code madeBy}; made again here when
+     *                     {@code madeBy} has another key (the store was replaced since)
      */
-    boolean[] markSeen(String instance, List<String> ids, long now) {
+    boolean[] markSeen(String instance, List<String> ids, long[] fingerprints, IdFingerprints madeBy, long now) {
         SeenIds s = ids(instance);
-        long[] fingerprints = new long[ids.size()];
-        for (int i = 0; i < fingerprints.length; i++) {
-            fingerprints[i] = hash.hash(ids.get(i));
+        if (!madeBy.madeWith(hash)) {
+            for (int i = 0; i < fingerprints.length; i++) {
+                fingerprints[i] = hash.hash(ids.get(i));
+            }
         }
         s.fetch(fingerprints);
         boolean[] fresh = new boolean[fingerprints.length];

@@ -80,6 +80,8 @@ public final class MvStore implements Store {
     private volatile MVStore mv;
     private volatile MvMaps maps;
     private Dedupe dedupe;
+    /** The dedupe of the file in use, for {@link #idFingerprints} on any thread (its key is final). */
+    private volatile Dedupe dedupeOfFile;
     private long seq;
     private long commits;
     private boolean unsynced;
@@ -145,6 +147,7 @@ public final class MvStore implements Store {
         }
         seq = m.meta().getOrDefault("seq", 0L);
         dedupe = d;
+        dedupeOfFile = d;
         maps = m;
         mv = opened;
     }
@@ -152,6 +155,11 @@ public final class MvStore implements Store {
     @Override
     public String location() {
         return file.toString();
+    }
+
+    @Override
+    public IdFingerprints idFingerprints() {
+        return dedupeOfFile.fingerprints();
     }
 
     @Override

@@ -92,8 +92,9 @@ final class MvTransaction extends MvView implements StoreTransaction {
     }
 
     @Override
-    public boolean[] markSeen(String instance, List<String> ids, long at) {
-        return dedupe.markSeen(instance, ids, at);
+    public boolean[] markSeen(String instance, List<String> ids, long[] fingerprints, IdFingerprints madeBy,
+                              long at) {
+        return dedupe.markSeen(instance, ids, fingerprints, madeBy, at);
     }
 
     private EventLog log() {

@@ -25,6 +25,16 @@ final class SipHash {
         this.k1 = k1;
     }
 
+    /** The same hash for another thread: the same key, an array of its own. */
+    SipHash copy() {
+        return new SipHash(k0, k1);
+    }
+
+    /** Whether {@code other} hashes with the same key, so that their hashes compare. */
+    boolean sameKey(SipHash other) {
+        return k0 == other.k0 && k1 == other.k1;
+    }
+
     /**
      * The hash of the string's UTF-8. An ASCII string (as most ids are) is copied into
      * {@link #ascii} char by char instead of into a new array by {@code getBytes}: dedupe hashes

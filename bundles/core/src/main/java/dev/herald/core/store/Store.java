@@ -18,6 +18,12 @@ public interface Store extends AutoCloseable {
     String location();
 
     /**
+     * A maker of the fingerprints {@link StoreTransaction#markSeen} takes, for the caller's thread
+     * alone: one per batch.
+     */
+    IdFingerprints idFingerprints();
+
+    /**
      * What an operator must know about the store, empty when all is well: it was found corrupt
      * at start and replaced (what was lost), or writes to it fail now (why, and what to do).
      */

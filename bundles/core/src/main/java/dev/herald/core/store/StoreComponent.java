@@ -34,6 +34,11 @@ public final class StoreComponent implements Store {
     }
 
     @Override
+    public IdFingerprints idFingerprints() {
+        return store.idFingerprints();
+    }
+
+    @Override
     public List<String> problems() {
         return store.problems();
     }

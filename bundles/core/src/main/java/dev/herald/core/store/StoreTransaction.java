@@ -12,10 +12,12 @@ public interface StoreTransaction extends StoreView {
     /**
      * Remembers event ids for a source instance, in order.
      *
+     * @param fingerprints each id's fingerprint, made by {@code madeBy} ({@link Store#idFingerprints})
+     *                     on the caller's thread; the array may be written to
      * @return for each id, false when it was already remembered (a duplicate: sent before, or
      *         earlier in {@code ids})
      */
-    boolean[] markSeen(String instance, List<String> ids, long now);
+    boolean[] markSeen(String instance, List<String> ids, long[] fingerprints, IdFingerprints madeBy, long now);
 
     /**
      * Adds an event to the event log, where it stays while outbox entries or dead letters refer

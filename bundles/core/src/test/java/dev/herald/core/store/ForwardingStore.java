@@ -18,6 +18,11 @@ public class ForwardingStore implements Store {
     }
 
     @Override
+    public IdFingerprints idFingerprints() {
+        return delegate.idFingerprints();
+    }
+
+    @Override
     public List<String> problems() {
         return delegate.problems();
     }

@@ -54,8 +54,12 @@ class MvStoreTest {
     }
 
     /** Remembers one id: {@link StoreTransaction#markSeen} with a list of one. */
-    private static boolean seen(StoreTransaction tx, String instance, String id, long now) {
-        return tx.markSeen(instance, List.of(id), now)[0];
+    private boolean seen(StoreTransaction tx, String instance, String id, long now) {
+        return markSeen(tx, instance, List.of(id), now)[0];
+    }
+
+    private boolean[] markSeen(StoreTransaction tx, String instance, List<String> ids, long now) {
+        return Fingerprinting.markSeen(store, tx, instance, ids, now);
     }
 
     private boolean mark(Function<StoreTransaction, Boolean> work) {
@@ -159,16 +163,16 @@ class MvStoreTest {
         store = MvStore.open(settings());
         long now = System.currentTimeMillis();
         assertThrows(IllegalStateException.class, () -> store.write(true, tx -> {
-            assertArrayEquals(new boolean[] {true, true, false, true}, tx.markSeen("a", List.of("x", "y", "x", "z"), now),
+            assertArrayEquals(new boolean[] {true, true, false, true}, markSeen(tx, "a", List.of("x", "y", "x", "z"), now),
                     "a repeat within the ids");
             throw new IllegalStateException("boom");
         }));
         assertTrue(mark(tx -> seen(tx, "a", "x", now)), "the rollback forgot them");
         store.write(true, tx -> {
-            assertArrayEquals(new boolean[] {false, true, true}, tx.markSeen("a", List.of("x", "y", "z"), now));
+            assertArrayEquals(new boolean[] {false, true, true}, markSeen(tx, "a", List.of("x", "y", "z"), now));
             assertFalse(seen(tx, "a", "z", now), "one id at a time sees those of many at once");
-            assertArrayEquals(new boolean[] {true, false}, tx.markSeen("b", List.of("x", "x"), now), "another instance's");
-            assertArrayEquals(new boolean[0], tx.markSeen("a", List.of(), now));
+            assertArrayEquals(new boolean[] {true, false}, markSeen(tx, "b", List.of("x", "x"), now), "another instance's");
+            assertArrayEquals(new boolean[0], markSeen(tx, "a", List.of(), now));
             return null;
         });
         assertFalse(mark(tx -> seen(tx, "a", "y", now)), "kept by the commit");
@@ -176,12 +180,31 @@ class MvStoreTest {
         for (int i = 0; i < 5000; i++) {
             many.add("id-" + i);
         }
-        boolean[] fresh = store.write(true, tx -> tx.markSeen("c", many, now));
+        boolean[] fresh = store.write(true, tx -> markSeen(tx, "c", many, now));
         for (boolean f : fresh) {
             assertTrue(f);
         }
-        boolean[] again = store.write(true, tx -> tx.markSeen("c", many.subList(4990, 5000), now));
+        boolean[] again = store.write(true, tx -> markSeen(tx, "c", many.subList(4990, 5000), now));
         assertArrayEquals(new boolean[10], again, "remembered through the set's growth");
+    }
+
+    /**
+     * Fingerprints made with another key (of a store replaced since the batch was prepared) are
+     * made again with the store's own: the ids are remembered as the store's key fingerprints them.
+     */
+    @Test
+    void fingerprintsMadeWithAnotherKeyAreMadeAgain() {
+        store = MvStore.open(settings());
+        MvStore other = MvStore.open(TestSettings.defaults(dir.resolve("other")));
+        IdFingerprints foreign = other.idFingerprints();
+        other.close();
+        List<String> ids = List.of("x", "y", "x");
+        long now = System.currentTimeMillis();
+        boolean[] fresh = store.write(true, tx -> tx.markSeen("a", ids,
+                ids.stream().mapToLong(foreign::of).toArray(), foreign, now));
+        assertArrayEquals(new boolean[] {true, true, false}, fresh);
+        assertFalse(mark(tx -> seen(tx, "a", "x", now)), "remembered by the store's own fingerprint");
+        assertFalse(mark(tx -> seen(tx, "a", "y", now)));
     }
 
     @Test

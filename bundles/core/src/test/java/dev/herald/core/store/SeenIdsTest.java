@@ -160,7 +160,8 @@ class SeenIdsTest {
     }
 
     private static boolean seen(MvStore store, String instance, String id) {
-        Boolean isNew = store.write(true, tx -> tx.markSeen(instance, List.of(id), System.currentTimeMillis())[0]);
+        Boolean isNew = store.write(true, tx -> Fingerprinting.markSeen(store, tx, instance, List.of(id),
+                System.currentTimeMillis())[0]);
         return isNew;
     }
 
