@@ -8,8 +8,9 @@ import org.h2.mvstore.MVMap;
  * in arrival order, one per transaction that added ids, under a key of that transaction: about
  * 8 bytes an id, and remembering ids appends to the log whatever the ids look like (a map
  * keyed by random ids would rewrite a page for nearly every id, and one entry per id costs its key
- * and framing as well). Lookups use an in-memory set of the fingerprints, loaded from the log on
- * first use: 8 to 16 bytes an id, bounded by the retention limits. Used by the store's writer only.
+ * and framing as well). Lookups use an in-memory set of the fingerprints ({@link LongSet}, outside
+ * the heap), loaded from the log on first use: 8 to 16 bytes an id, bounded by the retention
+ * limits. Used by the store's writer only.
  *
  * <p>The limits forget whole blocks, oldest first: a block goes once the ids after it are at
  * least {@code maxIds}, or once its newest id is older than the age limit. So at least the last
