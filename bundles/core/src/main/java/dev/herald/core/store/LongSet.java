@@ -21,7 +21,6 @@ import java.nio.LongBuffer;
 final class LongSet {
     private static final long EMPTY = 0;
     private LongBuffer slots = table(16);
-    private int capacity = 16;
     private int size;
 
     int size() {
@@ -30,7 +29,7 @@ final class LongSet {
 
     boolean contains(long v) {
         long k = key(v);
-        for (int i = index(k); ; i = (i + 1) & (capacity - 1)) {
+        for (int i = index(k); ; i = (i + 1) & (slots.capacity() - 1)) {
             long slot = slots.get(i);
             if (slot == EMPTY) {
                 return false;
@@ -58,7 +57,7 @@ final class LongSet {
 
     /** Adds a value; false when it was there. */
     boolean add(long v) {
-        if ((size + 1) * 2 > capacity) {
+        if ((size + 1) * 2 > slots.capacity()) {
             grow();
         }
         long k = key(v);
@@ -67,7 +66,7 @@ final class LongSet {
             if (slot == k) {
                 return false;
             }
-            i = (i + 1) & (capacity - 1);
+            i = (i + 1) & (slots.capacity() - 1);
         }
         slots.put(i, k);
         size++;
@@ -77,7 +76,7 @@ final class LongSet {
     /** Removes a value; false when it was not there. */
     boolean remove(long v) {
         long k = key(v);
-        int mask = capacity - 1;
+        int mask = slots.capacity() - 1;
         int i = index(k);
         for (long slot = slots.get(i); slot != k; slot = slots.get(i)) {
             if (slot == EMPTY) {
@@ -102,11 +101,9 @@ final class LongSet {
 
     private void grow() {
         LongBuffer old = slots;
-        int oldCapacity = capacity;
-        capacity = oldCapacity * 2;
-        slots = table(capacity);
+        slots = table(old.capacity() * 2);
         size = 0;
-        for (int j = 0; j < oldCapacity; j++) {
+        for (int j = 0; j < old.capacity(); j++) {
             long k = old.get(j);
             if (k != EMPTY) {
                 slots.put(probe(k), k);
@@ -124,13 +121,13 @@ final class LongSet {
     private int probe(long k) {
         int i = index(k);
         while (slots.get(i) != EMPTY) {
-            i = (i + 1) & (capacity - 1);
+            i = (i + 1) & (slots.capacity() - 1);
         }
         return i;
     }
 
     private int index(long k) {
-        return (int) (mix(k) & (capacity - 1));
+        return (int) (mix(k) & (slots.capacity() - 1));
     }
 
     /** 0 marks an empty slot, so the value 0 is stored as 1 (a harmless merge of two hashes). */

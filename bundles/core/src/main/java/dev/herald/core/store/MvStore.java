@@ -79,9 +79,8 @@ public final class MvStore implements Store {
     /** The open file and its maps; null after a failed write closed the file, until it is opened again. */
     private volatile MVStore mv;
     private volatile MvMaps maps;
-    private Dedupe dedupe;
-    /** The dedupe of the file in use, for {@link #idFingerprints} on any thread (its key is final). */
-    private volatile Dedupe dedupeOfFile;
+    /** Used by the writer; volatile for {@link #idFingerprints} on any thread (its key is final). */
+    private volatile Dedupe dedupe;
     private long seq;
     private long commits;
     private boolean unsynced;
@@ -147,7 +146,6 @@ public final class MvStore implements Store {
         }
         seq = m.meta().getOrDefault("seq", 0L);
         dedupe = d;
-        dedupeOfFile = d;
         maps = m;
         mv = opened;
     }
@@ -159,7 +157,7 @@ public final class MvStore implements Store {
 
     @Override
     public IdFingerprints idFingerprints() {
-        return dedupeOfFile.fingerprints();
+        return dedupe.fingerprints();
     }
 
     @Override
