@@ -26,6 +26,7 @@ import dev.herald.core.store.Pending;
 import dev.herald.core.store.Silence;
 import dev.herald.core.store.Store;
 import dev.herald.core.store.StoreTransaction;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -225,8 +226,9 @@ public final class JournalService implements Journal {
                                     IdFingerprints fingerprints) {
         Event e = enrichment.enrich(received);
         List<Route> matched = table.match(e);
-        EncodedEvent serialized = EventCodec.encodeInParts(e);
-        long fingerprint = fingerprints.of(e.id());
+        byte[] id = e.id().getBytes(StandardCharsets.UTF_8);
+        EncodedEvent serialized = EventCodec.encodeInParts(e, id);
+        long fingerprint = fingerprints.of(id);
         if (matched.isEmpty()) {
             // the commit logs it and needs its id alone: the event (its text a second time, beside
             // the serialized one) is not held while the batch waits for the writer
@@ -334,7 +336,7 @@ public final class JournalService implements Journal {
             }
             // the first route that names the sink decides, as for the template: it groups, or sends at once
             GroupSpec group = notifications.leader(sink).definition().group();
-            if (silencing.stream().anyMatch(s -> s.covers(sink))) {
+            if (!silencing.isEmpty() && silencing.stream().anyMatch(s -> s.covers(sink))) {
                 tx.count(Counter.Scope.SINK, sink, Counter.SILENCED, 1);
                 routes.forEach(r -> tx.count(Counter.Scope.ROUTE, r, Counter.SILENCED, 1));
             } else if (group == null) {

@@ -20,7 +20,10 @@ public final class BinaryWriter {
 
     /** An unsigned variable-length long (7 bits a byte); negative values take 10 bytes. */
     public BinaryWriter writeVarLong(long v) {
-        ensure(10);
+        if (len + 10 > buf.length) {
+            // room for this number alone: a buffer made to its content's size is not grown for the last one
+            ensure(varLongSize(v));
+        }
         while ((v & ~0x7FL) != 0) {
             buf[len++] = (byte) ((v & 0x7F) | 0x80);
             v >>>= 7;
@@ -76,7 +79,7 @@ public final class BinaryWriter {
      * Copies an ASCII string's chars, its UTF-8, into {@code to} from {@code at} (which has room
      * for them); false, having copied some perhaps, when the string is not ASCII.
      */
-    static boolean copyAscii(String s, byte[] to, int at) {
+    private static boolean copyAscii(String s, byte[] to, int at) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 0x80) {

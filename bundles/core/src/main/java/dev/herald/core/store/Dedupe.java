@@ -58,7 +58,7 @@ final class Dedupe {
 
     /** Fingerprints with this store's key, for another thread ({@link IdFingerprints}). */
     IdFingerprints fingerprints() {
-        return new IdFingerprints(hash.copy());
+        return new IdFingerprints(hash);
     }
 
     /**

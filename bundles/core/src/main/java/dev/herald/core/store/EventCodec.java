@@ -35,8 +35,16 @@ public final class EventCodec {
 
     /** The event's serialized form as the store's writer takes it: the text as received not copied again. */
     public static EncodedEvent encodeInParts(Event e) {
+        return encodeInParts(e, e.id().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * {@link #encodeInParts(Event)} with the id's UTF-8 made already (the journal fingerprints the
+     * id from the same bytes).
+     */
+    public static EncodedEvent encodeInParts(Event e, byte[] idUtf8) {
         if (e.rawIsDetailText()) {
-            return encode(e, e.raw().getBytes(StandardCharsets.UTF_8), null);
+            return encode(e, idUtf8, e.raw().getBytes(StandardCharsets.UTF_8), null);
         }
         byte[] detail;
         try {
@@ -45,11 +53,11 @@ public final class EventCodec {
             throw new IllegalArgumentException("event " + e.id() + " has a detail Jackson cannot write", ex);
         }
         byte[] raw = e.raw().getBytes(StandardCharsets.UTF_8);
-        return encode(e, detail, Arrays.equals(raw, detail) ? null : raw);
+        return encode(e, idUtf8, detail, Arrays.equals(raw, detail) ? null : raw);
     }
 
     /** @param raw null when {@code detail} is the raw text too */
-    private static EncodedEvent encode(Event e, byte[] detail, byte[] raw) {
+    private static EncodedEvent encode(Event e, byte[] idUtf8, byte[] detail, byte[] raw) {
         boolean same = raw == null;
         byte[] enrichment = null;
         if (!e.enrichment().isEmpty()) {
@@ -59,13 +67,12 @@ public final class EventCodec {
                 throw new IllegalArgumentException("event " + e.id() + " has an enrichment Jackson cannot write", ex);
             }
         }
-        int headSize = 3 + string(e.id()) + string(e.source()) + string(e.instance()) + string(e.type())
+        int headSize = 3 + utf8(idUtf8) + string(e.source()) + string(e.instance()) + string(e.type())
                 + BinaryWriter.varLongSize(e.time().getEpochSecond()) + BinaryWriter.varLongSize(e.time().getNano())
                 + BinaryWriter.varLongSize(detail.length);
-        // writeVarLong asks for room for the longest number, also for the last one
-        BinaryWriter head = new BinaryWriter(headSize + 9);
+        BinaryWriter head = new BinaryWriter(headSize);
         head.writeByte(VERSION).writeByte((same ? RAW_IS_DETAIL : 0) | (enrichment != null ? HAS_ENRICHMENT : 0))
-                .writeString(e.id()).writeString(e.source()).writeString(e.instance()).writeString(e.type())
+                .writeUtf8(idUtf8).writeString(e.source()).writeString(e.instance()).writeString(e.type())
                 .writeVarLong(e.time().getEpochSecond()).writeVarLong(e.time().getNano())
                 .writeByte(e.severity().ordinal()).writeVarLong(detail.length);
         if (same && enrichment == null) {
@@ -87,6 +94,11 @@ public final class EventCodec {
      */
     private static int string(String s) {
         return BinaryWriter.varLongSize(s.length() + 1L) + s.length();
+    }
+
+    /** What a string given as its UTF-8 takes written by {@link BinaryWriter#writeUtf8}. */
+    private static int utf8(byte[] b) {
+        return BinaryWriter.varLongSize(b.length + 1L) + b.length;
     }
 
     /** The size of bytes written by {@link BinaryWriter#writeBytes}. */

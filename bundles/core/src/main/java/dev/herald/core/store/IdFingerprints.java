@@ -5,8 +5,8 @@ package dev.herald.core.store;
  * hashes, with the store's secret key, on the thread that has the ids at hand. A source's thread
  * fingerprints its batch's ids as it prepares them, while they are in its processor's cache; the
  * store's writer then only looks the fingerprints up, where hashing each id meant first fetching
- * its text from the other core (on flow lines, a sixth of the writer's time). One thread at a
- * time; each batch gets its own from {@link Store#idFingerprints}.
+ * its text from the other core (on flow lines, a sixth of the writer's time). Each batch gets one
+ * from {@link Store#idFingerprints}, with the key of the store in use then.
  */
 public final class IdFingerprints {
     private final SipHash hash;
@@ -18,6 +18,11 @@ public final class IdFingerprints {
     /** The fingerprint of an event id. */
     public long of(String id) {
         return hash.hash(id);
+    }
+
+    /** The fingerprint of an event id given as its UTF-8. */
+    public long of(byte[] idUtf8) {
+        return hash.hash(idUtf8);
     }
 
     /** Whether these fingerprints were made with {@code key}: false once the store has another. */

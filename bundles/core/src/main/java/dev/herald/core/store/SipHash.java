@@ -8,26 +8,17 @@ import java.nio.charset.StandardCharsets;
 /**
  * SipHash-2-4: a keyed 64-bit hash. With a secret key (kept in the store), nobody who can choose
  * event ids can make two of them collide on purpose and so get an event dropped as a duplicate.
- * Not for two threads at once ({@link #hash(String)} reuses an array): the store's writer hashes.
+ * Immutable: the sources' threads and the store's writer hash with one.
  */
 final class SipHash {
     /** Eight bytes at once, little-endian as SipHash reads its message. */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    /** Strings longer than this are hashed from {@code getBytes}' array rather than {@link #ascii}. */
-    private static final int LONGEST_COPIED = 1024;
     private final long k0;
     private final long k1;
-    /** Where {@link #hash(String)} copies an ASCII string: so one thread at a time hashes strings. */
-    private byte[] ascii = new byte[64];
 
     SipHash(long k0, long k1) {
         this.k0 = k0;
         this.k1 = k1;
-    }
-
-    /** The same hash for another thread: the same key, an array of its own. */
-    SipHash copy() {
-        return new SipHash(k0, k1);
     }
 
     /** Whether {@code other} hashes with the same key, so that their hashes compare. */
@@ -35,29 +26,14 @@ final class SipHash {
         return k0 == other.k0 && k1 == other.k1;
     }
 
-    /**
-     * The hash of the string's UTF-8. An ASCII string (as most ids are) is copied into
-     * {@link #ascii} char by char instead of into a new array by {@code getBytes}: dedupe hashes
-     * an id for every event, and those arrays were a twentieth of what the store's writer
-     * allocated on flow lines.
-     */
+    /** The hash of the string's UTF-8. */
     long hash(String s) {
-        int n = s.length();
-        if (n > ascii.length) {
-            if (n > LONGEST_COPIED) {
-                return hash(s.getBytes(StandardCharsets.UTF_8));
-            }
-            ascii = new byte[Math.max(n, 2 * ascii.length)];
-        }
-        return BinaryWriter.copyAscii(s, ascii, 0) ? hash(ascii, n) : hash(s.getBytes(StandardCharsets.UTF_8));
+        return hash(s.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The hash of {@code data}. */
     long hash(byte[] data) {
-        return hash(data, data.length);
-    }
-
-    /** The hash of the first {@code len} bytes of {@code data}. */
-    private long hash(byte[] data, int len) {
+        int len = data.length;
         long v0 = 0x736f6d6570736575L ^ k0;
         long v1 = 0x646f72616e646f6dL ^ k1;
         long v2 = 0x6c7967656e657261L ^ k0;

@@ -18,8 +18,8 @@ public interface Store extends AutoCloseable {
     String location();
 
     /**
-     * A maker of the fingerprints {@link StoreTransaction#markSeen} takes, for the caller's thread
-     * alone: one per batch.
+     * A maker of the fingerprints {@link StoreTransaction#markSeen} takes, with the key of the store
+     * open now: one per batch, as the store may be replaced between two.
      */
     IdFingerprints idFingerprints();
 

@@ -3,6 +3,7 @@ package dev.herald.core.store;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
@@ -27,6 +28,25 @@ class BinaryWriterTest {
             r.readByte();
             assertEquals(new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8), r.readString());
             assertEquals(8, r.readByte());
+        }
+    }
+
+    /** Numbers ending a writer made to its content's size fit without growing it, so its array is the result. */
+    @Test
+    void aWriterMadeToItsContentsSizeIsNotGrownForItsLastNumber() {
+        long[] numbers = {0, 127, 128, 1L << 35, Long.MAX_VALUE, -1};
+        int size = 0;
+        for (long n : numbers) {
+            size += BinaryWriter.varLongSize(n);
+        }
+        BinaryWriter w = new BinaryWriter(size + 16).writeRaw(new byte[16]);
+        for (long n : numbers) {
+            w.writeVarLong(n);
+        }
+        assertSame(w.array(), w.toByteArray());
+        BinaryReader r = new BinaryReader(w.toByteArray(), 16);
+        for (long n : numbers) {
+            assertEquals(n, r.readVarLong());
         }
     }
 

@@ -25,13 +25,15 @@ class SipHashTest {
         assertEquals(0x93f5f5799a932462L, h.hash(java.util.Arrays.copyOf(sixtyThree, 8)), "one word");
     }
 
-    /** A string hashes as its UTF-8 bytes, whether it is copied char by char (ASCII) or encoded. */
+    /**
+     * A string hashes as its UTF-8 bytes, ASCII or not: the journal fingerprints ids from their
+     * bytes, dedupe makes them again from their text when the store's key changed.
+     */
     @Test
     void hashesAStringAsItsUtf8() {
         SipHash h = new SipHash(0x0706050403020100L, 0x0f0e0d0c0b0a0908L);
         Random random = new Random(11);
         for (int round = 0; round < 5_000; round++) {
-            // long ones now and then: past the array kept for copying, and past what it copies at all
             int max = round % 50 == 0 ? 3_000 : round % 5 == 0 ? 150 : 60;
             String s = BinaryWriterTest.randomString(random, max, round % 2 == 0);
             assertEquals(h.hash(s.getBytes(StandardCharsets.UTF_8)), h.hash(s), s);
