@@ -81,7 +81,8 @@ public final class Projection {
             }
         }
         HashMap<String, Projection> kept = new HashMap<>();
-        inside.forEach((name, below) -> kept.put(name, below == WHOLE_MEMBER ? WHOLE
+        // interned as Jackson interns the member names it reads: a lookup finds its key by identity
+        inside.forEach((name, below) -> kept.put(name.intern(), below == WHOLE_MEMBER ? WHOLE
                 : of(below, path -> misses.accept(name + "." + path))));
         return new Projection(kept, misses);
     }

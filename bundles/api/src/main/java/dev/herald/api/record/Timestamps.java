@@ -28,6 +28,13 @@ public final class Timestamps {
     private static final BigDecimal LAST_MILLI = BigDecimal.valueOf(LAST.toEpochMilli());
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
     private static final String RANGE = "expected a time between the years 0000 and 9999";
+    /**
+     * The text {@link #parseIso} read last and its instant. Records that follow each other mostly
+     * share their time (flow summaries their interval's start, thousands of them; a busy account's
+     * CloudTrail events their second): comparing the text is cheaper than reading it again. Shared
+     * by every thread without a lock, as the record is immutable: a thread may see an older one, or none.
+     */
+    private static Parsed last;
 
     private Timestamps() {
     }
@@ -109,6 +116,18 @@ public final class Timestamps {
 
     /** The instant, or null when the text is not ISO-8601 with a zone. */
     public static Instant parseIso(String text) {
+        Parsed memo = last;
+        if (memo != null && memo.text().equals(text)) {
+            return memo.instant();
+        }
+        Instant instant = parse(text);
+        if (instant != null) {
+            last = new Parsed(text, instant);
+        }
+        return instant;
+    }
+
+    private static Instant parse(String text) {
         String trimmed = text.trim();
         Instant utc = plainUtc(trimmed);
         if (utc != null) {
@@ -159,6 +178,10 @@ public final class Timestamps {
         }
         long days = LocalDate.of(year, month, day).toEpochDay();
         return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, n > 20 ? nanos : 0);
+    }
+
+    /** A text {@link #parseIso} read, and its instant. */
+    private record Parsed(String text, Instant instant) {
     }
 
     /** The decimal number in {@code s[from, to)}, or -1 when it holds anything but ASCII digits. */

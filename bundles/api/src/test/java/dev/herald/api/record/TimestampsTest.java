@@ -55,6 +55,16 @@ class TimestampsTest {
         }
     }
 
+    /** The text read last is remembered: a text read again, or after another, still gives its own instant. */
+    @Test
+    void aTextReadAgainGivesItsOwnInstant() {
+        String a = "2026-11-03T00:00:00Z";
+        String b = "2026-11-03T00:10:00.5+01:00";
+        for (String text : List.of(a, a, b, b, a, "", "not a time", a, "2026-11-03T00:00:00", a)) {
+            assertEquals(javaTime(text), Timestamps.parseIso(text), text);
+        }
+    }
+
     @Test
     void aTimestampOutsideTheYears0000To9999IsRefusedNamingFieldAndValue() throws Exception {
         JsonNode record = new ObjectMapper().readTree("{\"t\": \"+10000-01-01T00:00:00Z\", \"ok\": \"9999-12-31T23:59:59Z\"}");
