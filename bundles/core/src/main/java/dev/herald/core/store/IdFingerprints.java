@@ -15,11 +15,6 @@ public final class IdFingerprints {
         this.hash = hash;
     }
 
-    /** The fingerprint of an event id. */
-    public long of(String id) {
-        return hash.hash(id);
-    }
-
     /** The fingerprint of an event id given as its UTF-8. */
     public long of(byte[] idUtf8) {
         return hash.hash(idUtf8);

@@ -201,7 +201,7 @@ class MvStoreTest {
         List<String> ids = List.of("x", "y", "x");
         long now = System.currentTimeMillis();
         boolean[] fresh = store.write(true, tx -> tx.markSeen("a", ids,
-                ids.stream().mapToLong(foreign::of).toArray(), foreign, now));
+                Fingerprinting.fingerprints(foreign, ids), foreign, now));
         assertArrayEquals(new boolean[] {true, true, false}, fresh);
         assertFalse(mark(tx -> seen(tx, "a", "x", now)), "remembered by the store's own fingerprint");
         assertFalse(mark(tx -> seen(tx, "a", "y", now)));
